@@ -1,0 +1,3 @@
+import { appConfig } from '../../tools/tsup/library';
+
+export default appConfig({ entry: ['src/main.ts'] });

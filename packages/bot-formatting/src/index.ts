@@ -1,0 +1,2 @@
+// Public surface of @org/bot-formatting. It is filled by its own issue; until then it exports nothing.
+export {};

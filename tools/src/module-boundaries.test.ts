@@ -1,0 +1,115 @@
+import { describe, expect, it } from '@jest/globals';
+import { Linter } from 'eslint';
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+import config from '../../eslint.config.mjs';
+
+// Lints planted code as if it stood in a real project's file, through the workspace's real
+// eslint.config.mjs, so a change to the tags, the constraints or the rule shows up here.
+const root = resolve(__dirname, '../..');
+const linter = new Linter({ configType: 'flat', cwd: root });
+
+async function boundaryErrors(file: string, code: string): Promise<string[]> {
+  return linter
+    .verify(code, config, join(root, file))
+    .filter((m) => m.ruleId === '@org/module-boundaries')
+    .map((m) => m.message);
+}
+
+describe('the module-boundary lint rule, on planted imports', () => {
+  it('rejects a third-party runtime import in plume-analytics', async () => {
+    const errors = await boundaryErrors('packages/plume-analytics/src/planted.ts', "import ky from 'ky';\nexport const k = ky;\n");
+    expect(errors).toEqual([
+      "'@org/plume-analytics' (type:lib, scope:core) may not import 'ky': its allowed external imports are none.",
+    ]);
+  });
+
+  it('rejects a Node built-in in bot-formatting, with or without the node: prefix', async () => {
+    const errors = await boundaryErrors(
+      'packages/bot-formatting/src/planted.ts',
+      "import { readFileSync } from 'node:fs';\nimport path from 'path';\nexport const x = [readFileSync, path];\n",
+    );
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain("may not import 'node:fs'");
+    expect(errors[1]).toContain("may not import 'node:path'");
+  });
+
+  it('rejects telegraf in any library, even as a type-only import', async () => {
+    const errors = await boundaryErrors(
+      'packages/bot-formatting/src/planted.ts',
+      "import type { Context } from 'telegraf';\nexport type C = Context;\n",
+    );
+    expect(errors).toContain("'@org/bot-formatting' (type:lib, scope:core) may not import 'telegraf': it is banned for projects tagged type:lib.");
+  });
+
+  it('lets plume-sdk import ky and zod but nothing else', async () => {
+    const allowed = await boundaryErrors(
+      'packages/plume-sdk/src/planted.ts',
+      "import ky from 'ky';\nimport { z } from 'zod';\nexport const x = [ky, z];\n",
+    );
+    expect(allowed).toEqual([]);
+    const denied = await boundaryErrors(
+      'packages/plume-sdk/src/planted.ts',
+      "import axios from 'axios';\nimport { Telegraf } from 'telegraf';\nimport { request } from 'node:http';\nexport const x = [axios, Telegraf, request];\n",
+    );
+    expect(denied).toEqual([
+      "'@org/plume-sdk' (type:lib, scope:sdk) may not import 'axios': its allowed external imports are ky, zod.",
+      "'@org/plume-sdk' (type:lib, scope:sdk) may not import 'telegraf': it is banned for projects tagged type:lib.",
+      "'@org/plume-sdk' (type:lib, scope:sdk) may not import 'telegraf': its allowed external imports are ky, zod.",
+      "'@org/plume-sdk' (type:lib, scope:sdk) may not import 'node:http': its allowed external imports are ky, zod.",
+    ]);
+  });
+
+  it('rejects a library importing the app', async () => {
+    const errors = await boundaryErrors(
+      'packages/plume-sdk/src/planted.ts',
+      "export { createBot } from '@org/telegram-bot';\n",
+    );
+    expect(errors[0]).toBe(
+      "'@org/plume-sdk' (type:lib, scope:sdk) may not import '@org/telegram-bot' (type:app): it may depend only on projects tagged type:lib.",
+    );
+  });
+
+  it('rejects a relative import out of the project and a deep import into another', async () => {
+    const errors = await boundaryErrors(
+      'packages/bot-formatting/src/planted.ts',
+      "import { a } from '../../plume-analytics/src/index';\nimport type { B } from '@org/plume-analytics/src/types';\nexport const x = [a as B];\n",
+    );
+    expect(errors).toEqual([
+      "'../../plume-analytics/src/index' reaches outside project '@org/bot-formatting'. Import the other project by its package name instead.",
+      "'@org/plume-analytics/src/types' reaches into the internals of '@org/plume-analytics'. Import '@org/plume-analytics' itself: its public surface is its index and exports map.",
+    ]);
+  });
+
+  it('accepts the dependencies the design allows', async () => {
+    expect(
+      await boundaryErrors('packages/bot-formatting/src/planted.ts', "import type { X } from '@org/plume-analytics';\nexport type Y = X;\n"),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors(
+        'apps/telegram-bot/src/planted.ts',
+        "import { Telegraf } from 'telegraf';\nimport { PlumeClient } from '@org/plume-sdk';\nexport const x = [Telegraf, PlumeClient];\n",
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves tests free to use dev dependencies, but not to import the app from a library', async () => {
+    expect(
+      await boundaryErrors('packages/plume-analytics/src/planted.test.ts', "import fc from 'fast-check';\nexport const x = fc;\n"),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors('packages/plume-analytics/src/planted.test.ts', "import '@org/telegram-bot';\n"),
+    ).toHaveLength(2);
+  });
+
+  it('makes the eslint command exit non-zero on a planted violation', () => {
+    const lint = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', 'packages/plume-analytics/src/planted.ts'],
+      { cwd: root, input: "import { Telegraf } from 'telegraf';\nexport const t = Telegraf;\n", encoding: 'utf8' },
+    );
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toContain("may not import 'telegraf'");
+  });
+});

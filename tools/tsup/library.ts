@@ -1,0 +1,37 @@
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * The one tsup configuration every publishable library builds with: ESM (`dist/index.mjs`,
+ * `index.d.mts`) and CJS (`dist/index.js`, `index.d.ts`) from `src/index.ts`.
+ *
+ * Libraries are `"type": "commonjs"` so that the CJS build of a library importing an ESM-only
+ * package (ky) is emitted as `__toESM(require("ky"))`, which works through Node's `require(esm)`
+ * (toolchain.md P1); the ESM build ships as `.mjs`.
+ */
+export function libraryConfig(overrides: Options = {}) {
+  return defineConfig({
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'node22',
+    splitting: false,
+    treeshake: true,
+    ...overrides,
+  });
+}
+
+/** The build of an application: one ESM bundle of its own code, dependencies left external. */
+export function appConfig(overrides: Options = {}) {
+  return defineConfig({
+    entry: ['src/main.ts'],
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    clean: true,
+    target: 'node24',
+    platform: 'node',
+    ...overrides,
+  });
+}
