@@ -45,6 +45,9 @@ fi
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 export NX_CACHE_DIRECTORY="$ROOT/.nx/cache"
+# npm passes the user config on to scripts as npm_config_*; a Node 20 nodedir would only mislead
+# node-gyp, and npm 11 warns about the key on every nested call.
+unset npm_config_nodedir
 
 install_stamp() {
   {

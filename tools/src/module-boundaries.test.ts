@@ -3,12 +3,13 @@ import { Linter } from 'eslint';
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 
-import config from '../../eslint.config.mjs';
+import workspaceConfig from '../eslint/workspace-config.mjs';
 
 // Lints planted code as if it stood in a real project's file, through the workspace's real
 // eslint.config.mjs, so a change to the tags, the constraints or the rule shows up here.
 const root = resolve(__dirname, '../..');
 const linter = new Linter({ configType: 'flat', cwd: root });
+const config = workspaceConfig as unknown as Linter.Config[];
 
 async function boundaryErrors(file: string, code: string): Promise<string[]> {
   return linter
