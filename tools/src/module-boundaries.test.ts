@@ -104,6 +104,14 @@ describe('the module-boundary lint rule, on planted imports', () => {
     ).toHaveLength(2);
   });
 
+  it('rejects a library importing itself by name from its source, not from its consumer files', async () => {
+    const code = "import { analyzeWanStats } from '@org/plume-analytics';\nexport const a = analyzeWanStats;\n";
+    expect(await boundaryErrors('packages/plume-analytics/src/planted.ts', code)).toEqual([
+      "'@org/plume-analytics' imports itself by name. Use a relative import inside the project.",
+    ]);
+    expect(await boundaryErrors('packages/plume-analytics/rehearsal/usage.ts', code)).toEqual([]);
+  });
+
   it('makes the eslint command exit non-zero on a planted violation', () => {
     const lint = spawnSync(
       process.execPath,

@@ -1,2 +1,68 @@
-// Public surface of @org/plume-analytics. It is filled by its own issue; until then it exports nothing.
-export {};
+// Public surface of @org/plume-analytics: pure functions over Plume Cloud data.
+// Internal helpers (timestamp parsing, in-place selection, hour-of-day lookup) are deliberately not
+// exported: they are implementation details and may change.
+
+export { analyzeLocationHealth } from './location-health';
+export { analyzeWanStats } from './wan-stats';
+export { analyzeOnlineStats, uptimeLabel } from './online-stats';
+export { percentile } from './percentile';
+
+export { AnalyticsError, isAnalyticsError } from './errors';
+export type { AnalyticsErrorCode } from './errors';
+
+export {
+  ONLINE_STATS_RANGES,
+  ONLINE_STATS_RANGE_KEYS,
+  DEFAULT_ONLINE_STATS_RANGE,
+  isOnlineStatsRangeKey,
+  granularityMs,
+} from './time-ranges';
+export type { OnlineStatsRange, OnlineStatsRangeKey, OnlineStatsGranularity } from './time-ranges';
+
+export type {
+  SpeedTestInput,
+  NodeAlertInput,
+  NodeInput,
+  LocationInput,
+  LocationHealthInput,
+  LocationHealthLevel,
+  Backhaul,
+  HealthIssueKind,
+  HealthWarningKind,
+  HealthFinding,
+  HealthIssue,
+  HealthWarning,
+  PodDetail,
+  SpeedTestSummary,
+  PodCounts,
+  LocationHealthReport,
+} from './location-health-types';
+
+export type {
+  WanSampleInput,
+  PlanSpeed,
+  WanAnalysisOptions,
+  WanPeak,
+  WanDirectionStats,
+  WanGap,
+  WanCoverage,
+  BusyHour,
+  DirectionUtilisation,
+  WanUtilisation,
+  WanAnalysisWithData,
+  WanAnalysisNoData,
+  WanAnalysis,
+} from './wan-types';
+
+export type {
+  OnlineStateSample,
+  OnlineState,
+  OnlineStateCounts,
+  UptimeTrend,
+  UptimeLabel,
+  Outage,
+  OnlineStatsBase,
+  OnlineStatsWithData,
+  OnlineStatsNoData,
+  OnlineStatsAnalysis,
+} from './online-stats-types';

@@ -1,0 +1,50 @@
+// Publish-rehearsal type check: a consumer's code against the published types, compiled with
+// tsc --noEmit under moduleResolution node16 and bundler. It is never run.
+import {
+  analyzeLocationHealth,
+  analyzeOnlineStats,
+  analyzeWanStats,
+  AnalyticsError,
+  isAnalyticsError,
+  ONLINE_STATS_RANGES,
+  ONLINE_STATS_RANGE_KEYS,
+  percentile,
+  uptimeLabel,
+  type HealthIssue,
+  type LocationHealthReport,
+  type NodeInput,
+  type OnlineStatsAnalysis,
+  type OnlineStatsRangeKey,
+  type UptimeLabel,
+  type WanAnalysis,
+  type WanSampleInput,
+} from '@org/plume-analytics';
+
+const nodes: readonly NodeInput[] = [{ id: 'A', connectionState: 'connected', alerts: ['x', { type: 'y' }, null], health: null }];
+const report: LocationHealthReport = analyzeLocationHealth({ location: { name: 'Home', serviceLevel: null }, nodes });
+const level: 'allWell' | 'degraded' | 'partlyOffline' | 'offline' | 'noData' = report.level;
+const firstIssue: HealthIssue | undefined = report.issues[0];
+const issueKind: 'podDisconnected' | 'locationOffline' | undefined = firstIssue?.kind;
+
+const samples: readonly WanSampleInput[] = [{ timestamp: '2024-12-04T00:00:00Z', rxMbytes: 1, txMbytes: null, rxMaxMbps: 2, txMaxMbps: 3 }];
+const wan: WanAnalysis = analyzeWanStats(samples, { timeZone: 'Europe/Berlin', planSpeed: report.speedTest });
+const p95: number | null = wan.hasData ? wan.rx.p95Mbps : null;
+// @ts-expect-error: `rx` exists only once `hasData` is known to be true.
+const unchecked = wan.rx;
+
+const key: OnlineStatsRangeKey = ONLINE_STATS_RANGE_KEYS[0] ?? '24h';
+const stats: OnlineStatsAnalysis = analyzeOnlineStats([{ timestamp: 0, value: 'online' }], ONLINE_STATS_RANGES[key]);
+const label: UptimeLabel | 'No data' = stats.hasData ? stats.label : 'No data';
+const limit: number = ONLINE_STATS_RANGES['24h'].limit;
+
+try {
+  percentile([], 95);
+} catch (error) {
+  if (isAnalyticsError(error)) {
+    const code: 'EMPTY_INPUT' | 'INVALID_PERCENTILE' | 'INVALID_VALUE' | 'INVALID_OPTION' = error.code;
+    void code;
+  }
+  void (error instanceof AnalyticsError);
+}
+
+export const used = [level, issueKind, p95, unchecked, label, limit, uptimeLabel(99)];

@@ -1,0 +1,88 @@
+/**
+ * Inputs and outputs of `analyzeOnlineStats`. Timestamps in results are ISO-8601 UTC strings,
+ * durations are milliseconds, percentages are 0–100.
+ *
+ * @packageDocumentation
+ */
+import type { OnlineStatsRange } from './time-ranges';
+
+/** One item of the `onlineStats` response's `locationState` array. */
+export interface OnlineStateSample {
+  /** ISO-8601 (a missing zone designator means UTC) or epoch ms. */
+  readonly timestamp?: string | number | null;
+  /** `online`, `offline`, `intermittent` (any case); anything else counts as unknown. */
+  readonly value?: string | null;
+}
+
+/** A sample's state after normalisation. */
+export type OnlineState = 'online' | 'offline' | 'intermittent' | 'unknown';
+
+/** Samples per state. `unknown` are values other than the three known ones, and nulls. */
+export interface OnlineStateCounts {
+  readonly online: number;
+  readonly offline: number;
+  readonly intermittent: number;
+  readonly unknown: number;
+}
+
+/** Second half of the known samples vs the first: more than ±5 points of uptime is a change. */
+export type UptimeTrend = 'improving' | 'stable' | 'declining';
+
+/** Excellent ≥ 99.5 %, Good ≥ 98, Fair ≥ 95, Poor ≥ 90, else Critical. */
+export type UptimeLabel = 'Excellent' | 'Good' | 'Fair' | 'Poor' | 'Critical';
+
+/** One outage: a run of consecutive offline samples (unknown samples in between are skipped). */
+export interface Outage {
+  /** Timestamp of the first offline sample, ISO-8601 UTC. */
+  readonly startedAt: string;
+  /** When it ended: startedAt + durationMs, ISO-8601 UTC. */
+  readonly endedAt: string;
+  readonly durationMs: number;
+  /** Offline samples in the run. */
+  readonly samples: number;
+}
+
+/** Fields both variants of {@link OnlineStatsAnalysis} share. */
+export interface OnlineStatsBase {
+  /** The range analysed (the resolved preset, or the custom range given). */
+  readonly range: OnlineStatsRange;
+  readonly counts: OnlineStateCounts;
+  /** Samples received, including those skipped for a missing or unparseable timestamp. */
+  readonly totalSamples: number;
+  /** Samples skipped for a missing or unparseable timestamp. */
+  readonly skippedSamples: number;
+}
+
+/** The result when at least one sample has a known state. */
+export interface OnlineStatsWithData extends OnlineStatsBase {
+  readonly hasData: true;
+  /** online ÷ (online + offline + intermittent) × 100, in [0, 100]. */
+  readonly uptimePercent: number;
+  readonly label: UptimeLabel;
+  /** Transitions into offline, in time order (a run of offline samples counts once). */
+  readonly incidents: number;
+  /** The longest outage, or `null` when there was none. */
+  readonly longestOutage: Outage | null;
+  /** Σ of the time covered by offline samples, ms. */
+  readonly downtimeMs: number;
+  readonly trend: UptimeTrend;
+  /** Uptime of the second half minus that of the first, percentage points (0 with < 2 samples). */
+  readonly trendDeltaPoints: number;
+  /**
+   * The time one sample stands for, ms: the median spacing of distinct timestamps, or one period of
+   * the range's granularity when fewer than two distinct timestamps exist. A sample covers
+   * min(time to the next sample, this), so holes in the data are not counted as downtime.
+   */
+  readonly sampleIntervalMs: number;
+  /** Earliest and latest sample with a known state, ISO-8601 UTC. */
+  readonly firstSampleAt: string;
+  readonly lastSampleAt: string;
+}
+
+/** The explicit "nothing to say" result: no sample with a known state (never 0 % Critical). */
+export interface OnlineStatsNoData extends OnlineStatsBase {
+  readonly hasData: false;
+}
+
+/** The result of `analyzeOnlineStats`; narrow on `hasData`. */
+export type OnlineStatsAnalysis = OnlineStatsWithData | OnlineStatsNoData;

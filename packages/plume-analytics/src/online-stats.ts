@@ -1,0 +1,175 @@
+import type {
+  OnlineStateSample,
+  OnlineStatsAnalysis,
+  Outage,
+  UptimeLabel,
+  UptimeTrend,
+} from './online-stats-types';
+import { AnalyticsError } from './errors';
+import { normaliseSamples, type KnownSample } from './online-samples';
+import { nearestRank, selectInPlace } from './select';
+import { toIso } from './time';
+import {
+  granularityMs,
+  isOnlineStatsRangeKey,
+  ONLINE_STATS_RANGES,
+  type OnlineStatsRange,
+  type OnlineStatsRangeKey,
+} from './time-ranges';
+
+/** A change in uptime between the halves beyond this many points is a trend. */
+const TREND_THRESHOLD_POINTS = 5;
+
+/**
+ * The label of an uptime percentage: Excellent ≥ 99.5, Good ≥ 98, Fair ≥ 95, Poor ≥ 90, else
+ * Critical. It says nothing about missing data; `analyzeOnlineStats` reports that separately.
+ *
+ * @example
+ * ```ts
+ * uptimeLabel(99.8); // 'Excellent'
+ * uptimeLabel(97); // 'Fair'
+ * ```
+ */
+export function uptimeLabel(uptimePercent: number): UptimeLabel {
+  if (uptimePercent >= 99.5) return 'Excellent';
+  if (uptimePercent >= 98) return 'Good';
+  if (uptimePercent >= 95) return 'Fair';
+  if (uptimePercent >= 90) return 'Poor';
+  return 'Critical';
+}
+
+function resolveRange(range: OnlineStatsRangeKey | OnlineStatsRange): OnlineStatsRange {
+  if (typeof range === 'string') {
+    if (isOnlineStatsRangeKey(range)) return ONLINE_STATS_RANGES[range];
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      `range '${range}' is not one of '3h', '24h', '7d'; pass a key or a range object.`,
+    );
+  }
+  if (range === null || typeof range !== 'object' || (range.granularity !== 'hours' && range.granularity !== 'days')) {
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      "range must be '3h', '24h', '7d' or an OnlineStatsRange with granularity 'hours' or 'days'.",
+    );
+  }
+  return range;
+}
+
+/** Median spacing of distinct consecutive timestamps (lower median), or one granularity period. */
+function sampleInterval(known: readonly KnownSample[], fallbackMs: number): number {
+  const spacings = new Float64Array(known.length);
+  let n = 0;
+  for (let i = 1; i < known.length; i++) {
+    const spacing = known[i]!.time - known[i - 1]!.time;
+    if (spacing > 0) spacings[n++] = spacing;
+  }
+  return n === 0 ? fallbackMs : selectInPlace(spacings.subarray(0, n), nearestRank(n, 50) - 1);
+}
+
+function onlineCount(known: readonly KnownSample[], from: number, to: number): number {
+  let online = 0;
+  for (let i = from; i < to; i++) if (known[i]!.state === 'online') online++;
+  return online;
+}
+
+/** Compared as (on₂·n₁ − on₁·n₂)·100 ÷ (n₁·n₂), so a change of exactly 5 points is exactly 5. */
+function trendOf(known: readonly KnownSample[]): { trend: UptimeTrend; trendDeltaPoints: number } {
+  if (known.length < 2) return { trend: 'stable', trendDeltaPoints: 0 };
+  const n1 = Math.floor(known.length / 2);
+  const n2 = known.length - n1;
+  const on1 = onlineCount(known, 0, n1);
+  const on2 = onlineCount(known, n1, known.length);
+  const delta = ((on2 * n1 - on1 * n2) * 100) / (n1 * n2);
+  const trend = delta > TREND_THRESHOLD_POINTS ? 'improving' : delta < -TREND_THRESHOLD_POINTS ? 'declining' : 'stable';
+  return { trend, trendDeltaPoints: delta };
+}
+
+/** Incidents, downtime and the longest outage; each sample covers min(time to the next, interval). */
+function outagesOf(known: readonly KnownSample[], intervalMs: number) {
+  let incidents = 0;
+  let downtimeMs = 0;
+  let longest: Outage | null = null;
+  let run: { start: number; durationMs: number; samples: number } | null = null;
+  const close = () => {
+    if (run !== null && (longest === null || run.durationMs > longest.durationMs)) {
+      const { start, durationMs, samples } = run;
+      longest = { startedAt: toIso(start), endedAt: toIso(start + durationMs), durationMs, samples };
+    }
+    run = null;
+  };
+  for (let i = 0; i < known.length; i++) {
+    const sample = known[i]!;
+    if (sample.state !== 'offline') {
+      close();
+      continue;
+    }
+    const next = known[i + 1];
+    const covered = next === undefined ? intervalMs : Math.min(next.time - sample.time, intervalMs);
+    downtimeMs += covered;
+    if (run === null) {
+      incidents++;
+      run = { start: sample.time, durationMs: 0, samples: 0 };
+    }
+    run.durationMs += covered;
+    run.samples++;
+  }
+  close();
+  return { incidents, downtimeMs, longestOutage: longest as Outage | null };
+}
+
+/**
+ * Analyses a location's online time from the Reports API's `onlineStats` `locationState` samples.
+ *
+ * Samples without a parseable timestamp are skipped (and counted); the rest are counted per state
+ * (`online`, `offline`, `intermittent`, any case; anything else is `unknown`) and the known ones put
+ * in time order. Definitions, over the n known samples:
+ * - `uptimePercent` = online × 100 ÷ n (intermittent counts as not online; unknown is left out);
+ * - `incidents`: transitions into offline (a run of offline samples counts once, unknown samples
+ *   do not break a run);
+ * - each sample covers min(time to the next sample, `sampleIntervalMs`), the last one
+ *   `sampleIntervalMs`; `downtimeMs` sums the offline samples' cover, `longestOutage` is the run
+ *   with the most (the earliest on ties);
+ * - `trend`: uptime of the second half (from index ⌊n/2⌋) minus the first, beyond ±5 points;
+ * - `label`: see {@link uptimeLabel}.
+ * With no known sample the result is `{ hasData: false, … }` rather than 0 % Critical.
+ *
+ * @param samples - the `locationState` array; `null`/`undefined` is treated as empty
+ * @param range - a preset key (`'3h'`, `'24h'`, `'7d'`) or a range object
+ * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown range key or malformed range.
+ *
+ * @example
+ * ```ts
+ * const stats = analyzeOnlineStats([
+ *   { timestamp: '2024-12-04T10:00:00Z', value: 'online' },
+ *   { timestamp: '2024-12-04T11:00:00Z', value: 'offline' },
+ *   { timestamp: '2024-12-04T12:00:00Z', value: 'online' },
+ *   { timestamp: '2024-12-04T13:00:00Z', value: 'online' },
+ * ], '24h');
+ * // stats.hasData === true; stats.uptimePercent === 75; stats.label === 'Critical';
+ * // stats.incidents === 1; stats.downtimeMs === 3600000; stats.trend === 'improving' (50 → 100 %)
+ * ```
+ */
+export function analyzeOnlineStats(
+  samples: readonly (OnlineStateSample | null | undefined)[] | null | undefined,
+  range: OnlineStatsRangeKey | OnlineStatsRange,
+): OnlineStatsAnalysis {
+  const resolved = resolveRange(range);
+  const list = Array.isArray(samples) ? samples : [];
+  const { counts, skipped, known } = normaliseSamples(list);
+  const base = { range: resolved, counts, totalSamples: list.length, skippedSamples: skipped };
+  if (known.length === 0) return { ...base, hasData: false };
+
+  const uptimePercent = (counts.online * 100) / known.length;
+  const sampleIntervalMs = sampleInterval(known, granularityMs(resolved.granularity));
+  return {
+    ...base,
+    hasData: true,
+    uptimePercent,
+    label: uptimeLabel(uptimePercent),
+    ...outagesOf(known, sampleIntervalMs),
+    ...trendOf(known),
+    sampleIntervalMs,
+    firstSampleAt: toIso(known[0]!.time),
+    lastSampleAt: toIso(known[known.length - 1]!.time),
+  };
+}

@@ -1,0 +1,37 @@
+// Internal: timestamp parsing shared by the analyses. Not exported from the package.
+
+/** The largest |epoch ms| a `Date` holds; beyond it `toISOString()` would throw. */
+const MAX_EPOCH_MS = 8.64e15;
+const ISO_DATE_PREFIX = /^\d{4}-\d{2}-\d{2}/;
+const HAS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const HAS_ZONE = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
+
+/** One hour and one day, ms. */
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * Parses a timestamp to epoch ms, or `null` when it cannot be used.
+ * - numbers are epoch ms (finite, within the `Date` range);
+ * - strings must start with an ISO-8601 date (`YYYY-MM-DD`); a date-time without a zone designator
+ *   is read as UTC, so the result never depends on the machine's time zone.
+ */
+export function parseTimestamp(value: unknown): number | null {
+  if (typeof value === 'number') {
+    return Number.isFinite(value) && Math.abs(value) <= MAX_EPOCH_MS ? value : null;
+  }
+  if (typeof value !== 'string') return null;
+  let text = value.trim();
+  if (!ISO_DATE_PREFIX.test(text)) return null;
+  if (HAS_TIME.test(text)) {
+    if (text.charCodeAt(10) === 32) text = `${text.slice(0, 10)}T${text.slice(11)}`;
+    if (!HAS_ZONE.test(text)) text += 'Z';
+  }
+  const ms = Date.parse(text);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Epoch ms to an ISO-8601 UTC string. */
+export function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
