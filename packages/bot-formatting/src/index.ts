@@ -1,2 +1,59 @@
-// Public surface of @org/bot-formatting. It is filled by its own issue; until then it exports nothing.
-export {};
+// Public surface of @org/bot-formatting. Kept private on purpose: the entity normalizer and the
+// text builder (implementation details of the helpers) and the grapheme segmenter cache.
+
+// Rich text as data
+export type {
+  CommonEntityType,
+  CommonMessageEntity,
+  CustomEmojiMessageEntity,
+  EntityAttributes,
+  EntityRange,
+  MentionedUser,
+  MessageEntity,
+  MessageEntityType,
+  PreMessageEntity,
+  TextLinkMessageEntity,
+  TextMentionMessageEntity,
+} from './entities';
+export type { FormatInput, FormattedText } from './rich-text';
+export { concat, isFormattedText, join, lines, plain, slice, toFormatted } from './rich-text';
+export { fmt } from './template';
+export { blockquote, bold, code, expandableBlockquote, italic, link, pre, spoiler, strikethrough, underline } from './styles';
+
+// Rendering and splitting
+export type { PlainTextOptions } from './plain';
+export { toPlainText } from './plain';
+export { escapeHtml, toHtml } from './html';
+export type { SplitOptions } from './split';
+export { CAPTION_LIMIT, ENTITY_LIMIT, MESSAGE_LIMIT, split } from './split';
+export { displayWidth, graphemes } from './graphemes';
+
+// Report building blocks
+export type { ColumnAlign, TableOptions } from './table';
+export { formatTable, table } from './table';
+export type { ProgressBarOptions } from './progress';
+export { progressBar } from './progress';
+export type { SparklineOptions } from './sparkline';
+export { sparkline } from './sparkline';
+export { formatMbps, formatNumber, formatPercent, formatVolume } from './units';
+export { formatDuration } from './duration';
+export type { Instant } from './time';
+export { formatDate, formatDateTime, formatTime, formatTimeZone, isValidTimeZone } from './time';
+export { plural } from './plural';
+
+// Plume report renderers: analytics output (plus a few plain inputs) → messages, already split
+export type { LocationRef, RenderOptions } from './renderers/shared';
+export type { HealthSummaryOptions } from './renderers/health';
+export { HEALTH_LEVEL_EMOJI, renderHealthSummary } from './renderers/health';
+export type { PodDetailsInput, PodDetailsOptions } from './renderers/pods';
+export { renderPodDetails } from './renderers/pods';
+export type { WifiNetworkInput, WifiNetworksOptions } from './renderers/wifi';
+export { renderWifiNetworks } from './renderers/wifi';
+export type { WanReportOptions } from './renderers/wan';
+export { renderWanReport } from './renderers/wan';
+export type { OnlineStatsOptions } from './renderers/online';
+export { UPTIME_LABEL_EMOJI, renderOnlineStats } from './renderers/online';
+export type { LocationListItem, LocationListOptions } from './renderers/locations';
+export { renderLocationList } from './renderers/locations';
+export type { NoDataOptions } from './renderers/no-data';
+export { renderNoData } from './renderers/no-data';
