@@ -1,0 +1,179 @@
+import { SandboxError, SandboxTimeoutError } from '../errors';
+import type { TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
+import { findLive, liveMessages, type Conversation, type StoredMessage } from '../world/conversations';
+import type { CallbackAnswer, World } from '../world/world';
+import { pressAsUser, sendAsUser } from './actions';
+import { buttonLabels, chatName, describeConversation, describeMessage } from './describe';
+import { waitUntil } from './wait';
+
+/** What the user-side objects share: the world, the address bots use, the default wait. */
+export interface SandboxRuntime {
+  world: World;
+  apiRoot: string;
+  timeoutMs: number;
+}
+
+/** A limit on a wait. */
+export interface WaitOptions {
+  /** @default the sandbox's `timeoutMs` (3000 unless set) */
+  timeoutMs?: number;
+}
+
+/** Which message a press targets. */
+export interface PressOptions extends WaitOptions {
+  /** Press on this message rather than on the last message that has an inline keyboard. */
+  messageId?: number;
+}
+
+/** A message test: text (or caption) containing a string, matching a RegExp, or a predicate. */
+export type MessageMatcher = string | RegExp | ((message: TelegramMessage) => boolean);
+
+/** A button press, whose answer from the bot can be awaited. */
+export interface PressResult {
+  callbackQueryId: string;
+  /** The message the button was on, as it was when pressed. */
+  message: TelegramMessage;
+  button: TelegramInlineKeyboardButton;
+  /** Resolves with the bot's answerCallbackQuery (text, show_alert…). */
+  answer(options?: WaitOptions): Promise<CallbackAnswer>;
+}
+
+/**
+ * One user in one chat: what a person at a Telegram client can do and see. Waits consider what
+ * the bot did after this actor's last `send` or `press`.
+ */
+export interface ChatActor {
+  readonly user: TelegramUser;
+  readonly chat: TelegramChat;
+  /** Writes a message (a command is just text starting with `/`); resolves with the stored message. */
+  send(text: string, options?: { replyTo?: number }): Promise<TelegramMessage>;
+  /**
+   * Presses the inline button whose text (or else callback_data) is `button`, on the last message
+   * with a keyboard, waiting up to `timeoutMs` for such a button to appear.
+   */
+  press(button: string, options?: PressOptions): Promise<PressResult>;
+  /** The chat as it now stands: edits applied, deleted messages gone, oldest first. */
+  messages(): TelegramMessage[];
+  /** The message the bot most recently sent or edited after this actor's last action (waits for one). */
+  lastMessage(options?: WaitOptions): Promise<TelegramMessage>;
+  /** The first message the bot sent or edited after the last action that matches (waits for one). */
+  waitForMessage(match: MessageMatcher, options?: WaitOptions): Promise<TelegramMessage>;
+  /** The reply keyboard (custom keyboard) the bot shows in this chat, if any. */
+  replyKeyboard(): string[][] | undefined;
+}
+
+function matches(match: MessageMatcher, message: TelegramMessage): boolean {
+  if (typeof match === 'function') return match(message);
+  const text = message.text ?? message.caption ?? '';
+  return typeof match === 'string' ? text.includes(match) : match.test(text);
+}
+
+function describeMatcher(match: MessageMatcher): string {
+  if (typeof match === 'string') return `containing ${JSON.stringify(match)}`;
+  if (match instanceof RegExp) return `matching ${String(match)}`;
+  return 'accepted by the predicate';
+}
+
+/** The {@link ChatActor} implementation. */
+export class ConversationActor implements ChatActor {
+  private lastActionSeq = 0;
+  private lastAction = 'the start of the test';
+
+  constructor(
+    protected readonly runtime: SandboxRuntime,
+    readonly conversation: Conversation,
+    readonly user: TelegramUser,
+  ) {}
+
+  get chat(): TelegramChat {
+    return this.conversation.chat;
+  }
+
+  async send(text: string, options: { replyTo?: number } = {}): Promise<TelegramMessage> {
+    const stored = sendAsUser(this.runtime.world, this.conversation, this.user, text, options.replyTo);
+    this.lastActionSeq = this.runtime.world.currentSeq;
+    this.lastAction = `${this.user.first_name} sent ${JSON.stringify(stored.message.text)}`;
+    return stored.message;
+  }
+
+  async press(label: string, options: PressOptions = {}): Promise<PressResult> {
+    const world = this.runtime.world;
+    const find = () => this.findButton(label, options.messageId);
+    const probe = () => {
+      const result = find();
+      return result.button ? result : undefined;
+    };
+    const found = await waitUntil(world, probe, this.timeout(options), () => {
+      const { stored } = find();
+      const where = stored
+        ? `message ${describeMessage(stored.message)}`
+        : options.messageId === undefined
+          ? 'any message (no message in the chat has an inline keyboard)'
+          : `message #${options.messageId} (it is not in the chat)`;
+      return new SandboxTimeoutError(`a button ${JSON.stringify(label)} on ${where}`, this.timeout(options), this.details());
+    });
+    const { stored, button } = found as { stored: StoredMessage; button: TelegramInlineKeyboardButton };
+    if (button.callback_data === undefined) {
+      throw new SandboxError('BUTTON_NOT_FOUND', `Button ${JSON.stringify(button.text)} has no callback_data (it ${button.url ? `opens ${button.url}` : 'is not a callback button'}): pressing it sends nothing to the bot.`);
+    }
+    const query = pressAsUser(world, this.conversation, this.user, stored, button.callback_data);
+    this.lastActionSeq = world.currentSeq;
+    this.lastAction = `${this.user.first_name} pressed ${JSON.stringify(button.text)} on message #${stored.message.message_id}`;
+    return {
+      callbackQueryId: query.id,
+      message: stored.message,
+      button,
+      answer: (answerOptions = {}) =>
+        waitUntil(world, () => query.answer, this.timeout(answerOptions), () =>
+          new SandboxTimeoutError(`the bot to answer the press of ${JSON.stringify(button.text)} (answerCallbackQuery)`, this.timeout(answerOptions), this.details()),
+        ),
+    };
+  }
+
+  messages(): TelegramMessage[] {
+    return liveMessages(this.conversation);
+  }
+
+  lastMessage(options: WaitOptions = {}): Promise<TelegramMessage> {
+    return waitUntil(this.runtime.world, () => this.botChangesSinceAction().at(-1)?.message, this.timeout(options), () =>
+      new SandboxTimeoutError(`a message from the bot in ${chatName(this.runtime.world, this.conversation)} after ${this.lastAction}`, this.timeout(options), this.details()),
+    );
+  }
+
+  waitForMessage(match: MessageMatcher, options: WaitOptions = {}): Promise<TelegramMessage> {
+    const probe = () => this.botChangesSinceAction().find((stored) => matches(match, stored.message))?.message;
+    return waitUntil(this.runtime.world, probe, this.timeout(options), () =>
+      new SandboxTimeoutError(`a message from the bot ${describeMatcher(match)} after ${this.lastAction}`, this.timeout(options), this.details()),
+    );
+  }
+
+  replyKeyboard(): string[][] | undefined {
+    return this.conversation.replyKeyboard?.rows.map((row) => [...row]);
+  }
+
+  private timeout(options: WaitOptions): number {
+    return options.timeoutMs ?? this.runtime.timeoutMs;
+  }
+
+  private details(): string {
+    return describeConversation(this.runtime.world, this.conversation, this.runtime.apiRoot);
+  }
+
+  /** The bot's live messages changed after the last action, oldest change first. */
+  private botChangesSinceAction(): StoredMessage[] {
+    return [...this.conversation.messages.values()]
+      .filter((stored) => !stored.deleted && stored.botToken !== undefined && stored.seq > this.lastActionSeq)
+      .sort((a, b) => a.seq - b.seq);
+  }
+
+  private findButton(label: string, messageId: number | undefined): { stored?: StoredMessage; button?: TelegramInlineKeyboardButton } {
+    const stored =
+      messageId === undefined
+        ? [...this.conversation.messages.values()].filter((s) => !s.deleted && buttonLabels(s.message).length > 0).at(-1)
+        : findLive(this.conversation, messageId);
+    if (!stored) return {};
+    const buttons = (stored.message.reply_markup?.inline_keyboard ?? []).flat();
+    const button = buttons.find((b) => b.text === label) ?? buttons.find((b) => b.callback_data === label);
+    return button ? { stored, button } : { stored };
+  }
+}

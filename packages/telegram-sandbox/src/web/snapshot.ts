@@ -1,0 +1,93 @@
+import type { TelegramBotCommand, TelegramMessage, TelegramUser } from '../types';
+import { liveMessages, privateKey, type Conversation } from '../world/conversations';
+import type { World } from '../world/world';
+
+/** A chat the page's user can open. */
+export interface WebChat {
+  key: string;
+  title: string;
+  type: string;
+}
+
+/** A message with what the page needs besides Telegram's fields. */
+export interface WebMessage extends TelegramMessage {
+  sandbox: { outgoing: boolean; sender: string; photoUrl?: string; documentUrl?: string };
+}
+
+/** Everything the page shows of one chat; sent again on every change. */
+export interface ChatSnapshot {
+  chat: WebChat;
+  viewer: { id: number; name: string };
+  messages: WebMessage[];
+  replyKeyboard: { rows: string[][]; placeholder?: string } | null;
+  action: { text: string; remainingMs: number } | null;
+  commands: TelegramBotCommand[];
+}
+
+const ACTION_TEXT: Record<string, string> = {
+  typing: 'is typing…',
+  upload_photo: 'is sending a photo…',
+  upload_document: 'is sending a file…',
+  choose_sticker: 'is choosing a sticker…',
+  find_location: 'is finding a location…',
+};
+
+const MAX_MESSAGES = 300;
+
+function fileUrl(world: World, fileId: string | undefined): string | undefined {
+  if (!fileId) return undefined;
+  const file = world.files.get(fileId);
+  return file?.url ?? `/web/files/${encodeURIComponent(fileId)}`;
+}
+
+/** The chats `user` can open: a private chat with each bot, and their groups. */
+export function chatsOf(world: World, user: TelegramUser): WebChat[] {
+  const chats: WebChat[] = [...world.bots.values()].map((bot) => ({
+    key: privateKey(bot.user.id, user.id),
+    title: `${bot.user.first_name} (@${bot.user.username})`,
+    type: 'private',
+  }));
+  for (const conversation of world.conversations.values()) {
+    if (conversation.chat.type !== 'private' && conversation.memberIds.has(user.id)) {
+      chats.push({ key: conversation.key, title: conversation.chat.title ?? String(conversation.chat.id), type: conversation.chat.type });
+    }
+  }
+  return chats;
+}
+
+/** What the page shows of `conversation` to `viewer`. */
+export function chatSnapshot(world: World, conversation: Conversation, viewer: TelegramUser): ChatSnapshot {
+  const bots = [...conversation.botTokens].map((token) => world.bots.get(token)).filter((bot) => bot !== undefined);
+  const title =
+    conversation.chat.type === 'private'
+      ? bots.map((bot) => `${bot.user.first_name} (@${bot.user.username})`).join(', ')
+      : (conversation.chat.title ?? String(conversation.chat.id));
+  const action = conversation.chatAction;
+  const remainingMs = action ? action.until - world.now() : 0;
+  return {
+    chat: { key: conversation.key, title, type: conversation.chat.type },
+    viewer: { id: viewer.id, name: viewer.first_name },
+    messages: liveMessages(conversation)
+      .slice(-MAX_MESSAGES)
+      .map((message) => ({
+        ...message,
+        sandbox: {
+          outgoing: message.from?.id === viewer.id,
+          sender: message.from ? [message.from.first_name, message.from.last_name].filter(Boolean).join(' ') : '',
+          ...(message.photo ? { photoUrl: fileUrl(world, message.photo.at(-1)?.file_id) } : {}),
+          ...(message.document ? { documentUrl: fileUrl(world, message.document.file_id) } : {}),
+        },
+      })),
+    replyKeyboard: conversation.replyKeyboard
+      ? {
+          rows: conversation.replyKeyboard.rows,
+          ...(conversation.replyKeyboard.placeholder ? { placeholder: conversation.replyKeyboard.placeholder } : {}),
+        }
+      : null,
+    action:
+      action && remainingMs > 0
+        ? { text: `${action.by} ${ACTION_TEXT[action.action] ?? `is ${action.action.replace(/_/g, ' ')}…`}`, remainingMs }
+        : null,
+    commands: bots.flatMap((bot) => bot.commands.get('default|') ?? []),
+  };
+}
