@@ -15,15 +15,19 @@
  * Also reported: a relative import from `src/` that leaves its project, a deep import into another
  * project (`@org/x/src/…`, `@org/x/dist/…`) and a project's source importing itself by name. Config files
  * at a project's root may reach the shared settings in tools/.
- * External-import constraints apply to a project's shipped source (`src/**`, tests excluded);
- * tests, benchmarks and config files may use the project's devDependencies.
+ * External-import constraints apply to a project's shipped source (`src/**`, test files and
+ * test-only helpers excluded: see TEST_FILE);
+ * tests, benchmarks and config files may use the project's devDependencies, including other
+ * libraries, but only the `type:*` constraints (a library never imports an app) hold for them.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 const BUILTINS = new Set(builtinModules);
-const TEST_FILE = /\.(test|spec)\.[cm]?[jt]sx?$/;
+// Test files and test-only helpers: `*.test.ts`, `*.spec.ts`, `test-support.ts`, and anything in a
+// `testing/` or `__tests__/` folder. They are never part of a package's public entry.
+const TEST_FILE = /(\.(test|spec)\.[cm]?[jt]sx?|[/\\]test-support\.[cm]?[jt]sx?)$|[/\\](testing|__tests__)[/\\]/;
 const workspaces = new Map();
 
 function readJson(file) {
@@ -181,7 +185,10 @@ const moduleBoundaries = {
       if (subpath !== '' && subpath !== '/package.json') {
         context.report({ node, messageId: 'deepImport', data: { ...data, specifier } });
       }
-      for (const c of depConstraints) {
+      // Tests, benchmarks and rehearsal files may use any library (a simulator, a sandbox) as a
+      // devDependency; only the `type:*` constraints (never an app from a library) hold for them.
+      const constraints = shipped ? depConstraints : depConstraints.filter((c) => c.sourceTag.startsWith('type:'));
+      for (const c of constraints) {
         const only = c.onlyDependOnLibsWithTags;
         if (only && !target.tags.some((t) => only.includes(t))) {
           context.report({ node, messageId: 'libTags', data: { ...data, allowed: listOrNone(only) } });

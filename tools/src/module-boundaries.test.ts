@@ -95,13 +95,26 @@ describe('the module-boundary lint rule, on planted imports', () => {
     ).toEqual([]);
   });
 
-  it('leaves tests free to use dev dependencies, but not to import the app from a library', async () => {
+  it('leaves tests free to use dev dependencies and other libraries, but not to import the app', async () => {
     expect(
       await boundaryErrors('packages/plume-analytics/src/planted.test.ts', "import fc from 'fast-check';\nexport const x = fc;\n"),
     ).toEqual([]);
     expect(
+      await boundaryErrors('packages/plume-sdk/src/planted.test.ts', "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n"),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors('packages/plume-sdk/src/testing/helpers.ts', "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n"),
+    ).toEqual([]);
+    expect(
+      await boundaryErrors('packages/plume-sdk/src/planted.ts', "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n"),
+    ).toEqual([
+      "'@org/plume-sdk' (type:lib, scope:sdk) may not import '@org/plume-simulator' (type:lib, scope:node): it may depend only on projects tagged scope:core.",
+    ]);
+    expect(
       await boundaryErrors('packages/plume-analytics/src/planted.test.ts', "import '@org/telegram-bot';\n"),
-    ).toHaveLength(2);
+    ).toEqual([
+      "'@org/plume-analytics' (type:lib, scope:core) may not import '@org/telegram-bot' (type:app): it may depend only on projects tagged type:lib.",
+    ]);
   });
 
   it('rejects a library importing itself by name from its source, not from its consumer files', async () => {

@@ -1,2 +1,52 @@
-// Public surface of @org/plume-sdk. It is filled by its own issue; until then it exports nothing.
-export {};
+/**
+ * `@org/plume-sdk`: the typed Plume Cloud client. Runs wherever `fetch` exists (Node ≥ 22, Deno,
+ * Bun, browsers, edge workers); depends only on ky and zod.
+ *
+ * @packageDocumentation
+ */
+
+// The client and its options.
+export { PlumeClient } from './client';
+export type { VerifyCredentialsResult } from './client';
+export { DEFAULT_API_BASE, DEFAULT_SSO_URL } from './client-options';
+export type { CallOptions, ClientCredentials, PlumeClientOptions, PlumeRateLimitOptions, PlumeRetryOptions } from './client-options';
+
+// Resource groups (`client.customers`, …) and their options.
+export type { CustomerSearchOptions, CustomersApi } from './resources/customers';
+export type { LocationsApi } from './resources/locations';
+export type { NodesApi, WifiNetworksApi } from './resources/nodes';
+export type { OnlineStatsOptions, ReportsApi, WanStatsOptions } from './resources/reports';
+
+// What the endpoints return.
+export type { Customer, CustomerSearchField, CustomerSearchResult } from './models/customer';
+export type { Location } from './models/location';
+export type { NodeAlert, PlumeNode } from './models/node';
+export type { SpeedTest } from './models/speed-test';
+export type { WifiNetwork } from './models/wifi-network';
+export type { OnlineSample, OnlineStats, WanInterval, WanStats } from './models/reports';
+export { findSpeedTest } from './models/find-speed-test';
+
+// Errors.
+export {
+  isPlumeError,
+  PlumeArgumentError,
+  PlumeAuthError,
+  PlumeConfigError,
+  PlumeError,
+  PlumeHttpError,
+  PlumeNetworkError,
+  PlumeNotFoundError,
+  PlumeRateLimitError,
+  PlumeResponseError,
+  PlumeServerError,
+  PlumeTimeoutError,
+} from './errors';
+export type { PlumeErrorCode, PlumeErrorDetails, PlumeResponseIssue } from './errors';
+
+// Tokens and events.
+export { MemoryTokenCache } from './auth/token-cache';
+export type { CachedToken, TokenCache } from './auth/token-cache';
+export type { PlumeEvent } from './events';
+
+// Not exported on purpose: the transport, the token provider and the response schemas are
+// implementation details; the schemas' output types above are the contract.

@@ -1,0 +1,47 @@
+// Publish rehearsal: type-checks the public API as a consumer sees it (never run).
+import {
+  findSpeedTest,
+  isPlumeError,
+  MemoryTokenCache,
+  PlumeClient,
+  PlumeRateLimitError,
+  type Location,
+  type PlumeClientOptions,
+  type PlumeEvent,
+  type PlumeNode,
+  type TokenCache,
+  type VerifyCredentialsResult,
+  type WanStats,
+} from '@org/plume-sdk';
+
+const tokenCache: TokenCache = new MemoryTokenCache();
+const options: PlumeClientOptions = {
+  authorization: { clientId: 'id', clientSecret: 'secret' },
+  partnerId: 'eb0af9d0a7ab946dcb3b8ef5',
+  retry: { limit: 3, maxTotalMs: 20_000 },
+  rateLimit: { requestsPerSecond: 6 },
+  tokenCache,
+  onEvent: (event: PlumeEvent) => {
+    if (event.type === 'retry') console.log(event.endpoint, event.attempt);
+  },
+};
+
+export async function usage(): Promise<string | undefined> {
+  const client = new PlumeClient(options);
+  const verified: VerifyCredentialsResult = await client.verifyCredentials();
+  if (!verified.ok) return verified.error.message;
+  const [hit] = await client.customers.search('ada@example.com', { field: 'email' });
+  if (!hit) return undefined;
+  const locations: Location[] = await client.locations.list(hit.id, { signal: AbortSignal.timeout(5000) });
+  const nodes: PlumeNode[] = await client.nodes.list(hit.id, locations[0]?.id ?? '');
+  const wan: WanStats = await client.reports.wanStats(hit.id, locations[0]?.id ?? '', { period: 'daily' });
+  const online = await client.reports.onlineStats(hit.id, locations[0]?.id ?? '', { granularity: 'hours', limit: 3 });
+  try {
+    await client.wifiNetworks.list(hit.id, locations[0]?.id ?? '');
+  } catch (error) {
+    if (error instanceof PlumeRateLimitError) return `wait ${error.retryAfterMs ?? 0} ms`;
+    if (isPlumeError(error)) return `${error.code} ${error.endpoint ?? ''}`;
+  }
+  const speed = findSpeedTest(nodes, locations[0]);
+  return `${nodes.filter((node) => node.connected).length} ${wan.fifteenMins.length} ${online.locationState.length} ${speed?.download ?? 0}`;
+}

@@ -1,0 +1,50 @@
+import type { KyInstance } from 'ky';
+import { z } from 'zod';
+import { retryRun, withRetries } from '../http/retry';
+import type { ResolvedOptions } from '../resolve-options';
+import { toSsoError } from './sso-errors';
+
+/** The endpoint label of token requests, in errors and events. */
+const TOKEN_ENDPOINT = 'POST sso/token';
+
+const tokenResponseSchema = z.object({
+  access_token: z.string().min(1),
+  token_type: z.string().optional(),
+  expires_in: z.number().positive().optional(),
+  scope: z.string().optional(),
+});
+
+/** A successful token response, parsed. */
+export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+/**
+ * `POST ssoUrl` with the client-credentials grant (plume-api.md §2): the partner's Basic header,
+ * a form body `grant_type=client_credentials&scope=partnerId:<id> role:partnerIdAdmin`. Retried
+ * like a GET (the grant is idempotent); never goes through the API's token logic.
+ *
+ * @throws {PlumeAuthError} with the OAuth code and a hint when the SSO refuses.
+ */
+export async function requestToken(http: KyInstance, options: ResolvedOptions): Promise<TokenResponse> {
+  const body = new URLSearchParams({
+    grant_type: 'client_credentials',
+    scope: `partnerId:${options.partnerId} role:partnerIdAdmin`,
+  });
+  try {
+    return await withRetries(retryRun(options, undefined), (timeout) =>
+      http
+        .post(options.ssoUrl, {
+          body,
+          timeout,
+          headers: { authorization: options.authorization, accept: 'application/json', 'cache-control': 'no-cache' },
+        })
+        .json(tokenResponseSchema),
+    );
+  } catch (error) {
+    throw toSsoError(error, {
+      endpoint: TOKEN_ENDPOINT,
+      timeoutMs: options.timeoutMs,
+      maxTotalMs: options.retry.maxTotalMs,
+      now: options.now(),
+    });
+  }
+}

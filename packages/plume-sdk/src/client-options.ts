@@ -1,0 +1,99 @@
+import type { TokenCache } from './auth/token-cache';
+import type { PlumeEvent } from './events';
+
+/** Plume's public SSO token URL (the auth-server id panoptes used). Partners may have their own. */
+export const DEFAULT_SSO_URL = 'https://external.sso.plume.com/oauth2/ausc034rgdEZKz75I357/v1/token';
+
+/** Plume's public API base. Partner clouds differ: use the URL Plume gave you. */
+export const DEFAULT_API_BASE = 'https://piranha-gamma.prod.us-west-2.aws.plumenet.io/api/';
+
+/** A client id and secret, as an alternative to the ready-made `Basic …` header. */
+export interface ClientCredentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+}
+
+/**
+ * Retries of failed GETs: network errors, 408, 429 and 5xx (500, 502, 503, 504), with exponential
+ * back-off and full jitter, honouring `Retry-After` on 429 and 503.
+ */
+export interface PlumeRetryOptions {
+  /** Retries after the first attempt. @default 2 */
+  readonly limit?: number;
+  /** Back-off before retry n is random in [0, baseDelayMs × 2^(n−1)]. @default 300 */
+  readonly baseDelayMs?: number;
+  /** Upper bound of one back-off. @default 5000 */
+  readonly maxDelayMs?: number;
+  /**
+   * The longest `Retry-After` the client waits for; a longer one fails the call at once with a
+   * `PlumeRateLimitError` carrying `retryAfterMs`.
+   * @default 20000
+   */
+  readonly maxRetryAfterMs?: number;
+  /**
+   * The most one call may take, retries and waits included: each attempt's timeout is capped by
+   * the time left, and a retry whose wait would end past it is not made (the call fails with the
+   * last error).
+   * @default 30000
+   */
+  readonly maxTotalMs?: number;
+}
+
+/**
+ * The client-side limiter that keeps one client within Plume's recommended request rate (a token
+ * bucket: `burst` calls at once, then `requestsPerSecond`).
+ */
+export interface PlumeRateLimitOptions {
+  /** Sustained rate. @default 6 */
+  readonly requestsPerSecond?: number;
+  /** Calls allowed at once after a quiet period. @default requestsPerSecond */
+  readonly burst?: number;
+}
+
+/**
+ * Options of {@link PlumeClient}. Only `authorization` and `partnerId` are required. They are
+ * validated once, in the constructor, which throws a `PlumeConfigError` saying what to fix.
+ */
+export interface PlumeClientOptions {
+  /**
+   * The whole `Authorization` header value from the Plume portal (`Basic dXNlcjpwYXNz`; a pasted
+   * `Basic: …` or bare base64 is accepted too), or `{ clientId, clientSecret }`. Never logged.
+   * @example 'Basic MG9hMWIyYzNkNGU1OnMzY3JldA=='
+   */
+  readonly authorization: string | ClientCredentials;
+  /** The Plume partner id (24 hex characters in the Plume portal). @example 'eb0af9d0a7ab946dcb3b8ef5' */
+  readonly partnerId: string;
+  /** The partner's OAuth token URL (`…/oauth2/<id>/v1/token`). @default DEFAULT_SSO_URL */
+  readonly ssoUrl?: string;
+  /** The API base; a trailing `/` is added if missing. @default DEFAULT_API_BASE */
+  readonly apiBase?: string;
+  /** The Reports API base. @default apiBase with its final `/api/` replaced by `/reports/` */
+  readonly reportsBase?: string;
+  /**
+   * Add `client_id=<OAuth client id>` to Reports calls, as some partner clouds expect.
+   * @default false
+   */
+  readonly reportsClientId?: boolean;
+  /** Timeout of one HTTP attempt, in milliseconds. @default 10000 */
+  readonly timeoutMs?: number;
+  /** Retry settings; a number sets `limit`; `false` disables retries. @default { limit: 2 } */
+  readonly retry?: number | false | PlumeRetryOptions;
+  /** The client-side rate limiter; `false` disables it (tests, benchmarks). @default { requestsPerSecond: 6 } */
+  readonly rateLimit?: false | PlumeRateLimitOptions;
+  /** Renew a token this long before it expires. Capped at half the token's lifetime. @default 60000 */
+  readonly tokenRefreshMarginMs?: number;
+  /** Where tokens are kept; share one to share tokens between clients. @default a new MemoryTokenCache */
+  readonly tokenCache?: TokenCache;
+  /** The `fetch` to use (a proxy-aware one, a test double…). @default globalThis.fetch at call time */
+  readonly fetch?: typeof fetch;
+  /** Receives request, retry, response, error and token events, without secrets. @default none */
+  readonly onEvent?: (event: PlumeEvent) => void;
+  /** The clock for token expiry, in epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  /** Aborts the call; it then rejects with the signal's reason. */
+  readonly signal?: AbortSignal;
+}

@@ -1,0 +1,217 @@
+/**
+ * The SDK's one error hierarchy. Every error it throws on purpose is a {@link PlumeError} with a
+ * `code` discriminant, the HTTP `status` when there was a response, and the `endpoint` template
+ * (`GET api/Customers/{customerId}`), never a concrete URL. No error carries a token, the
+ * authorization header or the client secret, in its message or its properties.
+ *
+ * Aborting a call through its `AbortSignal` is not an error of the SDK: the call rejects with the
+ * signal's `reason`, as `fetch` does.
+ *
+ * @packageDocumentation
+ */
+
+/** What went wrong, as a discriminant of {@link PlumeError.code}. */
+export type PlumeErrorCode =
+  | 'config'
+  | 'invalid_argument'
+  | 'auth'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'http'
+  | 'timeout'
+  | 'network'
+  | 'response';
+
+/** Fields every {@link PlumeError} may carry. */
+export interface PlumeErrorDetails {
+  /** The HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** The endpoint template, e.g. `GET api/Customers/{customerId}/locations`. */
+  readonly endpoint?: string;
+  /** The underlying error (never a request object holding headers). */
+  readonly cause?: unknown;
+}
+
+/**
+ * The base of every error the SDK throws. Test with {@link isPlumeError} (works across realms)
+ * and switch on `code`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.locations.list(customerId);
+ * } catch (error) {
+ *   if (isPlumeError(error) && error.code === 'not_found') console.log('No such customer');
+ *   else throw error;
+ * }
+ * ```
+ */
+export class PlumeError extends Error {
+  override name = 'PlumeError';
+  /** What went wrong. */
+  readonly code: PlumeErrorCode;
+  /** The HTTP status, when a response arrived. */
+  readonly status: number | undefined;
+  /** The endpoint template, e.g. `GET api/Customers/{customerId}`. */
+  readonly endpoint: string | undefined;
+
+  constructor(code: PlumeErrorCode, message: string, details: PlumeErrorDetails = {}) {
+    super(`[@org/plume-sdk] ${message}`, details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.status = details.status;
+    this.endpoint = details.endpoint;
+  }
+
+  /** Always `true`: a brand that survives crossing realms, unlike `instanceof`. */
+  get isPlumeError(): true {
+    return true;
+  }
+}
+
+/** `new PlumeClient(options)` got invalid options. The message lists each problem and its fix. */
+export class PlumeConfigError extends PlumeError {
+  override name = 'PlumeConfigError';
+  constructor(message: string) {
+    super('config', message);
+  }
+}
+
+/** A call got an invalid argument (an empty id, an id that is `.` or `..`, an unknown search field…). */
+export class PlumeArgumentError extends PlumeError {
+  override name = 'PlumeArgumentError';
+  constructor(message: string, endpoint?: string) {
+    super('invalid_argument', message, { endpoint });
+  }
+}
+
+/**
+ * Authentication or authorisation failed: the SSO refused the credentials (`oauthCode` says how,
+ * e.g. `invalid_client`, `invalid_scope`), the API refused a fresh token (401), or the API
+ * forbade the resource (403 with an API error body).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PlumeAuthError && error.oauthCode === 'invalid_scope') showToUser(error.hint);
+ * ```
+ */
+export class PlumeAuthError extends PlumeError {
+  override name = 'PlumeAuthError';
+  /** The OAuth `error` of a token-endpoint failure, e.g. `invalid_client`; `undefined` for API refusals. */
+  readonly oauthCode: string | undefined;
+  /** What a person can do about it, in one sentence. */
+  readonly hint: string;
+  constructor(message: string, details: PlumeErrorDetails & { oauthCode?: string; hint: string }) {
+    super('auth', `${message} ${details.hint}`, details);
+    this.oauthCode = details.oauthCode;
+    this.hint = details.hint;
+  }
+}
+
+/** The API answered 404: the customer, location or path does not exist. */
+export class PlumeNotFoundError extends PlumeError {
+  override name = 'PlumeNotFoundError';
+  constructor(message: string, details: PlumeErrorDetails) {
+    super('not_found', message, details);
+  }
+}
+
+/**
+ * Rate limited: 429 from the API (usually with `Retry-After`), or Plume's WAF, which answers 403
+ * with a non-API body once 2,000 calls arrived from one IP within 5 minutes.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PlumeRateLimitError) await sleep(error.retryAfterMs ?? 60_000);
+ * ```
+ */
+export class PlumeRateLimitError extends PlumeError {
+  override name = 'PlumeRateLimitError';
+  /** How long the server asked to wait, when it said (`Retry-After`). */
+  readonly retryAfterMs: number | undefined;
+  /** `api` for a 429, `waf` for the WAF's 403. */
+  readonly source: 'api' | 'waf';
+  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number; source: 'api' | 'waf' }) {
+    super('rate_limited', message, details);
+    this.retryAfterMs = details.retryAfterMs;
+    this.source = details.source;
+  }
+}
+
+/** The server failed (5xx), and retries did not help. */
+export class PlumeServerError extends PlumeError {
+  override name = 'PlumeServerError';
+  constructor(message: string, details: PlumeErrorDetails) {
+    super('server', message, details);
+  }
+}
+
+/** Any other unexpected HTTP status (for example 400 for a bad query). */
+export class PlumeHttpError extends PlumeError {
+  override name = 'PlumeHttpError';
+  constructor(message: string, details: PlumeErrorDetails) {
+    super('http', message, details);
+  }
+}
+
+/** No response within `timeoutMs`, or within what was left of `retry.maxTotalMs` for the call. */
+export class PlumeTimeoutError extends PlumeError {
+  override name = 'PlumeTimeoutError';
+  constructor(message: string, details: PlumeErrorDetails) {
+    super('timeout', message, details);
+  }
+}
+
+/** The request never got a response: DNS, connection refused or reset, offline. `cause` has the detail. */
+export class PlumeNetworkError extends PlumeError {
+  override name = 'PlumeNetworkError';
+  constructor(message: string, details: PlumeErrorDetails) {
+    super('network', message, details);
+  }
+}
+
+/** One problem found in a response body: where (`nodes[0].id`) and what. */
+export interface PlumeResponseIssue {
+  /** The field path in the body, e.g. `nodes[0].id`; `(root)` for the body itself. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * A 2xx response whose body is not JSON or does not fit the endpoint's schema. `path` names the
+ * first offending field; `issues` lists them all. The body itself is not kept (it may hold
+ * secrets such as a Wi-Fi password).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof PlumeResponseError) log.warn({ endpoint: error.endpoint, path: error.path }, 'Plume changed a response');
+ * ```
+ */
+export class PlumeResponseError extends PlumeError {
+  override name = 'PlumeResponseError';
+  /** The first offending field path, e.g. `nodes[0].id`. */
+  readonly path: string;
+  /** Every problem found. */
+  readonly issues: readonly PlumeResponseIssue[];
+  constructor(message: string, details: PlumeErrorDetails & { issues: readonly PlumeResponseIssue[] }) {
+    super('response', message, details);
+    this.issues = details.issues;
+    this.path = details.issues[0]?.path ?? '(root)';
+  }
+}
+
+/**
+ * Whether `value` is a {@link PlumeError}, also when it comes from another copy of the SDK or
+ * another realm.
+ *
+ * @example
+ * ```ts
+ * if (isPlumeError(error)) console.warn(error.code, error.endpoint);
+ * ```
+ */
+export function isPlumeError(value: unknown): value is PlumeError {
+  return (
+    value instanceof PlumeError ||
+    (typeof value === 'object' && value !== null && (value as { isPlumeError?: unknown }).isPlumeError === true)
+  );
+}

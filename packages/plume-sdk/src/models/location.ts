@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { speedTestSchema, type SpeedTest } from './speed-test';
+import { optional, optionalId, optionalNumber, optionalString } from './wire';
+
+/** A location (`GET Customers/{customerId}/locations/{locationId}`, and each item of the list). */
+export interface Location {
+  /** Location id (24 hex characters). */
+  readonly id: string;
+  /** Display name; the first location is usually "Home". */
+  readonly name?: string;
+  readonly customerId?: string;
+  readonly accountId?: string;
+  readonly partnerId?: string;
+  /** `auto` (HomePass) or `smallbusiness` (WorkPass). */
+  readonly profile?: string;
+  /**
+   * The service level. `status` is `fullService` when full; Plume also sends `{}` or nothing,
+   * which the SDK reports as `{ status: undefined }` or `undefined`.
+   */
+  readonly serviceLevel?: { readonly status?: string };
+  /** The location's own online state, e.g. `{ status: 'online' }`. */
+  readonly networkStatus?: {
+    readonly status?: string;
+    readonly statusChangedAt?: string;
+    /** Seconds the previous status lasted. */
+    readonly durationOfPreviousStatus?: number;
+  };
+  /** A speed test embedded in the location (rare; the gateway node's is preferred, see `findSpeedTest`). */
+  readonly speedTest?: SpeedTest;
+  readonly createdAt?: string;
+  readonly updatedAt?: string;
+}
+
+export const locationSchema: z.ZodType<Location> = z.object({
+  id: z.string(),
+  name: optionalString,
+  customerId: optionalString,
+  accountId: optionalId,
+  partnerId: optionalString,
+  profile: optionalString,
+  serviceLevel: optional(z.object({ status: optionalString })),
+  networkStatus: optional(
+    z.object({ status: optionalString, statusChangedAt: optionalString, durationOfPreviousStatus: optionalNumber }),
+  ),
+  speedTest: optional(speedTestSchema),
+  createdAt: optionalString,
+  updatedAt: optionalString,
+});
+
+export const locationListSchema: z.ZodType<Location[]> = z.array(locationSchema);

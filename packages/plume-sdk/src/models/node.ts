@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { speedTestSchema, type SpeedTest } from './speed-test';
+import { list, optional, optionalNumber, optionalString } from './wire';
+
+/** An alert on a node. Only `type` is known (e.g. `highInterference`). */
+export interface NodeAlert {
+  readonly type?: string;
+}
+
+/**
+ * A node (pod or gateway), an item of `GET Customers/{c}/locations/{l}/nodes`. Named `PlumeNode`
+ * so as not to shadow the DOM's `Node`.
+ */
+export interface PlumeNode {
+  /** Node id, usually the serial number. */
+  readonly id: string;
+  readonly serialNumber?: string;
+  /** Plume's default name. */
+  readonly defaultName?: string;
+  /** The user's own name for the pod, when set. */
+  readonly nickname?: string;
+  /** As sent, e.g. `connected` or `disconnected`. */
+  readonly connectionState?: string;
+  /** Whether `connectionState` is `connected` (any case). */
+  readonly connected: boolean;
+  readonly connectionStateChangeAt?: string;
+  /** Health, e.g. `{ status: 'good', score: 4 }`; absent when Plume sends `null`. */
+  readonly health?: { readonly status?: string; readonly score?: number };
+  /** `ethernet` or `wifi` (a mesh link). */
+  readonly backhaulType?: string;
+  /** Alerts; `[]` when none or `null`. A bare string alert becomes `{ type }`. */
+  readonly alerts: readonly NodeAlert[];
+  /** Devices on this node. */
+  readonly connectedDeviceCount?: number;
+  /** `model`, or `vendor.partNumber` (e.g. `PP403Z`) when the list omits it. */
+  readonly model?: string;
+  readonly firmwareVersion?: string;
+  readonly mac?: string;
+  /** LAN IP address. */
+  readonly ip?: string;
+  /** `router` on the gateway, `bridge` on pods. */
+  readonly networkMode?: string;
+  readonly vendor?: { readonly name?: string; readonly partNumber?: string };
+  /** The ISP speed test; on the gateway node, with `gateway: true`. */
+  readonly speedTest?: SpeedTest;
+}
+
+const alertSchema = z.union([
+  z.string().transform((type): NodeAlert => ({ type })),
+  z.object({ type: optionalString }),
+  z.null(),
+]);
+
+const nodeSchema = z
+  .object({
+    id: z.string(),
+    serialNumber: optionalString,
+    defaultName: optionalString,
+    nickname: optionalString,
+    connectionState: optionalString,
+    connectionStateChangeAt: optionalString,
+    health: optional(z.object({ status: optionalString, score: optionalNumber })),
+    backhaulType: optionalString,
+    alerts: list(alertSchema).transform((alerts) => alerts.filter((alert): alert is NodeAlert => alert !== null)),
+    connectedDeviceCount: optionalNumber,
+    model: optionalString,
+    firmwareVersion: optionalString,
+    mac: optionalString,
+    ip: optionalString,
+    networkMode: optionalString,
+    vendor: optional(z.object({ name: optionalString, partNumber: optionalString })),
+    speedTest: optional(speedTestSchema),
+  })
+  .transform(
+    (node): PlumeNode => ({
+      ...node,
+      model: node.model ?? node.vendor?.partNumber,
+      connected: node.connectionState?.toLowerCase() === 'connected',
+    }),
+  );
+
+/** `{ nodes: [...] }` → the array. Plume's explorer shows `{ nodes: { nodes: [...] } }`, and a bare array costs nothing to accept. */
+function unwrapOnce(value: unknown): unknown {
+  if (Array.isArray(value)) return { nodes: value };
+  return value;
+}
+
+function unwrapInner(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'nodes' in value) return value.nodes;
+  return value;
+}
+
+/** The nodes list body, wrapped once or twice (or not at all), normalised to an array. */
+export const nodeListSchema: z.ZodType<PlumeNode[]> = z
+  .preprocess(unwrapOnce, z.object({ nodes: z.preprocess(unwrapInner, list(nodeSchema)) }))
+  .transform(({ nodes }) => nodes);

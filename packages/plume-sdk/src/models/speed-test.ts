@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { optionalBoolean, optionalNumber, optionalString } from './wire';
+
+/**
+ * An ISP speed-test result. Plume embeds it in the gateway node (`node.speedTest`, with
+ * `gateway: true`) and, on some clouds, in the location; {@link findSpeedTest} picks the right one.
+ */
+export interface SpeedTest {
+  /** `succeeded` for a usable result. */
+  readonly status?: string;
+  /** Download rate, Mbps. */
+  readonly download?: number;
+  /** Upload rate, Mbps. */
+  readonly upload?: number;
+  /** Round-trip time (latency), ms. */
+  readonly rtt?: number;
+  /** ISO-8601 start time. */
+  readonly startedAt?: string;
+  /** ISO-8601 end time (not always sent). */
+  readonly endedAt?: string;
+  /** `true` on the gateway node's result. */
+  readonly gateway?: boolean;
+  /** What started it, e.g. `scheduled`. */
+  readonly trigger?: string;
+  /** The ISP as the test server saw it. */
+  readonly isp?: string;
+  /** The test server's name. */
+  readonly serverName?: string;
+}
+
+export const speedTestSchema: z.ZodType<SpeedTest> = z.object({
+  status: optionalString,
+  download: optionalNumber,
+  upload: optionalNumber,
+  rtt: optionalNumber,
+  startedAt: optionalString,
+  endedAt: optionalString,
+  gateway: optionalBoolean,
+  trigger: optionalString,
+  isp: optionalString,
+  serverName: optionalString,
+});

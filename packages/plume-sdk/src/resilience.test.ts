@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { isPlumeError, PlumeTimeoutError, type PlumeEvent } from './index';
+import { clientFor, fixtures, rejectionOf, startSimulator, type Simulator } from './test-support';
+
+let sim: Simulator;
+beforeAll(async () => {
+  sim = await startSimulator();
+});
+afterEach(() => {
+  sim.faults.reset();
+  sim.log.clear();
+});
+afterAll(async () => {
+  await sim.close();
+});
+
+const { ada } = fixtures.customers;
+const home = fixtures.locations.adaHome;
+
+describe('retries', () => {
+  it('retries a 503 after the Retry-After the server asked for, and succeeds', async () => {
+    const events: PlumeEvent[] = [];
+    const { client } = clientFor(sim, { onEvent: (event) => events.push(event) });
+    sim.faults.failNext('locations.list', 503, 1, { retryAfter: 1 });
+    const locations = await client.locations.list(ada.id);
+    expect(locations).toHaveLength(2);
+    const [failed, retried] = sim.log.requests('locations.list');
+    expect([failed?.status, retried?.status]).toEqual([503, 200]);
+    // The retry cannot arrive before the server's Retry-After (1 s) has passed: a lower bound, not a timing measurement.
+    expect((retried?.receivedAt ?? 0) - (failed?.respondedAt ?? 0)).toBeGreaterThanOrEqual(990);
+    expect(events).toContainEqual({ type: 'retry', endpoint: 'GET api/Customers/{customerId}/locations', attempt: 2, delayMs: 1000, status: 503, reason: 'HTTP 503' });
+  });
+
+  it('retries 429, 502 and 504 with back-off up to the limit', async () => {
+    const { client } = clientFor(sim, { retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 5 } });
+    sim.faults.failNext('customers.get', 429);
+    sim.faults.failNext('customers.get', 502);
+    sim.faults.failNext('customers.get', 504);
+    expect((await client.customers.get(ada.id)).id).toBe(ada.id);
+    expect(sim.log.requests('customers.get').map((entry) => entry.status)).toEqual([429, 502, 504, 200]);
+  });
+
+  it('does not retry when retries are disabled', async () => {
+    const { client } = clientFor(sim, { retry: false });
+    sim.faults.failNext('customers.get', 503);
+    expect(await rejectionOf(client.customers.get(ada.id))).toMatchObject({ code: 'server', status: 503 });
+    expect(sim.log.count('customers.get')).toBe(1);
+  });
+
+  it('retries network errors', async () => {
+    let failures = 1;
+    const flaky: typeof fetch = (input, init) => {
+      const isApi = input instanceof Request && input.method === 'GET';
+      if (isApi && failures-- > 0) return Promise.reject(new TypeError('fetch failed'));
+      return fetch(input, init);
+    };
+    const { client } = clientFor(sim, { fetch: flaky });
+    expect((await client.customers.get(ada.id)).id).toBe(ada.id);
+    expect(failures).toBe(-1);
+  });
+
+  it('does not wait for a retry that would end past retry.maxTotalMs: it fails with the last error', async () => {
+    const { client } = clientFor(sim, { retry: { maxTotalMs: 600 } });
+    sim.faults.failNext('customers.get', 503, 3, { retryAfter: 1 });
+    const error = await rejectionOf(client.customers.get(ada.id));
+    expect(error).toMatchObject({ code: 'server', status: 503 });
+    expect(sim.log.count('customers.get')).toBe(1);
+  });
+
+  it('caps an attempt’s timeout at the time left in retry.maxTotalMs', async () => {
+    const { client } = clientFor(sim, { timeoutMs: 60_000, retry: { maxTotalMs: 300 } });
+    sim.faults.delayNext('customers.get', 5000);
+    expect(await rejectionOf(client.customers.get(ada.id))).toBeInstanceOf(PlumeTimeoutError);
+  });
+});
+
+describe('timeouts', () => {
+  it('fails an attempt that gets no response within timeoutMs', async () => {
+    const { client, events } = clientFor(sim, { timeoutMs: 400 });
+    await client.customers.get(ada.id);
+    sim.faults.delayNext('customers.get', 5000);
+    const error = await rejectionOf(client.customers.get(ada.id));
+    expect(error).toBeInstanceOf(PlumeTimeoutError);
+    expect(error).toMatchObject({ code: 'timeout', endpoint: 'GET api/Customers/{customerId}', status: undefined });
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout' });
+  });
+});
+
+describe('abort', () => {
+  it('rejects with the signal’s reason, not a PlumeError', async () => {
+    const { client } = clientFor(sim);
+    sim.faults.delayNext('nodes.list', 3000);
+    const controller = new AbortController();
+    const pending = rejectionOf(client.nodes.list(ada.id, home.id, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(isPlumeError(error)).toBe(false);
+    expect(error).toMatchObject({ name: 'AbortError' });
+  });
+
+  it('does not send anything when the signal is already aborted', async () => {
+    const { client } = clientFor(sim);
+    const error = await rejectionOf(client.customers.get(ada.id, { signal: AbortSignal.abort() }));
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(sim.log.count('customers.get')).toBe(0);
+  });
+});
+
+describe('rate limiter', () => {
+  it('holds requests beyond the burst back to requestsPerSecond', async () => {
+    const { client } = clientFor(sim, { rateLimit: { requestsPerSecond: 20, burst: 1 } });
+    const started = Date.now();
+    await client.customers.get(ada.id); // takes the burst's only slot
+    await Promise.all(Array.from({ length: 4 }, () => client.locations.get(ada.id, home.id)));
+    const lastArrival = Math.max(...sim.log.requests('locations.get').map((entry) => entry.receivedAt));
+    // 4 more slots at 20/s cannot all be free before 200 ms: a bound the limiter guarantees, however slow the machine.
+    expect(lastArrival - started).toBeGreaterThanOrEqual(195);
+    expect(sim.log.count('locations.get')).toBe(4);
+  });
+
+  it('lets an aborted caller leave the queue', async () => {
+    const { client } = clientFor(sim, { rateLimit: { requestsPerSecond: 0.5, burst: 1 } });
+    await client.customers.get(ada.id);
+    const error = await rejectionOf(client.customers.get(ada.id, { signal: AbortSignal.timeout(50) }));
+    expect(error).toMatchObject({ name: 'TimeoutError' });
+    expect(sim.log.count('customers.get')).toBe(1);
+  });
+});
+
+describe('events', () => {
+  it('reports request, response and token events, and a throwing listener breaks nothing', async () => {
+    const events: PlumeEvent[] = [];
+    const { client } = clientFor(sim, { onEvent: (event) => events.push(event) });
+    await client.customers.get(ada.id);
+    expect(events.map((event) => event.type)).toEqual(['token', 'token', 'request', 'response']);
+    expect(events[2]).toEqual({ type: 'request', endpoint: 'GET api/Customers/{customerId}', attempt: 1 });
+    const { client: loud } = clientFor(sim, {
+      onEvent: () => {
+        throw new Error('listener bug');
+      },
+    });
+    expect((await loud.customers.get(ada.id)).id).toBe(ada.id);
+  });
+});

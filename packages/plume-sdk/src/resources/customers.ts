@@ -1,0 +1,69 @@
+import type { CallOptions } from '../client-options';
+import { PlumeArgumentError } from '../errors';
+import type { Transport } from '../http/transport';
+import { customerSchema, customerSearchSchema, type Customer, type CustomerSearchField, type CustomerSearchResult } from '../models/customer';
+
+const SEARCH_FIELDS: readonly CustomerSearchField[] = ['accountId', 'email', 'name', 'locationId'];
+
+/** Options of {@link CustomersApi.search}. */
+export interface CustomerSearchOptions extends CallOptions {
+  /** What `value` is matched against. */
+  readonly field: CustomerSearchField;
+  /** Match the whole value (case as Plume decides). @default true */
+  readonly exactMatch?: boolean;
+  /** With `exactMatch: false`, match the start of the field (else anywhere). @default true */
+  readonly startsWith?: boolean;
+}
+
+/** `client.customers`: find and read customers. */
+export interface CustomersApi {
+  /**
+   * Searches the partner's customers (`GET Partners/customers/search/{value}?field=…`).
+   *
+   * @example
+   * ```ts
+   * const [hit] = await client.customers.search('ada@example.com', { field: 'email' });
+   * ```
+   * @throws {PlumeArgumentError} for an empty value or an unknown field; other {@link PlumeError}s as for any call.
+   */
+  search(value: string, options: CustomerSearchOptions): Promise<CustomerSearchResult[]>;
+  /**
+   * Reads one customer (`GET Customers/{customerId}`).
+   *
+   * @example
+   * ```ts
+   * const customer = await client.customers.get('5f0c0a000000000000000001');
+   * ```
+   * @throws {PlumeNotFoundError} when there is no such customer; other {@link PlumeError}s as for any call.
+   */
+  get(customerId: string, options?: CallOptions): Promise<Customer>;
+}
+
+export function createCustomersApi(transport: Transport): CustomersApi {
+  return {
+    search(value, options) {
+      const field = options?.field;
+      if (!SEARCH_FIELDS.includes(field)) {
+        const endpoint = 'GET api/Partners/customers/search/{value}';
+        return Promise.reject(new PlumeArgumentError(`options.field must be one of ${SEARCH_FIELDS.join(', ')} (${endpoint}).`, endpoint));
+      }
+      return transport.get({
+        base: 'api',
+        template: 'Partners/customers/search/{value}',
+        params: { value },
+        query: { field, exactMatch: options.exactMatch, startsWith: options.startsWith },
+        schema: customerSearchSchema,
+        signal: options.signal,
+      });
+    },
+    get(customerId, options) {
+      return transport.get({
+        base: 'api',
+        template: 'Customers/{customerId}',
+        params: { customerId },
+        schema: customerSchema,
+        signal: options?.signal,
+      });
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { CUSTOMERS, customerBody, type CustomerSpec } from './customers';
+import { locationBody, wifiNetworksBody } from './location-body';
+import { LOCATIONS, type LocationSpec } from './locations';
+import { buildNodes, nodesBody } from './nodes';
+import { onlineStatsBody, wanStatsBody } from './series';
+
+type Json = Record<string, unknown>;
+
+/** A location found under its customer, with its position in the data set (used as a seed). */
+export interface LocatedLocation {
+  readonly customer: CustomerSpec;
+  readonly location: LocationSpec;
+  readonly index: number;
+}
+
+/**
+ * The built-in data set with its series anchored at `end`. Bodies are built on first use and
+ * kept, so repeated calls are cheap and identical.
+ */
+export class Dataset {
+  readonly #end: number;
+  readonly #customersById = new Map(CUSTOMERS.map((customer) => [customer.id, customer]));
+  readonly #bodies = new Map<string, unknown>();
+
+  constructor(end: number) {
+    this.#end = end;
+  }
+
+  customer(id: string): CustomerSpec | undefined {
+    return this.#customersById.get(id);
+  }
+
+  /** The customers of one partner. */
+  customersOf(partnerId: string): CustomerSpec[] {
+    return CUSTOMERS.filter((customer) => customer.partnerId === partnerId);
+  }
+
+  locationsOf(customer: CustomerSpec): LocatedLocation[] {
+    return LOCATIONS.flatMap((location, index) => (location.customer === customer.key ? [{ customer, location, index }] : []));
+  }
+
+  location(customer: CustomerSpec, locationId: string): LocatedLocation | undefined {
+    return this.locationsOf(customer).find((entry) => entry.location.id === locationId);
+  }
+
+  customerBody(customer: CustomerSpec): Json {
+    return this.#memo(`customer:${customer.id}`, () => customerBody(customer));
+  }
+
+  locationBody({ customer, location, index }: LocatedLocation): Json {
+    return this.#memo(`location:${location.id}`, () => locationBody(location, customer, this.#end, index));
+  }
+
+  nodesBody({ location, index }: LocatedLocation): Json {
+    return this.#memo(`nodes:${location.id}`, () => nodesBody(location, buildNodes(location, this.#end, index)));
+  }
+
+  wifiNetworksBody({ location }: LocatedLocation): Json[] {
+    return this.#memo(`wifi:${location.id}`, () => wifiNetworksBody(location));
+  }
+
+  wanStatsBody({ location }: LocatedLocation): Json {
+    return this.#memo(`wan:${location.id}`, () => wanStatsBody(location, this.#end));
+  }
+
+  onlineStatsBody({ location }: LocatedLocation, granularity: 'hours' | 'days', limit: number): Json {
+    const key = `online:${location.id}:${granularity}:${limit}`;
+    return this.#memo(key, () => onlineStatsBody(location, this.#end, granularity, limit));
+  }
+
+  #memo<T>(key: string, build: () => T): T {
+    if (!this.#bodies.has(key)) this.#bodies.set(key, build());
+    return this.#bodies.get(key) as T;
+  }
+}

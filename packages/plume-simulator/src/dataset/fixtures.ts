@@ -1,0 +1,74 @@
+import { CUSTOMERS, OTHER_PARTNER_ID, PARTNER_ID, type CustomerKey } from './customers';
+import { LOCATIONS, type HealthCase, type LocationKey } from './locations';
+
+/** A built-in customer, as tests refer to it. */
+export interface CustomerFixture {
+  readonly id: string;
+  readonly accountId: string;
+  readonly name: string;
+  readonly email: string;
+  /** Owning partner: the simulator's partner, except for `foreign`. */
+  readonly partnerId: string;
+  /** The keys of its locations, in the order `locations.list` returns them. */
+  readonly locations: readonly LocationKey[];
+}
+
+/** A built-in location, as tests refer to it. */
+export interface LocationFixture {
+  readonly id: string;
+  readonly customerId: string;
+  readonly name: string;
+  readonly healthCase: HealthCase;
+}
+
+/** The built-in data set's ids, names and health cases (see the README for the full table). */
+export interface Fixtures {
+  /** The partner id of the built-in credentials. */
+  readonly partnerId: string;
+  /** The partner that owns the `foreign` customer (calls for it answer 403). */
+  readonly otherPartnerId: string;
+  readonly customers: Readonly<Record<CustomerKey, CustomerFixture>>;
+  readonly locations: Readonly<Record<LocationKey, LocationFixture>>;
+}
+
+function buildFixtures(): Fixtures {
+  const customers = {} as Record<CustomerKey, CustomerFixture>;
+  for (const customer of CUSTOMERS) {
+    customers[customer.key] = {
+      id: customer.id,
+      accountId: customer.accountId,
+      name: customer.name,
+      email: customer.email,
+      partnerId: customer.partnerId,
+      locations: LOCATIONS.filter((location) => location.customer === customer.key).map((location) => location.key),
+    };
+  }
+  const locations = {} as Record<LocationKey, LocationFixture>;
+  for (const location of LOCATIONS) {
+    locations[location.key] = {
+      id: location.id,
+      customerId: customers[location.customer].id,
+      name: location.name,
+      healthCase: location.healthCase,
+    };
+  }
+  for (const entry of [...Object.values(customers), ...Object.values(locations)]) Object.freeze(entry);
+  return Object.freeze({
+    partnerId: PARTNER_ID,
+    otherPartnerId: OTHER_PARTNER_ID,
+    customers: Object.freeze(customers),
+    locations: Object.freeze(locations),
+  });
+}
+
+/**
+ * The built-in data set, described for tests: customer and location ids, names, and which health
+ * case each location shows. The data behind them is deterministic.
+ *
+ * @example
+ * ```ts
+ * import { fixtures } from '@org/plume-simulator';
+ * const { customerId, id } = fixtures.locations.snakeOffice; // fair/poor pods with alerts
+ * ```
+ */
+export const fixtures: Fixtures = /* @__PURE__ */ buildFixtures();

@@ -1,0 +1,32 @@
+import type { RecordedRequest, RequestLog, RouteName } from './types';
+
+const KEEP = 10_000;
+
+/** The in-memory request log: the latest {@link KEEP} requests and all-time counts per route. */
+export class MemoryRequestLog implements RequestLog {
+  #entries: RecordedRequest[] = [];
+  #counts = new Map<RouteName | undefined, number>();
+  #total = 0;
+
+  record(entry: RecordedRequest): void {
+    this.#entries.push(entry);
+    if (this.#entries.length > KEEP * 1.5) this.#entries = this.#entries.slice(-KEEP);
+    this.#counts.set(entry.route, (this.#counts.get(entry.route) ?? 0) + 1);
+    this.#total += 1;
+  }
+
+  requests(route?: RouteName): RecordedRequest[] {
+    const recent = this.#entries.slice(-KEEP);
+    return route === undefined ? recent : recent.filter((entry) => entry.route === route);
+  }
+
+  count(route?: RouteName): number {
+    return route === undefined ? this.#total : (this.#counts.get(route) ?? 0);
+  }
+
+  clear(): void {
+    this.#entries = [];
+    this.#counts.clear();
+    this.#total = 0;
+  }
+}
