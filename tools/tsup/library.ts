@@ -18,6 +18,8 @@ export function libraryConfig(overrides: Options = {}) {
     target: 'node22',
     splitting: false,
     treeshake: true,
+    // Keep `node:` specifiers as written: some built-ins (node:sqlite, node:test) exist only with it.
+    removeNodeProtocol: false,
     ...overrides,
   });
 }
@@ -32,6 +34,8 @@ export function appConfig(overrides: Options = {}) {
     clean: true,
     target: 'node24',
     platform: 'node',
+    splitting: false,
+    removeNodeProtocol: false,
     ...overrides,
   });
 }

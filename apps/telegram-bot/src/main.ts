@@ -1,5 +1,63 @@
-// Entry point of the bot. The bot itself is built by its own issue; until then `npm start` says so.
-process.stdout.write(
-  'The Plume Telegram bot is not built yet: the libraries it composes come first.\n' +
-    'Run `npm test` to build and test the workspace.\n',
-);
+import { startApp, type RunningApp } from './app';
+import { ConfigError, createConfig, type Config } from './config';
+import type { Environment } from './environment';
+import { createLogger, type Logger } from './logger';
+import { startSandboxEnvironment } from './sandbox';
+
+/** Telegram and the configured Plume cloud (a token is set). */
+function telegramEnvironment(config: Config & { telegramToken: string }): Environment {
+  return {
+    token: config.telegramToken,
+    apiRoot: config.telegramApiRoot,
+    plume: config.plume,
+    dataDir: config.dataDir,
+    announce: () => undefined,
+    close: async () => undefined,
+  };
+}
+
+function readConfig(): Config {
+  try {
+    return createConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee apps/telegram-bot/.env.example for every variable.\n`);
+    process.exit(2);
+  }
+}
+
+async function run(config: Config, logger: Logger): Promise<void> {
+  const running: { app?: RunningApp; environment?: Environment; stopping?: boolean } = {};
+  const shutdown = async (reason: string, code: number) => {
+    if (running.stopping) return;
+    running.stopping = true;
+    await running.app?.stop(reason).catch((err: unknown) => logger.error({ err }, 'Stopping failed'));
+    await running.environment?.close().catch((err: unknown) => logger.error({ err }, 'Closing the sandbox failed'));
+    process.exit(code);
+  };
+  // Registered before the bot starts: telegraf's launch only settles when polling stops.
+  process.once('SIGINT', () => void shutdown('SIGINT', 0));
+  process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+
+  const environment = (running.environment =
+    config.telegramToken !== undefined
+      ? telegramEnvironment({ ...config, telegramToken: config.telegramToken })
+      : await startSandboxEnvironment({ dataDir: config.dataDir }));
+  if (config.telegramToken === undefined) logger.info('TELEGRAM_BOT_TOKEN is not set: running against the local sandbox.');
+  const app = (running.app = await startApp({ config, logger, token: environment.token, apiRoot: environment.apiRoot, plume: environment.plume, dataDir: environment.dataDir }));
+  environment.announce(app.username);
+  app.stopped.catch((err: unknown) => {
+    logger.fatal({ err }, 'The bot stopped unexpectedly');
+    void shutdown('fatal', 1);
+  });
+}
+
+const config = readConfig();
+const logger = createLogger({
+  level: config.logLevel,
+  secrets: [config.telegramToken ?? '', config.encryptionKey?.toString('base64') ?? '', config.encryptionKey?.toString('hex') ?? ''],
+});
+run(config, logger).catch((err: unknown) => {
+  logger.fatal({ err }, 'The bot could not start');
+  setTimeout(() => process.exit(1), 100);
+});

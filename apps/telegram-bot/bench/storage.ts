@@ -1,0 +1,34 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createLogger } from '../src/logger';
+import { selectLocation, rememberRefs } from '../src/storage/refs';
+import { createCipher } from '../src/security/cipher';
+import { createSqliteUserStore, DATABASE_FILE_NAME } from '../src/storage/sqlite-user-store';
+import type { UserState } from '../src/storage/user-state';
+
+/** Disk and heap cost of stored users: credentials, a selection, 5 recent locations, 20 button refs each. */
+export async function measureStorage(users: number): Promise<{ users: number; bytesPer1000: number; heapPer1000: number; readsPerSecond: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'plume-bot-bench-store-'));
+  const store = createSqliteUserStore({ file: join(dir, DATABASE_FILE_NAME), cipher: createCipher(randomBytes(32)), logger: createLogger({ level: 'silent' }) });
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  for (let id = 1; id <= users; id++) {
+    await store.update(id, (state): UserState => {
+      let next: UserState = { ...state, credentials: { authorization: `Basic ${randomBytes(48).toString('base64')}`, partnerId: randomBytes(12).toString('hex') } };
+      for (let i = 0; i < 5; i++) next = selectLocation(next, { customerId: randomBytes(12).toString('hex'), locationId: randomBytes(12).toString('hex'), name: `Location ${i}` });
+      const targets = Array.from({ length: 20 }, (_, i) => ({ kind: 'location' as const, customerId: randomBytes(12).toString('hex'), locationId: randomBytes(12).toString('hex'), name: `Store ${i}` }));
+      return rememberRefs(next, targets).state;
+    });
+  }
+  globalThis.gc?.();
+  const heapAfter = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  for (let i = 0; i < 5_000; i++) await store.get(1 + (i % users));
+  const readsPerSecond = 5_000 / ((performance.now() - started) / 1000);
+  await store.close();
+  const bytes = readdirSync(dir).reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+  rmSync(dir, { recursive: true, force: true });
+  return { users, bytesPer1000: (bytes / users) * 1000, heapPer1000: (Math.max(0, heapAfter - heapBefore) / users) * 1000, readsPerSecond };
+}

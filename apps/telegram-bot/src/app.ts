@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createBot } from './bot';
+import { COMMANDS } from './commands';
+import type { Config, PlumeEndpoints } from './config';
+import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
+import { startHttpServer, type RunningHttpServer, type WebhookHandler } from './http/http-server';
+import { createMetricsRegistry } from './http/metrics';
+import type { Logger } from './logger';
+import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
+import { createCipher } from './security/cipher';
+import { loadEncryptionKey } from './security/encryption-key';
+import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** The bot token (config's, or the sandbox's). */
+  token: string;
+  /** The Bot API server (config's, or the sandbox's). */
+  apiRoot: string;
+  /** Plume cloud defaults (config's, or the simulator's). */
+  plume: PlumeEndpoints;
+  dataDir: string;
+  /** The bot's metrics; default a fresh registry (the benchmark passes one that keeps raw timings). */
+  metrics?: BotMetrics;
+  /** Transport settings of the Plume clients (tests shorten timeouts; benchmarks lift the limiter). */
+  plumeClient?: PlumeGatewayOptions['clientOptions'];
+}
+
+export interface RunningApp {
+  username: string;
+  /** The `/healthz` and `/metrics` server, when a port is configured. */
+  http?: RunningHttpServer;
+  /** Stops taking updates, lets those in flight finish (up to `graceMs`), then closes everything. */
+  stop(reason: string, graceMs?: number): Promise<void>;
+  /** Settles when the bot has stopped, for whatever reason. */
+  stopped: Promise<void>;
+}
+
+/**
+ * Opens storage in `dataDir`, builds the bot, registers its commands and starts it: long polling,
+ * or a webhook on the HTTP server when `WEBHOOK_URL` is set.
+ */
+export async function startApp(options: AppOptions): Promise<RunningApp> {
+  const { config, logger } = options;
+  const key = loadEncryptionKey({ configured: config.encryptionKey, dataDir: options.dataDir, logger });
+  const store = createSqliteUserStore({ file: join(options.dataDir, DATABASE_FILE_NAME), cipher: createCipher(key), logger });
+  const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
+  metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
+  const plume = createPlumeGateway({
+    defaults: options.plume,
+    clientOptions: options.plumeClient,
+    onEvent: (event) => {
+      if (event.type === 'response') metrics.plumeCalls.inc({ outcome: 'ok' });
+      if (event.type === 'error') metrics.plumeCalls.inc({ outcome: event.code });
+      if (event.type !== 'request' && event.type !== 'response') logger.debug({ plume: event }, 'Plume event');
+    },
+  });
+  const { telegraf, dispatcher } = createBot({
+    token: options.token,
+    apiRoot: options.apiRoot,
+    services: { store, plume, logger, metrics },
+    allowedUsers: config.allowedUsers,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+  });
+  metrics.registry.gauge('telegram_bot_updates_in_flight', 'Updates being handled.', () => dispatcher.inFlight());
+
+  let running = true;
+  let http: RunningHttpServer | undefined;
+  let polling: Promise<void> | undefined;
+  try {
+    telegraf.botInfo = await telegraf.telegram.getMe();
+    await telegraf.telegram.setMyCommands([...COMMANDS]).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
+    const webhook = config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl);
+    if (config.port !== undefined) {
+      http = await startHttpServer({ port: config.port, host: config.host, metrics: metrics.registry, isHealthy: () => running, webhook });
+    }
+    if (webhook === undefined) {
+      let launched!: () => void;
+      const started = new Promise<void>((resolve) => (launched = resolve));
+      polling = telegraf.launch({ dropPendingUpdates: false }, () => launched());
+      await Promise.race([started, polling]);
+    }
+  } catch (error) {
+    await http?.close();
+    await store.close();
+    throw error;
+  }
+  logger.info({ username: telegraf.botInfo.username, mode: polling ? 'polling' : 'webhook', http: http?.url }, 'Bot started');
+
+  let failure: unknown;
+  let settle!: () => void;
+  let fail!: (error: unknown) => void;
+  const stopped = new Promise<void>((resolve, reject) => {
+    settle = resolve;
+    fail = reject;
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string, graceMs = 10_000) =>
+    (stopping ??= (async () => {
+      running = false;
+      logger.info({ reason }, 'Stopping: finishing the updates in flight');
+      if (polling !== undefined) {
+        if (failure === undefined) telegraf.stop(reason);
+        await polling.catch(() => undefined);
+      }
+      const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+      if ((await Promise.race([dispatcher.idle(), grace])) === 'timeout') logger.warn('Some updates were still running; stopping anyway.');
+      await http?.close();
+      await store.close();
+      logger.info('Stopped');
+      if (failure === undefined) settle();
+      else fail(failure);
+    })());
+  // Polling can also end by itself: another instance took the token (409), the token was revoked (401).
+  polling?.catch((error: unknown) => {
+    failure = error;
+    void stop('polling failed').catch(() => undefined);
+  });
+  return { username: telegraf.botInfo.username, http, stop, stopped };
+}
+
+/**
+ * Points Telegram at `url` with a fresh secret token and returns the handler for its path, which
+ * accepts only posts carrying that token. (telegraf's createWebhook would force https; a local
+ * Bot API server may post over http.)
+ */
+async function createWebhook(telegraf: ReturnType<typeof createBot>['telegraf'], url: string): Promise<WebhookHandler> {
+  const secretToken = randomBytes(32).toString('hex');
+  await telegraf.telegram.setWebhook(url, { secret_token: secretToken });
+  return telegraf.webhookCallback(new URL(url).pathname, { secretToken });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigError, createConfig } from './config';
+
+const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    createConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('createConfig', () => {
+  it('gives working defaults for an empty environment (the sandbox)', () => {
+    const config = createConfig({});
+    expect(config.telegramToken).toBeUndefined();
+    expect(config.telegramApiRoot).toBe('https://api.telegram.org');
+    expect(config.dataDir).toBe('./data');
+    expect(config.logLevel).toBe('info');
+    expect(config.allowedUsers).toBeUndefined();
+    expect(config.port).toBeUndefined();
+  });
+
+  it('treats blank values as unset, as a copied .env.example leaves them', () => {
+    expect(createConfig({ PORT: '', ALLOWED_USERS: ' ', LOG_LEVEL: '' }).port).toBeUndefined();
+  });
+
+  it('parses the allow-list, the port and a hex encryption key', () => {
+    const config = createConfig({ ALLOWED_USERS: '12, 34,56', PORT: '8080', BOT_ENCRYPTION_KEY: 'ab'.repeat(32) });
+    expect([...(config.allowedUsers ?? [])]).toEqual([12, 34, 56]);
+    expect(config.port).toBe(8080);
+    expect(config.encryptionKey?.length).toBe(32);
+  });
+
+  it('names each bad variable and says what it must be', () => {
+    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', ALLOWED_USERS: 'alice', PLUME_API_BASE: 'ftp://x' });
+    expect(problems.some((p) => p.startsWith('PORT '))).toBe(true);
+    expect(problems.some((p) => p.startsWith('LOG_LEVEL must be one of'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('ALLOWED_USERS must be Telegram user ids'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('PLUME_API_BASE must be an http(s) URL'))).toBe(true);
+  });
+
+  it('never repeats a secret value in its message', () => {
+    const badToken = 'not-a-token-but-secret-ish-value';
+    const error = (() => {
+      try {
+        createConfig({ TELEGRAM_BOT_TOKEN: badToken, BOT_ENCRYPTION_KEY: 'short-secret' });
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(error.message).toContain('TELEGRAM_BOT_TOKEN');
+    expect(error.message).toContain('BOT_ENCRYPTION_KEY');
+    expect(error.message).not.toContain(badToken);
+    expect(error.message).not.toContain('short-secret');
+  });
+
+  it('requires PORT and a token with WEBHOOK_URL', () => {
+    expect(problemsOf({ WEBHOOK_URL: 'https://bot.example.com/hook' })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^PORT is required with WEBHOOK_URL/), expect.stringMatching(/^WEBHOOK_URL needs TELEGRAM_BOT_TOKEN/)]),
+    );
+    expect(createConfig({ WEBHOOK_URL: 'https://bot.example.com/hook', PORT: '8443', TELEGRAM_BOT_TOKEN: TOKEN }).webhookUrl).toBe(
+      'https://bot.example.com/hook',
+    );
+  });
+});

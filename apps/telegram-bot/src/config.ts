@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/** Thrown by {@link createConfig}: each line names the variable and says what it must be. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** An environment value, where the empty string (a blank line in `.env`) counts as unset. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
+
+const envSchema = z
+  .object({
+    TELEGRAM_BOT_TOKEN: optional(
+      z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (the token @BotFather gave you)'),
+    ),
+    TELEGRAM_API_ROOT: optional(httpUrl('a Bot API server, e.g. https://api.telegram.org')),
+    PLUME_SSO_URL: optional(httpUrl("your Plume token URL, …/oauth2/<id>/v1/token")),
+    PLUME_API_BASE: optional(httpUrl('e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/api/')),
+    PLUME_REPORTS_BASE: optional(httpUrl('e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/reports/')),
+    DATA_DIR: optional(z.string()),
+    BOT_ENCRYPTION_KEY: optional(
+      z
+        .string()
+        .regex(
+          /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+          'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
+        ),
+    ),
+    ALLOWED_USERS: optional(
+      z
+        .string()
+        .regex(/^\s*\d{1,15}(\s*,\s*\d{1,15})*\s*,?\s*$/, 'must be Telegram user ids separated by commas, e.g. 12345,67890')
+        .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean).map(Number)),
+    ),
+    LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
+    WEBHOOK_URL: optional(
+      z
+        .url({ protocol: /^https?$/, error: 'must be the public https URL Telegram will post updates to' })
+        .refine((url) => url.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(url), {
+          message: 'must be https (http only for a local Bot API server on this machine)',
+        }),
+    ),
+    PORT: optional(
+      z.coerce
+        .number({ error: 'must be a port number' })
+        .int('must be a whole port number')
+        .min(0, 'must be between 0 and 65535 (0 picks a free port)')
+        .max(65535, 'must be between 0 and 65535 (0 picks a free port)'),
+    ),
+    HOST: optional(z.string()),
+    RATE_LIMIT_PER_MINUTE: optional(
+      z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.WEBHOOK_URL !== undefined && env.PORT === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['PORT'], message: 'is required with WEBHOOK_URL (the port to listen on)' });
+    }
+    if (env.WEBHOOK_URL !== undefined && env.TELEGRAM_BOT_TOKEN === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['WEBHOOK_URL'], message: 'needs TELEGRAM_BOT_TOKEN (the sandbox polls)' });
+    }
+  });
+
+/** Where the Plume cloud is, when a user's own credentials don't say otherwise. */
+export interface PlumeEndpoints {
+  ssoUrl?: string;
+  apiBase?: string;
+  reportsBase?: string;
+}
+
+/** The bot's validated configuration; see `.env.example` for what each value means. */
+export interface Config {
+  /** Unset: run against the local sandbox and simulator instead of Telegram. */
+  telegramToken?: string;
+  telegramApiRoot: string;
+  plume: PlumeEndpoints;
+  dataDir: string;
+  encryptionKey?: Buffer;
+  /** Unset: everyone may use the bot. */
+  allowedUsers?: ReadonlySet<number>;
+  logLevel: (typeof LOG_LEVELS)[number];
+  webhookUrl?: string;
+  /** Port of the HTTP server (`/healthz`, `/metrics`, webhook); unset: no server. */
+  port?: number;
+  host: string;
+  rateLimitPerMinute: number;
+}
+
+/** Default of {@link Config.rateLimitPerMinute}: a burst of this many Plume-backed actions per minute. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
+
+function decodeKey(key: string): Buffer {
+  return key.length === 64 ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+}
+
+/**
+ * Validates the environment once, at start.
+ * @throws {ConfigError} naming every bad variable; values are never echoed (some are secrets).
+ * @example createConfig(process.env).dataDir // './data'
+ */
+export function createConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+  }
+  const e = parsed.data;
+  return {
+    telegramToken: e.TELEGRAM_BOT_TOKEN,
+    telegramApiRoot: e.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
+    plume: { ssoUrl: e.PLUME_SSO_URL, apiBase: e.PLUME_API_BASE, reportsBase: e.PLUME_REPORTS_BASE },
+    dataDir: e.DATA_DIR ?? './data',
+    encryptionKey: e.BOT_ENCRYPTION_KEY === undefined ? undefined : decodeKey(e.BOT_ENCRYPTION_KEY),
+    allowedUsers: e.ALLOWED_USERS === undefined ? undefined : new Set(e.ALLOWED_USERS),
+    logLevel: e.LOG_LEVEL ?? 'info',
+    webhookUrl: e.WEBHOOK_URL,
+    port: e.PORT,
+    host: e.HOST ?? '0.0.0.0',
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+  };
+}

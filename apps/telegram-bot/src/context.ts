@@ -1,0 +1,18 @@
+import { Context } from 'telegraf';
+import type { BotMetrics } from './http/bot-metrics';
+import type { Logger } from './logger';
+import type { PlumeGateway } from './plume/gateway';
+import type { UserStore } from './storage/user-store';
+
+/** What every handler may use; passed in by `createBot(deps)`, never imported as a global. */
+export interface BotServices {
+  store: UserStore;
+  plume: PlumeGateway;
+  logger: Logger;
+  metrics: BotMetrics;
+}
+
+/** telegraf's context plus the bot's services (`ctx.services`). */
+export class BotContext extends Context {
+  declare services: BotServices;
+}

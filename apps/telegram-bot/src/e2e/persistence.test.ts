@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fixtures } from '@org/plume-simulator';
+import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+
+describe('state across restarts', () => {
+  let world: BotWorld;
+  beforeAll(async () => {
+    world = await createBotWorld();
+    await world.startBot();
+  }, 60_000);
+  afterAll(() => world.close());
+
+  it('keeps credentials and the selection, encrypted, so /status works after a restart without /setup', async () => {
+    const bea = world.harness.createUser({ firstName: 'Bea' });
+    await completeSetup(world, bea);
+    await selectLocation(bea, fixtures.customers.grace.accountId, 'Cabin');
+
+    await world.stopBot();
+    await world.startBot();
+    const tokenRequestsBefore = world.simulator.log.count('token');
+
+    await bea.send('/status');
+    const report = await bea.waitForMessage('Cabin');
+    expect(report.text).toMatch(/offline/i);
+    expect(world.simulator.log.count('token')).toBe(tokenRequestsBefore + 1);
+
+    await bea.send('/locations');
+    expect((await bea.waitForMessage('Which customer?')).reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['🕘 Cabin']);
+    await bea.send('/cancel');
+    await bea.waitForMessage('Location search cancelled');
+  }, 60_000);
+
+  it('never writes a header, secret or token in clear, and keeps the key file private', async () => {
+    const { authorization, clientSecret, clientId } = world.simulator.credentials;
+    const encoded = authorization.replace(/^Basic /, '');
+    const files = readdirSync(join(world.dataDir));
+    expect(files).toEqual(expect.arrayContaining(['bot.sqlite', 'encryption.key']));
+    for (const file of files) {
+      const bytes = readFileSync(join(world.dataDir, file)).toString('latin1');
+      for (const secret of [encoded, clientSecret, clientId, 'Bearer', 'eyJ']) expect(bytes).not.toContain(secret);
+    }
+    expect(statSync(join(world.dataDir, 'encryption.key')).mode & 0o777).toBe(0o600);
+    expect(world.logs().some((line) => line.includes('BOT_ENCRYPTION_KEY is not set'))).toBe(true);
+    const logText = world.logs().join('\n');
+    expect(logText).not.toContain(encoded);
+    expect(logText).not.toContain(world.harness.token);
+  });
+});

@@ -1,0 +1,13 @@
+import type { PlumeEndpoints } from './config';
+
+/** Where the bot runs: Telegram and the configured Plume cloud, or the local sandbox. */
+export interface Environment {
+  token: string;
+  apiRoot: string;
+  plume: PlumeEndpoints;
+  dataDir: string;
+  /** Says where to find the bot once it runs. */
+  announce(botUsername: string): void;
+  /** Stops what the environment started (the sandbox and the simulator). */
+  close(): Promise<void>;
+}

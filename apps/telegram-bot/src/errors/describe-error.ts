@@ -1,0 +1,62 @@
+import { isPlumeError, type PlumeAuthError, type PlumeError, type PlumeRateLimitError, type PlumeResponseError } from '@org/plume-sdk';
+
+/** A failure the user can act on: why it happened and what to do, in one or two sentences. */
+export interface KnownFailure {
+  cause: 'plume';
+  text: string;
+}
+
+const seconds = (ms: number | undefined, fallback: number) => Math.max(1, Math.ceil((ms ?? fallback * 1000) / 1000));
+
+function describeAuth(error: PlumeAuthError): string {
+  if (error.oauthCode === 'invalid_client' || error.status === 401) {
+    return 'Plume no longer accepts your credentials (they may have been changed or revoked). Run /setup again with the authorization header from the Plume Portal.';
+  }
+  if (error.oauthCode === 'invalid_scope') return 'Plume refused your Partner ID for these credentials. Run /setup again and check the Partner ID.';
+  if (error.oauthCode !== undefined) return `Plume refused your credentials (${error.oauthCode}). ${error.hint} Then run /setup again.`;
+  return 'Plume says this customer or location is not yours to see (403). Check the id, or pick another with /locations.';
+}
+
+function describeRateLimit(error: PlumeRateLimitError): string {
+  if (error.source === 'waf') {
+    // The WAF counts calls over a rolling 5 minutes: without Retry-After, a full window is the safe wait.
+    return `Plume is rate limiting this bot (its firewall allows 2,000 calls in 5 minutes). Retry in ${seconds(error.retryAfterMs, 300)} s.`;
+  }
+  return `Plume is rate limiting requests. Retry in ${seconds(error.retryAfterMs, 30)} s.`;
+}
+
+const MESSAGES: Record<PlumeError['code'], (error: PlumeError) => string> = {
+  auth: (e) => describeAuth(e as PlumeAuthError),
+  rate_limited: (e) => describeRateLimit(e as PlumeRateLimitError),
+  not_found: () => 'Plume does not know this customer or location (404). Check the id, or pick another with /locations.',
+  server: (e) => `Plume's servers are having trouble (HTTP ${e.status ?? '5xx'}). Try again in a minute.`,
+  timeout: () => 'Plume is taking too long to answer. Try again in a minute.',
+  network: () => 'Plume is unreachable right now. Try again in a few minutes; if it lasts, check the cloud URLs with /setup.',
+  response: (e) =>
+    `Plume sent data I could not read (at ${(e as PlumeResponseError).path}). Try again later; if it lasts, tell the bot's operator.`,
+  http: (e) => `Plume refused the request (HTTP ${e.status ?? '?'}). Check the id and try again.`,
+  invalid_argument: () => 'That id cannot be used: check it and try again.',
+  config: () => 'Your stored Plume settings are not valid any more. Run /setup again.',
+};
+
+/** The message for a known failure (any Plume error), or undefined for a bug. */
+export function describeError(error: unknown): KnownFailure | undefined {
+  if (!isPlumeError(error)) return undefined;
+  return { cause: 'plume', text: MESSAGES[error.code](error) };
+}
+
+/** Why /setup could not verify the credentials: bad client, bad scope or partner, or unreachable. */
+export function describeSetupFailure(error: unknown): string {
+  if (!isPlumeError(error)) return 'Something went wrong while checking these credentials.';
+  if (error.code === 'auth') {
+    const auth = error as PlumeAuthError;
+    if (auth.oauthCode === 'invalid_client') return 'Plume refused the authorization header (invalid_client): copy the whole “Basic …” value from the Plume Portal again.';
+    if (auth.oauthCode === 'invalid_scope') return 'Plume accepted the header but not the Partner ID (invalid_scope): check the Partner ID, and that this client may act for that partner.';
+    return `Plume refused these credentials${auth.oauthCode ? ` (${auth.oauthCode})` : ''}. ${auth.hint}`;
+  }
+  if (error.code === 'network' || error.code === 'timeout') {
+    return "I could not reach Plume's token server. If your partner account is on another Plume cloud, choose “Another Plume cloud” and give its URLs; otherwise try again later.";
+  }
+  if (error.code === 'config') return 'These settings are not valid (check the URLs).';
+  return describeError(error)?.text ?? 'Plume did not accept these credentials.';
+}

@@ -1,0 +1,11 @@
+import { TelegramError } from 'telegraf';
+
+/** Telegram's answer to an edit that would change nothing. */
+export function isNotModified(error: unknown): boolean {
+  return error instanceof TelegramError && /message is not modified/i.test(error.description);
+}
+
+/** Telegram refused because the user blocked the bot or the chat is gone: nobody to tell. */
+export function isUnreachableChat(error: unknown): boolean {
+  return error instanceof TelegramError && (error.code === 403 || /chat not found/i.test(error.description));
+}

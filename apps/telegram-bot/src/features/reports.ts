@@ -1,0 +1,56 @@
+import { Composer } from 'telegraf';
+import { reportViewData, type ReportView } from '../callback-data/actions';
+import { callbackDataOf } from '../callback-data/read';
+import type { BotContext } from '../context';
+import { reportKeyboard } from '../keyboards/report-keyboard';
+import { editRich, replyRich, showTyping } from '../replies';
+import { VIEWS } from '../reports/views';
+import { recallRef } from '../storage/refs';
+import { requireCredentials, requireSelection } from './guards';
+import { remember } from './remember';
+
+const STALE = 'This button belongs to an old message I no longer remember. Send /status for a fresh report.';
+
+const COMMAND_VIEWS: ReadonlyArray<[string, ReportView]> = [
+  ['status', 'status'],
+  ['wan', 'wan'],
+  ['stats', 's7d'],
+  ['nodes', 'nodes'],
+  ['wifi', 'wifi'],
+];
+
+/**
+ * /status, /wan, /stats, /nodes, /wifi on the selected location, and the buttons under each report,
+ * which edit that report in place for the location they were made for.
+ */
+export function reportsFeature(): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
+
+  for (const [command, view] of COMMAND_VIEWS) {
+    feature.command(command, async (ctx) => {
+      const ready = await requireSelection(ctx);
+      if (ready === undefined) return;
+      showTyping(ctx);
+      const parts = await VIEWS[view](ctx.services.plume.client(ready.credentials), ready.location);
+      const [ref = 0] = await remember(ctx, [{ kind: 'location', ...ready.location }], ready.state);
+      await replyRich(ctx, parts, reportKeyboard(view, ref));
+    });
+  }
+
+  feature.action(reportViewData.filter(), async (ctx) => {
+    const ready = await requireCredentials(ctx);
+    if (ready === undefined) return;
+    const data = reportViewData.unpack(callbackDataOf(ctx));
+    const target = data === undefined ? undefined : recallRef(ready.state, data.ref);
+    if (data === undefined || target?.kind !== 'location') {
+      await ctx.answerCbQuery(STALE, { show_alert: true });
+      return;
+    }
+    showTyping(ctx);
+    const parts = await VIEWS[data.view](ctx.services.plume.client(ready.credentials), target);
+    const outcome = await editRich(ctx, parts, reportKeyboard(data.view, data.ref));
+    await ctx.answerCbQuery(outcome === 'unchanged' ? 'Already up to date.' : undefined);
+  });
+
+  return feature;
+}

@@ -1,0 +1,36 @@
+import type { MiddlewareFn } from 'telegraf';
+import type { BotContext } from '../context';
+import { describeError } from '../errors/describe-error';
+import { newErrorId } from '../errors/error-id';
+import { isUnreachableChat } from '../errors/telegram-errors';
+
+/**
+ * Contains every failure below it. A known failure (Plume's, or bad input) becomes a message the
+ * user can act on; anything else is logged with a new error id, and the user is given that id.
+ * Nothing rethrows, so one update can never stop the bot. Also counts and times updates.
+ */
+export function errorBoundary(): MiddlewareFn<BotContext> {
+  return async (ctx, next) => {
+    const { logger, metrics } = ctx.services;
+    const started = performance.now();
+    metrics.updates.inc({ kind: ctx.updateType });
+    try {
+      await next();
+    } catch (error) {
+      if (isUnreachableChat(error)) {
+        logger.info({ userId: ctx.from?.id }, 'The chat cannot be reached (bot blocked?); dropping the update.');
+        return;
+      }
+      const known = describeError(error);
+      const errorId = known === undefined ? newErrorId() : undefined;
+      metrics.errors.inc({ cause: known?.cause ?? 'unexpected' });
+      if (known === undefined) logger.error({ err: error, errorId, userId: ctx.from?.id, update: ctx.updateType }, 'Unexpected error');
+      else logger.warn({ err: error, userId: ctx.from?.id, cause: known.cause }, 'Request failed');
+      const text = known?.text ?? `Sorry, something went wrong on my side. If it happens again, tell the bot's operator this error id: ${errorId}.`;
+      if (ctx.callbackQuery !== undefined) await ctx.answerCbQuery().catch(() => undefined);
+      if (ctx.chat !== undefined) await ctx.reply(text).catch((err: unknown) => logger.warn({ err }, 'Could not tell the user about an error'));
+    } finally {
+      metrics.updateSeconds.observe((performance.now() - started) / 1000);
+    }
+  };
+}

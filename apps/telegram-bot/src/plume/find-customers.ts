@@ -1,0 +1,42 @@
+import { isPlumeError, type PlumeClient } from '@org/plume-sdk';
+import type { CustomerQuery } from '../input/customer-query';
+
+/** A customer found by /locations. */
+export interface CustomerMatch {
+  readonly id: string;
+  readonly name?: string;
+  readonly email?: string;
+  readonly accountId?: string;
+}
+
+/** Plume answers "nothing" in several ways: an empty list, a 404, or an id it refuses to look up. */
+async function orNone<T>(lookup: Promise<T[]>): Promise<T[]> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (isPlumeError(error) && (error.code === 'not_found' || error.code === 'invalid_argument')) return [];
+    throw error;
+  }
+}
+
+/**
+ * Finds customers the way a person describes them: a 24-hex value is a customer id (or, failing
+ * that, a location id); an email is searched as an email; anything else as an account id, then as
+ * the start of a name.
+ */
+export async function findCustomers(client: PlumeClient, query: CustomerQuery): Promise<CustomerMatch[]> {
+  const search = (field: 'accountId' | 'email' | 'name' | 'locationId', exactMatch = true) =>
+    orNone(client.customers.search(query.value, { field, exactMatch }));
+  switch (query.kind) {
+    case 'id': {
+      const byId = await orNone(client.customers.get(query.value).then((customer) => [customer]));
+      return byId.length > 0 ? byId : search('locationId');
+    }
+    case 'email':
+      return search('email');
+    case 'text': {
+      const byAccount = await search('accountId');
+      return byAccount.length > 0 ? byAccount : search('name', false);
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
+import type { BotContext } from './context';
+import { isNotModified } from './errors/telegram-errors';
+
+/** A message as data: text plus Telegram entities (what @org/bot-formatting renders). */
+export interface RichText {
+  readonly text: string;
+  readonly entities: readonly object[];
+}
+
+const entitiesOf = (part: RichText) => [...part.entities] as MessageEntity[];
+const NO_PREVIEW = { is_disabled: true } as const;
+
+/** Shows "typing…" while a report is fetched; never waits for it and never fails because of it. */
+export function showTyping(ctx: BotContext): void {
+  if (ctx.chat !== undefined) void ctx.sendChatAction('typing').catch(() => undefined);
+}
+
+/** Sends the parts of a report in order; the keyboard goes under the last one. */
+export async function replyRich(ctx: BotContext, parts: readonly RichText[], keyboard?: InlineKeyboardMarkup): Promise<void> {
+  for (const [index, part] of parts.entries()) {
+    await ctx.reply(part.text, {
+      entities: entitiesOf(part),
+      link_preview_options: NO_PREVIEW,
+      reply_markup: index === parts.length - 1 ? keyboard : undefined,
+    });
+  }
+}
+
+const normalise = (entities: readonly object[] | undefined) =>
+  JSON.stringify(
+    (entities ?? []).map((e) => {
+      const { type, offset, length, url, language } = e as Record<string, unknown>;
+      return { type, offset, length, url, language };
+    }),
+  );
+
+/**
+ * Replaces the pressed message with the first part of a report (further parts follow as new
+ * messages, the keyboard under the last). Returns `unchanged` when the message already shows exactly
+ * this, without asking Telegram, so "message is not modified" never surfaces.
+ */
+export async function editRich(ctx: BotContext, parts: readonly RichText[], keyboard?: InlineKeyboardMarkup): Promise<'edited' | 'unchanged'> {
+  const [first, ...rest] = parts;
+  if (first === undefined) return 'unchanged';
+  const current = ctx.callbackQuery?.message;
+  const markup = rest.length === 0 ? keyboard : undefined;
+  if (
+    current !== undefined &&
+    'text' in current &&
+    current.text === first.text &&
+    normalise(current.entities) === normalise(first.entities) &&
+    JSON.stringify(current.reply_markup ?? null) === JSON.stringify(markup ?? null)
+  ) {
+    return 'unchanged';
+  }
+  try {
+    await ctx.editMessageText(first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: markup });
+  } catch (error) {
+    if (isNotModified(error)) return 'unchanged';
+    throw error;
+  }
+  if (rest.length > 0) await replyRich(ctx, rest, keyboard);
+  return 'edited';
+}

@@ -1,0 +1,52 @@
+import {
+  renderHealthSummary,
+  renderOnlineStats,
+  renderPodDetails,
+  renderWanReport,
+  renderWifiNetworks,
+} from '@org/bot-formatting';
+import { analyzeLocationHealth, analyzeOnlineStats, analyzeWanStats, ONLINE_STATS_RANGES, type OnlineStatsRangeKey } from '@org/plume-analytics';
+import type { PlumeClient } from '@org/plume-sdk';
+import type { ReportView } from '../callback-data/actions';
+import type { RichText } from '../replies';
+import type { LocationRef } from '../storage/user-state';
+
+type Render = (client: PlumeClient, target: LocationRef) => Promise<RichText[]>;
+
+const place = (target: LocationRef) => ({ id: target.locationId, name: target.name });
+
+/** The location's health: location and nodes fetched in parallel (one round trip), analysed, rendered. */
+const status: Render = async (client, { customerId, locationId }) => {
+  const [location, nodes] = await Promise.all([client.locations.get(customerId, locationId), client.nodes.list(customerId, locationId)]);
+  return renderHealthSummary(analyzeLocationHealth({ location, nodes }));
+};
+
+const wan: Render = async (client, target) => {
+  const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, { period: 'daily' });
+  return renderWanReport(analyzeWanStats(fifteenMins), { location: place(target), samples: fifteenMins });
+};
+
+const onlineTime =
+  (key: OnlineStatsRangeKey): Render =>
+  async (client, target) => {
+    const { granularity, limit } = ONLINE_STATS_RANGES[key];
+    const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, { granularity, limit });
+    return renderOnlineStats(analyzeOnlineStats(locationState, key), { location: place(target) });
+  };
+
+const nodes: Render = async (client, target) =>
+  renderPodDetails(await client.nodes.list(target.customerId, target.locationId), { location: place(target) });
+
+const wifi: Render = async (client, target) =>
+  renderWifiNetworks(await client.wifiNetworks.list(target.customerId, target.locationId), { location: place(target) });
+
+/** Each view's pipeline: SDK fetch → analytics → formatting. */
+export const VIEWS: Readonly<Record<ReportView, Render>> = {
+  status,
+  wan,
+  s3h: onlineTime('3h'),
+  s24h: onlineTime('24h'),
+  s7d: onlineTime('7d'),
+  nodes,
+  wifi,
+};

@@ -1,0 +1,102 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulator, type Simulator } from '@org/plume-simulator';
+import { createHarness, type SandboxHarness, type SandboxUser } from '@org/telegram-sandbox';
+import { startApp, type AppOptions, type RunningApp } from '../app';
+import { createConfig } from '../config';
+import { captureLogger } from './capture-logger';
+
+/** The whole system for an end-to-end test: the simulator, the Telegram stand-in and the real bot. */
+export interface BotWorld {
+  simulator: Simulator;
+  harness: SandboxHarness;
+  dataDir: string;
+  /** The bot's log lines so far (JSON). */
+  logs(): string[];
+  app(): RunningApp;
+  /** Starts the bot (again, after `stopBot`), on the same data folder. */
+  startBot(): Promise<void>;
+  stopBot(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BotWorldOptions {
+  /** Extra environment for createConfig, e.g. ALLOWED_USERS. */
+  env?: Record<string, string>;
+  /** Plume client transport overrides; tests default to short timeouts and one quick retry. */
+  plumeClient?: AppOptions['plumeClient'];
+  /** The bot's default Plume cloud; default the simulator. */
+  plumeDefaults?: (simulator: Simulator) => AppOptions['plume'];
+}
+
+/** Starts the simulator and the sandbox; the bot starts with `startBot()`. */
+export async function createBotWorld(options: BotWorldOptions = {}): Promise<BotWorld> {
+  const simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+  const harness = createHarness({ timeoutMs: 15_000 });
+  await harness.start();
+  const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-e2e-'));
+  const webhook = options.env?.WEBHOOK_URL === undefined ? {} : { TELEGRAM_BOT_TOKEN: harness.token };
+  const config = createConfig({ LOG_LEVEL: 'debug', ...webhook, ...options.env });
+  const { logger, lines } = captureLogger({ level: 'debug' });
+  let app: RunningApp | undefined;
+
+  return {
+    simulator,
+    harness,
+    dataDir,
+    logs: lines,
+    app: () => {
+      if (app === undefined) throw new Error('The bot is not running: call startBot() first.');
+      return app;
+    },
+    async startBot() {
+      await harness.startBot(async ({ token, apiRoot }) => {
+        const running = await startApp({
+          config,
+          logger,
+          token,
+          apiRoot,
+          dataDir,
+          plume: options.plumeDefaults?.(simulator) ?? { ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase, reportsBase: simulator.reportsBase },
+          plumeClient: options.plumeClient ?? { timeoutMs: 1_000, retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 3_000 } },
+        });
+        app = running;
+        return () => running.stop('test', 5_000);
+      });
+    },
+    async stopBot() {
+      await app?.stop('test restart', 5_000);
+      app = undefined;
+    },
+    async close() {
+      await app?.stop('test end', 5_000);
+      await harness.stop();
+      await simulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs /setup to the end with the simulator's credentials, on the public-cloud default. */
+export async function completeSetup(world: BotWorld, user: SandboxUser): Promise<void> {
+  const { authorization, partnerId } = world.simulator.credentials;
+  await user.send('/setup');
+  await user.waitForMessage('Step 1 of 2');
+  await user.send(authorization);
+  await user.waitForMessage('Step 2 of 2');
+  await user.send(partnerId);
+  await user.waitForMessage('Is your partner account on the public Plume cloud');
+  await user.press('Public Plume cloud: check now');
+  await user.waitForMessage('✅ Connected');
+}
+
+/** Runs /locations for `query` and picks the location named `name`. */
+export async function selectLocation(user: SandboxUser, query: string, name: string): Promise<void> {
+  await user.send('/locations');
+  await user.waitForMessage('Which customer?');
+  await user.send(query);
+  await user.waitForMessage('Pick one');
+  await user.press(name);
+  await user.waitForMessage('📍 Selected');
+}
