@@ -2,14 +2,7 @@
  * Grapheme clusters (what a reader sees as one character: `é`, `👍🏽`, `👨‍👩‍👧`, a flag) through the
  * built-in `Intl.Segmenter` (Node 16+, all current browsers), so no Unicode tables ship here.
  */
-
-let cached: Intl.Segmenter | undefined;
-
-/** One shared, immutable grapheme segmenter, created on first use. */
-export function graphemeSegmenter(): Intl.Segmenter {
-  cached ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-  return cached;
-}
+import { graphemeSegmenter } from './intl-cache';
 
 /**
  * Splits a string into grapheme clusters.

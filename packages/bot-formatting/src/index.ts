@@ -1,5 +1,5 @@
 // Public surface of @org/bot-formatting. Kept private on purpose: the entity normalizer and the
-// text builder (implementation details of the helpers) and the grapheme segmenter cache.
+// text builder (implementation details of the helpers) and the reused Intl formatters (intl-cache.ts).
 
 // Rich text as data
 export type {

@@ -1,4 +1,4 @@
-let rules: Intl.PluralRules | undefined;
+import { defaultNumberFormat, englishPluralRules } from './intl-cache';
 
 /**
  * A count with its noun in the right English form: `1 pod`, `0 pods`, `2 pods`. The count gets
@@ -14,6 +14,5 @@ let rules: Intl.PluralRules | undefined;
  * ```
  */
 export function plural(count: number, one: string, many = `${one}s`): string {
-  rules ??= new Intl.PluralRules('en-US');
-  return `${count.toLocaleString('en-US')} ${rules.select(count) === 'one' ? one : many}`;
+  return `${defaultNumberFormat().format(count)} ${englishPluralRules().select(count) === 'one' ? one : many}`;
 }

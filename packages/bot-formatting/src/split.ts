@@ -1,5 +1,5 @@
 import { isInsideSurrogatePair, normalizeEntities, withRange, type MessageEntity } from './entities';
-import { graphemeSegmenter } from './graphemes';
+import { graphemeSegmenter } from './intl-cache';
 import type { FormattedText } from './rich-text';
 
 /** Telegram's limit for a message text, in UTF-16 code units. */

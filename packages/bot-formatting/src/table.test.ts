@@ -14,6 +14,10 @@ describe('tables', () => {
     expect(text.split('\n')).toEqual(['Pod          Devices', '───────────  ───────', 'Living room       12', 'Hall               3']);
   });
 
+  it('ends the header rule without spaces when the last column is empty', () => {
+    expect(formatTable([['a', ''], ['bb']], { header: ['x', ''] }).split('\n')).toEqual(['x', '──', 'a', 'bb']);
+  });
+
   it('measures wide characters in display cells so CJK columns line up', () => {
     const text = formatTable([['東京', 'x'], ['ab', 'y']]);
     expect(text.split('\n')).toEqual(['東京  x', 'ab    y']);

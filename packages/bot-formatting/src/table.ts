@@ -54,7 +54,7 @@ export function formatTable(rows: readonly (readonly string[])[], options: Table
       .trimEnd();
   const out = rows.map(render);
   if (options.header) {
-    const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap));
+    const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap)).trimEnd();
     out.unshift(render(options.header), rule);
   }
   return out.join('\n');

@@ -1,8 +1,10 @@
 /**
  * Timestamps in an IANA time zone through the built-in `Intl.DateTimeFormat`, in a fixed,
  * locale-independent layout (`2024-12-04 11:30`). Reports state the zone once
- * ({@link formatTimeZone}) instead of repeating it on every time.
+ * ({@link formatTimeZone}) instead of repeating it on every time. One formatter per zone is built
+ * and reused (`intl-cache.ts`).
  */
+import { dateTimeFormat } from './intl-cache';
 
 /** A point in time: a `Date`, an ISO-8601 string or milliseconds since the epoch. */
 export type Instant = Date | string | number;
@@ -23,26 +25,21 @@ function toDate(at: Instant): Date {
  * ```
  */
 export function isValidTimeZone(timeZone: string): boolean {
+  return formatterFor(timeZone) !== null;
+}
+
+/** The zone's formatter, or `null` when the runtime does not know the zone. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
+    return dateTimeFormat(timeZone);
   } catch {
-    return false;
+    return null;
   }
 }
 
 function parts(at: Instant, timeZone: string): Record<string, string> {
-  if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone "${timeZone}"; use an IANA name such as "Europe/Berlin"`);
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  });
+  const format = formatterFor(timeZone);
+  if (!format) throw new RangeError(`Unknown time zone "${timeZone}"; use an IANA name such as "Europe/Berlin"`);
   return Object.fromEntries(format.formatToParts(toDate(at)).map((p) => [p.type, p.value]));
 }
 

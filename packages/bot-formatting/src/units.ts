@@ -1,7 +1,9 @@
 /**
  * Numbers with units, in English notation (`1,234.5`). Data volumes use decimal units
  * (1 GB = 1000 MB, as ISPs bill), rates stay in megabits per second as Plume reports them.
+ * One number formatter per count of decimals is built and reused (`intl-cache.ts`).
  */
+import { fixedNumberFormat } from './intl-cache';
 
 function assertFinite(value: number, what: string): void {
   if (!Number.isFinite(value)) throw new RangeError(`${what} needs a finite number, got ${value}`);
@@ -19,7 +21,7 @@ function assertFinite(value: number, what: string): void {
  */
 export function formatNumber(value: number, decimals = 0): string {
   assertFinite(value, 'formatNumber()');
-  const text = value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const text = fixedNumberFormat(decimals).format(value);
   return text === '-0' || /^-0\.0*$/.test(text) ? text.slice(1) : text;
 }
 

@@ -34,15 +34,16 @@ export function renderLocationList(locations: readonly LocationListItem[], optio
     return renderNoData('locations', { ...options, detail: 'No locations found for this customer.' });
   }
   const heading = bold(`🏠 Locations: ${plural(locations.length, 'location')}`);
-  const title = options.customerId ? lines(heading, concat('Customer ', code(options.customerId))) : heading;
-  const items = locations.map((location, index) =>
-    concat(
+  const customerId = shown(options.customerId, '');
+  const title = customerId ? lines(heading, concat('Customer ', code(customerId))) : heading;
+  const items = locations.map((location, index) => {
+    const id = shown(location.id, '');
+    return concat(
       `${index + 1}. `,
       bold(shown(location.name, 'Unnamed location')),
-      ' · ',
-      code(location.id),
+      id ? concat(' · ', code(id)) : '',
       location.id === options.selectedId ? ' ✓ selected' : '',
-    ),
-  );
+    );
+  });
   return finish([title, lines(...items)], options);
 }

@@ -2,6 +2,7 @@ import { concat, type FormatInput, type FormattedText } from '../rich-text';
 import { split } from '../split';
 import { code } from '../styles';
 import { formatTimeZone, isValidTimeZone, type Instant } from '../time';
+import { trimLineEnds } from './trim-line-ends';
 
 /** Options every renderer takes. */
 export interface RenderOptions {
@@ -25,10 +26,11 @@ export interface LocationRef {
   readonly name?: string | null;
 }
 
-/** Renders `🏠 name · id` (the id in `code`), falling back to "Unnamed location". */
+/** Renders `🏠 name · id` (the id in `code`; left out when blank), falling back to "Unnamed location". */
 export function locationLine(location: LocationRef | null | undefined): FormattedText {
   const name = location?.name?.trim() || 'Unnamed location';
-  return location?.id ? concat('🏠 ', name, ' · ', code(location.id)) : concat('🏠 ', name);
+  const id = location?.id?.trim();
+  return id ? concat('🏠 ', name, ' · ', code(id)) : concat('🏠 ', name);
 }
 
 /** The zone to use, validated once so a bad zone fails with a clear message. */
@@ -43,7 +45,10 @@ export function timeZoneNote(timeZone: string, at: Instant): string {
   return `Times in ${formatTimeZone(timeZone, at)}.`;
 }
 
-/** Joins report sections with blank lines, skipping empty ones, and splits the result. */
+/**
+ * Joins report sections with blank lines, skipping empty ones, drops the spaces at line ends (which
+ * text from callers or the API can bring in) and splits the result.
+ */
 export function finish(sections: readonly (FormatInput | null | undefined | false)[], options: RenderOptions): FormattedText[] {
   const present = sections.filter((s): s is FormatInput => s !== null && s !== undefined && s !== false && s !== '');
   const parts: FormatInput[] = [];
@@ -51,7 +56,7 @@ export function finish(sections: readonly (FormatInput | null | undefined | fals
     if (index > 0) parts.push('\n\n');
     parts.push(section);
   });
-  return split(concat(...parts), options.limit === undefined ? {} : { limit: options.limit });
+  return split(trimLineEnds(concat(...parts)), options.limit === undefined ? {} : { limit: options.limit });
 }
 
 /** Trims a value from the API for display; empty, null and missing become `fallback`. */
