@@ -2,10 +2,12 @@
 // Options: --requests 2000 --concurrency 16 --rounds 5 --latency 10
 //
 // Requests per second through PlumeClient (limiter off) versus bare fetch of the same URLs (and
-// versus ky alone, to show where the cost sits), side by side against the simulator, in
-// alternating rounds. Two scenarios: a simulator answering at once (CPU-bound: the client's own
-// cost per request decides) and one adding --latency ms per response (a fast network). Then the
-// minified + gzipped size of the SDK's own ESM build, ky and zod external. Nothing is asserted.
+// versus ky alone, with its defaults and as the SDK configures it, to show where the cost sits),
+// side by side against the simulator, in alternating rounds. Two scenarios: a simulator answering
+// at once (CPU-bound: the client's own cost per request decides) and one adding --latency ms per
+// response (a fast network). Each line also gives the client process's CPU time per request (the
+// simulator's is not counted). Then the minified + gzipped size of the SDK's own ESM build, ky and
+// zod external. Nothing is asserted.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -46,16 +48,21 @@ async function startSimulator(latencyMs) {
   return { ...JSON.parse(line), stop: () => child.kill('SIGTERM') };
 }
 
-/** Runs `total` calls of `call(i)` with `concurrency` in flight; returns requests per second. */
+/**
+ * Runs `total` calls of `call(i)` with `concurrency` in flight; returns requests per second and
+ * this process's CPU time per request in µs (GC threads included; the simulator's is not).
+ */
 async function rate(total, call) {
   let next = 0;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < total) await call(next++);
     }),
   );
-  return total / ((performance.now() - started) / 1000);
+  const used = process.cpuUsage(cpu);
+  return { perSecond: total / ((performance.now() - started) / 1000), cpuUs: (used.user + used.system) / total };
 }
 
 const median = (numbers) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)];
@@ -95,6 +102,7 @@ async function scenario(latencyMs) {
     const { access_token: token } = await tokenResponse.json();
     const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
     const plainKy = ky.create({ headers });
+    const untimedKy = ky.create({ headers, timeout: false, retry: 0 });
 
     const contenders = {
       'bare fetch': async (i) => {
@@ -103,16 +111,20 @@ async function scenario(latencyMs) {
         await response.json();
       },
       'ky alone': (i) => plainKy.get(urls[i % urls.length]).json(),
+      'ky, no timeout': (i) => untimedKy.get(urls[i % urls.length]).json(),
       PlumeClient: (i) => calls[i % calls.length](),
     };
     const names = Object.keys(contenders);
     for (const name of names) await rate(Math.min(500, REQUESTS), contenders[name]); // warm-up
     const rates = Object.fromEntries(names.map((name) => [name, []]));
+    const cpu = Object.fromEntries(names.map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       // Rotate the order, so that drift on a shared machine hits every contender alike.
       for (let k = 0; k < names.length; k++) {
         const name = names[(round + k) % names.length];
-        rates[name].push(await rate(REQUESTS, contenders[name]));
+        const { perSecond, cpuUs } = await rate(REQUESTS, contenders[name]);
+        rates[name].push(perSecond);
+        cpu[name].push(cpuUs);
       }
     }
     const bare = median(rates['bare fetch']);
@@ -120,7 +132,8 @@ async function scenario(latencyMs) {
     for (const name of names) {
       const value = median(rates[name]);
       const rounds = rates[name].map((r) => r.toFixed(0)).join(', ');
-      console.log(`  ${name.padEnd(12)} ${value.toFixed(0).padStart(6)} req/s  ${((value / bare) * 100).toFixed(1).padStart(5)} % of bare fetch  (rounds: ${rounds})`);
+      const share = `${((value / bare) * 100).toFixed(1).padStart(5)} % of bare fetch`;
+      console.log(`  ${name.padEnd(14)} ${value.toFixed(0).padStart(6)} req/s  ${share}  ${median(cpu[name]).toFixed(0).padStart(4)} µs CPU/req  (rounds: ${rounds})`);
     }
   } finally {
     sim.stop();

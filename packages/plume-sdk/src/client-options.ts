@@ -74,7 +74,12 @@ export interface PlumeClientOptions {
    * @default false
    */
   readonly reportsClientId?: boolean;
-  /** Timeout of one HTTP attempt, in milliseconds. @default 10000 */
+  /**
+   * Timeout of one HTTP attempt (the response and its body), in milliseconds. An attempt that times
+   * out is retried like a network failure while `retry` allows; the call then fails with a
+   * `PlumeTimeoutError`.
+   * @default 10000
+   */
   readonly timeoutMs?: number;
   /** Retry settings; a number sets `limit`; `false` disables retries. @default { limit: 2 } */
   readonly retry?: number | false | PlumeRetryOptions;

@@ -64,7 +64,7 @@ export class PlumeClient {
   constructor(options: PlumeClientOptions) {
     const resolved = resolveOptions(options);
     const emit = createEmitter(resolved.onEvent);
-    const sso = createHttp(resolved);
+    const sso = createHttp();
     this.#partnerId = resolved.partnerId;
     this.#clientId = resolved.clientId;
     this.#tokens = new TokenProvider({

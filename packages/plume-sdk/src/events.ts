@@ -35,9 +35,12 @@ export type PlumeEvent =
 /** Calls the user's `onEvent`, never letting its failure break a request. */
 export type EmitEvent = (event: PlumeEvent) => void;
 
-/** Wraps an optional listener into an {@link EmitEvent} that swallows listener errors. */
-export function createEmitter(listener: ((event: PlumeEvent) => void) | undefined): EmitEvent {
-  if (!listener) return () => {};
+/**
+ * Wraps an optional listener into an {@link EmitEvent} that swallows listener errors; `undefined`
+ * without a listener, so that callers (`emit?.(…)`) do not even build the event.
+ */
+export function createEmitter(listener: ((event: PlumeEvent) => void) | undefined): EmitEvent | undefined {
+  if (!listener) return undefined;
   return (event) => {
     try {
       listener(event);

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { getEventListeners } from 'node:events';
 import { isPlumeError, PlumeTimeoutError, type PlumeEvent } from './index';
-import { clientFor, fixtures, rejectionOf, startSimulator, type Simulator } from './test-support';
+import { clientFor, fixtures, rejectionOf, startSimulator, untilLogged, type Simulator } from './test-support';
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -76,13 +77,46 @@ describe('retries', () => {
 
 describe('timeouts', () => {
   it('fails an attempt that gets no response within timeoutMs', async () => {
-    const { client, events } = clientFor(sim, { timeoutMs: 400 });
+    const { client, events } = clientFor(sim, { timeoutMs: 400, retry: false });
     await client.customers.get(ada.id);
     sim.faults.delayNext('customers.get', 5000);
     const error = await rejectionOf(client.customers.get(ada.id));
     expect(error).toBeInstanceOf(PlumeTimeoutError);
     expect(error).toMatchObject({ code: 'timeout', endpoint: 'GET api/Customers/{customerId}', status: undefined });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout' });
+  });
+
+  it('retries an attempt that timed out, like a network failure', async () => {
+    const { client, events } = clientFor(sim, { timeoutMs: 300 });
+    sim.faults.delayNext('locations.get', 1000);
+    expect((await client.locations.get(ada.id, home.id)).id).toBe(home.id);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'retry', attempt: 2, reason: 'timeout' }));
+    await untilLogged(sim, 'locations.get', 2); // the abandoned attempt is logged once the server answers it
+    expect(sim.log.count('locations.get')).toBe(2);
+  });
+
+  it('fails with PlumeTimeoutError once every attempt allowed has timed out', async () => {
+    const { client } = clientFor(sim, { timeoutMs: 200, retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+    sim.faults.delayNext('locations.get', 600, 3);
+    const error = await rejectionOf(client.locations.get(ada.id, home.id));
+    expect(error).toBeInstanceOf(PlumeTimeoutError);
+    expect(error).toMatchObject({ code: 'timeout', endpoint: 'GET api/Customers/{customerId}/locations/{locationId}' });
+    await untilLogged(sim, 'locations.get', 3);
+    expect(sim.log.count('locations.get')).toBe(3);
+  });
+
+  it('times out even through a custom fetch that ignores the signal', async () => {
+    const deaf: typeof fetch = (input, init) => (input instanceof Request && input.method === 'GET' ? new Promise(() => {}) : fetch(input, init));
+    const { client } = clientFor(sim, { fetch: deaf, timeoutMs: 100, retry: 1 });
+    expect(await rejectionOf(client.customers.get(ada.id))).toBeInstanceOf(PlumeTimeoutError);
+  });
+
+  it('retries a token request that timed out', async () => {
+    const { client } = clientFor(sim, { timeoutMs: 300 });
+    sim.faults.delayNext('token', 1000);
+    expect((await client.customers.get(ada.id)).id).toBe(ada.id);
+    await untilLogged(sim, 'token', 2);
+    expect(sim.log.count('token')).toBe(2);
   });
 });
 
@@ -103,6 +137,15 @@ describe('abort', () => {
     const error = await rejectionOf(client.customers.get(ada.id, { signal: AbortSignal.abort() }));
     expect(error).toMatchObject({ name: 'AbortError' });
     expect(sim.log.count('customers.get')).toBe(0);
+  });
+
+  it('leaves no listener behind on a long-lived signal', async () => {
+    const { client } = clientFor(sim);
+    const controller = new AbortController();
+    await Promise.all(Array.from({ length: 20 }, () => client.locations.get(ada.id, home.id, { signal: controller.signal })));
+    sim.faults.failNext('locations.get', 404);
+    await rejectionOf(client.locations.get(ada.id, home.id, { signal: controller.signal }));
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 });
 

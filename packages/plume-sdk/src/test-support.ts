@@ -3,7 +3,7 @@
  * simulator, with retries fast and the limiter off unless a test says otherwise.
  */
 // The simulator is a devDependency: only tests and this test-only helper import it.
-import { fixtures, startSimulator, type Simulator } from '@org/plume-simulator';
+import { fixtures, startSimulator, type RouteName, type Simulator } from '@org/plume-simulator';
 import { PlumeClient, type PlumeClientOptions, type PlumeEvent } from './index';
 
 export { fixtures, startSimulator, type Simulator };
@@ -36,4 +36,13 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+/**
+ * Resolves once the simulator has logged `count` requests of `route`. A delayed request is logged
+ * when the server answers it, which can be after the client gave up on it; the test's own timeout
+ * bounds the wait.
+ */
+export async function untilLogged(sim: Simulator, route: RouteName, count: number): Promise<void> {
+  while (sim.log.count(route) < count) await new Promise((resolve) => setTimeout(resolve, 10));
 }

@@ -19,7 +19,8 @@ export interface TokenProviderDeps {
   readonly cacheKey: string;
   readonly marginMs: number;
   readonly now: () => number;
-  readonly emit: EmitEvent;
+  /** `undefined` without a listener. */
+  readonly emit: EmitEvent | undefined;
 }
 
 /**
@@ -38,10 +39,16 @@ export class TokenProvider {
     this.#deps = deps;
   }
 
+  /** The token in hand while it is usable, synchronously: the fast path every call takes; else `undefined`. */
+  peek(): string | undefined {
+    const current = this.#current;
+    return current && current.expiresAt > this.#deps.now() ? current.accessToken : undefined;
+  }
+
   /** A usable access token; `signal` lets this caller stop waiting without cancelling it for others. */
   getToken(signal?: AbortSignal): Promise<string> {
-    const current = this.#current;
-    if (current && current.expiresAt > this.#deps.now()) return Promise.resolve(current.accessToken);
+    const current = this.peek();
+    if (current !== undefined) return Promise.resolve(current);
     if (!this.#lookup) {
       const lookup = this.#cachedOrNew().finally(() => {
         if (this.#lookup === lookup) this.#lookup = undefined;
@@ -65,7 +72,7 @@ export class TokenProvider {
   /** Drops `token` from the cache if it is still the cached one (a newer token is kept). */
   async invalidate(token: string | undefined): Promise<void> {
     const { cache, cacheKey, emit } = this.#deps;
-    emit({ type: 'token', action: 'rejected' });
+    emit?.({ type: 'token', action: 'rejected' });
     // A lookup still in flight may be about to hand out the rejected token: later callers start afresh.
     if (this.#current?.accessToken === token) this.#current = undefined;
     this.#lookup = undefined;
@@ -93,12 +100,12 @@ export class TokenProvider {
 
   async #requestAndStore(): Promise<IssuedToken> {
     const { request, cache, cacheKey, marginMs, now, emit } = this.#deps;
-    emit({ type: 'token', action: 'requested' });
+    emit?.({ type: 'token', action: 'requested' });
     let response: TokenResponse;
     try {
       response = await request();
     } catch (error) {
-      emit({ type: 'token', action: 'failed' });
+      emit?.({ type: 'token', action: 'failed' });
       throw error;
     }
     const receivedAt = now();
@@ -112,7 +119,7 @@ export class TokenProvider {
       scope: response.scope,
       clientId: jwt.cid,
     };
-    emit({ type: 'token', action: 'received', usableForMs });
+    emit?.({ type: 'token', action: 'received', usableForMs });
     this.#current = token;
     try {
       await cache.set(cacheKey, { accessToken: token.accessToken, expiresAt: token.expiresAt });

@@ -1,6 +1,8 @@
 import type { KyInstance } from 'ky';
 import { z } from 'zod';
-import { retryRun, withRetries } from '../http/retry';
+import { fetchWithSignal, parseBody, timedAttempt } from '../http/attempt';
+import { attemptTimeout, withRetries } from '../http/retry';
+import { timeoutError } from '../http/to-plume-error';
 import type { ResolvedOptions } from '../resolve-options';
 import { toSsoError } from './sso-errors';
 
@@ -20,7 +22,7 @@ export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 /**
  * `POST ssoUrl` with the client-credentials grant (plume-api.md §2): the partner's Basic header,
  * a form body `grant_type=client_credentials&scope=partnerId:<id> role:partnerIdAdmin`. Retried
- * like a GET (the grant is idempotent); never goes through the API's token logic.
+ * like a GET (the grant is idempotent), timeouts included; never goes through the API's token logic.
  *
  * @throws {PlumeAuthError} with the OAuth code and a hint when the SSO refuses.
  */
@@ -29,22 +31,16 @@ export async function requestToken(http: KyInstance, options: ResolvedOptions): 
     grant_type: 'client_credentials',
     scope: `partnerId:${options.partnerId} role:partnerIdAdmin`,
   });
+  const headers = { authorization: options.authorization, accept: 'application/json', 'cache-control': 'no-cache' };
+  const timedOut = () => timeoutError(TOKEN_ENDPOINT, options.timeoutMs, options.retry.maxTotalMs);
   try {
-    return await withRetries(retryRun(options, undefined), (timeout) =>
-      http
-        .post(options.ssoUrl, {
-          body,
-          timeout,
-          headers: { authorization: options.authorization, accept: 'application/json', 'cache-control': 'no-cache' },
-        })
-        .json(tokenResponseSchema),
+    return await withRetries(options.retry, undefined, (deadline) =>
+      timedAttempt(attemptTimeout(options.timeoutMs, deadline), undefined, timedOut, async (signal) => {
+        const response = await http.post(options.ssoUrl, { body, headers, fetch: fetchWithSignal(options.fetch, signal) });
+        return parseBody(response, tokenResponseSchema, TOKEN_ENDPOINT);
+      }),
     );
   } catch (error) {
-    throw toSsoError(error, {
-      endpoint: TOKEN_ENDPOINT,
-      timeoutMs: options.timeoutMs,
-      maxTotalMs: options.retry.maxTotalMs,
-      now: options.now(),
-    });
+    throw toSsoError(error, { endpoint: TOKEN_ENDPOINT, now: options.now() });
   }
 }

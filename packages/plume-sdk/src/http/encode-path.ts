@@ -24,7 +24,30 @@ function encodeSegment(value: unknown, name: string, endpoint: string): string {
   }
 }
 
-/** Fills `{name}` placeholders of a path template with encoded parameters. */
-export function fillTemplate(template: string, params: Readonly<Record<string, string>>, endpoint: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeSegment(params[name], name, endpoint));
+/** A path template split once at its `{placeholders}`: `literals` surround the `names`. */
+export interface PathTemplate {
+  /** The text around the placeholders; one more than `names`. */
+  readonly literals: readonly string[];
+  /** The placeholder names, in order. */
+  readonly names: readonly string[];
+}
+
+/** Splits `Customers/{customerId}/locations` into its literals and placeholder names, once. */
+export function compilePath(template: string): PathTemplate {
+  const parts = template.split(/\{(\w+)\}/);
+  return { literals: parts.filter((_, index) => index % 2 === 0), names: parts.filter((_, index) => index % 2 === 1) };
+}
+
+/**
+ * Fills a compiled template with `values` (in placeholder order), each encoded as one segment.
+ *
+ * @throws {PlumeArgumentError} for a value {@link encodeSegment} refuses; `endpoint` labels the message.
+ */
+export function fillPath(path: PathTemplate, values: readonly string[], endpoint: string): string {
+  const { literals, names } = path;
+  let filled = literals[0] ?? '';
+  for (let index = 0; index < names.length; index++) {
+    filled += encodeSegment(values[index], names[index] ?? '', endpoint) + (literals[index + 1] ?? '');
+  }
+  return filled;
 }

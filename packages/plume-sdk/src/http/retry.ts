@@ -1,6 +1,6 @@
 import { isHTTPError, isNetworkError } from 'ky';
 import type { PlumeRetryOptions } from '../client-options';
-import type { ResolvedOptions } from '../resolve-options';
+import { PlumeTimeoutError } from '../errors';
 import { sleep } from './abort';
 import { retryAfterMs } from './retry-after';
 
@@ -15,24 +15,15 @@ export interface RetryNotice {
   readonly attempt: number;
   readonly delayMs: number;
   readonly status: number | undefined;
+  /** `HTTP 503`, `timeout` or `network error`. */
   readonly reason: string;
-}
-
-/** One call's retry budget and hooks. */
-export interface RetryRun {
-  readonly retry: Required<PlumeRetryOptions>;
-  /** Timeout of one attempt, before the budget caps it. */
-  readonly timeoutMs: number;
-  /** `performance.now()` after which no attempt may start, and which caps each attempt's timeout. */
-  readonly deadline: number;
-  readonly signal?: AbortSignal;
-  readonly onRetry?: (notice: RetryNotice) => void;
 }
 
 /**
  * How long to wait before retry number `retries + 1`, or `undefined` not to retry: only network
- * errors and {@link RETRY_STATUS}, within `limit`; the server's `Retry-After` (429, 503) when it
- * gave one and it is at most `maxRetryAfterMs`, else exponential back-off with full jitter.
+ * errors, attempts that timed out and {@link RETRY_STATUS}, within `limit`; the server's
+ * `Retry-After` (429, 503) when it gave one and it is at most `maxRetryAfterMs`, else exponential
+ * back-off with full jitter.
  */
 function retryDelay(error: unknown, retries: number, retry: Required<PlumeRetryOptions>): number | undefined {
   if (retries >= retry.limit) return undefined;
@@ -41,36 +32,53 @@ function retryDelay(error: unknown, retries: number, retry: Required<PlumeRetryO
     if (!RETRY_STATUS.has(status)) return undefined;
     const wait = RETRY_AFTER_STATUS.has(status) ? retryAfterMs(headers, Date.now()) : undefined;
     if (wait !== undefined) return wait <= retry.maxRetryAfterMs ? wait : undefined;
-  } else if (!isNetworkError(error)) {
+  } else if (!isNetworkError(error) && !(error instanceof PlumeTimeoutError)) {
     return undefined;
   }
   return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** retries);
 }
 
+function reasonOf(error: unknown, status: number | undefined): string {
+  if (status !== undefined) return `HTTP ${status}`;
+  return error instanceof PlumeTimeoutError ? 'timeout' : 'network error';
+}
+
 /**
- * Runs `attempt` until it succeeds, fails for good, or another try would not fit in the budget;
- * then rethrows the last error. Each attempt gets `min(timeoutMs, time left)` as its timeout.
+ * The timeout of an attempt that starts now: `timeoutMs`, capped by what is left before the
+ * call's `deadline` (a `performance.now()` time), and at least 1 ms.
+ */
+export function attemptTimeout(timeoutMs: number, deadline: number): number {
+  return Math.max(1, Math.min(timeoutMs, deadline - performance.now()));
+}
+
+/**
+ * Runs `attempt` until it succeeds, fails for good, or another try would not fit in
+ * `retry.maxTotalMs`; then rethrows the last error (a {@link PlumeTimeoutError} when the last
+ * attempt ran out of time). `attempt` receives the call's deadline, to cap its own timeout with
+ * {@link attemptTimeout}, and its number (1 for the first).
+ *
  * This is the retry plugin of the transport (as `@octokit/plugin-retry` wraps requests), kept out
  * of ky so that the common, successful path pays for no retry bookkeeping.
  */
-export async function withRetries<T>(run: RetryRun, attempt: (timeoutMs: number) => Promise<T>): Promise<T> {
+export async function withRetries<T>(
+  retry: Required<PlumeRetryOptions>,
+  signal: AbortSignal | undefined,
+  attempt: (deadline: number, number: number) => Promise<T>,
+  onRetry?: (notice: RetryNotice) => void,
+): Promise<T> {
+  const deadline = performance.now() + retry.maxTotalMs;
   for (let retries = 0; ; retries++) {
-    const left = run.deadline - performance.now();
     try {
-      return await attempt(Math.max(1, Math.min(run.timeoutMs, left)));
+      return await attempt(deadline, retries + 1);
     } catch (error) {
-      if (run.signal?.aborted) throw run.signal.reason;
-      const delayMs = retryDelay(error, retries, run.retry);
-      if (delayMs === undefined || performance.now() + delayMs >= run.deadline) throw error;
-      const status = isHTTPError(error) ? error.response.status : undefined;
-      run.onRetry?.({ attempt: retries + 2, delayMs, status, reason: status ? `HTTP ${status}` : 'network error' });
-      await sleep(delayMs, run.signal);
+      if (signal?.aborted) throw signal.reason;
+      const delayMs = retryDelay(error, retries, retry);
+      if (delayMs === undefined || performance.now() + delayMs >= deadline) throw error;
+      if (onRetry) {
+        const status = isHTTPError(error) ? error.response.status : undefined;
+        onRetry({ attempt: retries + 2, delayMs, status, reason: reasonOf(error, status) });
+      }
+      await sleep(delayMs, signal);
     }
   }
-}
-
-/** The retry budget of one call that starts now. */
-export function retryRun(options: ResolvedOptions, signal: AbortSignal | undefined, onRetry?: RetryRun['onRetry']): RetryRun {
-  const { retry, timeoutMs } = options;
-  return { retry, timeoutMs, deadline: performance.now() + retry.maxTotalMs, signal, onRetry };
 }

@@ -1,4 +1,4 @@
-import { isHTTPError, isNetworkError, isTimeoutError } from 'ky';
+import { isHTTPError, isNetworkError } from 'ky';
 import {
   isPlumeError,
   PlumeAuthError,
@@ -16,8 +16,7 @@ import { retryAfterMs } from './retry-after';
 /** What the mapping needs besides the error itself. */
 export interface ErrorContext {
   readonly endpoint: string;
-  readonly timeoutMs: number;
-  readonly maxTotalMs: number;
+  /** Epoch ms, to read a `Retry-After` date. */
   readonly now: number;
 }
 
@@ -80,7 +79,7 @@ function formatPath(path: ReadonlyArray<PropertyKey | { key: PropertyKey }>): st
 }
 
 /** A schema failure as a {@link PlumeResponseError} naming the endpoint and field paths. */
-function fromIssues(
+export function schemaError(
   issues: ReadonlyArray<{ message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined }>,
   endpoint: string,
 ): PlumeResponseError {
@@ -88,6 +87,14 @@ function fromIssues(
   const first = mapped[0];
   const where = first ? ` at ${first.path}: ${first.message}` : '';
   return new PlumeResponseError(`${endpoint} returned a body the SDK does not understand${where}.`, { endpoint, status: 200, issues: mapped });
+}
+
+/** The error of an attempt that got no complete response in time (its own timeout, or the call's budget). */
+export function timeoutError(endpoint: string, timeoutMs: number, maxTotalMs: number): PlumeTimeoutError {
+  return new PlumeTimeoutError(
+    `${endpoint} timed out: no response within ${timeoutMs} ms for an attempt, or ${maxTotalMs} ms in all (timeoutMs, retry.maxTotalMs).`,
+    { endpoint },
+  );
 }
 
 /** The innermost `cause` message (fetch says "fetch failed"; its cause says why). Duck-typed: causes may come from another realm. */
@@ -110,12 +117,6 @@ export function toPlumeError(error: unknown, context: ErrorContext): unknown {
   const { endpoint } = context;
   if (isPlumeError(error)) return error;
   if (isHTTPError(error)) return fromStatus(error.response.status, error.response.headers, error.data, context);
-  if (isTimeoutError(error)) {
-    return new PlumeTimeoutError(
-      `${endpoint} timed out: no response within ${context.timeoutMs} ms for an attempt, or ${context.maxTotalMs} ms in all (timeoutMs, retry.maxTotalMs).`,
-      { endpoint },
-    );
-  }
   if (isNetworkError(error)) {
     const reason = deepestMessage(error.cause);
     return new PlumeNetworkError(`${endpoint} did not get a response (network failure${reason ? `: ${reason}` : ''}). Check the base URL and connectivity.`, {
@@ -123,11 +124,8 @@ export function toPlumeError(error: unknown, context: ErrorContext): unknown {
       cause: error.cause,
     });
   }
-  const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'SchemaValidationError') {
-    return fromIssues((error as { issues: Parameters<typeof fromIssues>[0] }).issues, endpoint);
-  }
-  if (name === 'SyntaxError') {
+  // `response.json()` rejects with a SyntaxError for a body that is not JSON (or is empty).
+  if ((error as { name?: unknown } | null)?.name === 'SyntaxError') {
     return new PlumeResponseError(`${endpoint} returned a body that is not JSON.`, {
       endpoint,
       status: 200,

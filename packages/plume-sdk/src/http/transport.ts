@@ -1,106 +1,131 @@
-import ky, { isHTTPError, type KyInstance, type StandardSchemaV1 } from 'ky';
+import ky, { isHTTPError, type KyInstance } from 'ky';
 import type { TokenProvider } from '../auth/token-provider';
 import { isPlumeError } from '../errors';
 import type { EmitEvent } from '../events';
 import type { ResolvedOptions } from '../resolve-options';
-import { fillTemplate } from './encode-path';
+import { fetchWithSignal, parseBody, timedAttempt } from './attempt';
+import { fillPath } from './encode-path';
+import type { GetEndpoint } from './endpoint';
 import { RateLimiter } from './rate-limiter';
-import { retryRun, withRetries, type RetryRun } from './retry';
-import { toPlumeError } from './to-plume-error';
+import { attemptTimeout, withRetries } from './retry';
+import { timeoutError, toPlumeError } from './to-plume-error';
 
-/** One GET against the API or the Reports API. */
-export interface GetRequest<T> {
-  readonly base: 'api' | 'reports';
-  /** The path template below the base, e.g. `Customers/{customerId}/locations`. */
-  readonly template: string;
-  /** Values for the template's `{placeholders}`; each is encoded as one path segment. */
-  readonly params?: Readonly<Record<string, string>>;
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
-  /** Parses (and normalises) the body, once, at the boundary. */
-  readonly schema: StandardSchemaV1<unknown, T>;
-  readonly signal?: AbortSignal;
-}
+/** Query parameters of a GET; `undefined` values are left out. */
+export type Query = Readonly<Record<string, string | number | boolean | undefined>>;
 
-/** A ky instance for one client: its fetch, no retries (the transport's own loop retries), errors thrown. */
-export function createHttp(options: ResolvedOptions): KyInstance {
-  return ky.create({ retry: 0, timeout: options.timeoutMs, ...(options.fetch && { fetch: options.fetch }) });
+/**
+ * A ky instance for one client: no retries (the transport's own loop retries), no ky timeouts
+ * (each attempt has its own, see {@link timedAttempt}), HTTP errors thrown with their body.
+ */
+export function createHttp(): KyInstance {
+  return ky.create({ retry: 0, timeout: false });
 }
 
 /**
- * Sends GETs with the client's policies wrapped around ky: before every attempt the limiter and
- * the bearer token; transient failures retried within the budget; one token refresh after a 401;
- * events; errors mapped to the {@link PlumeError} hierarchy. Bodies are parsed by the request's schema.
+ * Sends GETs with the client's policies wrapped around ky: before every attempt the bearer token
+ * and the limiter; a timeout per attempt; transient failures (timeouts included) retried within
+ * the budget; one token refresh after a 401; events; errors mapped to the {@link PlumeError}
+ * hierarchy. Each body is read once and parsed by the endpoint's schema.
  */
 export class Transport {
   readonly #http: KyInstance;
   readonly #options: ResolvedOptions;
   readonly #tokens: TokenProvider;
-  readonly #emit: EmitEvent;
+  /** `undefined` without a listener: then no event object is even built. */
+  readonly #emit: EmitEvent | undefined;
   readonly #limiter: RateLimiter | undefined;
+  /** The request headers for {@link #headersToken}, reused while the token is. */
+  #headers: Readonly<Record<string, string>> = {};
+  #headersToken: string | undefined;
 
-  constructor(options: ResolvedOptions, tokens: TokenProvider, emit: EmitEvent) {
+  constructor(options: ResolvedOptions, tokens: TokenProvider, emit: EmitEvent | undefined) {
     this.#options = options;
     this.#tokens = tokens;
     this.#emit = emit;
-    this.#http = createHttp(options);
+    this.#http = createHttp();
     this.#limiter = options.rateLimit ? new RateLimiter(options.rateLimit.requestsPerSecond, options.rateLimit.burst) : undefined;
   }
 
   /**
    * GETs and parses one resource.
    *
+   * @param params - The values of the endpoint's placeholders, in order; each becomes one path segment.
    * @throws {PlumeError} for every failure; the signal's reason when aborted.
    */
-  async get<T>(request: GetRequest<T>): Promise<T> {
-    const endpoint = `GET ${request.base}/${request.template}`;
-    const { now, timeoutMs, retry } = this.#options;
-    const started = now();
+  async get<T>(endpoint: GetEndpoint<T>, params: readonly string[], signal?: AbortSignal, query?: Query): Promise<T> {
+    const emit = this.#emit;
+    const { now } = this.#options;
+    const started = emit ? now() : 0;
     try {
-      const url = this.#url(request, endpoint);
-      const onRetry: RetryRun['onRetry'] = (notice) => this.#emit({ type: 'retry', endpoint, ...notice });
+      const url = this.#url(endpoint, params, query);
       let data: T;
       try {
-        data = await this.#attempts(url, request, endpoint, retryRun(this.#options, request.signal, onRetry));
+        data = await this.#attempts(url, endpoint, signal);
       } catch (error) {
         if (!isHTTPError(error) || error.response.status !== 401) throw error;
         // The token was refused (revoked, or expired early): drop it and try once more with a new one.
         await this.#tokens.invalidate(error.request.headers.get('authorization')?.slice('Bearer '.length));
-        data = await this.#attempts(url, request, endpoint, retryRun(this.#options, request.signal, onRetry));
+        data = await this.#attempts(url, endpoint, signal);
       }
-      this.#emit({ type: 'response', endpoint, durationMs: now() - started });
+      emit?.({ type: 'response', endpoint: endpoint.label, durationMs: now() - started });
       return data;
     } catch (error) {
       // The caller's own abort (AbortSignal.timeout included) is theirs, not an SDK failure.
-      if (request.signal?.aborted) throw request.signal.reason;
-      const mapped = toPlumeError(error, { endpoint, timeoutMs, maxTotalMs: retry.maxTotalMs, now: now() });
-      if (isPlumeError(mapped)) {
-        this.#emit({ type: 'error', endpoint, code: mapped.code, status: mapped.status, durationMs: now() - started });
+      if (signal?.aborted) throw signal.reason;
+      const mapped = toPlumeError(error, { endpoint: endpoint.label, now: now() });
+      if (emit && isPlumeError(mapped)) {
+        emit({ type: 'error', endpoint: endpoint.label, code: mapped.code, status: mapped.status, durationMs: now() - started });
       }
       throw mapped;
     }
   }
 
-  #attempts<T>(url: string, request: GetRequest<T>, endpoint: string, run: RetryRun): Promise<T> {
-    let attempt = 0;
-    return withRetries(run, async (timeout) => {
-      const token = await this.#tokens.getToken(request.signal);
-      await this.#limiter?.acquire(request.signal);
-      this.#emit({ type: 'request', endpoint, attempt: ++attempt });
-      return this.#http
-        .get(url, { headers: { authorization: `Bearer ${token}` }, signal: request.signal, timeout })
-        .json(request.schema);
-    });
+  #attempts<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined): Promise<T> {
+    const emit = this.#emit;
+    return withRetries(
+      this.#options.retry,
+      signal,
+      (deadline, attempt) => this.#attempt(url, endpoint, signal, deadline, attempt),
+      emit && ((notice) => emit({ type: 'retry', endpoint: endpoint.label, ...notice })),
+    );
   }
 
-  #url(request: GetRequest<unknown>, endpoint: string): string {
+  async #attempt<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined, deadline: number, attempt: number): Promise<T> {
+    // A valid token in hand is used without a detour through a promise.
+    const token = this.#tokens.peek() ?? (await this.#tokens.getToken(signal));
+    if (this.#limiter) await this.#limiter.acquire(signal);
+    this.#emit?.({ type: 'request', endpoint: endpoint.label, attempt });
+    const headers = this.#headersFor(token);
+    const { timeoutMs, retry, fetch } = this.#options;
+    return timedAttempt(
+      attemptTimeout(timeoutMs, deadline),
+      signal,
+      () => timeoutError(endpoint.label, timeoutMs, retry.maxTotalMs),
+      async (attemptSignal) => {
+        const response = await this.#http.get(url, { headers, fetch: fetchWithSignal(fetch, attemptSignal) });
+        return parseBody(response, endpoint.schema, endpoint.label);
+      },
+    );
+  }
+
+  #headersFor(token: string): Readonly<Record<string, string>> {
+    if (token !== this.#headersToken) {
+      this.#headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
+      this.#headersToken = token;
+    }
+    return this.#headers;
+  }
+
+  #url(endpoint: GetEndpoint<unknown>, params: readonly string[], query: Query | undefined): string {
     const { apiBase, reportsBase, reportsClientId, clientId } = this.#options;
-    const path = `${request.base === 'api' ? apiBase : reportsBase}${fillTemplate(request.template, request.params ?? {}, endpoint)}`;
-    const withClientId = request.base === 'reports' && reportsClientId;
-    if (!request.query && !withClientId) return path;
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries(request.query ?? {})) if (value !== undefined) query.set(key, String(value));
-    if (withClientId) query.set('client_id', clientId);
-    const search = query.toString();
-    return search ? `${path}?${search}` : path;
+    const reports = endpoint.base === 'reports';
+    const path = (reports ? reportsBase : apiBase) + fillPath(endpoint.path, params, endpoint.label);
+    const withClientId = reports && reportsClientId;
+    if (!query && !withClientId) return path;
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
+    if (withClientId) search.set('client_id', clientId);
+    const text = search.toString();
+    return text ? `${path}?${text}` : path;
   }
 }

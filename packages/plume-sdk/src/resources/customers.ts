@@ -1,9 +1,12 @@
 import type { CallOptions } from '../client-options';
 import { PlumeArgumentError } from '../errors';
+import { defineGet } from '../http/endpoint';
 import type { Transport } from '../http/transport';
 import { customerSchema, customerSearchSchema, type Customer, type CustomerSearchField, type CustomerSearchResult } from '../models/customer';
 
 const SEARCH_FIELDS: readonly CustomerSearchField[] = ['accountId', 'email', 'name', 'locationId'];
+const SEARCH = defineGet('api', 'Partners/customers/search/{value}', customerSearchSchema);
+const GET = defineGet('api', 'Customers/{customerId}', customerSchema);
 
 /** Options of {@link CustomersApi.search}. */
 export interface CustomerSearchOptions extends CallOptions {
@@ -44,26 +47,13 @@ export function createCustomersApi(transport: Transport): CustomersApi {
     search(value, options) {
       const field = options?.field;
       if (!SEARCH_FIELDS.includes(field)) {
-        const endpoint = 'GET api/Partners/customers/search/{value}';
-        return Promise.reject(new PlumeArgumentError(`options.field must be one of ${SEARCH_FIELDS.join(', ')} (${endpoint}).`, endpoint));
+        const { label } = SEARCH;
+        return Promise.reject(new PlumeArgumentError(`options.field must be one of ${SEARCH_FIELDS.join(', ')} (${label}).`, label));
       }
-      return transport.get({
-        base: 'api',
-        template: 'Partners/customers/search/{value}',
-        params: { value },
-        query: { field, exactMatch: options.exactMatch, startsWith: options.startsWith },
-        schema: customerSearchSchema,
-        signal: options.signal,
-      });
+      return transport.get(SEARCH, [value], options.signal, { field, exactMatch: options.exactMatch, startsWith: options.startsWith });
     },
     get(customerId, options) {
-      return transport.get({
-        base: 'api',
-        template: 'Customers/{customerId}',
-        params: { customerId },
-        schema: customerSchema,
-        signal: options?.signal,
-      });
+      return transport.get(GET, [customerId], options?.signal);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { CallOptions } from '../client-options';
+import { defineGet } from '../http/endpoint';
 import type { Transport } from '../http/transport';
 import { locationListSchema, locationSchema, type Location } from '../models/location';
 
@@ -27,25 +28,16 @@ export interface LocationsApi {
   get(customerId: string, locationId: string, options?: CallOptions): Promise<Location>;
 }
 
+const LIST = defineGet('api', 'Customers/{customerId}/locations', locationListSchema);
+const GET = defineGet('api', 'Customers/{customerId}/locations/{locationId}', locationSchema);
+
 export function createLocationsApi(transport: Transport): LocationsApi {
   return {
     list(customerId, options) {
-      return transport.get({
-        base: 'api',
-        template: 'Customers/{customerId}/locations',
-        params: { customerId },
-        schema: locationListSchema,
-        signal: options?.signal,
-      });
+      return transport.get(LIST, [customerId], options?.signal);
     },
     get(customerId, locationId, options) {
-      return transport.get({
-        base: 'api',
-        template: 'Customers/{customerId}/locations/{locationId}',
-        params: { customerId, locationId },
-        schema: locationSchema,
-        signal: options?.signal,
-      });
+      return transport.get(GET, [customerId, locationId], options?.signal);
     },
   };
 }

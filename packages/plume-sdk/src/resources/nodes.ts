@@ -1,4 +1,5 @@
 import type { CallOptions } from '../client-options';
+import { defineGet } from '../http/endpoint';
 import type { Transport } from '../http/transport';
 import { nodeListSchema, type PlumeNode } from '../models/node';
 import { wifiNetworkListSchema, type WifiNetwork } from '../models/wifi-network';
@@ -33,16 +34,13 @@ export interface WifiNetworksApi {
   list(customerId: string, locationId: string, options?: CallOptions): Promise<WifiNetwork[]>;
 }
 
+const NODES = defineGet('api', 'Customers/{customerId}/locations/{locationId}/nodes', nodeListSchema);
+const WIFI_NETWORKS = defineGet('api', 'Customers/{customerId}/locations/{locationId}/wifiNetworks', wifiNetworkListSchema);
+
 export function createNodesApi(transport: Transport): NodesApi {
   return {
     list(customerId, locationId, options) {
-      return transport.get({
-        base: 'api',
-        template: 'Customers/{customerId}/locations/{locationId}/nodes',
-        params: { customerId, locationId },
-        schema: nodeListSchema,
-        signal: options?.signal,
-      });
+      return transport.get(NODES, [customerId, locationId], options?.signal);
     },
   };
 }
@@ -50,13 +48,7 @@ export function createNodesApi(transport: Transport): NodesApi {
 export function createWifiNetworksApi(transport: Transport): WifiNetworksApi {
   return {
     list(customerId, locationId, options) {
-      return transport.get({
-        base: 'api',
-        template: 'Customers/{customerId}/locations/{locationId}/wifiNetworks',
-        params: { customerId, locationId },
-        schema: wifiNetworkListSchema,
-        signal: options?.signal,
-      });
+      return transport.get(WIFI_NETWORKS, [customerId, locationId], options?.signal);
     },
   };
 }

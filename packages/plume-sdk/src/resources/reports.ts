@@ -1,5 +1,6 @@
 import type { CallOptions } from '../client-options';
 import { PlumeArgumentError } from '../errors';
+import { defineGet } from '../http/endpoint';
 import type { Transport } from '../http/transport';
 import { onlineStatsSchema, wanStatsSchema, type OnlineStats, type WanStats } from '../models/reports';
 
@@ -42,39 +43,25 @@ export interface ReportsApi {
   onlineStats(customerId: string, locationId: string, options?: OnlineStatsOptions): Promise<OnlineStats>;
 }
 
-const WAN = 'Customers/{customerId}/locations/{locationId}/wanStats';
-const ONLINE = 'Customers/{customerId}/locations/{locationId}/onlineStats';
+const WAN = defineGet('reports', 'Customers/{customerId}/locations/{locationId}/wanStats', wanStatsSchema);
+const ONLINE = defineGet('reports', 'Customers/{customerId}/locations/{locationId}/onlineStats', onlineStatsSchema);
 
 export function createReportsApi(transport: Transport): ReportsApi {
   return {
     wanStats(customerId, locationId, options) {
-      return transport.get({
-        base: 'reports',
-        template: WAN,
-        params: { customerId, locationId },
-        query: { period: options?.period ?? 'daily' },
-        schema: wanStatsSchema,
-        signal: options?.signal,
-      });
+      return transport.get(WAN, [customerId, locationId], options?.signal, { period: options?.period ?? 'daily' });
     },
     onlineStats(customerId, locationId, options) {
       const granularity = options?.granularity ?? 'days';
       const limit = options?.limit ?? 7;
-      const endpoint = `GET reports/${ONLINE}`;
+      const endpoint = ONLINE.label;
       if (granularity !== 'hours' && granularity !== 'days') {
         return Promise.reject(new PlumeArgumentError(`granularity must be "hours" or "days" (${endpoint}).`, endpoint));
       }
       if (!Number.isInteger(limit) || limit < 1) {
         return Promise.reject(new PlumeArgumentError(`limit must be a positive integer (${endpoint}).`, endpoint));
       }
-      return transport.get({
-        base: 'reports',
-        template: ONLINE,
-        params: { customerId, locationId },
-        query: { granularity, limit },
-        schema: onlineStatsSchema,
-        signal: options?.signal,
-      });
+      return transport.get(ONLINE, [customerId, locationId], options?.signal, { granularity, limit });
     },
   };
 }
