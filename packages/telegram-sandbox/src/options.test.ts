@@ -40,6 +40,7 @@ describe('sandbox options', () => {
       expect(user.withBot('22:second').messages().map((m) => m.text)).toEqual(['hello second']);
       expect(sandbox.addBot({ token: '33:third' })).toMatchObject({ id: 33, username: 'sandbox_bot_3' });
       expect(() => sandbox.createUser({ id: user.id })).toThrow(`createUser: a user with id ${user.id} exists`);
+      expect(() => sandbox.setRateLimit({ limit: 0 })).toThrow('[@org/telegram-sandbox] setRateLimit: limit ');
     } finally {
       await sandbox.close();
     }

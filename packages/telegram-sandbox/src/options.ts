@@ -64,6 +64,12 @@ function withBotDefaults(bot: BotOptions, index: number): Required<BotOptions> {
   };
 }
 
+/** `INVALID_OPTIONS` naming the first offending option (under `where`, e.g. `addBot: `) and the rule it breaks. */
+function invalidOptions(error: z.ZodError, where: string, fallbackPath: string): SandboxError {
+  const [issue] = error.issues;
+  return new SandboxError('INVALID_OPTIONS', `[@org/telegram-sandbox] ${where}${issue?.path.join('.') || fallbackPath} ${issue?.message ?? 'is invalid'}`);
+}
+
 /**
  * Validates one more bot (`sandbox.addBot`), the `index`-th of the sandbox.
  *
@@ -71,11 +77,19 @@ function withBotDefaults(bot: BotOptions, index: number): Required<BotOptions> {
  */
 export function resolveBotOptions(bot: BotOptions, index: number): Required<BotOptions> {
   const parsed = botSchema.safeParse(bot);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    throw new SandboxError('INVALID_OPTIONS', `[@org/telegram-sandbox] addBot: ${issue?.path.join('.') || 'bot'} ${issue?.message ?? 'is invalid'}`);
-  }
+  if (!parsed.success) throw invalidOptions(parsed.error, 'addBot: ', 'bot');
   return withBotDefaults(parsed.data, index);
+}
+
+/**
+ * Validates a rate limit set at run time (`sandbox.setRateLimit`).
+ *
+ * @throws {SandboxError} `INVALID_OPTIONS`.
+ */
+export function resolveRateLimit(options: RateLimitOptions): RateLimitOptions {
+  const parsed = rateLimitSchema.safeParse(options);
+  if (!parsed.success) throw invalidOptions(parsed.error, 'setRateLimit: ', 'options');
+  return parsed.data;
 }
 
 /** A token shaped like Telegram's, for a sandbox started without one. */
@@ -90,11 +104,7 @@ export function generateToken(): string {
  */
 export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const parsed = schema.safeParse(options);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const path = issue?.path.join('.') || 'options';
-    throw new SandboxError('INVALID_OPTIONS', `[@org/telegram-sandbox] ${path} ${issue?.message ?? 'is invalid'}`);
-  }
+  if (!parsed.success) throw invalidOptions(parsed.error, '', 'options');
   const value = parsed.data;
   if (value.token && value.bots) {
     throw new SandboxError('INVALID_OPTIONS', '[@org/telegram-sandbox] pass either token or bots, not both');

@@ -1,9 +1,9 @@
-import type { Server } from 'node:http';
 import type { CallLog, RecordedCall } from './api/call-log';
 import type { FailureQueue, InjectedFailure } from './api/failures';
 import { RateLimiter, type RateLimitOptions } from './api/rate-limit';
+import type { SandboxServer } from './http/server';
 import { SandboxError, SandboxTimeoutError } from './errors';
-import { resolveBotOptions, type ResolvedOptions } from './options';
+import { resolveBotOptions, resolveRateLimit, type ResolvedOptions } from './options';
 import type { TelegramUser } from './types';
 import type { SandboxRuntime, WaitOptions } from './users/actor';
 import { Group, type CreateGroupOptions, type SandboxGroup } from './users/group';
@@ -47,9 +47,12 @@ export interface Sandbox {
   calls(method?: string): RecordedCall[];
   /** Makes the next `times` calls of `method` (`'*'` for any) fail with `failure` instead of running. */
   failNext(method: string, failure: InjectedFailure, options?: { times?: number }): void;
-  /** Replaces (or with `false` removes) the rate limit. */
+  /** Replaces (or with `false` removes) the rate limit. @throws {SandboxError} `INVALID_OPTIONS` */
   setRateLimit(options: RateLimitOptions | false): void;
-  /** Stops the server: ends long polls, webhook deliveries and web pages. */
+  /**
+   * Stops the server: ends long polls (with the updates pending, if any), webhook deliveries, web
+   * pages and pending waits; API calls already under way are still answered. Stop your bot first.
+   */
   close(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ export interface Sandbox {
 export interface SandboxParts {
   options: ResolvedOptions;
   runtime: SandboxRuntime;
-  server: Server;
+  server: SandboxServer;
   url: string;
   port: number;
   log: CallLog;
@@ -165,17 +168,16 @@ export class SandboxInstance implements Sandbox {
   }
 
   setRateLimit(options: RateLimitOptions | false): void {
-    this.parts.setLimiter(options ? new RateLimiter(options, this.parts.options.now) : undefined);
+    this.parts.setLimiter(options ? new RateLimiter(resolveRateLimit(options), this.parts.options.now) : undefined);
   }
 
   close(): Promise<void> {
-    this.closing ??= new Promise<void>((resolve) => {
+    this.closing ??= (async () => {
       this.world.closed = true;
       for (const bot of this.world.bots.values()) bot.webhook?.stop();
       this.world.emit({ type: 'closed' });
-      this.parts.server.close(() => resolve());
-      this.parts.server.closeAllConnections();
-    });
+      await this.parts.server.close();
+    })();
     return this.closing;
   }
 }

@@ -52,7 +52,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const runtime: SandboxRuntime = { world, apiRoot: '', timeoutMs: resolved.timeoutMs };
   const server = createSandboxServer(world, dispatch, createWebHandler(runtime));
-  const port = await listen(server, resolved.host, resolved.port);
+  const port = await listen(server.server, resolved.host, resolved.port);
   const host = resolved.host === '0.0.0.0' || resolved.host === '::' ? '127.0.0.1' : resolved.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   runtime.apiRoot = url;

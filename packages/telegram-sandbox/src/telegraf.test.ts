@@ -32,6 +32,7 @@ function createTestBot(token: string, apiRoot: string): Telegraf {
     };
     await attempt(() => ctx.reply('x'.repeat(4097)));
     await attempt(() => ctx.reply(' \n '));
+    await attempt(() => ctx.replyWithPhoto('https://example.com/chart.png', { caption: 'c'.repeat(1025) }));
     await attempt(() => ctx.replyWithMarkdownV2('Version 1.0'));
     await attempt(() => ctx.reply('hey', { entities: [{ type: 'bold', offset: 1, length: 5 }] }));
     await attempt(() => ctx.reply('x', Markup.inlineKeyboard([Markup.button.callback('big', 'd'.repeat(65))])));
@@ -106,6 +107,7 @@ describe('a telegraf bot with long polling', () => {
     expect(report.text?.split('\n')).toEqual([
       '400 Bad Request: message is too long',
       '400 Bad Request: message text is empty',
+      '400 Bad Request: message caption is too long',
       "400 Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
       '400 Bad Request: entity beginning at UTF-16 offset 1 ends after the end of the text at UTF-16 offset 6',
       '400 Bad Request: BUTTON_DATA_INVALID',
@@ -170,3 +172,25 @@ describe('a telegraf bot with a webhook', () => {
     expect(sandbox.calls('answerCallbackQuery').length).toBe(1);
   });
 });
+
+describe('closing the sandbox under a running bot', () => {
+  it('still answers the call the bot is making when a wait resolves and the test closes at once', async () => {
+    const sandbox = await startSandbox();
+    const bot = createTestBot(sandbox.token, sandbox.apiRoot);
+    const errors: unknown[] = [];
+    bot.catch((error) => {
+      errors.push(error);
+    });
+    const launched = bot.launch();
+    const user = sandbox.createUser();
+    await user.send('/status');
+    await user.press('WAN');
+    // Resolves as soon as the sandbox stores the edit, before the bot has read the answer.
+    await user.waitForMessage('WAN: 1 Gbps');
+    bot.stop();
+    await sandbox.close();
+    await launched; // telegraf resolves launch() once the update being handled is done
+    expect(errors).toEqual([]);
+  });
+});
+

@@ -50,12 +50,23 @@ function handleFile(world: World, response: ServerResponse, match: RegExpExecArr
   response.end(file.data);
 }
 
+/** The sandbox's HTTP server, with a close that lets answers already under way reach the bot. */
+export interface SandboxServer {
+  readonly server: Server;
+  /**
+   * Stops accepting connections, waits (at most `graceMs`) for the API calls in progress to be
+   * answered, then drops every connection. Long polls and event streams must be ended first.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
 /**
  * The sandbox's HTTP server: `/bot<token>/<method>` (GET or POST, JSON, form or multipart),
  * `/file/bot<token>/<file_path>` downloads, and the web chat.
  */
-export function createSandboxServer(world: World, dispatch: Dispatch, web: WebHandler): Server {
-  return createServer((request, response) => {
+export function createSandboxServer(world: World, dispatch: Dispatch, web: WebHandler): SandboxServer {
+  const inFlight = new Set<Promise<unknown>>();
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://sandbox.invalid');
     const api = API_PATH.exec(url.pathname);
     const file = FILE_PATH.exec(url.pathname);
@@ -64,9 +75,9 @@ export function createSandboxServer(world: World, dispatch: Dispatch, web: WebHa
       : file
         ? Promise.resolve(handleFile(world, response, file)).then(() => true)
         : web(request, response, url);
-    handled
-      .then((done) => {
-        if (!done && !response.headersSent) sendJson(response, 404, notFound);
+    const done = handled
+      .then((served) => {
+        if (!served && !response.headersSent) sendJson(response, 404, notFound);
       })
       .catch((error: unknown) => {
         if (!response.headersSent) {
@@ -75,7 +86,25 @@ export function createSandboxServer(world: World, dispatch: Dispatch, web: WebHa
           response.destroy();
         }
       });
+    if (api) {
+      inFlight.add(done);
+      void done.finally(() => inFlight.delete(done));
+    }
   });
+
+  const close = async (graceMs = 2000) => {
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, graceMs);
+      timer.unref();
+    });
+    await Promise.race([Promise.allSettled([...inFlight]), grace]);
+    clearTimeout(timer);
+    server.closeAllConnections();
+    await closed;
+  };
+  return { server, close };
 }
 
 /** Starts listening and resolves with the bound port. */

@@ -14,6 +14,7 @@ export function markConnected({ bot, world }: Pick<MethodContext, 'bot' | 'world
  * `getUpdates`: long polling with `offset` (confirms earlier updates; negative keeps the last
  * ones), `limit` (1–100) and `timeout` (seconds). A newer call ends a pending one with
  * `409 Conflict: terminated by other getUpdates request…`; while a webhook is set it answers 409.
+ * Closing the sandbox answers a pending poll at once.
  */
 export const getUpdates = defineMethod({
   name: 'getUpdates',
@@ -24,7 +25,7 @@ export const getUpdates = defineMethod({
     allowed_updates: json(z.array(z.string())).optional(),
   }),
   run: async (params, context) => {
-    const { bot, signal } = context;
+    const { bot, signal, world } = context;
     markConnected(context);
     if (bot.webhook) throw ERRORS.webhookActive();
     if (params.allowed_updates) bot.queue.allowedUpdates = params.allowed_updates.length ? params.allowed_updates : undefined;
@@ -33,7 +34,7 @@ export const getUpdates = defineMethod({
     bot.activePoll?.terminate();
     const ready = bot.queue.peek(limit);
     const timeoutSeconds = Math.max(0, params.timeout ?? 0);
-    if (ready.length > 0 || timeoutSeconds === 0) return ready;
+    if (ready.length > 0 || timeoutSeconds === 0 || world.closed) return ready;
 
     const controller = new AbortController();
     let terminated = false;
@@ -46,9 +47,14 @@ export const getUpdates = defineMethod({
     bot.activePoll = poll;
     const onGone = () => controller.abort();
     signal.addEventListener('abort', onGone, { once: true });
+    // A closing sandbox answers the poll at once, so that its bot is not cut off mid-request.
+    const unsubscribe = world.subscribe((event) => {
+      if (event.type === 'closed') controller.abort();
+    });
     try {
       await bot.queue.waitForPush(timeoutSeconds * 1000, controller.signal);
     } finally {
+      unsubscribe();
       signal.removeEventListener('abort', onGone);
       if (bot.activePoll === poll) bot.activePoll = undefined;
     }

@@ -52,6 +52,14 @@ describe('getUpdates', () => {
     expect(await callOk(sandbox, 'getUpdates', { timeout: 1 })).toEqual([]);
   });
 
+  it('answers a pending long poll with an empty list when the sandbox closes', async () => {
+    const closing = await startSandbox();
+    const poll = callApi(closing, 'getUpdates', { timeout: 30 });
+    await closing.waitForBot();
+    await closing.close();
+    expect(await poll).toMatchObject({ ok: true, status: 200, result: [] });
+  });
+
   it('ends an older long poll with 409 when a newer one arrives', async () => {
     let settled = false;
     const older = callApi(sandbox, 'getUpdates', { timeout: 10 }).finally(() => {

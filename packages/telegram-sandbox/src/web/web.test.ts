@@ -7,6 +7,14 @@ import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../start';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Markup a page that set innerHTML would run; each sets a flag the test reads. */
+const INJECT = {
+  text: '<img src=x onerror="window.__injected=1"> & <b>not bold</b>',
+  button: '<img src=x onerror="window.__injected=2">Go',
+  title: '<img src=x onerror="window.__injected=3">Ops',
+  name: '<script>window.__injected=4</script>Eve',
+  toast: '<img src=x onerror="window.__injected=5">',
+};
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 let sandbox: Sandbox;
@@ -32,6 +40,10 @@ beforeAll(async () => {
     await ctx.answerCbQuery();
     await ctx.deleteMessage();
   });
+  bot.command('inject', (ctx) =>
+    ctx.reply(fmt`${bold(INJECT.text)}`, Markup.inlineKeyboard([Markup.button.callback(INJECT.button, 'inject')])),
+  );
+  bot.action('inject', (ctx) => ctx.answerCbQuery(INJECT.toast));
   bot.command('chart', (ctx) => ctx.replyWithPhoto(Input.fromBuffer(Buffer.from(PNG_1x1, 'base64'), 'chart.png'), { caption: 'WAN chart' }));
   void bot.launch(() => undefined);
   await sandbox.waitForBot({ timeoutMs: 10_000 });
@@ -97,6 +109,29 @@ describe('the web chat', () => {
     await ann.send('/status');
     await page.locator('.message.incoming strong', { hasText: 'online' }).waitFor();
     expect(await page.locator('.message.outgoing .text').textContent()).toBe('/status');
+    await page.close();
+  }, 30_000);
+
+  it('shows message text, button labels, names and titles as text, never as markup', async () => {
+    const eve = sandbox.createUser({ firstName: INJECT.name });
+    const group = sandbox.createGroup({ title: INJECT.title, members: [eve] });
+    const page = await browser.newPage();
+    await page.goto(`${sandbox.webUrl}?user=${eve.id}&chat=g:${group.id}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await eve.in(group).send('/inject');
+    const reply = page.locator('.message.incoming').last();
+    await reply.locator('strong').waitFor();
+    await reply.getByRole('button').click();
+    await page.locator('#toast', { hasText: INJECT.toast }).waitFor();
+
+    expect(await reply.locator('strong').textContent()).toBe(INJECT.text);
+    expect(await reply.locator('.keyboard button').allTextContents()).toEqual([INJECT.button]);
+    expect(await page.textContent('#chat-title')).toBe(INJECT.title);
+    expect(await page.locator('#chat-list li').allTextContents()).toContain(INJECT.title);
+    expect(await page.locator('#user-select option:checked').textContent()).toBe(`${INJECT.name} (${eve.id})`);
+    expect(await page.locator('.message.outgoing .text').textContent()).toBe('/inject');
+    expect(await page.locator('#app img, #app script, #app b').count()).toBe(0);
+    expect(await page.evaluate('window.__injected')).toBeUndefined();
     await page.close();
   }, 30_000);
 });
