@@ -3,7 +3,17 @@
  * - `EMPTY_INPUT`: a statistic was asked of an empty list;
  * - `INVALID_PERCENTILE`: `p` is not a number in (0, 100];
  * - `INVALID_VALUE`: a value that must be a number is not one (NaN, a non-number);
- * - `INVALID_OPTION`: an option is malformed (an unknown IANA time zone, a non-positive interval).
+ * - `INVALID_OPTION`: an option is malformed (an unknown IANA time zone, a non-positive interval,
+ *   an unknown range key).
+ *
+ * @example
+ * ```ts
+ * try {
+ *   analyzeWanStats([], { timeZone: 'Mars/Olympus' });
+ * } catch (error) {
+ *   const code: AnalyticsErrorCode | null = isAnalyticsError(error) ? error.code : null; // 'INVALID_OPTION'
+ * }
+ * ```
  */
 export type AnalyticsErrorCode = 'EMPTY_INPUT' | 'INVALID_PERCENTILE' | 'INVALID_VALUE' | 'INVALID_OPTION';
 

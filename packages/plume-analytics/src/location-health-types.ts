@@ -1,83 +1,16 @@
 /**
- * Inputs and outputs of `analyzeLocationHealth`. Inputs mirror the Plume API objects
- * structurally (every field optional and nullable, as the API may send it); they are not imported
- * from the SDK, so any object of the right shape fits.
+ * Outputs of `analyzeLocationHealth`; its inputs are in `location-health-input-types.ts` and
+ * re-exported here so the analysis has one place to import its types from.
  *
  * @packageDocumentation
  */
-
-/** A speed-test result as embedded in a node (`node.speedTest`) or, rarely, in a location. */
-export interface SpeedTestInput {
-  /** `"succeeded"` for a usable result; any other value is ignored. */
-  readonly status?: string | null;
-  /** Download rate, Mbps. */
-  readonly download?: number | null;
-  /** Upload rate, Mbps. */
-  readonly upload?: number | null;
-  /** Round-trip time, ms. */
-  readonly rtt?: number | null;
-  /** ISO-8601 start time. */
-  readonly startedAt?: string | null;
-  /** ISO-8601 end time (not always sent). */
-  readonly endedAt?: string | null;
-  /** `true` on the gateway node's result. */
-  readonly gateway?: boolean | null;
-  /** The ISP name the test server saw. */
-  readonly isp?: string | null;
-  /** The test server's name. */
-  readonly serverName?: string | null;
-}
-
-/** An alert on a node. Only `type` is known; strings and nulls in the list are tolerated too. */
-export interface NodeAlertInput {
-  readonly type?: string | null;
-}
-
-/** A node (pod) as listed by `GET Customers/{c}/locations/{l}/nodes` (the `nodes` items). */
-export interface NodeInput {
-  readonly id?: string | null;
-  /** The user's own name for the pod; preferred for display. */
-  readonly nickname?: string | null;
-  /** Plume's default name; used when there is no nickname. */
-  readonly defaultName?: string | null;
-  /** `"connected"` (any case) means online; anything else, or nothing, means disconnected. */
-  readonly connectionState?: string | null;
-  readonly health?: {
-    /** For example `excellent`, `good`, `fair`, `poor`. */
-    readonly status?: string | null;
-    readonly score?: number | null;
-  } | null;
-  /** `ethernet` or `wifi` (shown as Mesh). */
-  readonly backhaulType?: string | null;
-  readonly alerts?: readonly (NodeAlertInput | string | null)[] | null;
-  /** Devices on this pod. */
-  readonly connectedDeviceCount?: number | null;
-  /** `router` on the gateway, `bridge` otherwise. */
-  readonly networkMode?: string | null;
-  readonly speedTest?: SpeedTestInput | null;
-}
-
-/** A location as returned by `GET Customers/{c}/locations/{l}`. */
-export interface LocationInput {
-  readonly id?: string | null;
-  readonly name?: string | null;
-  /** `status` is `fullService` when the service level is full; a missing value is not a degradation. */
-  readonly serviceLevel?: { readonly status?: string | null } | null;
-  /** The location's own online state; when `status` is `online` or `offline` it decides online state. */
-  readonly networkStatus?: {
-    readonly status?: string | null;
-    readonly statusChangedAt?: string | null;
-    readonly durationOfPreviousStatus?: number | null;
-  } | null;
-  /** Rarely present; the gateway node's `speedTest` is preferred. */
-  readonly speedTest?: SpeedTestInput | null;
-}
-
-/** The argument of `analyzeLocationHealth`. */
-export interface LocationHealthInput {
-  readonly location?: LocationInput | null;
-  readonly nodes?: readonly (NodeInput | null)[] | null;
-}
+export type {
+  LocationHealthInput,
+  LocationInput,
+  NodeAlertInput,
+  NodeInput,
+  SpeedTestInput,
+} from './location-health-input-types';
 
 /**
  * The overall verdict, worst first:
@@ -87,19 +20,59 @@ export interface LocationHealthInput {
  * - `degraded`: every pod is connected, but there are warnings (pod health fair or poor, pod alerts,
  *   a service level reported and not `fullService`);
  * - `allWell`: none of the above.
+ *
+ * @example
+ * ```ts
+ * const level: LocationHealthLevel = analyzeLocationHealth({ nodes: [] }).level; // 'noData'
+ * ```
  */
 export type LocationHealthLevel = 'allWell' | 'degraded' | 'partlyOffline' | 'offline' | 'noData';
 
-/** How a pod gets its traffic: wired, over Wi-Fi (`wifi` on the wire), or not reported. */
+/**
+ * How a pod gets its traffic: wired (`ethernet`), over Wi-Fi (`wifi` on the wire, shown as Mesh),
+ * or not reported.
+ *
+ * @example
+ * ```ts
+ * analyzeLocationHealth({ nodes: [{ id: 'A1', backhaulType: 'WiFi' }] }).pods[0]?.backhaul; // 'mesh'
+ * ```
+ */
 export type Backhaul = 'ethernet' | 'mesh' | 'unknown';
 
-/** Kinds of issue (something is down). */
+/**
+ * Kinds of issue (something is down).
+ *
+ * @example
+ * ```ts
+ * analyzeLocationHealth({ nodes: [{ id: 'A1', connectionState: 'disconnected' }] }).issues[0]?.kind; // 'podDisconnected'
+ * ```
+ */
 export type HealthIssueKind = 'podDisconnected' | 'locationOffline';
 
-/** Kinds of warning (something is up but not well). */
+/**
+ * Kinds of warning (something is up but not well).
+ *
+ * @example
+ * ```ts
+ * const report = analyzeLocationHealth({ nodes: [{ id: 'A1', connectionState: 'connected', health: { status: 'fair' } }] });
+ * report.warnings[0]?.kind; // 'podHealth'
+ * ```
+ */
 export type HealthWarningKind = 'podHealth' | 'podAlert' | 'serviceLevel';
 
-/** One issue or warning, as data. */
+/**
+ * One issue or warning, as data.
+ *
+ * @example
+ * ```ts
+ * const finding: HealthFinding<HealthWarningKind> = {
+ *   kind: 'podHealth',
+ *   pod: 'Kitchen',
+ *   detail: 'fair',
+ *   message: "Pod 'Kitchen' has fair health.",
+ * };
+ * ```
+ */
 export interface HealthFinding<K extends string> {
   readonly kind: K;
   /** The pod's display name, or `null` for location-wide findings. */
@@ -114,13 +87,47 @@ export interface HealthFinding<K extends string> {
   readonly message: string;
 }
 
-/** Something is down. */
+/**
+ * Something is down.
+ *
+ * @example
+ * ```ts
+ * const issue: HealthIssue = {
+ *   kind: 'podDisconnected',
+ *   pod: 'Garage',
+ *   detail: 'disconnected',
+ *   message: "Pod 'Garage' is disconnected.",
+ * };
+ * ```
+ */
 export type HealthIssue = HealthFinding<HealthIssueKind>;
 
-/** Something is up but not well. */
+/**
+ * Something is up but not well.
+ *
+ * @example
+ * ```ts
+ * const warning: HealthWarning = {
+ *   kind: 'serviceLevel',
+ *   pod: null,
+ *   detail: 'basicService',
+ *   message: 'The service level is basicService, not fullService.',
+ * };
+ * ```
+ */
 export type HealthWarning = HealthFinding<HealthWarningKind>;
 
-/** One pod, normalised. */
+/**
+ * One pod, normalised.
+ *
+ * @example
+ * ```ts
+ * const node = { id: 'A1', nickname: 'Hall', connectionState: 'Connected', health: { status: 'Good', score: 5 }, backhaulType: 'ethernet', connectedDeviceCount: 4 };
+ * analyzeLocationHealth({ nodes: [node] }).pods[0];
+ * // { id: 'A1', name: 'Hall', connected: true, connectionState: 'connected', health: 'good', healthScore: 5,
+ * //   backhaul: 'ethernet', alerts: [], connectedDevices: 4, gateway: false }
+ * ```
+ */
 export interface PodDetail {
   /** The node id, or `null` when missing. */
   readonly id: string | null;
@@ -145,7 +152,17 @@ export interface PodDetail {
   readonly gateway: boolean;
 }
 
-/** The latest successful speed test. */
+/**
+ * The latest successful speed test.
+ *
+ * @example
+ * ```ts
+ * const gateway = { id: 'GW', networkMode: 'router', speedTest: { status: 'succeeded', download: 245.5, upload: 12.3, rtt: 8.5 } };
+ * analyzeLocationHealth({ nodes: [gateway] }).speedTest;
+ * // { source: 'gateway', downloadMbps: 245.5, uploadMbps: 12.3, latencyMs: 8.5, startedAt: null, endedAt: null,
+ * //   isp: null, serverName: null }
+ * ```
+ */
 export interface SpeedTestSummary {
   /** Where it came from: the gateway node (preferred) or the location object. */
   readonly source: 'gateway' | 'location';
@@ -159,14 +176,35 @@ export interface SpeedTestSummary {
   readonly serverName: string | null;
 }
 
-/** Pod counts. */
+/**
+ * Pod counts.
+ *
+ * @example
+ * ```ts
+ * analyzeLocationHealth({ nodes: [{ connectionState: 'connected' }, { connectionState: 'disconnected' }] }).podCounts;
+ * // { total: 2, connected: 1, disconnected: 1 }
+ * ```
+ */
 export interface PodCounts {
   readonly total: number;
   readonly connected: number;
   readonly disconnected: number;
 }
 
-/** The result of `analyzeLocationHealth`. */
+/**
+ * The result of `analyzeLocationHealth`.
+ *
+ * @example
+ * ```ts
+ * const report: LocationHealthReport = analyzeLocationHealth({
+ *   location: { networkStatus: { status: 'offline' } },
+ *   nodes: [{ id: 'A1', connectionState: 'connected' }],
+ * });
+ * report.level; // 'offline'
+ * report.onlineSource; // 'networkStatus'
+ * report.headline; // 'Offline: the location reports no connection'
+ * ```
+ */
 export interface LocationHealthReport {
   readonly level: LocationHealthLevel;
   /** One plain-text line with correct plurals, e.g. `Online, but 1 of 3 pods is disconnected`. */

@@ -6,7 +6,14 @@
  */
 import type { OnlineStatsRange } from './time-ranges';
 
-/** One item of the `onlineStats` response's `locationState` array. */
+/**
+ * One item of the `onlineStats` response's `locationState` array.
+ *
+ * @example
+ * ```ts
+ * const sample: OnlineStateSample = { timestamp: '2024-12-04T10:00:00Z', value: 'online' };
+ * ```
+ */
 export interface OnlineStateSample {
   /** ISO-8601 (a missing zone designator means UTC) or epoch ms. */
   readonly timestamp?: string | number | null;
@@ -14,10 +21,28 @@ export interface OnlineStateSample {
   readonly value?: string | null;
 }
 
-/** A sample's state after normalisation. */
+/**
+ * A sample's state after normalisation; also the keys of {@link OnlineStateCounts}.
+ *
+ * @example
+ * ```ts
+ * const states: readonly OnlineState[] = ['online', 'offline', 'intermittent', 'unknown'];
+ * ```
+ */
 export type OnlineState = 'online' | 'offline' | 'intermittent' | 'unknown';
 
-/** Samples per state. `unknown` are values other than the three known ones, and nulls. */
+/**
+ * Samples per state. `unknown` are values other than the three known ones, and nulls.
+ *
+ * @example
+ * ```ts
+ * const stats = analyzeOnlineStats([
+ *   { timestamp: '2024-12-04T10:00:00Z', value: 'ONLINE' },
+ *   { timestamp: '2024-12-04T11:00:00Z', value: 'maintenance' },
+ * ], '3h');
+ * stats.counts; // { online: 1, offline: 0, intermittent: 0, unknown: 1 }
+ * ```
+ */
 export interface OnlineStateCounts {
   readonly online: number;
   readonly offline: number;
@@ -25,13 +50,44 @@ export interface OnlineStateCounts {
   readonly unknown: number;
 }
 
-/** Second half of the known samples vs the first: more than ±5 points of uptime is a change. */
+/**
+ * Second half of the known samples vs the first: more than ±5 points of uptime is a change.
+ *
+ * @example
+ * ```ts
+ * const stats = analyzeOnlineStats([
+ *   { timestamp: '2024-12-04T10:00:00Z', value: 'offline' },
+ *   { timestamp: '2024-12-04T11:00:00Z', value: 'online' },
+ * ], '3h');
+ * const trend: UptimeTrend | null = stats.hasData ? stats.trend : null; // 'improving' (0 % → 100 %)
+ * ```
+ */
 export type UptimeTrend = 'improving' | 'stable' | 'declining';
 
-/** Excellent ≥ 99.5 %, Good ≥ 98, Fair ≥ 95, Poor ≥ 90, else Critical. */
+/**
+ * Excellent ≥ 99.5 %, Good ≥ 98, Fair ≥ 95, Poor ≥ 90, else Critical.
+ *
+ * @example
+ * ```ts
+ * const label: UptimeLabel = uptimeLabel(98.7); // 'Good'
+ * ```
+ */
 export type UptimeLabel = 'Excellent' | 'Good' | 'Fair' | 'Poor' | 'Critical';
 
-/** One outage: a run of consecutive offline samples (unknown samples in between are skipped). */
+/**
+ * One outage: a run of consecutive offline samples (unknown samples in between are skipped).
+ *
+ * @example
+ * ```ts
+ * // One hourly sample offline at 11:00, between online samples at 10:00 and 12:00:
+ * const outage: Outage = {
+ *   startedAt: '2024-12-04T11:00:00.000Z',
+ *   endedAt: '2024-12-04T12:00:00.000Z',
+ *   durationMs: 3_600_000,
+ *   samples: 1,
+ * };
+ * ```
+ */
 export interface Outage {
   /** Timestamp of the first offline sample, ISO-8601 UTC. */
   readonly startedAt: string;
@@ -42,7 +98,16 @@ export interface Outage {
   readonly samples: number;
 }
 
-/** Fields both variants of {@link OnlineStatsAnalysis} share. */
+/**
+ * Fields both variants of {@link OnlineStatsAnalysis} share.
+ *
+ * @example
+ * ```ts
+ * const { range, totalSamples }: OnlineStatsBase = analyzeOnlineStats([], '7d');
+ * range.label; // 'Last 7 Days'
+ * totalSamples; // 0
+ * ```
+ */
 export interface OnlineStatsBase {
   /** The range analysed (the resolved preset, or the custom range given). */
   readonly range: OnlineStatsRange;
@@ -53,7 +118,19 @@ export interface OnlineStatsBase {
   readonly skippedSamples: number;
 }
 
-/** The result when at least one sample has a known state. */
+/**
+ * The result when at least one sample has a known state.
+ *
+ * @example
+ * ```ts
+ * const stats = analyzeOnlineStats([{ timestamp: '2024-12-04T10:00:00Z', value: 'online' }], '24h');
+ * if (stats.hasData) {
+ *   const withData: OnlineStatsWithData = stats;
+ *   withData.uptimePercent; // 100
+ *   withData.sampleIntervalMs; // 3600000 (one sample: one period of the hourly granularity)
+ * }
+ * ```
+ */
 export interface OnlineStatsWithData extends OnlineStatsBase {
   readonly hasData: true;
   /** online ÷ (online + offline + intermittent) × 100, in [0, 100]. */
@@ -79,10 +156,29 @@ export interface OnlineStatsWithData extends OnlineStatsBase {
   readonly lastSampleAt: string;
 }
 
-/** The explicit "nothing to say" result: no sample with a known state (never 0 % Critical). */
+/**
+ * The explicit "nothing to say" result: no sample with a known state (never 0 % Critical).
+ *
+ * @example
+ * ```ts
+ * const stats = analyzeOnlineStats([{ timestamp: '2024-12-04T10:00:00Z', value: null }], '24h');
+ * if (!stats.hasData) {
+ *   const noData: OnlineStatsNoData = stats;
+ *   noData.counts.unknown; // 1
+ * }
+ * ```
+ */
 export interface OnlineStatsNoData extends OnlineStatsBase {
   readonly hasData: false;
 }
 
-/** The result of `analyzeOnlineStats`; narrow on `hasData`. */
+/**
+ * The result of `analyzeOnlineStats`; narrow on `hasData`.
+ *
+ * @example
+ * ```ts
+ * const stats: OnlineStatsAnalysis = analyzeOnlineStats([], '24h');
+ * console.log(stats.hasData ? `${stats.uptimePercent.toFixed(1)} % ${stats.label}` : 'No data'); // 'No data'
+ * ```
+ */
 export type OnlineStatsAnalysis = OnlineStatsWithData | OnlineStatsNoData;

@@ -113,6 +113,20 @@ describe('analyzeOnlineStats', () => {
     expect(analyzeOnlineStats(null, '3h').hasData).toBe(false);
   });
 
+  it('does not throw at the edges of the date range, and skips what lies beyond it', () => {
+    // The last offline sample of year 9999 ends one hour (the 24 h fallback) later, in year 10000.
+    // 8.64e15 ms is the last instant a Date holds: adding any interval to it would throw, so it is skipped.
+    const result = analyzeOnlineStats(
+      deepFreeze([
+        { timestamp: '9999-12-31T23:00:00Z', value: 'offline' },
+        { timestamp: 8.64e15, value: 'offline' },
+      ]),
+      '24h',
+    );
+    expect(result.skippedSamples).toBe(1);
+    expect(withData(result).longestOutage?.endedAt).toBe('+010000-01-01T00:00:00.000Z');
+  });
+
   it('accepts a custom range object and rejects unknown keys', () => {
     const custom = { key: '2d', label: 'Last 2 Days', granularity: 'days' as const, limit: 2, durationMs: 172_800_000 };
     expect(analyzeOnlineStats([], custom).range).toBe(custom);

@@ -145,8 +145,13 @@ function outagesOf(known: readonly KnownSample[], intervalMs: number) {
  *   { timestamp: '2024-12-04T12:00:00Z', value: 'online' },
  *   { timestamp: '2024-12-04T13:00:00Z', value: 'online' },
  * ], '24h');
- * // stats.hasData === true; stats.uptimePercent === 75; stats.label === 'Critical';
- * // stats.incidents === 1; stats.downtimeMs === 3600000; stats.trend === 'improving' (50 → 100 %)
+ * if (stats.hasData) {
+ *   stats.uptimePercent; // 75  (3 × 100 ÷ 4)
+ *   stats.label; // 'Critical'  (below 90)
+ *   stats.incidents; // 1
+ *   stats.downtimeMs; // 3600000  (one offline sample, 1 h to the next)
+ *   stats.trend; // 'improving'  (first half 50 %, second half 100 %)
+ * }
  * ```
  */
 export function analyzeOnlineStats(

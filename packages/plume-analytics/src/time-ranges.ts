@@ -1,12 +1,35 @@
-/** The keys of the shared online-statistics ranges: last 3 hours, last 24 hours, last 7 days. */
+import { DAY_MS, HOUR_MS } from './time';
+
+/**
+ * The keys of the shared online-statistics ranges: last 3 hours, last 24 hours, last 7 days.
+ *
+ * @example
+ * ```ts
+ * const key: OnlineStatsRangeKey = '24h';
+ * ONLINE_STATS_RANGES[key].limit; // 24
+ * ```
+ */
 export type OnlineStatsRangeKey = '3h' | '24h' | '7d';
 
-/** The Reports API `granularity` query parameter of `onlineStats`. */
+/**
+ * The Reports API `granularity` query parameter of `onlineStats`.
+ *
+ * @example
+ * ```ts
+ * const granularity: OnlineStatsGranularity = ONLINE_STATS_RANGES['7d'].granularity; // 'days'
+ * ```
+ */
 export type OnlineStatsGranularity = 'hours' | 'days';
 
 /**
  * A time range for online statistics and the `onlineStats` request it maps to
  * (`?granularity=<granularity>&limit=<limit>`).
+ *
+ * @example
+ * ```ts
+ * const twoDays: OnlineStatsRange = { key: '2d', label: 'Last 2 Days', granularity: 'days', limit: 2, durationMs: 172_800_000 };
+ * analyzeOnlineStats([], twoDays).range.label; // 'Last 2 Days'
+ * ```
  */
 export interface OnlineStatsRange {
   /** A preset's key; a custom range may use any string. */
@@ -20,8 +43,6 @@ export interface OnlineStatsRange {
   readonly durationMs: number;
 }
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 /**
  * The three shared ranges. 24 h is 24 hourly periods, not one daily period (which is too coarse).

@@ -1,58 +1,42 @@
 /**
- * Inputs and outputs of `analyzeWanStats`. Rates are in Mbps (10^6 bits per second) and volumes in
- * megabytes (10^6 bytes), as the Plume Reports API sends them; nothing converts MB to "GB" here.
+ * Outputs of `analyzeWanStats` (its inputs are in `wan-input-types.ts`, re-exported here). Rates
+ * are in Mbps (10^6 bits per second) and volumes in megabytes (10^6 bytes), as the Plume Reports
+ * API sends them; nothing converts MB to "GB" here.
  * Timestamps in results are ISO-8601 UTC strings (`toISOString()`), durations are milliseconds.
  *
  * @packageDocumentation
  */
+export type { PlanSpeed, WanAnalysisOptions, WanSampleInput } from './wan-input-types';
 
-/** One 15-minute item of the `wanStats` response's `fifteenMins` array. */
-export interface WanSampleInput {
-  /** Start of the interval: ISO-8601 (a missing zone designator means UTC) or epoch ms. */
-  readonly timestamp?: string | number | null;
-  /** Megabytes downloaded in the interval. */
-  readonly rxMbytes?: number | null;
-  /** Megabytes uploaded in the interval. */
-  readonly txMbytes?: number | null;
-  /** Peak download rate in the interval, Mbps. */
-  readonly rxMaxMbps?: number | null;
-  /** Peak upload rate in the interval, Mbps. */
-  readonly txMaxMbps?: number | null;
-}
-
-/** A plan (or measured) line speed to compare usage with, e.g. the last speed test. */
-export interface PlanSpeed {
-  readonly downloadMbps?: number | null;
-  readonly uploadMbps?: number | null;
-}
-
-/** Options of `analyzeWanStats`. */
-export interface WanAnalysisOptions {
-  /**
-   * IANA time zone for busy hours, e.g. `Europe/Berlin`.
-   * @default 'UTC'
-   */
-  readonly timeZone?: string;
-  /**
-   * Length of one sample's interval, minutes.
-   * @default 15
-   */
-  readonly intervalMinutes?: number;
-  /**
-   * Line speed to compute utilisation against; a `SpeedTestSummary` fits as is.
-   * @default null (no utilisation)
-   */
-  readonly planSpeed?: PlanSpeed | null;
-}
-
-/** The highest interval peak rate and when it happened (the earliest on ties). */
+/**
+ * The highest interval peak rate and when it happened (the earliest on ties).
+ *
+ * @example
+ * ```ts
+ * const peak: WanPeak = { mbps: 40, at: '2024-12-04T10:00:00.000Z' };
+ * ```
+ */
 export interface WanPeak {
   readonly mbps: number;
   /** Start of the interval, ISO-8601 UTC. */
   readonly at: string;
 }
 
-/** Statistics for one direction (download `rx` or upload `tx`) over the valid samples. */
+/**
+ * Statistics for one direction (download `rx` or upload `tx`) over the valid samples.
+ *
+ * @example
+ * ```ts
+ * const analysis = analyzeWanStats([
+ *   { timestamp: '2024-12-04T10:00:00Z', rxMbytes: 900, txMbytes: 90, rxMaxMbps: 40, txMaxMbps: 4 },
+ *   { timestamp: '2024-12-04T10:15:00Z', rxMbytes: 450, txMbytes: 45, rxMaxMbps: 20, txMaxMbps: 2 },
+ * ]);
+ * const rx: WanDirectionStats | null = analysis.hasData ? analysis.rx : null;
+ * // { peak: { mbps: 40, at: '2024-12-04T10:00:00.000Z' }, meanPeakMbps: 30,
+ * //   averageThroughputMbps: 6, p95Mbps: 40, totalMbytes: 1350 }
+ * // 6 = 1350 MB × 8 ÷ (2 × 900 s); p95 = the ⌈0.95 × 2⌉ = 2nd smallest
+ * ```
+ */
 export interface WanDirectionStats {
   readonly peak: WanPeak;
   /** Arithmetic mean of the interval peak rates (`…MaxMbps`). Not a throughput. */
@@ -65,7 +49,20 @@ export interface WanDirectionStats {
   readonly totalMbytes: number;
 }
 
-/** A stretch with no valid sample between two valid ones. */
+/**
+ * A stretch with no valid sample between two valid ones.
+ *
+ * @example
+ * ```ts
+ * // Valid samples at 00:15 and 01:00 (15-minute intervals): 00:30 and 00:45 are missing.
+ * const gap: WanGap = {
+ *   from: '2024-12-04T00:30:00.000Z',
+ *   to: '2024-12-04T01:00:00.000Z',
+ *   durationMs: 1_800_000,
+ *   missingIntervals: 2,
+ * };
+ * ```
+ */
 export interface WanGap {
   /** End of the last valid interval before the gap, ISO-8601 UTC. */
   readonly from: string;
@@ -76,7 +73,20 @@ export interface WanGap {
   readonly missingIntervals: number;
 }
 
-/** How much of the requested data is usable. */
+/**
+ * How much of the requested data is usable.
+ *
+ * @example
+ * ```ts
+ * const { coverage } = analyzeWanStats([
+ *   { timestamp: '2024-12-04T10:00:00Z', rxMbytes: 900, txMbytes: 90, rxMaxMbps: 40, txMaxMbps: 4 },
+ *   { timestamp: '2024-12-04T10:15:00Z', rxMbytes: null, txMbytes: 45, rxMaxMbps: 20, txMaxMbps: 2 },
+ * ]);
+ * coverage;
+ * // { totalSamples: 2, validSamples: 1, validPercent: 50, firstSampleAt: '2024-12-04T10:00:00.000Z',
+ * //   lastSampleAt: '2024-12-04T10:00:00.000Z', gaps: [] }
+ * ```
+ */
 export interface WanCoverage {
   /** All items received, valid or not. */
   readonly totalSamples: number;
@@ -92,7 +102,24 @@ export interface WanCoverage {
   readonly gaps: readonly WanGap[];
 }
 
-/** An hour of day whose mean download peak rate stands out. */
+/**
+ * An hour of day whose mean download peak rate stands out.
+ *
+ * @example
+ * ```ts
+ * // Hourly peaks 1, 1, 1, 9 at 00:00–03:00 UTC: the mean is 3, and 9 > 2 × 3.
+ * const hourly = [1, 1, 1, 9].map((rxMaxMbps, hour) => ({
+ *   timestamp: Date.UTC(2024, 11, 4, hour),
+ *   rxMbytes: 1,
+ *   txMbytes: 1,
+ *   rxMaxMbps,
+ *   txMaxMbps: 1,
+ * }));
+ * const analysis = analyzeWanStats(hourly);
+ * const busy: readonly BusyHour[] = analysis.hasData ? analysis.busyHours : [];
+ * // [{ hour: 3, level: 'high', meanRxPeakMbps: 9, meanTxPeakMbps: 1, ratioToMean: 3, samples: 1 }]
+ * ```
+ */
 export interface BusyHour {
   /** Hour of day, 0–23, in the analysis time zone. */
   readonly hour: number;
@@ -108,7 +135,15 @@ export interface BusyHour {
   readonly samples: number;
 }
 
-/** Usage as a share of a line speed, in percent (may exceed 100). */
+/**
+ * Usage as a share of a line speed, in percent (may exceed 100).
+ *
+ * @example
+ * ```ts
+ * // Peak 40, p95 40 and average throughput 6 Mbps on a 100 Mbps download plan:
+ * const rx: DirectionUtilisation = { planMbps: 100, peakPercent: 40, p95Percent: 40, averagePercent: 6 };
+ * ```
+ */
 export interface DirectionUtilisation {
   readonly planMbps: number;
   readonly peakPercent: number;
@@ -116,13 +151,39 @@ export interface DirectionUtilisation {
   readonly averagePercent: number;
 }
 
-/** Utilisation per direction; a direction is `null` when its plan speed is missing or not > 0. */
+/**
+ * Utilisation per direction; a direction is `null` when its plan speed is missing or not > 0.
+ *
+ * @example
+ * ```ts
+ * const analysis = analyzeWanStats(
+ *   [{ timestamp: '2024-12-04T10:00:00Z', rxMbytes: 900, txMbytes: 90, rxMaxMbps: 40, txMaxMbps: 4 }],
+ *   { planSpeed: { downloadMbps: 100 } },
+ * );
+ * const utilisation: WanUtilisation | null = analysis.hasData ? analysis.utilisation : null;
+ * // { rx: { planMbps: 100, peakPercent: 40, p95Percent: 40, averagePercent: 8 }, tx: null }
+ * // 8 = (900 MB × 8 ÷ 900 s = 8 Mbps) ÷ 100 Mbps × 100
+ * ```
+ */
 export interface WanUtilisation {
   readonly rx: DirectionUtilisation | null;
   readonly tx: DirectionUtilisation | null;
 }
 
-/** The result of `analyzeWanStats` when at least one sample is valid. */
+/**
+ * The result of `analyzeWanStats` when at least one sample is valid.
+ *
+ * @example
+ * ```ts
+ * const analysis = analyzeWanStats([
+ *   { timestamp: '2024-12-04T10:00:00Z', rxMbytes: 900, txMbytes: 90, rxMaxMbps: 40, txMaxMbps: 4 },
+ * ]);
+ * if (analysis.hasData) {
+ *   const withData: WanAnalysisWithData = analysis;
+ *   withData.tx.totalMbytes; // 90
+ * }
+ * ```
+ */
 export interface WanAnalysisWithData {
   readonly hasData: true;
   readonly rx: WanDirectionStats;
@@ -137,7 +198,18 @@ export interface WanAnalysisWithData {
   readonly utilisation: WanUtilisation | null;
 }
 
-/** The result of `analyzeWanStats` when no sample is valid: no made-up zeros. */
+/**
+ * The result of `analyzeWanStats` when no sample is valid: no made-up zeros.
+ *
+ * @example
+ * ```ts
+ * const analysis = analyzeWanStats([{ timestamp: '2024-12-04T10:00:00Z', rxMbytes: null }]);
+ * if (!analysis.hasData) {
+ *   const noData: WanAnalysisNoData = analysis;
+ *   noData.coverage.validPercent; // 0
+ * }
+ * ```
+ */
 export interface WanAnalysisNoData {
   readonly hasData: false;
   readonly coverage: WanCoverage;
@@ -145,5 +217,13 @@ export interface WanAnalysisNoData {
   readonly intervalMinutes: number;
 }
 
-/** The result of `analyzeWanStats`; narrow on `hasData`. */
+/**
+ * The result of `analyzeWanStats`; narrow on `hasData`.
+ *
+ * @example
+ * ```ts
+ * const analysis: WanAnalysis = analyzeWanStats([]);
+ * console.log(analysis.hasData ? `${analysis.rx.p95Mbps} Mbps` : 'no data'); // 'no data'
+ * ```
+ */
 export type WanAnalysis = WanAnalysisWithData | WanAnalysisNoData;
