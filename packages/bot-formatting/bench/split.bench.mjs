@@ -74,14 +74,33 @@ const unlimited = { maxEntities: Number.POSITIVE_INFINITY };
 console.log(`split 1 MB, no entity limit → ${split(big.message, unlimited).length} parts: ${time(() => split(big.message, unlimited), 7).toFixed(1)} ms`);
 console.log(`toHtml 1 MB: ${time(() => toHtml(big.message), 5).toFixed(1)} ms (median of 5)`);
 
-console.log('\nCost per character (median ms ÷ code units), same entity density:');
+/**
+ * Median ms of one call per size, measured side by side: each round times every size once, so a
+ * change in machine load affects all sizes alike and the ratios stay meaningful.
+ */
+function timeSideBySide(fns, rounds) {
+  const samples = fns.map(() => []);
+  for (const { fn, batch } of fns) for (let j = 0; j < batch; j += 1) fn(); // warm-up
+  for (let round = 0; round < rounds; round += 1) {
+    fns.forEach(({ fn, batch }, index) => {
+      const start = process.hrtime.bigint();
+      for (let j = 0; j < batch; j += 1) fn();
+      samples[index].push(Number(process.hrtime.bigint() - start) / 1e6 / batch);
+    });
+  }
+  return samples.map(median);
+}
+
+console.log('\nCost per character (median ms ÷ code units), same entity density, sizes timed side by side:');
 for (const [name, build] of [['lines', lineMessage], ['words only', wordMessage], ['no spaces', clusterMessage]]) {
-  const rows = [10_000, 100_000, 1_000_000].map((size) => {
-    const { message } = build(size);
-    // Every sample processes about 1 MB: 1 call at 1 MB, 10 at 100 KB, 100 at 10 KB.
-    const ms = time(() => split(message), 9, Math.round(1_000_000 / size));
-    return { size, ms, perChar: (ms * 1e6) / message.text.length };
-  });
+  const sizes = [10_000, 100_000, 1_000_000];
+  const messages = sizes.map((size) => build(size).message);
+  // Every sample processes about 1 MB: 1 call at 1 MB, 10 at 100 KB, 100 at 10 KB.
+  const times = timeSideBySide(
+    messages.map((message, i) => ({ fn: () => split(message), batch: Math.round(1_000_000 / sizes[i]) })),
+    15,
+  );
+  const rows = sizes.map((size, i) => ({ size, ms: times[i], perChar: (times[i] * 1e6) / messages[i].text.length }));
   for (const row of rows) {
     console.log(`  ${name.padEnd(10)} ${String(row.size / 1000).padStart(5)} KB: ${row.ms.toFixed(2).padStart(7)} ms, ${row.perChar.toFixed(1)} ns/char`);
   }

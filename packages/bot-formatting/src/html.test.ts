@@ -36,6 +36,14 @@ describe('HTML rendering', () => {
     expect(toHtml(message)).toBe('<b>a<i>bc</i></b><i>d</i>');
   });
 
+  it('renders a link with a script or data URL as text, so a web preview cannot run it', () => {
+    expect(toHtml(link('x', 'javascript:alert(1)'))).toBe('x');
+    expect(toHtml(link('x', ' Java\tScript:alert(1)'))).toBe('x');
+    expect(toHtml(link('x', 'data:text/html,<script>'))).toBe('x');
+    expect(toHtml(link('x', 'tg://resolve?domain=a&b'))).toBe('<a href="tg://resolve?domain=a&amp;b">x</a>');
+    expect(toHtml(link('x', 'MAILTO:a@b.c'))).toBe('<a href="MAILTO:a@b.c">x</a>');
+  });
+
   it('renders entities Telegram detects itself as text', () => {
     expect(toHtml({ text: '@bot #tag', entities: [{ type: 'mention', offset: 0, length: 4 }] })).toBe('@bot #tag');
   });

@@ -22,6 +22,18 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
 }
 
+/** URL schemes a preview may link to (those Telegram opens); anything else renders as text. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'tg', 'ton', 'mailto', 'tel']);
+
+/**
+ * False for a URL whose scheme is not in {@link SAFE_SCHEMES} (`javascript:`, `data:`…), read the
+ * way browsers do, after dropping control characters and spaces. Scheme-less URLs are safe.
+ */
+function isSafeUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url.replace(/[\u0000-\u0020]/g, ''))?.[1];
+  return scheme === undefined || SAFE_SCHEMES.has(scheme.toLowerCase());
+}
+
 interface Tag {
   readonly open: string;
   readonly close: string;
@@ -46,7 +58,7 @@ function tagFor(entity: MessageEntity): Tag | undefined {
         ? { open: `<pre><code class="language-${escapeHtml(entity.language)}">`, close: '</code></pre>' }
         : { open: '<pre>', close: '</pre>' };
     case 'text_link':
-      return { open: `<a href="${escapeHtml(entity.url)}">`, close: '</a>' };
+      return isSafeUrl(entity.url) ? { open: `<a href="${escapeHtml(entity.url)}">`, close: '</a>' } : undefined;
     case 'text_mention':
       return { open: `<a href="tg://user?id=${escapeHtml(String(entity.user.id))}">`, close: '</a>' };
     case 'blockquote':
@@ -71,7 +83,9 @@ interface Open {
  * `<span class="tg-spoiler">`, `<code>`, `<pre>`, `<a href>`, `<blockquote>`…), for a web preview
  * or logs. Every character of the text and of attribute values is escaped exactly once. The result
  * is always well formed: entities that overlap without nesting are closed and reopened around each
- * other. Entities Telegram detects by itself (mentions, hashtags, URLs…) render as plain text.
+ * other. Entities Telegram detects by itself (mentions, hashtags, URLs…) render as plain text, and
+ * so does a text link whose URL scheme is not http(s), tg, ton, mailto or tel (a `javascript:` link
+ * in a web preview would run script).
  *
  * @example
  * ```ts

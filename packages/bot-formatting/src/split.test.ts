@@ -31,6 +31,15 @@ describe('split()', () => {
     expect(texts(split(plain('hello brave world'), { limit: 12 }))).toEqual(['hello brave ', 'world']);
   });
 
+  it('never makes a part of whitespace only, which Telegram would reject as empty', () => {
+    // A window ending in a line break, with the next line break just after it.
+    expect(texts(split(plain(`aaaa\n\n${'b'.repeat(12)}`), { limit: 5 }))).toEqual(['aaaa\n', '\nbbbb', 'bbbbb', 'bbb']);
+    // A window ending in a space, with another space just after it.
+    expect(texts(split(plain('aaaa  b b b'), { limit: 5 }))).toEqual(['aaaa ', ' b b ', 'b']);
+    // Whitespace at the very end that does not fit the part before it.
+    expect(texts(split(plain('aaa bbb\n\n'), { limit: 8 }))).toEqual(['aaa ', 'bbb\n\n']);
+  });
+
   it('does not break at a no-break space', () => {
     expect(texts(split(plain('ab cd\u00a0ef'), { limit: 7 }))).toEqual(['ab ', 'cd\u00a0ef']);
   });

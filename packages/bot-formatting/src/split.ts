@@ -24,8 +24,8 @@ export interface SplitOptions {
   readonly limit?: number;
   /**
    * The most entities in one part; a part is cut earlier when it would hold more. Only a part
-   * that is a single grapheme cluster, or at whose start more entities than this are open or begin,
-   * can exceed it. `Infinity` turns the check off.
+   * that is a single grapheme cluster (after any leading whitespace), or at whose start more
+   * entities than this are open or begin, can exceed it. `Infinity` turns the check off.
    *
    * @default 100 ({@link ENTITY_LIMIT})
    */
@@ -34,6 +34,9 @@ export interface SplitOptions {
 
 /** Whitespace after which a line may wrap; no-break spaces (U+00A0, U+2007, U+202F) excluded. */
 const BREAKABLE_SPACE = /[\t \u1680\u2000-\u2006\u2008-\u200a\u205f\u3000]/;
+
+/** A character Telegram does not trim away: anything but whitespace. */
+const VISIBLE = /\S/;
 
 /** How many word-break candidates to try before falling back to a grapheme boundary. */
 const MAX_WORD_CANDIDATES = 64;
@@ -47,6 +50,11 @@ const MAX_WORD_CANDIDATES = 64;
  * than the limit is cut between code points). Whitespace at a cut stays at the end of the earlier
  * part, so the parts' texts concatenate back to the source exactly (Telegram trims the trailing
  * whitespace when it shows them).
+ *
+ * No part is only whitespace (Telegram rejects such a message as empty) unless the text leaves no
+ * choice (whitespace that does not fit in one part with the visible cluster after it): a cut is
+ * never placed before the first visible character within reach, and when the rest of the text
+ * would be only whitespace the cut moves back so that the last part keeps a visible character.
  *
  * Entities are clipped to each part and re-offset, so every part is valid alone; an entity that
  * spans a cut, such as a `pre` block, is reopened (with its language) at the start of the next part.
@@ -87,13 +95,15 @@ export function split(message: FormattedText, options: SplitOptions = {}): Forma
  */
 function cutParts(text: string, entities: readonly MessageEntity[], limit: number, maxEntities: number): FormattedText[] {
   const parts: FormattedText[] = [];
+  const lastVisible = lastVisibleIndex(text);
   let active: MessageEntity[] = [];
   let next = 0;
   for (let start = 0; start < text.length; ) {
     // The part must end before the first entity that would not fit (a window of 0 keeps one cluster).
     const firstMisfit = entities[next + Math.max(0, maxEntities - active.length)];
     const window = firstMisfit ? Math.min(limit, firstMisfit.offset - start) : limit;
-    const end = text.length - start <= window ? text.length : findCut(text, start, window, limit);
+    let end = text.length - start <= window ? text.length : findCut(text, start, window, limit);
+    if (end < text.length && end > lastVisible) end = keepVisibleRest(text, start, end, Math.min(window, lastVisible - start), limit);
     while (next < entities.length && (entities[next] as MessageEntity).offset < end) {
       active.push(entities[next] as MessageEntity);
       next += 1;
@@ -115,32 +125,58 @@ function cutParts(text: string, entities: readonly MessageEntity[], limit: numbe
 
 /**
  * Where the part starting at `start` should end: a position in `(start, start + window]`, the
- * window being `limit` or less (down to 0) when the entity limit asks for a shorter part. Only when
- * the first grapheme cluster does not fit the window does the part end after it (if it fits
- * `limit`) or, for a cluster longer than `limit`, between code points, after at least 2 units.
+ * window being `limit` or less (down to 0) when the entity limit asks for a shorter part. The part
+ * keeps the first visible character within reach. Only when the first visible cluster (with any
+ * whitespace before it) does not fit the window does the part end after it, if that fits `limit`;
+ * else before it, if whitespace precedes it; else, for a cluster longer than `limit`, between code
+ * points, after at least 2 units.
  */
 function findCut(text: string, start: number, window: number, limit: number): number {
+  // Never cut before the first visible character within reach (-1: none), or the part is empty to Telegram.
+  const visible = text.slice(start, start + limit).search(VISIBLE);
   const head = text.slice(start, start + window);
   const paragraph = head.lastIndexOf('\n\n');
-  if (paragraph !== -1) return start + paragraph + 2;
+  if (paragraph > visible) return start + paragraph + 2;
   const line = head.lastIndexOf('\n');
-  if (line !== -1) return start + line + 1;
+  if (line > visible) return start + line + 1;
 
   // Text after the window decides whether its end is a cluster boundary.
   const segments = graphemeSegmenter().segment(text.slice(start, start + limit + 32));
   const isBoundary = (index: number) => segments.containing(index)?.index === index;
   let tried = 0;
-  for (let i = head.length - 1; i >= 0 && tried < MAX_WORD_CANDIDATES; i -= 1) {
+  for (let i = head.length - 1; i > visible && tried < MAX_WORD_CANDIDATES; i -= 1) {
     if (!BREAKABLE_SPACE.test(head.charAt(i))) continue;
     tried += 1;
     if (isBoundary(i + 1)) return start + i + 1;
   }
+  const anchor = Math.max(0, visible);
   const cluster = segments.containing(window)?.index ?? 0;
-  if (cluster > 0) return start + cluster;
-  const first = segments.containing(0);
+  if (cluster > anchor) return start + cluster;
+  // End after the first visible cluster (or the first cluster), past the window if need be.
+  const first = segments.containing(anchor);
   const firstEnd = first ? first.index + first.segment.length : 0;
   if (firstEnd > 0 && firstEnd <= limit) return start + firstEnd;
+  // Whitespace alone, rather than a cut inside the visible cluster that does not fit after it.
+  if (cluster > 0) return start + cluster;
   // The first cluster is longer than `limit` (so more than 2 units remain): cut it between code points.
   const hard = start + Math.max(2, window);
   return isInsideSurrogatePair(text, hard) ? hard - 1 : hard;
+}
+
+/**
+ * Called when the part `[start, end)` would leave only whitespace after it: cuts earlier, within
+ * `window` (which ends before the last visible character), so that the rest keeps that character,
+ * provided the part still holds a visible one. Otherwise keeps `end`.
+ */
+function keepVisibleRest(text: string, start: number, end: number, window: number, limit: number): number {
+  if (window < 1) return end;
+  const earlier = findCut(text, start, window, limit);
+  return earlier <= start + window && VISIBLE.test(text.slice(start, earlier)) ? earlier : end;
+}
+
+/** Index of the last character that is not whitespace, or -1. */
+function lastVisibleIndex(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && !VISIBLE.test(text.charAt(i))) i -= 1;
+  return i;
 }

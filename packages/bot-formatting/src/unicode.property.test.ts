@@ -157,6 +157,19 @@ describe('split() on random Unicode', () => {
     );
   });
 
+  it('gives every part a visible character when whitespace runs and clusters are short enough to allow it', () => {
+    fc.assert(
+      fc.property(anyMessage, fc.integer({ min: 6, max: 90 }), (message, limit) => {
+        const longestSpace = Math.max(0, ...Array.from(message.text.matchAll(/\s+/g), (m) => m[0].length));
+        fc.pre(/\S/.test(message.text) && longestSpace * 3 < limit && longestCluster(message.text) * 3 < limit);
+        for (const part of split(message, { limit, maxEntities: Number.POSITIVE_INFINITY })) {
+          expect(part.text).toMatch(/\S/);
+        }
+      }),
+      RUNS,
+    );
+  });
+
   it('keeps every entity inside its part, non-empty and off surrogate-pair middles', () => {
     fc.assert(
       fc.property(anyMessage, fc.integer({ min: 2, max: 90 }), (message, limit) => {
@@ -174,7 +187,7 @@ describe('split() on random Unicode', () => {
     );
   });
 
-  it('keeps at most maxEntities entities in a part unless it is one cluster or more are open at its start', () => {
+  it('keeps at most maxEntities entities in a part unless it is one visible cluster or more are open at its start', () => {
     fc.assert(
       fc.property(anyMessage, fc.integer({ min: 2, max: 90 }), fc.integer({ min: 1, max: 6 }), (message, limit, maxEntities) => {
         let start = 0;
@@ -184,7 +197,8 @@ describe('split() on random Unicode', () => {
         for (const part of parts) {
           expect(part.text.length).toBeLessThanOrEqual(limit);
           const open = entities.filter((e) => e.offset <= start && e.offset + e.length > start).length;
-          const oneCluster = graphemeBoundaries(part.text).size <= 2;
+          // A part may run past the entity budget to reach its first visible cluster (never whitespace only).
+          const oneCluster = graphemeBoundaries(part.text.trimStart()).size <= 2;
           if (open <= maxEntities && !oneCluster) expect(part.entities.length).toBeLessThanOrEqual(maxEntities);
           start += part.text.length;
         }
