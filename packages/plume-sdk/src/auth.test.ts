@@ -78,6 +78,29 @@ describe('tokens', () => {
     expect(events).toContainEqual({ type: 'token', action: 'rejected' });
   });
 
+  it('after a 401, concurrent calls share one new token', async () => {
+    const { client } = clientFor(sim);
+    await client.customers.get(ada.id);
+    sim.faults.revokeTokens();
+    const results = await Promise.all(Array.from({ length: 50 }, () => client.locations.get(ada.id, home.id)));
+    expect(results.every((location) => location.id === home.id)).toBe(true);
+    expect(sim.log.count('token')).toBe(2);
+    expect(sim.log.requests('locations.get').filter((entry) => entry.status === 401)).toHaveLength(50);
+  });
+
+  it('never takes a rejected token from the cache again, also from a cache without delete', async () => {
+    const store = new Map<string, CachedToken>();
+    const tokenCache: TokenCache = { get: (key) => store.get(key), set: (key, token) => void store.set(key, token) };
+    const { client } = clientFor(sim, { tokenCache });
+    await client.customers.get(ada.id);
+    const rejected = [...store.values()][0]?.accessToken;
+    sim.faults.revokeTokens();
+    expect((await client.customers.get(ada.id)).id).toBe(ada.id);
+    expect(sim.log.requests('customers.get').map((entry) => entry.status)).toEqual([200, 401, 200]);
+    expect(sim.log.count('token')).toBe(2);
+    expect([...store.values()][0]?.accessToken).not.toBe(rejected);
+  });
+
   it('gives up with a PlumeAuthError when a fresh token is refused too', async () => {
     const { client } = clientFor(sim);
     sim.faults.failNext('customers.get', 401, 2);

@@ -9,13 +9,16 @@ export const DEFAULT_API_BASE = 'https://piranha-gamma.prod.us-west-2.aws.plumen
 
 /** A client id and secret, as an alternative to the ready-made `Basic …` header. */
 export interface ClientCredentials {
+  /** The OAuth client id (without `:`). */
   readonly clientId: string;
+  /** The OAuth client secret. Never logged. */
   readonly clientSecret: string;
 }
 
 /**
- * Retries of failed GETs: network errors, 408, 429 and 5xx (500, 502, 503, 504), with exponential
- * back-off and full jitter, honouring `Retry-After` on 429 and 503.
+ * Retries of failed GETs (and of the token request): network errors, attempts that timed out, 408,
+ * 429 and 5xx (all but 501 and 505), with exponential back-off and full jitter, honouring the
+ * server's `Retry-After` (seconds or an HTTP date) whenever it sends one.
  */
 export interface PlumeRetryOptions {
   /** Retries after the first attempt. @default 2 */
@@ -40,13 +43,14 @@ export interface PlumeRetryOptions {
 }
 
 /**
- * The client-side limiter that keeps one client within Plume's recommended request rate (a token
- * bucket: `burst` calls at once, then `requestsPerSecond`).
+ * The client-side limiter that keeps one client within Plume's recommended request rate: at most
+ * `burst` requests start in any window of `burst / requestsPerSecond` seconds (by default at most
+ * 6 in any second). Requests beyond it wait, in arrival order.
  */
 export interface PlumeRateLimitOptions {
-  /** Sustained rate. @default 6 */
+  /** The highest rate, in requests per second. @default 6 */
   readonly requestsPerSecond?: number;
-  /** Calls allowed at once after a quiet period. @default requestsPerSecond */
+  /** Requests allowed at once after a quiet period. @default requestsPerSecond, rounded down (at least 1) */
   readonly burst?: number;
 }
 

@@ -174,6 +174,7 @@ export class PlumeNetworkError extends PlumeError {
 export interface PlumeResponseIssue {
   /** The field path in the body, e.g. `nodes[0].id`; `(root)` for the body itself. */
   readonly path: string;
+  /** What is wrong there, e.g. `Invalid input: expected string, received number`. */
   readonly message: string;
 }
 

@@ -43,6 +43,20 @@ describe('PlumeClient options', () => {
     expect(noColon.message).not.toContain(btoa('justonepart'));
   });
 
+  it('says which credential is missing or wrong in { clientId, clientSecret }', () => {
+    expect(configError({ ...valid, authorization: { clientId: 'id' } }).message).toMatch(/authorization\.clientSecret: is required/);
+    const empty = configError({ ...valid, authorization: { clientId: '', clientSecret: 'not-quoted-secret' } });
+    expect(empty.message).toMatch(/authorization\.clientId: must be the OAuth client id from the Plume portal/);
+    expect(empty.message).not.toContain('not-quoted-secret');
+  });
+
+  it('names the field inside retry and rateLimit that is wrong', () => {
+    const error = configError({ ...valid, retry: { limit: 11 }, rateLimit: { burst: 0.5 } });
+    expect(error.message).toMatch(/retry\.limit: must be a retry count from 0 to 10/);
+    expect(error.message).toMatch(/rateLimit\.burst: must be a whole number of at least 1/);
+    expect(configError({ ...valid, rateLimit: true }).message).toMatch(/rateLimit: must be false or \{ requestsPerSecond, burst \}/);
+  });
+
   it('refuses a partner id with spaces, bad URLs, and numbers out of range', () => {
     const error = configError({ ...valid, partnerId: 'eb0a f9d0', apiBase: 'ftp://example.com/api/', timeoutMs: -1, retry: 99 });
     expect(error.message).toMatch(/partnerId: must be your partner id/);
@@ -61,12 +75,14 @@ describe('PlumeClient options', () => {
     expect(() => new PlumeClient({ ...valid, apiBase: 'https://cloud.example.com/v1', reportsBase: 'https://cloud.example.com/r' })).not.toThrow();
   });
 
-  it('refuses a token cache without get, set and delete, and non-function hooks', () => {
+  it('refuses a token cache without get and set, and non-function hooks', () => {
     const error = configError({ ...valid, tokenCache: { get() {} }, onEvent: 'log', fetch: 42 });
-    expect(error.message).toMatch(/tokenCache: must have get, set and delete/);
+    expect(error.message).toMatch(/tokenCache: must have get and set methods/);
     expect(error.message).toMatch(/onEvent: must be a function/);
     expect(error.message).toMatch(/fetch: must be a function/);
     expect(() => new PlumeClient({ ...valid, tokenCache: new MemoryTokenCache() })).not.toThrow();
+    expect(() => new PlumeClient({ ...valid, tokenCache: { get: () => undefined, set: () => undefined } })).not.toThrow();
+    expect(configError({ ...valid, tokenCache: { get() {}, set() {}, delete: 'no' } }).message).toMatch(/tokenCache:/);
   });
 
   it('throws a PlumeError that isPlumeError recognises, for non-object options too', () => {

@@ -19,26 +19,31 @@ const { ada } = fixtures.customers;
 const home = fixtures.locations.adaHome;
 
 describe('retries', () => {
-  it('retries a 503 after the Retry-After the server asked for, and succeeds', async () => {
+  it.each([503, 429])('retries a %i after the Retry-After the server asked for, and succeeds', async (status) => {
     const events: PlumeEvent[] = [];
     const { client } = clientFor(sim, { onEvent: (event) => events.push(event) });
-    sim.faults.failNext('locations.list', 503, 1, { retryAfter: 1 });
+    sim.faults.failNext('locations.list', status, 1, { retryAfter: 1 });
     const locations = await client.locations.list(ada.id);
     expect(locations).toHaveLength(2);
     const [failed, retried] = sim.log.requests('locations.list');
-    expect([failed?.status, retried?.status]).toEqual([503, 200]);
+    expect([failed?.status, retried?.status]).toEqual([status, 200]);
     // The retry cannot arrive before the server's Retry-After (1 s) has passed: a lower bound, not a timing measurement.
     expect((retried?.receivedAt ?? 0) - (failed?.respondedAt ?? 0)).toBeGreaterThanOrEqual(990);
-    expect(events).toContainEqual({ type: 'retry', endpoint: 'GET api/Customers/{customerId}/locations', attempt: 2, delayMs: 1000, status: 503, reason: 'HTTP 503' });
+    expect(events).toContainEqual({ type: 'retry', endpoint: 'GET api/Customers/{customerId}/locations', attempt: 2, delayMs: 1000, status, reason: `HTTP ${status}` });
   });
 
-  it('retries 429, 502 and 504 with back-off up to the limit', async () => {
-    const { client } = clientFor(sim, { retry: { limit: 3, baseDelayMs: 1, maxDelayMs: 5 } });
-    sim.faults.failNext('customers.get', 429);
-    sim.faults.failNext('customers.get', 502);
-    sim.faults.failNext('customers.get', 504);
+  it('retries 408, 429 and transient 5xx with back-off up to the limit', async () => {
+    const statuses = [408, 429, 500, 502, 504, 507];
+    const { client } = clientFor(sim, { retry: { limit: statuses.length, baseDelayMs: 1, maxDelayMs: 5 } });
+    for (const status of statuses) sim.faults.failNext('customers.get', status);
     expect((await client.customers.get(ada.id)).id).toBe(ada.id);
-    expect(sim.log.requests('customers.get').map((entry) => entry.status)).toEqual([429, 502, 504, 200]);
+    expect(sim.log.requests('customers.get').map((entry) => entry.status)).toEqual([...statuses, 200]);
+  });
+
+  it.each([501, 505])('does not retry a %i, which no retry can fix', async (status) => {
+    sim.faults.failNext('customers.get', status, 3);
+    expect(await rejectionOf(clientFor(sim).client.customers.get(ada.id))).toMatchObject({ code: 'server', status });
+    expect(sim.log.count('customers.get')).toBe(1);
   });
 
   it('does not retry when retries are disabled', async () => {
@@ -105,10 +110,12 @@ describe('timeouts', () => {
     expect(sim.log.count('locations.get')).toBe(3);
   });
 
-  it('times out even through a custom fetch that ignores the signal', async () => {
+  it('times out even through a custom fetch that ignores the signal, leaving no listener on the caller’s', async () => {
     const deaf: typeof fetch = (input, init) => (input instanceof Request && input.method === 'GET' ? new Promise(() => {}) : fetch(input, init));
     const { client } = clientFor(sim, { fetch: deaf, timeoutMs: 100, retry: 1 });
-    expect(await rejectionOf(client.customers.get(ada.id))).toBeInstanceOf(PlumeTimeoutError);
+    const controller = new AbortController();
+    expect(await rejectionOf(client.customers.get(ada.id, { signal: controller.signal }))).toBeInstanceOf(PlumeTimeoutError);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('retries a token request that timed out', async () => {
@@ -159,6 +166,20 @@ describe('rate limiter', () => {
     // 4 more slots at 20/s cannot all be free before 200 ms: a bound the limiter guarantees, however slow the machine.
     expect(lastArrival - started).toBeGreaterThanOrEqual(195);
     expect(sim.log.count('locations.get')).toBe(4);
+  });
+
+  it('starts at most burst requests in any window of burst / requestsPerSecond seconds', async () => {
+    const starts: number[] = [];
+    const timed: typeof fetch = (input, init) => {
+      if (input instanceof Request && input.method === 'GET') starts.push(performance.now());
+      return fetch(input, init);
+    };
+    const { client } = clientFor(sim, { fetch: timed, rateLimit: { requestsPerSecond: 10, burst: 2 } });
+    await Promise.all(Array.from({ length: 6 }, () => client.locations.get(ada.id, home.id)));
+    starts.sort((a, b) => a - b);
+    expect(starts).toHaveLength(6);
+    // 2 per 200 ms: a token bucket would start the 3rd request 100 ms after the 1st. Lower bounds only.
+    for (let i = 2; i < starts.length; i++) expect((starts[i] ?? 0) - (starts[i - 2] ?? 0)).toBeGreaterThanOrEqual(180);
   });
 
   it('lets an aborted caller leave the queue', async () => {

@@ -45,12 +45,33 @@ const MAX_TIMER_MS = 2_147_483_647;
 const isFunction = (value: unknown): boolean => typeof value === 'function';
 const fn = <T>(what: string) => z.custom<T>(isFunction, { error: `must be a function (${what})` });
 const ms = (what: string, min = 0) =>
-  z.number({ error: `must be a number of milliseconds (${what})` }).int({ error: 'must be a whole number of milliseconds' }).min(min).max(MAX_TIMER_MS);
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL, e.g. "https://host/api/"' });
-const isCache = (value: unknown): boolean =>
-  typeof value === 'object' &&
-  value !== null &&
-  ['get', 'set', 'delete'].every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
+  z
+    .number({ error: `must be a number of milliseconds (${what})` })
+    .int({ error: 'must be a whole number of milliseconds' })
+    .min(min, { error: `must be at least ${min} ms (${what})` })
+    .max(MAX_TIMER_MS, { error: `must be at most ${MAX_TIMER_MS} ms (${what})` });
+const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL, e.g. "${example}"` });
+const isCache = (value: unknown): boolean => {
+  if (typeof value !== 'object' || value === null) return false;
+  const { get, set, delete: drop } = value as Record<string, unknown>;
+  return typeof get === 'function' && typeof set === 'function' && (drop === undefined || typeof drop === 'function');
+};
+
+const optionKeys = (keys: readonly string[]) => `unknown option ${keys.map((key) => `"${key}"`).join(', ')}; check its spelling`;
+const unknownKeys = { error: (issue: { code?: string; keys?: readonly string[] }) => (issue.code === 'unrecognized_keys' ? optionKeys(issue.keys ?? []) : undefined) };
+
+/**
+ * `object` for an object value, `other` for anything else. Unlike `z.union`, which replaces the
+ * issues of a failing object with its own message, this keeps them (`retry.limit: …`).
+ */
+function objectOr<T, U>(object: z.ZodType<T>, other: z.ZodType<U>) {
+  return z.unknown().transform((value, ctx): T | U => {
+    const result = (typeof value === 'object' && value !== null ? object : other).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.issues.push({ ...issue, input: value } as (typeof ctx.issues)[number]);
+    return z.NEVER;
+  });
+}
 
 const retryCount = z
   .number({ error: 'must be a retry count from 0 to 10' })
@@ -58,61 +79,75 @@ const retryCount = z
   .min(0, { error: 'must be a retry count from 0 to 10' })
   .max(10, { error: 'must be a retry count from 0 to 10' });
 
-const optionKeys = (keys: readonly string[]) => `unknown option ${keys.map((key) => `"${key}"`).join(', ')}; check its spelling`;
+const credentialsSchema = z.strictObject(
+  {
+    clientId: z
+      .string({ error: 'is required: the OAuth client id from the Plume portal' })
+      .regex(/^[^:]+$/, { error: 'must be the OAuth client id from the Plume portal: not empty, without ":"' }),
+    clientSecret: z
+      .string({ error: 'is required: the OAuth client secret from the Plume portal' })
+      .min(1, { error: 'must not be empty: the OAuth client secret from the Plume portal' }),
+  },
+  unknownKeys,
+);
+
+const retrySchema = z.strictObject(
+  {
+    limit: retryCount.optional(),
+    baseDelayMs: ms('first back-off, e.g. 300').optional(),
+    maxDelayMs: ms('longest back-off, e.g. 5000').optional(),
+    maxRetryAfterMs: ms('longest Retry-After to wait for, e.g. 20000').optional(),
+    maxTotalMs: ms('whole call, retries included, e.g. 30000', 1).optional(),
+  },
+  unknownKeys,
+);
+
+const rateLimitSchema = z.strictObject(
+  {
+    requestsPerSecond: z
+      .number({ error: 'must be a positive number, e.g. 6' })
+      .positive({ error: 'must be a positive number, e.g. 6' })
+      .optional(),
+    burst: z
+      .number({ error: 'must be a whole number of at least 1' })
+      .int({ error: 'must be a whole number of at least 1' })
+      .min(1, { error: 'must be a whole number of at least 1' })
+      .optional(),
+  },
+  unknownKeys,
+);
 
 const optionsSchema = z.strictObject(
   {
-    authorization: z.union(
-      [
-        z.string(),
-        z.strictObject({
-          clientId: z.string().min(1).regex(/^[^:]+$/, { error: 'must not contain ":"' }),
-          clientSecret: z.string().min(1),
-        }),
-      ],
-      { error: 'is required: the "Basic …" header value from the Plume portal, or { clientId, clientSecret }' },
+    authorization: objectOr(
+      credentialsSchema,
+      z.string({ error: 'is required: the "Basic …" header value from the Plume portal, or { clientId, clientSecret }' }),
     ),
     partnerId: z
       .string({ error: 'is required: your partner id from the Plume portal (24 hex characters)' })
       .trim()
       .regex(/^\S+$/, { error: 'must be your partner id from the Plume portal (24 hex characters), without spaces' }),
-    ssoUrl: httpUrl.optional(),
-    apiBase: httpUrl.optional(),
-    reportsBase: httpUrl.optional(),
+    ssoUrl: httpUrl('https://external.sso.plume.com/oauth2/<id>/v1/token').optional(),
+    apiBase: httpUrl('https://<your cloud>/api/').optional(),
+    reportsBase: httpUrl('https://<your cloud>/reports/').optional(),
     reportsClientId: z.boolean({ error: 'must be true or false' }).optional(),
     timeoutMs: ms('per attempt, e.g. 10000', 1).optional(),
-    retry: z
-      .union([
-        z.literal(false),
-        retryCount,
-        z.strictObject(
-          {
-            limit: retryCount.optional(),
-            baseDelayMs: ms('first back-off').optional(),
-            maxDelayMs: ms('longest back-off').optional(),
-            maxRetryAfterMs: ms('longest Retry-After to wait for').optional(),
-            maxTotalMs: ms('whole call, retries included', 1).optional(),
-          },
-          { error: (issue) => (issue.code === 'unrecognized_keys' ? optionKeys(issue.keys) : undefined) },
-        ),
-      ], { error: 'must be false, a retry count from 0 to 10, or { limit, baseDelayMs, maxDelayMs, maxRetryAfterMs, maxTotalMs }' })
-      .optional(),
-    rateLimit: z
-      .union([
-        z.literal(false),
-        z.strictObject({
-          requestsPerSecond: z.number().positive({ error: 'must be a positive number' }).optional(),
-          burst: z.number().int().min(1, { error: 'must be a whole number of at least 1' }).optional(),
-        }),
-      ], { error: 'must be false or { requestsPerSecond, burst }' })
-      .optional(),
+    retry: objectOr(
+      retrySchema,
+      z.union([z.literal(false), retryCount], {
+        error: 'must be false, a retry count from 0 to 10, or { limit, baseDelayMs, maxDelayMs, maxRetryAfterMs, maxTotalMs }',
+      }),
+    ).optional(),
+    rateLimit: objectOr(rateLimitSchema, z.literal(false, { error: 'must be false or { requestsPerSecond, burst }' })).optional(),
     tokenRefreshMarginMs: ms('e.g. 60000').optional(),
-    tokenCache: z.custom<TokenCache>(isCache, { error: 'must have get, set and delete methods (see TokenCache)' }).optional(),
+    tokenCache: z
+      .custom<TokenCache>(isCache, { error: 'must have get and set methods, and optionally delete (see TokenCache)' })
+      .optional(),
     fetch: fn<typeof fetch>('a fetch implementation').optional(),
     onEvent: fn<(event: PlumeEvent) => void>('(event) => void').optional(),
     now: fn<() => number>('() => epoch milliseconds').optional(),
   },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? optionKeys(issue.keys) : undefined) },
+  unknownKeys,
 );
 
 function fail(problems: readonly string[]): never {

@@ -61,9 +61,25 @@ describe('fault injection', () => {
     expect(await (await get(sim, nodes, accessToken)).text()).toBe('');
   });
 
+  // The simulator cannot answer before a delay has passed: lower bounds, not timing measurements.
+  const waited = (route: 'locations.list' | 'nodes.list') => {
+    const entry = sim.log.requests(route).at(-1);
+    return (entry?.respondedAt ?? 0) - (entry?.receivedAt ?? 0);
+  };
+
   it('delays the next call of a route and still answers it', async () => {
-    sim.faults.delayNext('locations.list', 20);
+    sim.faults.delayNext('locations.list', 80);
     expect((await get(sim, locations, accessToken)).status).toBe(200);
+    expect(waited('locations.list')).toBeGreaterThanOrEqual(79);
+  });
+
+  it('adds latency to every response with setLatency, until reset', async () => {
+    sim.faults.setLatency(80);
+    expect((await get(sim, locations, accessToken)).status).toBe(200);
+    expect(waited('locations.list')).toBeGreaterThanOrEqual(79);
+    expect((await get(sim, nodes, accessToken)).status).toBe(200);
+    expect(waited('nodes.list')).toBeGreaterThanOrEqual(79);
+    expect(() => sim.faults.setLatency(-1)).toThrow(TypeError);
   });
 
   it('blocks API calls past the WAF limit with an HTML 403, not counting token calls', async () => {
@@ -121,8 +137,10 @@ describe('the request log', () => {
 
 describe('startSimulator', () => {
   it('applies the latency option and closes idempotently', async () => {
-    const slow = await startSimulator({ latencyMs: 5 });
+    const slow = await startSimulator({ latencyMs: 60 });
     expect((await requestToken(slow)).status).toBe(200);
+    const [entry] = slow.log.requests('token');
+    expect((entry?.respondedAt ?? 0) - (entry?.receivedAt ?? 0)).toBeGreaterThanOrEqual(59);
     await slow.close();
     await slow.close();
     await expect(fetch(slow.ssoUrl)).rejects.toThrow();

@@ -126,7 +126,8 @@ function urlHost(host: string): string {
  * @example
  * ```ts
  * const sim = await startSimulator();
- * const client = new PlumeClient({ ...sim.credentials, ssoUrl: sim.ssoUrl, apiBase: sim.apiBase });
+ * const { authorization, partnerId } = sim.credentials;
+ * const client = new PlumeClient({ authorization, partnerId, ssoUrl: sim.ssoUrl, apiBase: sim.apiBase });
  * sim.faults.failNext('nodes.list', 503, 1, { retryAfter: 1 });
  * await sim.close();
  * ```

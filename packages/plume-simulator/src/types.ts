@@ -113,6 +113,7 @@ export interface SimulatorFaults {
 export interface RecordedRequest {
   /** The matched route, or `undefined` for an unknown path. */
   readonly route: RouteName | undefined;
+  /** The HTTP method, e.g. `GET`. */
   readonly method: string;
   /** The path exactly as received, still percent-encoded, without the query. */
   readonly rawPath: string;

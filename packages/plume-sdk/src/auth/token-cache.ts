@@ -11,8 +11,9 @@ export interface CachedToken {
 
 /**
  * Where the client keeps its access token, so that several clients or processes can share one
- * (for example in Redis). Methods may be synchronous or return promises. Keys are derived from the
- * SSO URL, partner id and client id; they hold no secret. The SDK treats a failing cache as empty.
+ * (for example in Redis). Methods may be synchronous or return promises; only `get` and `set` are
+ * required. Keys are derived from the SSO URL, partner id and client id; they hold no secret. The
+ * SDK treats a failing cache as empty.
  *
  * @example
  * ```ts
@@ -24,10 +25,15 @@ export interface CachedToken {
  * ```
  */
 export interface TokenCache {
+  /** The token stored under `key`, or `undefined`. An expired one is fine: the client checks `expiresAt`. */
   get(key: string): CachedToken | undefined | Promise<CachedToken | undefined>;
+  /** Stores a new token under `key`; it may be dropped after `token.expiresAt`. */
   set(key: string, token: CachedToken): void | Promise<void>;
-  /** Drops a token the API rejected. */
-  delete(key: string): void | Promise<void>;
+  /**
+   * Optional: drops a token the API rejected (401), so that other clients sharing the cache stop
+   * using it. Without it, this client still never reuses a rejected token: it asks the SSO instead.
+   */
+  delete?(key: string): void | Promise<void>;
 }
 
 /**
@@ -44,14 +50,17 @@ export interface TokenCache {
 export class MemoryTokenCache implements TokenCache {
   readonly #tokens = new Map<string, CachedToken>();
 
+  /** The token stored under `key`, or `undefined`. */
   get(key: string): CachedToken | undefined {
     return this.#tokens.get(key);
   }
 
+  /** Stores `token` under `key`, replacing any other. */
   set(key: string, token: CachedToken): void {
     this.#tokens.set(key, token);
   }
 
+  /** Forgets the token under `key`. */
   delete(key: string): void {
     this.#tokens.delete(key);
   }

@@ -34,6 +34,8 @@ export class TokenProvider {
   #current: CachedToken | undefined;
   #lookup: Promise<string> | undefined;
   #request: Promise<IssuedToken> | undefined;
+  /** The token the API last rejected: never taken from the cache again (a cache may lack `delete`, or another process may put it back). */
+  #rejected: string | undefined;
 
   constructor(deps: TokenProviderDeps) {
     this.#deps = deps;
@@ -73,9 +75,11 @@ export class TokenProvider {
   async invalidate(token: string | undefined): Promise<void> {
     const { cache, cacheKey, emit } = this.#deps;
     emit?.({ type: 'token', action: 'rejected' });
+    this.#rejected = token;
     // A lookup still in flight may be about to hand out the rejected token: later callers start afresh.
     if (this.#current?.accessToken === token) this.#current = undefined;
     this.#lookup = undefined;
+    if (!cache.delete) return;
     try {
       if ((await cache.get(cacheKey))?.accessToken === token) await cache.delete(cacheKey);
     } catch {
@@ -91,7 +95,7 @@ export class TokenProvider {
     } catch {
       cached = undefined;
     }
-    if (cached && cached.expiresAt > now()) {
+    if (cached && cached.expiresAt > now() && cached.accessToken !== this.#rejected) {
       this.#current = cached;
       return cached.accessToken;
     }

@@ -43,17 +43,19 @@ export function timedAttempt<T>(
   if (signal?.aborted) return Promise.reject(signal.reason);
   const controller = new AbortController();
   return new Promise<T>((resolve, reject) => {
+    const release = (): void => {
+      clearTimeout(timer);
+      if (onAbort) signal?.removeEventListener('abort', onAbort);
+    };
+    // Released at once, not when `send` settles: a custom fetch that ignores its signal may never settle.
     const stop = (reason: unknown): void => {
+      release();
       controller.abort(reason);
       reject(reason);
     };
     const timer = setTimeout(() => stop(timedOut()), timeoutMs);
     const onAbort = signal && ((): void => stop(signal.reason));
     if (onAbort) signal.addEventListener('abort', onAbort, { once: true });
-    const release = (): void => {
-      clearTimeout(timer);
-      if (onAbort) signal?.removeEventListener('abort', onAbort);
-    };
     send(controller.signal).then(
       (value) => {
         release();

@@ -4,10 +4,14 @@ import { PlumeTimeoutError } from '../errors';
 import { sleep } from './abort';
 import { retryAfterMs } from './retry-after';
 
-/** Statuses worth another attempt: request timeout, rate limited, and transient server failures. */
-const RETRY_STATUS: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-/** Statuses whose `Retry-After` the client honours. */
-const RETRY_AFTER_STATUS: ReadonlySet<number> = new Set([429, 503]);
+/**
+ * Whether a status is worth another attempt: request timeout (408), rate limited (429), and every
+ * server failure (5xx) but the two that say the request itself can never work here (501 Not
+ * Implemented, 505 HTTP Version Not Supported).
+ */
+function isRetryStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
 
 /** A retry about to happen, for events. */
 export interface RetryNotice {
@@ -21,16 +25,16 @@ export interface RetryNotice {
 
 /**
  * How long to wait before retry number `retries + 1`, or `undefined` not to retry: only network
- * errors, attempts that timed out and {@link RETRY_STATUS}, within `limit`; the server's
- * `Retry-After` (429, 503) when it gave one and it is at most `maxRetryAfterMs`, else exponential
- * back-off with full jitter.
+ * errors, attempts that timed out and {@link isRetryStatus} statuses, within `limit`; the server's
+ * `Retry-After` when it gave one (usually with 429 or 503) and it is at most `maxRetryAfterMs`,
+ * else exponential back-off with full jitter.
  */
 function retryDelay(error: unknown, retries: number, retry: Required<PlumeRetryOptions>): number | undefined {
   if (retries >= retry.limit) return undefined;
   if (isHTTPError(error)) {
     const { status, headers } = error.response;
-    if (!RETRY_STATUS.has(status)) return undefined;
-    const wait = RETRY_AFTER_STATUS.has(status) ? retryAfterMs(headers, Date.now()) : undefined;
+    if (!isRetryStatus(status)) return undefined;
+    const wait = retryAfterMs(headers, Date.now());
     if (wait !== undefined) return wait <= retry.maxRetryAfterMs ? wait : undefined;
   } else if (!isNetworkError(error) && !(error instanceof PlumeTimeoutError)) {
     return undefined;

@@ -7,10 +7,13 @@ export interface Customer {
   readonly id: string;
   /** The partner's own CRM id for the customer. */
   readonly accountId?: string;
+  /** The customer's name, as the partner entered it. */
   readonly name?: string;
+  /** The customer's email address. */
   readonly email?: string;
   /** The owning partner. */
   readonly partnerId?: string;
+  /** Whether the customer confirmed the email address. */
   readonly emailVerified?: boolean;
   /** ISO-8601 creation time. */
   readonly createdAt?: string;
@@ -18,9 +21,13 @@ export interface Customer {
 
 /** A hit of `customers.search`: the customer and the ids of its locations. */
 export interface CustomerSearchResult {
+  /** Plume customer id. */
   readonly id: string;
+  /** The partner's own CRM id for the customer. */
   readonly accountId?: string;
+  /** The customer's name. */
   readonly name?: string;
+  /** The customer's email address. */
   readonly email?: string;
   /** The customer's locations (ids only); `[]` when the response has none. */
   readonly locations: readonly { readonly id: string }[];

@@ -8,8 +8,11 @@ export interface Location {
   readonly id: string;
   /** Display name; the first location is usually "Home". */
   readonly name?: string;
+  /** The owning customer's id. */
   readonly customerId?: string;
+  /** The owning customer's CRM id. */
   readonly accountId?: string;
+  /** The owning partner. */
   readonly partnerId?: string;
   /** `auto` (HomePass) or `smallbusiness` (WorkPass). */
   readonly profile?: string;
@@ -27,7 +30,9 @@ export interface Location {
   };
   /** A speed test embedded in the location (rare; the gateway node's is preferred, see `findSpeedTest`). */
   readonly speedTest?: SpeedTest;
+  /** ISO-8601 creation time. */
   readonly createdAt?: string;
+  /** ISO-8601 time of the last change. */
   readonly updatedAt?: string;
 }
 

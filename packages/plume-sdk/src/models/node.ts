@@ -4,6 +4,7 @@ import { list, optional, optionalNumber, optionalString } from './wire';
 
 /** An alert on a node. Only `type` is known (e.g. `highInterference`). */
 export interface NodeAlert {
+  /** The alert's kind, e.g. `highInterference`; `undefined` when Plume sends none. */
   readonly type?: string;
 }
 
@@ -14,6 +15,7 @@ export interface NodeAlert {
 export interface PlumeNode {
   /** Node id, usually the serial number. */
   readonly id: string;
+  /** The serial number (usually the same as `id`). */
   readonly serialNumber?: string;
   /** Plume's default name. */
   readonly defaultName?: string;
@@ -23,6 +25,7 @@ export interface PlumeNode {
   readonly connectionState?: string;
   /** Whether `connectionState` is `connected` (any case). */
   readonly connected: boolean;
+  /** ISO-8601 time `connectionState` last changed. */
   readonly connectionStateChangeAt?: string;
   /** Health, e.g. `{ status: 'good', score: 4 }`; absent when Plume sends `null`. */
   readonly health?: { readonly status?: string; readonly score?: number };
@@ -34,12 +37,15 @@ export interface PlumeNode {
   readonly connectedDeviceCount?: number;
   /** `model`, or `vendor.partNumber` (e.g. `PP403Z`) when the list omits it. */
   readonly model?: string;
+  /** The firmware version. */
   readonly firmwareVersion?: string;
+  /** The MAC address. */
   readonly mac?: string;
   /** LAN IP address. */
   readonly ip?: string;
   /** `router` on the gateway, `bridge` on pods. */
   readonly networkMode?: string;
+  /** The maker and its part number (e.g. `{ name: 'Plume', partNumber: 'PP403Z' }`). */
   readonly vendor?: { readonly name?: string; readonly partNumber?: string };
   /** The ISP speed test; on the gateway node, with `gateway: true`. */
   readonly speedTest?: SpeedTest;

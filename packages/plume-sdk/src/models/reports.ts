@@ -17,12 +17,15 @@ export interface WanInterval {
 
 /** WAN consumption (`wanStats`): 15-minute intervals, sorted oldest first. */
 export interface WanStats {
+  /** The intervals, oldest first; `[]` when Plume has none. */
   readonly fifteenMins: readonly WanInterval[];
 }
 
 /** One online-state sample: `value` is `online`, `offline` or something else (treat as unstable). */
 export interface OnlineSample {
+  /** ISO-8601 time of the sample. */
   readonly timestamp: string;
+  /** The state as sent: `online`, `offline`, or another value. */
   readonly value?: string;
 }
 
@@ -30,6 +33,7 @@ export interface OnlineSample {
 export interface OnlineStats {
   /** ISO-8601 bounds; Plume may send an object or a list of them (the SDK merges a list). */
   readonly statsDateRange?: { readonly start?: string; readonly end?: string };
+  /** The samples, oldest first; `[]` when Plume has none. */
   readonly locationState: readonly OnlineSample[];
 }
 

@@ -6,12 +6,15 @@ import { optionalBoolean, optionalString } from './wire';
  * (`encryptionKey`) is never part of it: the SDK drops it while parsing.
  */
 export interface WifiNetwork {
+  /** The network name. */
   readonly ssid?: string;
   /** Whether the network is on; Plume sends `enable` or `enabled`. `undefined` when neither. */
   readonly enabled?: boolean;
   /** `psk2`, `psk-mixed`, `sae` or `sae-mixed`. */
   readonly wpaMode?: string;
+  /** The cipher, e.g. `aes`. */
   readonly encryption?: string;
+  /** Whether the SSID is broadcast (visible). */
   readonly ssidBroadcast?: boolean;
   /** e.g. `home` or `guest`. */
   readonly networkId?: string;

@@ -3,9 +3,13 @@ import { LOCATIONS, type HealthCase, type LocationKey } from './locations';
 
 /** A built-in customer, as tests refer to it. */
 export interface CustomerFixture {
+  /** The customer id (24 hex characters). */
   readonly id: string;
+  /** The partner's CRM id, e.g. `ACME-0001`. */
   readonly accountId: string;
+  /** The customer's name (some hold Markdown and HTML specials and emoji). */
   readonly name: string;
+  /** The customer's email address. */
   readonly email: string;
   /** Owning partner: the simulator's partner, except for `foreign`. */
   readonly partnerId: string;
@@ -15,9 +19,13 @@ export interface CustomerFixture {
 
 /** A built-in location, as tests refer to it. */
 export interface LocationFixture {
+  /** The location id (24 hex characters). */
   readonly id: string;
+  /** The owning customer's id. */
   readonly customerId: string;
+  /** The location's name (some hold Markdown and HTML specials and emoji). */
   readonly name: string;
+  /** Which health situation its nodes show. */
   readonly healthCase: HealthCase;
 }
 
@@ -27,7 +35,9 @@ export interface Fixtures {
   readonly partnerId: string;
   /** The partner that owns the `foreign` customer (calls for it answer 403). */
   readonly otherPartnerId: string;
+  /** The built-in customers by key (`ada`, `grace`, `snake`, `chain`, `newbie`, `foreign`). */
   readonly customers: Readonly<Record<CustomerKey, CustomerFixture>>;
+  /** The built-in locations by key (`adaHome`, `snakeOffice`, `chainStore01`, …). */
   readonly locations: Readonly<Record<LocationKey, LocationFixture>>;
 }
 
