@@ -86,7 +86,8 @@ async function main(): Promise<void> {
   const storage = await measureStorage(Number(process.env.BENCH_STORED_USERS ?? 10_000));
   console.log(
     `\nStorage: ${storage.users} users → ${(storage.bytesPer1000 / 1024).toFixed(1)} KiB of SQLite per 1,000 users; ` +
-      `heap +${(storage.heapPer1000 / 1024).toFixed(1)} KiB per 1,000 users while open; ${storage.readsPerSecond.toFixed(0)} reads/s.`,
+      `heap +${(storage.heapPer1000 / 1024).toFixed(1)} KiB per 1,000 users while open (RSS +${(storage.rssGrowth / 2 ** 20).toFixed(1)} MiB in all); ` +
+      `${storage.readsPerSecond.toFixed(0)} reads/s.`,
   );
 }
 

@@ -10,6 +10,7 @@ import { unhandledFeature } from './features/unhandled';
 import { createUpdateDispatcher, type UpdateDispatcher } from './middleware/dispatcher';
 import { errorBoundary } from './middleware/error-boundary';
 import { allowedUsers } from './security/allowed-users';
+import { headerGuard } from './security/header-guard';
 import { rateLimit } from './security/rate-limit';
 
 export interface BotDeps {
@@ -29,8 +30,9 @@ export interface Bot {
 }
 
 /**
- * Builds the bot: the per-user dispatcher, the error boundary, the allow-list and the rate limit,
- * then one Composer per feature, and last the feature that answers whatever nobody else took.
+ * Builds the bot: the per-user dispatcher, the error boundary, the allow-list, the guard that
+ * deletes authorization headers posted outside /setup, and the rate limit; then one Composer per
+ * feature, and last the feature that answers whatever nobody else took.
  */
 export function createBot(deps: BotDeps): Bot {
   const telegraf = new Telegraf<BotContext>(deps.token, {
@@ -43,6 +45,7 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());
   telegraf.use(allowedUsers(deps.allowedUsers));
+  telegraf.use(headerGuard()); // before the rate limit: a pasted header is deleted even from a user going too fast
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
   telegraf.use(startFeature(), helpFeature(), accountFeature(), setupFeature(), locationsFeature(), reportsFeature());
   telegraf.use(unhandledFeature());

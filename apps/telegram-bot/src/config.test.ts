@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, createConfig } from './config';
+import { ConfigError, createConfig, ENV_VARIABLES } from './config';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 
@@ -66,5 +68,13 @@ describe('createConfig', () => {
     expect(createConfig({ WEBHOOK_URL: 'https://bot.example.com/hook', PORT: '8443', TELEGRAM_BOT_TOKEN: TOKEN }).webhookUrl).toBe(
       'https://bot.example.com/hook',
     );
+  });
+
+  it('reads only variables that .env.example documents, and .env.example lists each of them', () => {
+    const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
+    const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]);
+    expect([...documented].sort()).toEqual([...ENV_VARIABLES].sort());
+    expect(ENV_VARIABLES).toEqual(expect.arrayContaining(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'PLUME_SSO_URL', 'PLUME_API_BASE', 'PLUME_REPORTS_BASE', 'DATA_DIR', 'BOT_ENCRYPTION_KEY', 'ALLOWED_USERS', 'LOG_LEVEL', 'WEBHOOK_URL', 'PORT']));
+    expect(createConfig(Object.fromEntries(documented.map((name) => [name, '']))).dataDir).toBe('./data');
   });
 });

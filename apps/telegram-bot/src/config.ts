@@ -69,6 +69,9 @@ const envSchema = z
     }
   });
 
+/** Every environment variable the bot reads (each is documented in `.env.example`). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Where the Plume cloud is, when a user's own credentials don't say otherwise. */
 export interface PlumeEndpoints {
   ssoUrl?: string;

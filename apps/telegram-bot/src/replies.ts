@@ -1,6 +1,6 @@
 import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
 import type { BotContext } from './context';
-import { isNotModified } from './errors/telegram-errors';
+import { isExpiredQuery, isNotModified } from './errors/telegram-errors';
 
 /** A message as data: text plus Telegram entities (what @org/bot-formatting renders). */
 export interface RichText {
@@ -14,6 +14,29 @@ const NO_PREVIEW = { is_disabled: true } as const;
 /** Shows "typing…" while a report is fetched; never waits for it and never fails because of it. */
 export function showTyping(ctx: BotContext): void {
   if (ctx.chat !== undefined) void ctx.sendChatAction('typing').catch(() => undefined);
+}
+
+/**
+ * Answers a button press after the work it asked for. Telegram drops presses left unanswered for
+ * about 15 s (a slow Plume call can take longer): the spinner is gone then, so that refusal is ignored.
+ */
+export async function answerPress(ctx: BotContext, text?: string): Promise<void> {
+  try {
+    await ctx.answerCbQuery(text);
+  } catch (error) {
+    if (!isExpiredQuery(error)) throw error;
+  }
+}
+
+/** Replaces the pressed message's text; an edit that would change nothing (a double press) is no error. */
+export async function editText(ctx: BotContext, text: string, extra?: Parameters<BotContext['editMessageText']>[1]): Promise<'edited' | 'unchanged'> {
+  try {
+    await ctx.editMessageText(text, extra);
+    return 'edited';
+  } catch (error) {
+    if (isNotModified(error)) return 'unchanged';
+    throw error;
+  }
 }
 
 /** Sends the parts of a report in order; the keyboard goes under the last one. */
@@ -54,12 +77,7 @@ export async function editRich(ctx: BotContext, parts: readonly RichText[], keyb
   ) {
     return 'unchanged';
   }
-  try {
-    await ctx.editMessageText(first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: markup });
-  } catch (error) {
-    if (isNotModified(error)) return 'unchanged';
-    throw error;
-  }
-  if (rest.length > 0) await replyRich(ctx, rest, keyboard);
-  return 'edited';
+  const outcome = await editText(ctx, first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: markup });
+  if (outcome === 'edited' && rest.length > 0) await replyRich(ctx, rest, keyboard);
+  return outcome;
 }

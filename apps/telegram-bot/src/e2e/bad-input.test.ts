@@ -104,4 +104,29 @@ describe('bad input', () => {
     expect(botReplies(fay).at(-1)?.message_id).toBe(report.message_id);
     expect(world.logs().some((line) => line.includes('"level":50'))).toBe(false);
   });
+
+  it('takes a double press on a location, and a press answered after Telegram gave up, without an error', async () => {
+    const gil = world.harness.createUser({ firstName: 'Gil' });
+    await completeSetup(world, gil);
+    await gil.send('/locations');
+    await gil.waitForMessage('Which customer?');
+    await gil.send(fixtures.customers.ada.email);
+    const picker = await gil.waitForMessage('Pick one');
+    const presses = [await gil.press('Home', { messageId: picker.message_id }), await gil.press('Home', { messageId: picker.message_id })];
+    expect((await Promise.all(presses.map((press) => press.answer()))).map((answer) => answer.text)).toEqual(['Selected Home', 'Selected Home']);
+    expect((await gil.waitForMessage('📍 Selected')).message_id).toBe(picker.message_id);
+
+    await gil.send('/status');
+    const report = await gil.waitForMessage('pods connected');
+    world.harness.sandbox.failNext('answerCallbackQuery', {
+      error_code: 400,
+      description: 'Bad Request: query is too old and response timeout expired or query ID is invalid',
+    });
+    await gil.press('📶 Wi-Fi', { messageId: report.message_id });
+    await gil.waitForMessage((m) => m.message_id === report.message_id && (m.text ?? '').includes('Wi-Fi networks'));
+    await gil.send('/help');
+    await gil.waitForMessage('/setup · Connect');
+    expect(botReplies(gil).filter((m) => m.text?.includes('error id'))).toEqual([]);
+    expect(world.logs().some((line) => line.includes('"level":50'))).toBe(false);
+  });
 });

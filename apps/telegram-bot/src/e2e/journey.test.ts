@@ -31,7 +31,10 @@ describe('a new user’s journey', () => {
 
     await ann.send('/start');
     expect((await ann.waitForMessage('Hi Ann')).text).toContain('/setup');
-    expect(world.harness.sandbox.calls('setMyCommands')).toHaveLength(1);
+    const registered = world.harness.sandbox.calls('setMyCommands');
+    expect(registered).toHaveLength(1);
+    const commands = registered[0]?.params.commands as Array<{ command: string }>;
+    expect(commands.map((c) => c.command)).toEqual(['start', 'help', 'setup', 'locations', 'status', 'wan', 'stats', 'nodes', 'wifi', 'cancel', 'logout']);
 
     await ann.send('/setup');
     await ann.waitForMessage('Step 1 of 2');
@@ -55,6 +58,8 @@ describe('a new user’s journey', () => {
     expect(buttonLabels(picker)).toEqual(['Home', 'Beach House 🏖️']);
     await ann.press('Beach House 🏖️');
     expect((await ann.waitForMessage('📍 Selected')).text).toContain('Beach House 🏖️');
+    await ann.send('/start');
+    expect((await ann.waitForMessage('looking at')).text).toContain('/status');
 
     await ann.send('/status');
     const report = await ann.waitForMessage('pods connected');
@@ -72,7 +77,7 @@ describe('a new user’s journey', () => {
     await pressOn(ann, id, '24 h', /Last 24 Hours/);
     expect((await pressOn(ann, id, '📡 Nodes', /Pod details/)).text).toContain('Garden Shed');
     const wifi = await pressOn(ann, id, '📶 Wi-Fi', /Wi-Fi networks/);
-    expect(wifi.text).not.toMatch(/password|encryptionKey/i);
+    expect(wifi.text).not.toMatch(/password|encryptionKey|correct-horse|backhaul-secret/i);
     await pressOn(ann, id, '📊 Status', /pods connected/);
     const refresh = await ann.press('🔄 Refresh', { messageId: id });
     expect((await refresh.answer()).text).toBe('Already up to date.');
@@ -87,7 +92,9 @@ describe('a new user’s journey', () => {
     await ann.send('/nodes');
     expect((await ann.waitForMessage('Pod details')).text).toContain('Kitchen');
     await ann.send('/wifi');
-    expect((await ann.waitForMessage('Wi-Fi networks')).text).toContain('Beach *5G*');
+    const networks = await ann.waitForMessage('Wi-Fi networks');
+    expect(networks.text).toContain('Beach *5G*');
+    expect(networks.text).not.toMatch(/password|correct-horse|backhaul-secret/i);
 
     await ann.press('📍 Change location', { messageId: id });
     const again = await ann.waitForMessage('Which customer?');

@@ -9,3 +9,8 @@ export function isNotModified(error: unknown): boolean {
 export function isUnreachableChat(error: unknown): boolean {
   return error instanceof TelegramError && (error.code === 403 || /chat not found/i.test(error.description));
 }
+
+/** Telegram's answer to a late answerCallbackQuery: the button's spinner has already timed out. */
+export function isExpiredQuery(error: unknown): boolean {
+  return error instanceof TelegramError && /query is too old|query id is invalid/i.test(error.description);
+}

@@ -3,12 +3,11 @@ import { message } from 'telegraf/filters';
 import { changeLocationData, locationPageData, pickLocationData } from '../callback-data/actions';
 import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
-import { isNotModified } from '../errors/telegram-errors';
 import { reasonOf } from '../input/setup-answers';
 import { customerQuerySchema } from '../input/customer-query';
 import { customerKeyboard, locationPageKeyboard, PAGE_SIZE, recentKeyboard, selectedKeyboard } from '../keyboards/location-keyboards';
 import { findCustomers, type CustomerMatch } from '../plume/find-customers';
-import { showTyping } from '../replies';
+import { answerPress, editText, showTyping } from '../replies';
 import { recallRef, selectLocation } from '../storage/refs';
 import type { Credentials } from '../storage/user-state';
 import { requireCredentials } from './guards';
@@ -101,10 +100,8 @@ export function locationsFeature(): Composer<BotContext> {
     if (data === undefined || customer?.kind !== 'customer') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     showTyping(ctx);
     const page = await locationPage(ctx, ready.credentials, customer, data.ref, data.page);
-    await ctx.editMessageText(page.text, { reply_markup: page.keyboard }).catch((error: unknown) => {
-      if (!isNotModified(error)) throw error;
-    });
-    await ctx.answerCbQuery();
+    await editText(ctx, page.text, { reply_markup: page.keyboard });
+    await answerPress(ctx);
   });
 
   feature.action(pickLocationData.filter(), async (ctx) => {
@@ -119,7 +116,7 @@ export function locationsFeature(): Composer<BotContext> {
       return rest;
     });
     await ctx.answerCbQuery(`Selected ${location.name}`);
-    await ctx.editMessageText(`📍 Selected: ${location.name || 'Unnamed location'}\n\nNext: /status for its health report, or press the button.`, {
+    await editText(ctx, `📍 Selected: ${location.name || 'Unnamed location'}\n\nNext: /status for its health report, or press the button.`, {
       reply_markup: selectedKeyboard(data.ref),
     });
   });

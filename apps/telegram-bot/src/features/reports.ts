@@ -3,7 +3,7 @@ import { reportViewData, type ReportView } from '../callback-data/actions';
 import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
 import { reportKeyboard } from '../keyboards/report-keyboard';
-import { editRich, replyRich, showTyping } from '../replies';
+import { answerPress, editRich, replyRich, showTyping } from '../replies';
 import { VIEWS } from '../reports/views';
 import { recallRef } from '../storage/refs';
 import { requireCredentials, requireSelection } from './guards';
@@ -49,7 +49,7 @@ export function reportsFeature(): Composer<BotContext> {
     showTyping(ctx);
     const parts = await VIEWS[data.view](ctx.services.plume.client(ready.credentials), target);
     const outcome = await editRich(ctx, parts, reportKeyboard(data.view, data.ref));
-    await ctx.answerCbQuery(outcome === 'unchanged' ? 'Already up to date.' : undefined);
+    await answerPress(ctx, outcome === 'unchanged' ? 'Already up to date.' : undefined);
   });
 
   return feature;

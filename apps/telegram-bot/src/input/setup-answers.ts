@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Each answer of /setup, checked for form before anything is sent to Plume. */
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+const isBase64 = (encoded: string) => encoded.length % 4 === 0 && BASE64.test(encoded);
+const encodesClientCredentials = (encoded: string) => /^[^:]+:.+$/s.test(Buffer.from(encoded, 'base64').toString('utf8'));
 
 /** `Basic <base64 of client-id:client-secret>`, as the Plume Portal gives it. */
 export const authorizationHeaderSchema = z
@@ -11,13 +13,21 @@ export const authorizationHeaderSchema = z
   .max(2000, 'That is far too long for an authorization header.')
   .transform((text) => text.replace(/^basic:?\s+/i, 'Basic '))
   .refine((text) => text.startsWith('Basic '), 'It must start with “Basic ” followed by base64 text, e.g. Basic dXNlcjpwYXNzd29yZA==')
-  .refine((text) => {
-    const encoded = text.slice('Basic '.length).trim();
-    return encoded.length % 4 === 0 && BASE64.test(encoded);
-  }, 'The text after “Basic ” is not valid base64.')
-  .refine((text) => /^[^:]+:.+$/s.test(Buffer.from(text.slice('Basic '.length).trim(), 'base64').toString('utf8')), {
+  .refine((text) => isBase64(text.slice('Basic '.length).trim()), 'The text after “Basic ” is not valid base64.')
+  .refine((text) => encodesClientCredentials(text.slice('Basic '.length).trim()), {
     message: 'The base64 text must encode client-id:client-secret.',
   });
+
+/**
+ * True when `text` holds a Plume authorization header anywhere (`Basic ` and the base64 of
+ * client-id:client-secret), so that it can be deleted wherever it was pasted.
+ */
+export function looksLikeAuthorizationHeader(text: string): boolean {
+  for (const [, encoded = ''] of text.matchAll(/\bbasic:?\s+([A-Za-z0-9+/]{8,}={0,2})/gi)) {
+    if (isBase64(encoded) && encodesClientCredentials(encoded)) return true;
+  }
+  return false;
+}
 
 /** A Plume Partner ID: 24 hexadecimal digits. */
 export const partnerIdSchema = z

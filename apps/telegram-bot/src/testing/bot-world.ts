@@ -37,7 +37,8 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
   await harness.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-e2e-'));
   const webhook = options.env?.WEBHOOK_URL === undefined ? {} : { TELEGRAM_BOT_TOKEN: harness.token };
-  const config = createConfig({ LOG_LEVEL: 'debug', ...webhook, ...options.env });
+  // A journey is faster than a person: the rate limit has its own test (RATE_LIMIT_PER_MINUTE in `env`).
+  const config = createConfig({ LOG_LEVEL: 'debug', RATE_LIMIT_PER_MINUTE: '600', ...webhook, ...options.env });
   const { logger, lines } = captureLogger({ level: 'debug' });
   let app: RunningApp | undefined;
 

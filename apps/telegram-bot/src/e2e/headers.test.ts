@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { SandboxUser } from '@org/telegram-sandbox';
+import { completeSetup, createBotWorld, type BotWorld } from '../testing/bot-world';
+
+const DELETED = 'That looked like a Plume authorization header, so I deleted your message';
+
+describe('an authorization header posted outside /setup’s first step', () => {
+  let world: BotWorld;
+  let header: string;
+  const encoded = () => header.replace(/^Basic /, '');
+  const holdsHeader = (user: SandboxUser) => user.messages().some((m) => m.text?.includes(encoded()));
+
+  beforeAll(async () => {
+    world = await createBotWorld();
+    await world.startBot();
+    header = world.simulator.credentials.authorization;
+  }, 60_000);
+  afterAll(() => world.close());
+
+  it('is deleted at the Partner ID step, and the setup goes on', async () => {
+    const lea = world.harness.createUser({ firstName: 'Lea' });
+    await lea.send('/setup');
+    await lea.waitForMessage('Step 1 of 2');
+    await lea.send(header);
+    await lea.waitForMessage('Step 2 of 2');
+    await lea.send(header);
+    await lea.waitForMessage(DELETED);
+    expect(holdsHeader(lea)).toBe(false);
+    await lea.send(world.simulator.credentials.partnerId);
+    await lea.waitForMessage('public Plume cloud');
+  });
+
+  it('is deleted, and never searched for, while the bot waits for a customer or for nothing', async () => {
+    const max = world.harness.createUser({ firstName: 'Max' });
+    await completeSetup(world, max);
+    await max.send('/locations');
+    await max.waitForMessage('Which customer?');
+    world.simulator.log.clear();
+    await max.send(`here it is: basic ${encoded()}`);
+    await max.waitForMessage(DELETED);
+    await max.send('/cancel');
+    await max.waitForMessage('Location search cancelled');
+    await max.send(header);
+    await max.waitForMessage(DELETED);
+    expect(holdsHeader(max)).toBe(false);
+    expect(world.simulator.log.count()).toBe(0);
+    expect(world.logs().join('\n')).not.toContain(encoded());
+  });
+
+  it('is deleted in a group, and ordinary text that starts with “basic” is left alone', async () => {
+    const ned = world.harness.createUser({ firstName: 'Ned' });
+    const group = world.harness.createGroup({ title: 'NOC team', members: [ned] });
+    const inGroup = ned.in(group);
+    await inGroup.send(header);
+    expect((await inGroup.lastMessage()).text).toContain(DELETED);
+    expect(group.messages().some((m) => m.text?.includes(encoded()))).toBe(false);
+
+    await ned.send('basic troubleshooting steps please');
+    expect((await ned.lastMessage()).text).toContain("I wasn't waiting for a message");
+  });
+});
