@@ -24,7 +24,11 @@ function failedTasks(nxOutput) {
   return [...section.matchAll(/^\s*- (\S+):(\S+)/gm)].map((m) => ({ project: m[1], target: m[2] }));
 }
 
-export function summarize({ root, nxOutput, rehearsalRan }) {
+/**
+ * The `N passed, N failed` line of a run. `nxExitCode` catches an Nx run that failed without a
+ * failed task to show for it (Nx itself crashed, or a project graph error): it counts as one failure.
+ */
+export function summarize({ root, nxOutput, rehearsalRan, nxExitCode = 0 }) {
   let passed = 0;
   let failed = 0;
   const notes = [];
@@ -48,6 +52,10 @@ export function summarize({ root, nxOutput, rehearsalRan }) {
   } else if (rehearsalRan) {
     failed += 1;
     notes.push('the publish rehearsal wrote no results');
+  }
+  if (nxExitCode !== 0 && failed === 0) {
+    failed += 1;
+    notes.push(`nx exited with code ${nxExitCode} without a failed task to count`);
   }
   for (const note of notes) console.log(`✗ ${note}`);
   return { line: `${passed} passed, ${failed} failed`, ok: failed === 0 };

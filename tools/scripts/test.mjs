@@ -49,7 +49,7 @@ if (librariesBuilt) {
   console.log('\n▶ publish rehearsal skipped: a build failed');
 }
 
-const { line, ok } = summarize({ root, nxOutput: nx.output, rehearsalRan: librariesBuilt });
+const { line, ok } = summarize({ root, nxOutput: nx.output, rehearsalRan: librariesBuilt, nxExitCode: nx.code });
 console.log(`\nTook ${Math.round((Date.now() - started) / 1000)} s.`);
 console.log(line);
 process.exit(ok && nx.code === 0 && rehearsal.code === 0 ? 0 : 1);
