@@ -43,7 +43,6 @@ export interface OnlineStatsRange {
   readonly durationMs: number;
 }
 
-
 /**
  * The three shared ranges. 24 h is 24 hourly periods, not one daily period (which is too coarse).
  *
