@@ -45,4 +45,19 @@ describe('the report views', () => {
     // Both requests arrived before either answered: they were in flight together.
     expect(Math.max(location[0]!.receivedAt, nodes[0]!.receivedAt)).toBeLessThan(Math.min(location[0]!.respondedAt, nodes[0]!.respondedAt));
   });
+
+  it('cancel the other /status call once one fails, so that it spends nothing and takes no later fault', async () => {
+    const { customerId, id } = fixtures.locations.adaHome;
+    const { authorization, partnerId } = simulator.credentials;
+    // One request a second: nodes.list waits in the limiter while locations.get fails.
+    const slow = new PlumeClient({ authorization, partnerId, ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase, rateLimit: { requestsPerSecond: 1, burst: 1 } });
+    await slow.verifyCredentials();
+    simulator.log.clear();
+    simulator.faults.failNext('locations.get', 404);
+    await expect(VIEWS.status(slow, { customerId, locationId: id, name: 'Home' })).rejects.toMatchObject({ code: 'not_found' });
+    // Past the moment the limiter would have let nodes.list go (1 s): it never reaches Plume.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(simulator.log.requests('locations.get')).toHaveLength(1);
+    expect(simulator.log.requests('nodes.list')).toHaveLength(0);
+  });
 });

@@ -15,9 +15,23 @@ type Render = (client: PlumeClient, target: LocationRef) => Promise<RichText[]>;
 
 const place = (target: LocationRef) => ({ id: target.locationId, name: target.name });
 
-/** The location's health: location and nodes fetched in parallel (one round trip), analysed, rendered. */
+/**
+ * The location's health: location and nodes fetched in parallel (one round trip), analysed,
+ * rendered. When one call fails the other is cancelled (in the SDK's limiter queue or in flight):
+ * its answer could no longer be used, and it would spend the partner's Plume budget.
+ */
 const status: Render = async (client, { customerId, locationId }) => {
-  const [location, nodes] = await Promise.all([client.locations.get(customerId, locationId), client.nodes.list(customerId, locationId)]);
+  const controller = new AbortController();
+  const options = { signal: controller.signal };
+  const cancelOthersOnFailure = <T>(call: Promise<T>): Promise<T> =>
+    call.catch((error: unknown) => {
+      controller.abort();
+      throw error;
+    });
+  const [location, nodes] = await Promise.all([
+    cancelOthersOnFailure(client.locations.get(customerId, locationId, options)),
+    cancelOthersOnFailure(client.nodes.list(customerId, locationId, options)),
+  ]);
   return renderHealthSummary(analyzeLocationHealth({ location, nodes }));
 };
 
