@@ -5,6 +5,9 @@
  */
 export default {
   testEnvironment: 'node',
+  // A test's timeout only catches a hang. Some tests wait on real timers (Retry-After, timeouts) and
+  // CI shares 2 cores between projects, so jest's 5 s default would fail slow but correct runs.
+  testTimeout: 30_000,
   testMatch: ['<rootDir>/src/**/*.test.ts'],
   transform: {
     '^.+\\.[cm]?[tj]s$': [

@@ -7,6 +7,8 @@ let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator();
 });
+// A delayed request is logged when the simulator answers it, possibly after the client gave up: a test
+// that abandons one waits for it (untilLogged), so that it cannot land in a later test's log.
 afterEach(() => {
   sim.faults.reset();
   sim.log.clear();
@@ -75,25 +77,28 @@ describe('retries', () => {
 
   it('caps an attempt’s timeout at the time left in retry.maxTotalMs', async () => {
     const { client } = clientFor(sim, { timeoutMs: 60_000, retry: { maxTotalMs: 300 } });
-    sim.faults.delayNext('customers.get', 5000);
+    sim.faults.delayNext('customers.get', 1500);
     expect(await rejectionOf(client.customers.get(ada.id))).toBeInstanceOf(PlumeTimeoutError);
+    await untilLogged(sim, 'customers.get', 1);
   });
 });
 
 describe('timeouts', () => {
   it('fails an attempt that gets no response within timeoutMs', async () => {
-    const { client, events } = clientFor(sim, { timeoutMs: 400, retry: false });
+    const { client, events } = clientFor(sim, { timeoutMs: 1000, retry: false });
     await client.customers.get(ada.id);
-    sim.faults.delayNext('customers.get', 5000);
+    sim.faults.delayNext('customers.get', 2000);
     const error = await rejectionOf(client.customers.get(ada.id));
     expect(error).toBeInstanceOf(PlumeTimeoutError);
     expect(error).toMatchObject({ code: 'timeout', endpoint: 'GET api/Customers/{customerId}', status: undefined });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout' });
+    await untilLogged(sim, 'customers.get', 2);
   });
 
   it('retries an attempt that timed out, like a network failure', async () => {
-    const { client, events } = clientFor(sim, { timeoutMs: 300 });
-    sim.faults.delayNext('locations.get', 1000);
+    // Timeouts are generous so that a loaded machine cannot time out the answered attempts too.
+    const { client, events } = clientFor(sim, { timeoutMs: 1000 });
+    sim.faults.delayNext('locations.get', 2000);
     expect((await client.locations.get(ada.id, home.id)).id).toBe(home.id);
     expect(events).toContainEqual(expect.objectContaining({ type: 'retry', attempt: 2, reason: 'timeout' }));
     await untilLogged(sim, 'locations.get', 2); // the abandoned attempt is logged once the server answers it
@@ -101,8 +106,8 @@ describe('timeouts', () => {
   });
 
   it('fails with PlumeTimeoutError once every attempt allowed has timed out', async () => {
-    const { client } = clientFor(sim, { timeoutMs: 200, retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5 } });
-    sim.faults.delayNext('locations.get', 600, 3);
+    const { client } = clientFor(sim, { timeoutMs: 500, retry: { limit: 2, baseDelayMs: 1, maxDelayMs: 5 } });
+    sim.faults.delayNext('locations.get', 1500, 3);
     const error = await rejectionOf(client.locations.get(ada.id, home.id));
     expect(error).toBeInstanceOf(PlumeTimeoutError);
     expect(error).toMatchObject({ code: 'timeout', endpoint: 'GET api/Customers/{customerId}/locations/{locationId}' });
@@ -119,8 +124,8 @@ describe('timeouts', () => {
   });
 
   it('retries a token request that timed out', async () => {
-    const { client } = clientFor(sim, { timeoutMs: 300 });
-    sim.faults.delayNext('token', 1000);
+    const { client } = clientFor(sim, { timeoutMs: 1000 });
+    sim.faults.delayNext('token', 2000);
     expect((await client.customers.get(ada.id)).id).toBe(ada.id);
     await untilLogged(sim, 'token', 2);
     expect(sim.log.count('token')).toBe(2);
@@ -129,14 +134,21 @@ describe('timeouts', () => {
 
 describe('abort', () => {
   it('rejects with the signal’s reason, not a PlumeError', async () => {
-    const { client } = clientFor(sim);
-    sim.faults.delayNext('nodes.list', 3000);
-    const controller = new AbortController();
-    const pending = rejectionOf(client.nodes.list(ada.id, home.id, { signal: controller.signal }));
-    setTimeout(() => controller.abort(), 50);
-    const error = await pending;
-    expect(isPlumeError(error)).toBe(false);
-    expect(error).toMatchObject({ name: 'AbortError' });
+    // A simulator of its own: the abandoned request may or may not have reached it, and closing it
+    // ends the delay, so nothing lands in the shared log later.
+    const own = await startSimulator();
+    try {
+      const { client } = clientFor(own);
+      own.faults.delayNext('nodes.list', 3000);
+      const controller = new AbortController();
+      const pending = rejectionOf(client.nodes.list(ada.id, home.id, { signal: controller.signal }));
+      setTimeout(() => controller.abort(), 50);
+      const error = await pending;
+      expect(isPlumeError(error)).toBe(false);
+      expect(error).toMatchObject({ name: 'AbortError' });
+    } finally {
+      await own.close();
+    }
   });
 
   it('does not send anything when the signal is already aborted', async () => {
@@ -183,7 +195,8 @@ describe('rate limiter', () => {
   });
 
   it('lets an aborted caller leave the queue', async () => {
-    const { client } = clientFor(sim, { rateLimit: { requestsPerSecond: 0.5, burst: 1 } });
+    // The next slot is 100 s away, so however slow the first call is, the second is still queued at 50 ms.
+    const { client } = clientFor(sim, { rateLimit: { requestsPerSecond: 0.01, burst: 1 } });
     await client.customers.get(ada.id);
     const error = await rejectionOf(client.customers.get(ada.id, { signal: AbortSignal.timeout(50) }));
     expect(error).toMatchObject({ name: 'TimeoutError' });

@@ -33,7 +33,7 @@ describe('the report views', () => {
     const { customerId, id } = fixtures.locations.adaHome;
     await client.verifyCredentials();
     simulator.log.clear();
-    simulator.faults.setLatency(150);
+    simulator.faults.setLatency(500);
     try {
       await VIEWS.status(client, { customerId, locationId: id, name: 'Home' });
     } finally {
