@@ -52,6 +52,30 @@ describe('bad input', () => {
     expect((await dee.lastMessage()).text).toContain('/setup');
   });
 
+  it('asks for text when a photo answers a question, and says so when nothing was asked', async () => {
+    const ike = world.harness.createUser({ firstName: 'Ike' });
+    await ike.send('/setup');
+    await ike.waitForMessage('Step 1 of 2');
+    await ike.sendPhoto();
+    expect((await ike.lastMessage()).text).toBe('I can only read text here. Please send your answer as a text message, or /cancel.');
+    await ike.send(world.simulator.credentials.authorization);
+    await ike.waitForMessage('Step 2 of 2');
+    await ike.send(world.simulator.credentials.partnerId);
+    await ike.waitForMessage('public Plume cloud');
+    await ike.sendPhoto({ caption: 'which one?' });
+    expect((await ike.lastMessage()).text).toBe('Please press one of the buttons above, or /cancel.');
+    await ike.press('Public Plume cloud: check now');
+    await ike.waitForMessage('Connected');
+    await ike.send('/locations');
+    await ike.waitForMessage('Which customer?');
+    await ike.sendPhoto();
+    expect((await ike.lastMessage()).text).toContain('I can only read text here. Type a customer id');
+    await ike.send('/cancel');
+    await ike.waitForMessage('Location search cancelled');
+    await ike.sendPhoto();
+    expect((await ike.lastMessage()).text).toBe("I wasn't waiting for a message. /help lists what I can do.");
+  });
+
   it('answers an unknown customer, ids with / or .., and a 5,000-character message, and keeps asking', async () => {
     const eli = world.harness.createUser({ firstName: 'Eli' });
     await completeSetup(world, eli);

@@ -8,7 +8,7 @@ describe('an authorization header posted outside /setup’s first step', () => {
   let world: BotWorld;
   let header: string;
   const encoded = () => header.replace(/^Basic /, '');
-  const holdsHeader = (user: SandboxUser) => user.messages().some((m) => m.text?.includes(encoded()));
+  const holdsHeader = (user: SandboxUser) => user.messages().some((m) => `${m.text ?? ''}${m.caption ?? ''}`.includes(encoded()));
 
   beforeAll(async () => {
     world = await createBotWorld();
@@ -44,6 +44,22 @@ describe('an authorization header posted outside /setup’s first step', () => {
     await max.waitForMessage(DELETED);
     expect(holdsHeader(max)).toBe(false);
     expect(world.simulator.log.count()).toBe(0);
+    expect(world.logs().join('\n')).not.toContain(encoded());
+  });
+
+  it('is deleted from a photo caption, even at /setup’s first step, which only reads text', async () => {
+    const ora = world.harness.createUser({ firstName: 'Ora' });
+    await ora.send('/setup');
+    await ora.waitForMessage('Step 1 of 2');
+    await ora.sendPhoto({ caption: header });
+    await ora.waitForMessage(DELETED);
+    expect(holdsHeader(ora)).toBe(false);
+    await ora.send(header);
+    await ora.waitForMessage('Step 2 of 2');
+    const group = world.harness.createGroup({ title: 'Field team', members: [ora] });
+    await ora.in(group).sendPhoto({ caption: `router screenshot, ${header}` });
+    await ora.in(group).waitForMessage(DELETED);
+    expect(group.messages().some((m) => m.caption?.includes(encoded()))).toBe(false);
     expect(world.logs().join('\n')).not.toContain(encoded());
   });
 

@@ -7,17 +7,20 @@ export const HEADER_DELETED =
   'That looked like a Plume authorization header, so I deleted your message: it is a password and must not stay in a chat. I did not use it. It belongs only in step 1 of /setup, in a private chat with me.';
 
 /**
- * Deletes any message holding an authorization header, in any chat, unless it answers /setup's
- * first step (the setup feature reads, deletes and reports that one itself). The message goes no
- * further: it is never searched for, sent to Plume or logged.
+ * Deletes any message holding an authorization header in its text or in a caption (a photo or a
+ * file), in any chat, unless it is the text answering /setup's first step (the setup feature reads,
+ * deletes and reports that one itself). The message goes no further: it is never searched for,
+ * sent to Plume or logged.
  */
 export function headerGuard(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     const message = ctx.message;
     const text = message !== undefined && 'text' in message ? message.text : undefined;
-    if (text === undefined || !looksLikeAuthorizationHeader(text)) return next();
+    const caption = message !== undefined && 'caption' in message ? message.caption : undefined;
+    if (!looksLikeAuthorizationHeader(text ?? caption ?? '')) return next();
     const { dialog } = await ctx.services.store.get(ctx.from?.id ?? 0);
-    if (dialog?.kind === 'setup' && dialog.step === 'authorization' && dialog.chatId === ctx.chat?.id) return next();
+    const answersSetup = dialog?.kind === 'setup' && dialog.step === 'authorization' && dialog.chatId === ctx.chat?.id;
+    if (answersSetup && text !== undefined) return next();
     const deleted = await ctx.deleteMessage().then(
       () => true,
       (err: unknown) => (ctx.services.logger.warn({ err }, 'Could not delete a message holding a header'), false),

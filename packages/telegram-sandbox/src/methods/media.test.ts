@@ -57,6 +57,23 @@ describe('photos and documents', () => {
     expect(reply.result.document).toMatchObject({ file_name: 'report.csv', mime_type: 'text/csv', file_size: 8 });
   });
 
+  it('lets a user send a photo with a caption, which the bot gets as an update and can download', async () => {
+    const user = sandbox.createUser({ firstName: 'Pia' });
+    const sent = await user.sendPhoto({ caption: 'my router @home', data: tinyPng(), filename: 'router.png' });
+    expect(sent).toMatchObject({ caption: 'my router @home', caption_entities: [{ type: 'mention', offset: 10, length: 5 }], from: { id: user.id } });
+    expect(sent.text).toBeUndefined();
+    const updates = await callOk<{ message?: TelegramMessage }[]>(sandbox, 'getUpdates', { timeout: 0 });
+    const received = updates.map((update) => update.message).find((message) => message?.message_id === sent.message_id);
+    const [size] = received?.photo ?? [];
+    expect(size).toMatchObject({ width: 3, height: 2, file_size: 33 });
+    const file = await callOk<{ file_path: string }>(sandbox, 'getFile', { file_id: size?.file_id });
+    const download = await fetch(`${sandbox.apiRoot}/file/bot${sandbox.token}/${file.file_path}`);
+    expect(new Uint8Array(await download.arrayBuffer())).toEqual(tinyPng());
+    // The default photo is a real 1×1 PNG; a caption over Telegram's 1024 characters is refused.
+    expect((await user.sendPhoto()).photo?.[0]).toMatchObject({ width: 1, height: 1 });
+    await expect(user.sendPhoto({ caption: 'x'.repeat(1025) })).rejects.toThrow('A photo caption holds at most 1024 characters; sendPhoto() got 1025.');
+  });
+
   it('refuses a missing photo, an unknown file_id and a caption over 1024', async () => {
     const user = sandbox.createUser();
     expect(await callApi(sandbox, 'sendPhoto', { chat_id: user.id })).toMatchObject({ description: 'Bad Request: there is no photo in the request' });

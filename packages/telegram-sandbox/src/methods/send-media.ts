@@ -4,8 +4,8 @@ import { checkMarkup } from '../api/markup';
 import { defineMethod, type MethodContext } from '../api/method';
 import { entities, replyTarget } from '../api/params';
 import { formatText } from '../text/format';
-import type { TelegramDocument, TelegramPhotoSize } from '../types';
-import type { FileRecord, Upload } from '../world/files';
+import type { TelegramDocument } from '../types';
+import { photoSizes, type FileRecord, type Upload } from '../world/files';
 import { postBotMessage, resolveTarget, withEntities } from './outgoing';
 import { sendOptions } from './send-message';
 
@@ -23,19 +23,6 @@ function resolveFile({ world }: MethodContext, kind: FileRecord['kind'], value: 
   if (known) return known;
   if (/^https?:\/\/[^\s]+$/i.test(value)) return world.files.putUrl(kind, value);
   throw ERRORS.wrongFile();
-}
-
-/** Public view of a stored photo. */
-export function photoSizes(file: FileRecord): TelegramPhotoSize[] {
-  return [
-    {
-      file_id: file.fileId,
-      file_unique_id: file.uniqueId,
-      width: file.width,
-      height: file.height,
-      ...(file.size === undefined ? {} : { file_size: file.size }),
-    },
-  ];
 }
 
 function documentOf(file: FileRecord): TelegramDocument {

@@ -2,6 +2,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { SandboxError } from '../errors';
 import { userText } from '../text/format';
 import type { TelegramMessage, TelegramUser } from '../types';
+import { photoSizes, type Upload } from '../world/files';
 import { findLive, type Conversation, type StoredMessage } from '../world/conversations';
 import type { CallbackQueryRecord, World } from '../world/world';
 
@@ -9,6 +10,30 @@ import type { CallbackQueryRecord, World } from '../world/world';
 function chatInstance(conversation: Conversation): string {
   const digest = createHash('sha256').update(conversation.key).digest();
   return digest.readBigInt64BE(0).toString();
+}
+
+/** What a user's message carries: text, or a photo with an optional caption. */
+export type UserContent =
+  | { kind: 'text'; text: string }
+  | { kind: 'photo'; upload: Upload; caption?: string };
+
+/** The stored message fields of `content`, with entities as Telegram's clients detect them. */
+function messageFields(world: World, content: UserContent): Partial<TelegramMessage> {
+  if (content.kind === 'text') {
+    const { text, entities } = userText(content.text);
+    if (!text) throw new SandboxError('INVALID_INPUT', 'A message needs some text: send() got an empty or blank string.');
+    return { text, ...(entities.length ? { entities } : {}) };
+  }
+  const caption = content.caption === undefined ? undefined : userText(content.caption);
+  if (caption !== undefined && caption.text.length > 1024) {
+    throw new SandboxError('INVALID_INPUT', `A photo caption holds at most 1024 characters; sendPhoto() got ${caption.text.length}.`);
+  }
+  const photo = photoSizes(world.files.putUpload('photo', content.upload));
+  return {
+    photo,
+    ...(caption?.text ? { caption: caption.text } : {}),
+    ...(caption?.entities.length ? { caption_entities: caption.entities } : {}),
+  };
 }
 
 /**
@@ -20,15 +45,14 @@ export function sendAsUser(
   world: World,
   conversation: Conversation,
   user: TelegramUser,
-  rawText: string,
+  content: UserContent,
   replyToId?: number,
 ): StoredMessage {
   if (world.closed) throw new SandboxError('CLOSED', 'The sandbox is closed: start a new one with startSandbox().');
   if (!conversation.memberIds.has(user.id)) {
     throw new SandboxError('NOT_A_MEMBER', `${user.first_name} (id ${user.id}) is not a member of chat ${conversation.chat.id}: add them first.`);
   }
-  const { text, entities } = userText(rawText);
-  if (!text) throw new SandboxError('INVALID_INPUT', 'A message needs some text: send() got an empty or blank string.');
+  const fields = messageFields(world, content);
   let replyTo: TelegramMessage | undefined;
   if (replyToId !== undefined) {
     const target = findLive(conversation, replyToId);
@@ -38,8 +62,7 @@ export function sendAsUser(
   }
   const stored = world.append(conversation, {
     from: user,
-    text,
-    ...(entities.length ? { entities } : {}),
+    ...fields,
     ...(replyTo ? { reply_to_message: replyTo } : {}),
   });
   if (conversation.replyKeyboard?.oneTime) {

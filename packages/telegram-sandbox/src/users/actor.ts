@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { SandboxError, SandboxTimeoutError } from '../errors';
 import type { TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
 import { findLive, liveMessages, type Conversation, type StoredMessage } from '../world/conversations';
@@ -25,6 +26,24 @@ export interface PressOptions extends WaitOptions {
   messageId?: number;
 }
 
+/** What {@link ChatActor.sendPhoto} sends. */
+export interface SendPhotoOptions {
+  /** The caption under the photo (at most 1024 characters). */
+  caption?: string;
+  /** The image bytes (PNG, GIF or JPEG give the photo its size). @default a 1×1 PNG */
+  data?: Uint8Array;
+  /** @default 'photo.png' */
+  filename?: string;
+  /** Replies to this message of the chat. */
+  replyTo?: number;
+}
+
+/** A 1×1 transparent PNG: the photo a user sends when a test gives none. */
+const PIXEL_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** A message test: text (or caption) containing a string, matching a RegExp, or a predicate. */
 export type MessageMatcher = string | RegExp | ((message: TelegramMessage) => boolean);
 
@@ -47,6 +66,12 @@ export interface ChatActor {
   readonly chat: TelegramChat;
   /** Writes a message (a command is just text starting with `/`); resolves with the stored message. */
   send(text: string, options?: { replyTo?: number }): Promise<TelegramMessage>;
+  /**
+   * Sends a photo, as a person attaching a picture: by default a 1×1 PNG, without a caption.
+   * The bot can download it (getFile); the message's `photo` and `caption` are what bots see.
+   * @example await user.sendPhoto({ caption: 'my router' })
+   */
+  sendPhoto(options?: SendPhotoOptions): Promise<TelegramMessage>;
   /**
    * Presses the inline button whose text (or else callback_data) is `button`, on the last message
    * with a keyboard, waiting up to `timeoutMs` for such a button to appear.
@@ -90,9 +115,19 @@ export class ConversationActor implements ChatActor {
   }
 
   async send(text: string, options: { replyTo?: number } = {}): Promise<TelegramMessage> {
-    const stored = sendAsUser(this.runtime.world, this.conversation, this.user, text, options.replyTo);
+    const stored = sendAsUser(this.runtime.world, this.conversation, this.user, { kind: 'text', text }, options.replyTo);
     this.lastActionSeq = this.runtime.world.currentSeq;
     this.lastAction = `${this.user.first_name} sent ${JSON.stringify(stored.message.text)}`;
+    return stored.message;
+  }
+
+  async sendPhoto(options: SendPhotoOptions = {}): Promise<TelegramMessage> {
+    const upload = { filename: options.filename ?? 'photo.png', contentType: '', data: Buffer.from(options.data ?? PIXEL_PNG) };
+    const content = { kind: 'photo' as const, upload, ...(options.caption === undefined ? {} : { caption: options.caption }) };
+    const stored = sendAsUser(this.runtime.world, this.conversation, this.user, content, options.replyTo);
+    this.lastActionSeq = this.runtime.world.currentSeq;
+    const caption = stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
+    this.lastAction = `${this.user.first_name} sent a photo${caption}`;
     return stored.message;
   }
 

@@ -91,7 +91,7 @@ export function createWebHandler(runtime: SandboxRuntime): WebHandler {
       const viewer = viewerOf(url);
       const conversation = conversationOf(viewer, body.chat);
       if (action === 'send') {
-        sendAsUser(world, conversation, viewer, String(body.text ?? ''), typeof body.replyTo === 'number' ? body.replyTo : undefined);
+        sendAsUser(world, conversation, viewer, { kind: 'text', text: String(body.text ?? '') }, typeof body.replyTo === 'number' ? body.replyTo : undefined);
       } else {
         const stored = findLive(conversation, Number(body.messageId));
         const onMessage = (stored?.message.reply_markup?.inline_keyboard ?? []).flat().some((b) => b.callback_data === body.data);

@@ -1,5 +1,6 @@
 import { Buffer } from 'node:buffer';
 import { randomBytes } from 'node:crypto';
+import type { TelegramPhotoSize } from '../types';
 
 /** A stored file: uploaded bytes, or a URL the sandbox does not fetch (no network). */
 export interface FileRecord {
@@ -93,4 +94,17 @@ export class FileStore {
   getByPath(path: string): FileRecord | undefined {
     return this.byPath.get(path);
   }
+}
+
+/** Public view of a stored photo. */
+export function photoSizes(file: FileRecord): TelegramPhotoSize[] {
+  return [
+    {
+      file_id: file.fileId,
+      file_unique_id: file.uniqueId,
+      width: file.width,
+      height: file.height,
+      ...(file.size === undefined ? {} : { file_size: file.size }),
+    },
+  ];
 }
