@@ -12,6 +12,8 @@ export interface KnownSample {
 export interface NormalisedSamples {
   readonly counts: OnlineStateCounts;
   readonly skipped: number;
+  /** Timestamped samples dropped because a later one has the same timestamp. */
+  readonly duplicates: number;
   readonly known: readonly KnownSample[];
 }
 
@@ -23,12 +25,13 @@ export function normaliseState(value: unknown): OnlineState {
 }
 
 /**
- * Skips samples without a parseable timestamp, counts states, and returns the known-state samples
- * sorted by time (stable: equal timestamps keep input order).
+ * Skips samples without a parseable timestamp, keeps only the last in input order of samples that
+ * share a timestamp (whatever their states), counts states, and returns the known-state samples
+ * sorted by time. The sort is stable, so equal timestamps stay in input order and the last of each
+ * run is the one kept.
  */
 export function normaliseSamples(samples: readonly (OnlineStateSample | null | undefined)[]): NormalisedSamples {
-  const counts = { online: 0, offline: 0, intermittent: 0, unknown: 0 };
-  const known: KnownSample[] = [];
+  const timed: { readonly time: number; readonly state: OnlineState }[] = [];
   let skipped = 0;
   let sorted = true;
   for (const sample of samples) {
@@ -37,14 +40,24 @@ export function normaliseSamples(samples: readonly (OnlineStateSample | null | u
       skipped++;
       continue;
     }
-    const state = normaliseState(sample?.value);
-    counts[state]++;
-    if (state === 'unknown') continue;
-    const last = known[known.length - 1];
+    const last = timed[timed.length - 1];
     if (last !== undefined && time < last.time) sorted = false;
-    known.push({ time, state });
+    timed.push({ time, state: normaliseState(sample?.value) });
   }
   // Array.prototype.sort is stable, so equal timestamps keep input order.
-  if (!sorted) known.sort((a, b) => a.time - b.time);
-  return { counts, skipped, known };
+  if (!sorted) timed.sort((a, b) => a.time - b.time);
+  const counts = { online: 0, offline: 0, intermittent: 0, unknown: 0 };
+  const known: KnownSample[] = [];
+  let duplicates = 0;
+  for (let i = 0; i < timed.length; i++) {
+    const { time, state } = timed[i]!;
+    if (timed[i + 1]?.time === time) {
+      // A later sample with the same timestamp replaces this one.
+      duplicates++;
+      continue;
+    }
+    counts[state]++;
+    if (state !== 'unknown') known.push({ time, state });
+  }
+  return { counts, skipped, duplicates, known };
 }

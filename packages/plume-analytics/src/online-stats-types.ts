@@ -32,7 +32,8 @@ export interface OnlineStateSample {
 export type OnlineState = 'online' | 'offline' | 'intermittent' | 'unknown';
 
 /**
- * Samples per state. `unknown` are values other than the three known ones, and nulls.
+ * Samples per state, one per timestamp (the last of samples sharing one). `unknown` are values
+ * other than the three known ones, and nulls.
  *
  * @example
  * ```ts
@@ -112,10 +113,15 @@ export interface OnlineStatsBase {
   /** The range analysed (the resolved preset, or the custom range given). */
   readonly range: OnlineStatsRange;
   readonly counts: OnlineStateCounts;
-  /** Samples received, including those skipped for a missing or unparseable timestamp. */
+  /** Samples received, including those skipped (no usable timestamp) or ignored as duplicates. */
   readonly totalSamples: number;
   /** Samples skipped for a missing or unparseable timestamp. */
   readonly skippedSamples: number;
+  /**
+   * Samples ignored because a later sample has the same timestamp; only the last in input order is
+   * used (and counted in `counts`).
+   */
+  readonly duplicateSamples: number;
 }
 
 /**

@@ -26,7 +26,11 @@ describe('analyzeOnlineStats properties', () => {
       fc.property(samplesArb, fc.constantFrom('3h' as const, '24h' as const, '7d' as const), (samples, range) => {
         const result = analyzeOnlineStats(samples, range);
         const { counts } = result;
-        expect(counts.online + counts.offline + counts.intermittent + counts.unknown + result.skippedSamples).toBe(samples.length);
+        const counted = counts.online + counts.offline + counts.intermittent + counts.unknown;
+        expect(counted + result.skippedSamples + result.duplicateSamples).toBe(samples.length);
+        // One counted sample per distinct usable timestamp (the generator writes each instant one way).
+        const timestamps = samples.map((s) => s.timestamp).filter((t) => typeof t === 'string' && t !== 'nonsense');
+        expect(counted).toBe(new Set(timestamps).size);
         if (!result.hasData) {
           expect(counts.online + counts.offline + counts.intermittent).toBe(0);
           return;
@@ -39,6 +43,21 @@ describe('analyzeOnlineStats properties', () => {
         expect(result.longestOutage?.durationMs ?? 0).toBeLessThanOrEqual(result.downtimeMs);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('gives the same analysis as the last sample of each timestamp alone', () => {
+    fc.assert(
+      fc.property(samplesArb, fc.constantFrom('3h' as const, '24h' as const, '7d' as const), (samples, range) => {
+        const last = new Map<unknown, (typeof samples)[number]>();
+        for (const s of samples) if (typeof s.timestamp === 'string' && s.timestamp !== 'nonsense') last.set(s.timestamp, s);
+        const result = analyzeOnlineStats(samples, range);
+        const alone = analyzeOnlineStats([...last.values()], range);
+        expect(alone.duplicateSamples).toBe(0);
+        expect({ ...result, totalSamples: last.size, skippedSamples: 0, duplicateSamples: 0 }).toEqual(alone);
+        expect(result.totalSamples - result.skippedSamples - result.duplicateSamples).toBe(last.size);
+      }),
+      { numRuns: 200 },
     );
   });
 

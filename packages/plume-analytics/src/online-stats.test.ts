@@ -109,6 +109,7 @@ describe('analyzeOnlineStats', () => {
     expect(result.counts).toEqual({ online: 0, offline: 0, intermittent: 0, unknown: 1 });
     expect(result.totalSamples).toBe(4);
     expect(result.skippedSamples).toBe(3);
+    expect(result.duplicateSamples).toBe(0);
     expect('uptimePercent' in result).toBe(false);
     expect(analyzeOnlineStats(null, '3h').hasData).toBe(false);
   });

@@ -120,9 +120,10 @@ function outagesOf(known: readonly KnownSample[], intervalMs: number) {
 /**
  * Analyses a location's online time from the Reports API's `onlineStats` `locationState` samples.
  *
- * Samples without a parseable timestamp are skipped (and counted); the rest are counted per state
- * (`online`, `offline`, `intermittent`, any case; anything else is `unknown`) and the known ones put
- * in time order. Definitions, over the n known samples:
+ * Samples without a parseable timestamp are skipped (and counted). Of samples that share a
+ * timestamp only the last in input order is used, whatever its state (the others are counted in
+ * `duplicateSamples`). The rest are counted per state (`online`, `offline`, `intermittent`, any
+ * case; anything else is `unknown`) and the known ones put in time order. Definitions, over the n known samples:
  * - `uptimePercent` = online × 100 ÷ n (intermittent counts as not online; unknown is left out);
  * - `incidents`: transitions into offline (a run of offline samples counts once, unknown samples
  *   do not break a run);
@@ -160,8 +161,8 @@ export function analyzeOnlineStats(
 ): OnlineStatsAnalysis {
   const resolved = resolveRange(range);
   const list = Array.isArray(samples) ? samples : [];
-  const { counts, skipped, known } = normaliseSamples(list);
-  const base = { range: resolved, counts, totalSamples: list.length, skippedSamples: skipped };
+  const { counts, skipped, duplicates, known } = normaliseSamples(list);
+  const base = { range: resolved, counts, totalSamples: list.length, skippedSamples: skipped, duplicateSamples: duplicates };
   if (known.length === 0) return { ...base, hasData: false };
 
   const uptimePercent = (counts.online * 100) / known.length;

@@ -19,3 +19,19 @@ export function snapshot<T>(value: T): T {
 export function isoAfter(start: string, minutes: number): string {
   return new Date(Date.parse(start) + minutes * 60_000).toISOString();
 }
+
+/**
+ * A frozen day of 96 fifteen-minute WAN samples from 2024-12-04 00:00 UTC: sample i (0–95) has
+ * rxMaxMbps = i + 1, txMaxMbps = `txMaxMbps(i)`, rxMbytes = 90 and txMbytes = 9.
+ */
+export function wanDay(txMaxMbps: (i: number) => number) {
+  return deepFreeze(
+    Array.from({ length: 96 }, (_, i) => ({
+      timestamp: isoAfter('2024-12-04T00:00:00.000Z', 15 * i),
+      rxMbytes: 90,
+      txMbytes: 9,
+      rxMaxMbps: i + 1,
+      txMaxMbps: txMaxMbps(i),
+    })),
+  );
+}

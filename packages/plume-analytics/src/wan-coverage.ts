@@ -3,12 +3,18 @@ import type { WanCoverage, WanGap } from './wan-types';
 import { toIso } from './time';
 
 /**
- * Coverage of time-ordered valid samples. A gap is reported where two consecutive valid samples are
+ * Coverage of time-ordered valid samples, one per interval start (`duplicateSamples` more were
+ * dropped as earlier copies of an interval). A gap is reported where two consecutive valid samples are
  * more than 1.5 intervals apart (so jitter of a few seconds is not a gap); it runs from the end of
  * the earlier interval to the start of the later one, and `missingIntervals` is
  * round(spacing ÷ interval) − 1.
  */
-export function computeCoverage(time: Float64Array, totalSamples: number, intervalMs: number): WanCoverage {
+export function computeCoverage(
+  time: Float64Array,
+  totalSamples: number,
+  duplicateSamples: number,
+  intervalMs: number,
+): WanCoverage {
   const validSamples = time.length;
   const gaps: WanGap[] = [];
   for (let i = 1; i < validSamples; i++) {
@@ -25,6 +31,7 @@ export function computeCoverage(time: Float64Array, totalSamples: number, interv
   return {
     totalSamples,
     validSamples,
+    duplicateSamples,
     validPercent: totalSamples === 0 ? 0 : (validSamples * 100) / totalSamples,
     firstSampleAt: validSamples === 0 ? null : toIso(time[0]!),
     lastSampleAt: validSamples === 0 ? null : toIso(time[validSamples - 1]!),

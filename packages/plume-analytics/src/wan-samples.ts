@@ -2,9 +2,11 @@
 import type { WanSampleInput } from './wan-types';
 import { parseTimestamp } from './time';
 
-/** Valid samples as parallel columns, ascending by time (ties keep input order). */
+/** Valid samples as parallel columns, ascending by time, one per interval start. */
 export interface WanColumns {
   readonly length: number;
+  /** Valid samples dropped because a later valid sample has the same interval start. */
+  readonly duplicates: number;
   readonly time: Float64Array;
   readonly rxMbytes: Float64Array;
   readonly txMbytes: Float64Array;
@@ -22,17 +24,9 @@ function reorder(source: Float64Array, order: readonly number[]): Float64Array {
   return target;
 }
 
-/** Indices of a descending ("newest first") column in ascending order, ties in input order. O(n). */
-function reversedOrder(time: Float64Array): number[] {
-  const order: number[] = [];
-  let end = time.length;
-  while (end > 0) {
-    let start = end - 1;
-    while (start > 0 && time[start - 1] === time[end - 1]) start--;
-    for (let i = start; i < end; i++) order.push(i);
-    end = start;
-  }
-  return order;
+/** Indices of a strictly descending ("newest first") column in ascending order. O(n). */
+function reversedOrder(length: number): number[] {
+  return Array.from({ length }, (_, i) => length - 1 - i);
 }
 
 /** Indices of any column in ascending order, ties in input order. O(n log n). */
@@ -40,10 +34,18 @@ function sortedOrder(time: Float64Array): number[] {
   return Array.from({ length: time.length }, (_, i) => i).sort((a, b) => time[a]! - time[b]! || a - b);
 }
 
+/** Drops every index followed by one with the same time: of equal times, the last in `order` stays. */
+function lastOfEachTime(order: readonly number[], time: Float64Array): number[] {
+  return order.filter((index, k) => k === order.length - 1 || time[order[k + 1]!] !== time[index]);
+}
+
 /**
- * Keeps the samples with a parseable timestamp and all four numbers finite and ≥ 0, in time order.
- * Input already ascending (the common case) or descending ("newest first") costs O(n); anything
- * else is sorted by index, O(n log n).
+ * Keeps the samples with a parseable timestamp and all four numbers finite and ≥ 0, in time order,
+ * one per interval start: of valid samples with the same time, only the last in input order stays
+ * (a later copy of an interval replaces the earlier one). Input already ascending (the common case)
+ * or descending ("newest first") costs O(n): there, equal times are neighbours and the later one
+ * overwrites the earlier as it is read. Anything else is sorted by index, ties in input order, and
+ * the last of each run of equal times is kept, O(n log n).
  */
 export function collectValidSamples(samples: readonly (WanSampleInput | null | undefined)[]): WanColumns {
   const total = samples.length;
@@ -53,6 +55,7 @@ export function collectValidSamples(samples: readonly (WanSampleInput | null | u
   const rxMaxMbps = new Float64Array(total);
   const txMaxMbps = new Float64Array(total);
   let n = 0;
+  let duplicates = 0;
   let ascending = true;
   let descending = true;
   for (let i = 0; i < total; i++) {
@@ -66,6 +69,11 @@ export function collectValidSamples(samples: readonly (WanSampleInput | null | u
       const previous = time[n - 1]!;
       if (t < previous) ascending = false;
       if (t > previous) descending = false;
+      if (t === previous) {
+        // A later copy of the previous valid interval: it takes that slot.
+        n--;
+        duplicates++;
+      }
     }
     time[n] = t;
     rxMbytes[n] = rx;
@@ -76,6 +84,7 @@ export function collectValidSamples(samples: readonly (WanSampleInput | null | u
   }
   const columns = {
     length: n,
+    duplicates,
     time: time.subarray(0, n),
     rxMbytes: rxMbytes.subarray(0, n),
     txMbytes: txMbytes.subarray(0, n),
@@ -83,9 +92,10 @@ export function collectValidSamples(samples: readonly (WanSampleInput | null | u
     txMaxMbps: txMaxMbps.subarray(0, n),
   };
   if (ascending) return columns;
-  const order = descending ? reversedOrder(columns.time) : sortedOrder(columns.time);
+  const order = descending ? reversedOrder(n) : lastOfEachTime(sortedOrder(columns.time), columns.time);
   return {
-    length: n,
+    length: order.length,
+    duplicates: duplicates + n - order.length,
     time: reorder(columns.time, order),
     rxMbytes: reorder(columns.rxMbytes, order),
     txMbytes: reorder(columns.txMbytes, order),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isAnalyticsError } from './errors';
-import { deepFreeze, isoAfter } from './test-support';
+import { deepFreeze, isoAfter, wanDay } from './test-support';
 import { analyzeWanStats } from './wan-stats';
 import type { WanAnalysis, WanAnalysisWithData, WanSampleInput } from './wan-types';
 
@@ -10,15 +10,7 @@ const DAY_START = '2024-12-04T00:00:00.000Z';
  * A full day of 96 intervals: sample i (0–95) starts at 00:00 + 15 min × i, with rxMaxMbps = i + 1,
  * txMaxMbps = (i + 1) / 10, rxMbytes = 90 and txMbytes = 9.
  */
-const DAY: readonly WanSampleInput[] = deepFreeze(
-  Array.from({ length: 96 }, (_, i) => ({
-    timestamp: isoAfter(DAY_START, 15 * i),
-    rxMbytes: 90,
-    txMbytes: 9,
-    rxMaxMbps: i + 1,
-    txMaxMbps: (i + 1) / 10,
-  })),
-);
+const DAY: readonly WanSampleInput[] = wanDay((i) => (i + 1) / 10);
 
 function withData(analysis: WanAnalysis): WanAnalysisWithData {
   if (!analysis.hasData) throw new Error('expected data');
@@ -44,6 +36,7 @@ describe('analyzeWanStats', () => {
     expect(result.coverage).toEqual({
       totalSamples: 96,
       validSamples: 96,
+      duplicateSamples: 0,
       validPercent: 100,
       firstSampleAt: '2024-12-04T00:00:00.000Z',
       lastSampleAt: '2024-12-04T23:45:00.000Z',

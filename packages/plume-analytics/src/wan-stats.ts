@@ -70,8 +70,11 @@ function utilisation(rx: WanDirectionStats, tx: WanDirectionStats, plan: PlanSpe
  *
  * A sample is valid when its timestamp parses and `rxMbytes`, `txMbytes`, `rxMaxMbps` and
  * `txMaxMbps` are all finite and ≥ 0; invalid samples are skipped everywhere and only counted in
- * `coverage`. Samples may come in any order (they are put in time order first). Per direction
- * (`rx` download, `tx` upload) over the n valid samples:
+ * `coverage`. Samples may come in any order (they are put in time order first). Of valid samples
+ * with the same interval start, only the last in input order is used (a later copy of an interval,
+ * e.g. from overlapping pages, replaces the earlier one); the others are counted in
+ * `coverage.duplicateSamples`. Per direction (`rx` download, `tx` upload) over the n valid samples
+ * used:
  * - `peak`: the highest interval peak rate (`…MaxMbps`) and its interval start; the earliest wins ties;
  * - `meanPeakMbps`: the arithmetic mean of the interval peak rates (what the old bot called
  *   "average usage"; it is not a throughput);
@@ -115,7 +118,7 @@ export function analyzeWanStats(
   const intervalMs = intervalMinutes * 60_000;
   const list = Array.isArray(samples) ? samples : [];
   const columns = collectValidSamples(list);
-  const coverage = computeCoverage(columns.time, list.length, intervalMs);
+  const coverage = computeCoverage(columns.time, list.length, columns.duplicates, intervalMs);
   if (columns.length === 0) return { hasData: false, coverage, timeZone, intervalMinutes };
 
   const busyHours = computeBusyHours(columns.time, columns.rxMaxMbps, columns.txMaxMbps, hourOfDay);

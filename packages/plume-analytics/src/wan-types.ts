@@ -23,7 +23,8 @@ export interface WanPeak {
 }
 
 /**
- * Statistics for one direction (download `rx` or upload `tx`) over the valid samples.
+ * Statistics for one direction (download `rx` or upload `tx`) over the valid samples used (one per
+ * interval start).
  *
  * @example
  * ```ts
@@ -83,16 +84,21 @@ export interface WanGap {
  *   { timestamp: '2024-12-04T10:15:00Z', rxMbytes: null, txMbytes: 45, rxMaxMbps: 20, txMaxMbps: 2 },
  * ]);
  * coverage;
- * // { totalSamples: 2, validSamples: 1, validPercent: 50, firstSampleAt: '2024-12-04T10:00:00.000Z',
- * //   lastSampleAt: '2024-12-04T10:00:00.000Z', gaps: [] }
+ * // { totalSamples: 2, validSamples: 1, duplicateSamples: 0, validPercent: 50,
+ * //   firstSampleAt: '2024-12-04T10:00:00.000Z', lastSampleAt: '2024-12-04T10:00:00.000Z', gaps: [] }
  * ```
  */
 export interface WanCoverage {
   /** All items received, valid or not. */
   readonly totalSamples: number;
-  /** Items with a parseable timestamp and all four numbers finite and ≥ 0. */
+  /**
+   * Valid samples used: items with a parseable timestamp and all four numbers finite and ≥ 0, one
+   * per distinct interval start.
+   */
   readonly validSamples: number;
-  /** validSamples ÷ totalSamples × 100; 0 when nothing was received. */
+  /** Valid items dropped because a later item has the same interval start; only the last is used. */
+  readonly duplicateSamples: number;
+  /** validSamples ÷ totalSamples × 100 (so duplicates lower it); 0 when nothing was received. */
   readonly validPercent: number;
   /** Earliest valid interval start, ISO-8601 UTC, or `null`. */
   readonly firstSampleAt: string | null;

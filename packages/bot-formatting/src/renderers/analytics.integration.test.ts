@@ -46,6 +46,15 @@ describe('renderers on real analytics output', () => {
     expect(text).toContain('📁 Data: 96 of 96 samples valid (100.0%); no gaps');
   });
 
+  it('reports a repeated interval once, with the duplicate mentioned', () => {
+    // The first two hours sent again, as an overlapping page would: the same 8 intervals twice.
+    const samples = wanSamples();
+    const analysis = analyzeWanStats([...samples, ...samples.slice(0, 8)], { timeZone: 'Europe/Berlin' });
+    const text = textOf(renderWanReport(analysis));
+    expect(text).toContain('💾 Transferred: ↓ 9.60 GB · ↑ 960 MB');
+    expect(text).toContain('📁 Data: 96 of 104 samples valid (92.3%); 8 duplicate samples ignored; no gaps');
+  });
+
   it('renders online statistics computed from raw states', () => {
     const states = Array.from({ length: 24 }, (_, i) => ({
       timestamp: new Date(Date.UTC(2024, 11, 4, i)).toISOString(),

@@ -32,6 +32,13 @@ describe('renderOnlineStats()', () => {
     expect(text).toContain('675 samples from 2024-11-27 01:00 to 2024-12-04 01:00, one per 15 min; 2 samples skipped');
   });
 
+  it('mentions duplicate samples after the skipped ones, only when there are some', () => {
+    expect(textOf(renderOnlineStats(onlineStats({ duplicateSamples: 1 }), { timeZone: 'UTC' }))).toContain(
+      'one per 15 min; 2 samples skipped (no valid timestamp); 1 duplicate sample ignored.',
+    );
+    expect(text).not.toContain('duplicate');
+  });
+
   it('adds an unknown row and other labels when present', () => {
     const poor = textOf(
       renderOnlineStats(

@@ -62,9 +62,10 @@ function breakdown(stats: OnlineStatsWithData): FormattedText {
 
 function samplesLine(stats: OnlineStatsWithData, timeZone: string): string {
   const skipped = stats.skippedSamples > 0 ? `; ${plural(stats.skippedSamples, 'sample')} skipped (no valid timestamp)` : '';
+  const duplicates = stats.duplicateSamples > 0 ? `; ${plural(stats.duplicateSamples, 'duplicate sample')} ignored` : '';
   return (
     `${plural(stats.totalSamples, 'sample')} from ${formatDateTime(stats.firstSampleAt, timeZone)} to ` +
-    `${formatDateTime(stats.lastSampleAt, timeZone)}, one per ${formatDuration(stats.sampleIntervalMs)}${skipped}.`
+    `${formatDateTime(stats.lastSampleAt, timeZone)}, one per ${formatDuration(stats.sampleIntervalMs)}${skipped}${duplicates}.`
   );
 }
 

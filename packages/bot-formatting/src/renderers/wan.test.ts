@@ -60,6 +60,21 @@ describe('renderWanReport()', () => {
     expect(textOf(renderWanReport(wanAnalysis({ coverage }), { timeZone: 'UTC' }))).toContain('at 2024-12-04 18:45');
   });
 
+  it('mentions duplicate samples after the valid share, only when there are some', () => {
+    const coverage = { ...wanAnalysis().coverage, totalSamples: 98, validPercent: 95.9, duplicateSamples: 2 };
+    expect(textOf(renderWanReport(wanAnalysis({ coverage })))).toContain(
+      '📁 Data: 94 of 98 samples valid (95.9%); 2 duplicate samples ignored; 1 gap, longest 30 min',
+    );
+    expect(text).not.toContain('duplicate');
+  });
+
+  it('does not blame the connection for duplicate samples, which are copies of good data', () => {
+    const coverage = { ...wanAnalysis().coverage, totalSamples: 188, validPercent: 50, duplicateSamples: 94 };
+    const report = textOf(renderWanReport(wanAnalysis({ coverage })));
+    expect(report).toContain('94 of 188 samples valid (50.0%); 94 duplicate samples ignored');
+    expect(report).not.toContain('check the connection');
+  });
+
   it('warns when less than 80 % of the samples are valid', () => {
     const coverage = { ...wanAnalysis().coverage, validSamples: 50, validPercent: 52.1 };
     expect(textOf(renderWanReport(wanAnalysis({ coverage })))).toContain('Below 80%: check the connection.');

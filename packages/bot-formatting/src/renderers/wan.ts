@@ -86,7 +86,7 @@ function sparklineSection(samples: WanReportOptions['samples'], timeZone: string
  * covered, download and upload peaks at their local times, a rate table (peak, 95th percentile,
  * mean peak, average throughput; Mbps stated once in its header), line utilisation when the
  * analysis has it, data volumes (decimal units, stated once), busy hours, a 24-hour sparkline when
- * the raw samples are passed, and data coverage with gaps. An analysis without data renders as
+ * the raw samples are passed, and data coverage with duplicates ignored and gaps. An analysis without data renders as
  * {@link renderNoData} instead of a table of zeros.
  *
  * @param analysis The analysis result.
@@ -136,8 +136,10 @@ export function renderWanReport(analysis: WanAnalysis, options: WanReportOptions
   const quality = concat(
     bold('📁 Data: '),
     `${formatNumber(coverage.validSamples)} of ${plural(coverage.totalSamples, 'sample')} valid (${formatPercent(coverage.validPercent)})`,
+    coverage.duplicateSamples > 0 ? `; ${plural(coverage.duplicateSamples, 'duplicate sample')} ignored` : '',
     gaps.length > 0 ? `; ${plural(gaps.length, 'gap')}, longest ${formatDuration(longestGap)}` : '; no gaps',
-    coverage.validPercent < 80 ? '. Below 80%: check the connection.' : '',
+    // Duplicates are copies of good data, not a connection problem: they do not count against it.
+    coverage.validSamples + coverage.duplicateSamples < 0.8 * coverage.totalSamples ? '. Below 80%: check the connection.' : '',
   );
   return finish(
     [

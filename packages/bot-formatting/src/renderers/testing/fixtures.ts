@@ -101,6 +101,7 @@ export function wanAnalysis(overrides: Partial<WanAnalysisWithData> = {}): WanAn
     coverage: {
       totalSamples: 96,
       validSamples: 94,
+      duplicateSamples: 0,
       validPercent: 97.91666,
       firstSampleAt: '2024-12-04T00:00:00.000Z',
       lastSampleAt: '2024-12-04T23:45:00.000Z',
@@ -117,7 +118,7 @@ export function wanAnalysis(overrides: Partial<WanAnalysisWithData> = {}): WanAn
 export function wanNoData(totalSamples = 0): WanAnalysisNoData {
   return {
     hasData: false,
-    coverage: { totalSamples, validSamples: 0, validPercent: 0, firstSampleAt: null, lastSampleAt: null, gaps: [] },
+    coverage: { totalSamples, validSamples: 0, duplicateSamples: 0, validPercent: 0, firstSampleAt: null, lastSampleAt: null, gaps: [] },
     timeZone: 'UTC',
     intervalMinutes: 15,
   };
@@ -132,6 +133,7 @@ export function onlineStats(overrides: Partial<OnlineStatsWithData> = {}): Onlin
     counts: { online: 672, offline: 1, intermittent: 0, unknown: 0 },
     totalSamples: 675,
     skippedSamples: 2,
+    duplicateSamples: 0,
     uptimePercent: 99.85,
     label: 'Excellent',
     incidents: 1,
@@ -158,5 +160,6 @@ export function onlineNoData(totalSamples = 0): OnlineStatsNoData {
     counts: { online: 0, offline: 0, intermittent: 0, unknown: totalSamples },
     totalSamples,
     skippedSamples: 0,
+    duplicateSamples: 0,
   };
 }
