@@ -22,6 +22,21 @@ async function readJson(request: IncomingMessage): Promise<Record<string, unknow
 }
 
 /**
+ * Why a POST from the web page must be refused, if it must: another site's page in the same
+ * browser could otherwise post as the viewer (a form cannot send JSON, and a script of another
+ * origin that tries is stopped by the browser's preflight, which this server never approves).
+ */
+function crossSiteRefusal(request: IncomingMessage): { status: number; error: string } | undefined {
+  const type = request.headers['content-type'] ?? '';
+  if (!/^application\/json\b/i.test(type)) return { status: 415, error: 'Send JSON (content-type: application/json).' };
+  const origin = request.headers.origin;
+  if (origin !== undefined && origin !== `http://${request.headers.host ?? ''}`) {
+    return { status: 403, error: `Refused a request from another site (${origin}).` };
+  }
+  return undefined;
+}
+
+/**
  * The web chat's endpoints: the page (`/`), its script, the viewer's state, a Server-Sent Events
  * stream of chat snapshots, sending and pressing as the viewer, and stored files. The viewer is
  * `?user=<id>`, or a "You" user created on first visit.
@@ -86,6 +101,12 @@ export function createWebHandler(runtime: SandboxRuntime): WebHandler {
   };
 
   const act = async (request: IncomingMessage, response: ServerResponse, url: URL, action: 'send' | 'press') => {
+    const refusal = crossSiteRefusal(request);
+    if (refusal !== undefined) {
+      request.resume();
+      sendJson(response, refusal.status, { ok: false, error: refusal.error });
+      return;
+    }
     try {
       const body = await readJson(request);
       const viewer = viewerOf(url);
