@@ -63,6 +63,23 @@ describe('an authorization header posted outside /setup’s first step', () => {
     expect(world.logs().join('\n')).not.toContain(encoded());
   });
 
+  it('is deleted when an edit puts it into a message, in a private chat or a group', async () => {
+    const pat = world.harness.createUser({ firstName: 'Pat' });
+    const plumeCalls = world.simulator.log.count();
+    const note = await pat.send('my creds are below');
+    await pat.lastMessage();
+    await pat.edit(note.message_id, `my creds are ${header}`);
+    await pat.waitForMessage(DELETED);
+    expect(holdsHeader(pat)).toBe(false);
+    const group = world.harness.createGroup({ title: 'Ops', members: [pat] });
+    const inGroup = pat.in(group);
+    const shared = await inGroup.send('screenshot of the portal');
+    await inGroup.edit(shared.message_id, header);
+    await inGroup.waitForMessage(DELETED);
+    expect(group.messages().some((m) => m.text?.includes(encoded()))).toBe(false);
+    expect(world.simulator.log.count()).toBe(plumeCalls);
+  });
+
   it('is deleted in a group, and ordinary text that starts with “basic” is left alone', async () => {
     const ned = world.harness.createUser({ firstName: 'Ned' });
     const group = world.harness.createGroup({ title: 'NOC team', members: [ned] });

@@ -8,19 +8,19 @@ export const HEADER_DELETED =
 
 /**
  * Deletes any message holding an authorization header in its text or in a caption (a photo or a
- * file), in any chat, unless it is the text answering /setup's first step (the setup feature reads,
- * deletes and reports that one itself). The message goes no further: it is never searched for,
- * sent to Plume or logged.
+ * file), new or edited, in any chat, unless it is the new text answering /setup's first step (the
+ * setup feature reads, deletes and reports that one itself). The message goes no further: it is
+ * never searched for, sent to Plume or logged.
  */
 export function headerGuard(): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
-    const message = ctx.message;
+    const message = ctx.message ?? ctx.editedMessage;
     const text = message !== undefined && 'text' in message ? message.text : undefined;
     const caption = message !== undefined && 'caption' in message ? message.caption : undefined;
     if (!looksLikeAuthorizationHeader(text ?? caption ?? '')) return next();
     const { dialog } = await ctx.services.store.get(ctx.from?.id ?? 0);
     const answersSetup = dialog?.kind === 'setup' && dialog.step === 'authorization' && dialog.chatId === ctx.chat?.id;
-    if (answersSetup && text !== undefined) return next();
+    if (answersSetup && ctx.message !== undefined && text !== undefined) return next();
     const deleted = await ctx.deleteMessage().then(
       () => true,
       (err: unknown) => (ctx.services.logger.warn({ err }, 'Could not delete a message holding a header'), false),

@@ -77,6 +77,35 @@ export function sendAsUser(
 }
 
 /**
+ * A user edits one of their own messages: its text (or a photo's caption) is replaced, it gets an
+ * `edit_date`, and every bot of the chat gets an `edited_message` update (unless the user blocked it).
+ */
+export function editAsUser(world: World, conversation: Conversation, user: TelegramUser, messageId: number, rawText: string): StoredMessage {
+  if (world.closed) throw new SandboxError('CLOSED', 'The sandbox is closed: start a new one with startSandbox().');
+  const stored = findLive(conversation, messageId);
+  if (!stored || stored.botToken !== undefined || stored.message.from?.id !== user.id) {
+    throw new SandboxError('MESSAGE_NOT_FOUND', `${user.first_name} can only edit their own messages: #${messageId} is not one of theirs in chat ${conversation.chat.id}.`);
+  }
+  const { entities: _entities, caption_entities: _captionEntities, ...previous } = stored.message;
+  const { text, entities } = userText(rawText);
+  const isCaption = previous.text === undefined;
+  if (!isCaption && !text) throw new SandboxError('INVALID_INPUT', 'A message needs some text: edit() got an empty or blank string.');
+  if (isCaption && text.length > 1024) {
+    throw new SandboxError('INVALID_INPUT', `A photo caption holds at most 1024 characters; edit() got ${text.length}.`);
+  }
+  const { caption: _caption, ...withoutCaption } = previous;
+  const content = isCaption
+    ? { ...withoutCaption, ...(text ? { caption: text } : {}), ...(entities.length ? { caption_entities: entities } : {}) }
+    : { ...previous, text, ...(entities.length ? { entities } : {}) };
+  world.replace(conversation, stored, { ...content, edit_date: world.unixTime() });
+  for (const token of conversation.botTokens) {
+    const bot = world.bots.get(token);
+    if (bot && !bot.blockedBy.has(user.id)) bot.queue.push('edited_message', { edited_message: stored.message });
+  }
+  return stored;
+}
+
+/**
  * A user presses an inline button carrying `data` under a bot's message: the bot that sent the
  * message gets a `callback_query` update, which it should answer with answerCallbackQuery.
  */

@@ -3,7 +3,7 @@ import { SandboxError, SandboxTimeoutError } from '../errors';
 import type { TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
 import { findLive, liveMessages, type Conversation, type StoredMessage } from '../world/conversations';
 import type { CallbackAnswer, World } from '../world/world';
-import { pressAsUser, sendAsUser } from './actions';
+import { editAsUser, pressAsUser, sendAsUser } from './actions';
 import { buttonLabels, chatName, describeConversation, describeMessage } from './describe';
 import { waitUntil } from './wait';
 
@@ -73,6 +73,12 @@ export interface ChatActor {
    */
   sendPhoto(options?: SendPhotoOptions): Promise<TelegramMessage>;
   /**
+   * Edits one of this user's messages: its text, or a photo's caption. Bots get an
+   * `edited_message` update; resolves with the message as edited.
+   * @example const sent = await user.send('helo'); await user.edit(sent.message_id, 'hello');
+   */
+  edit(messageId: number, text: string): Promise<TelegramMessage>;
+  /**
    * Presses the inline button whose text (or else callback_data) is `button`, on the last message
    * with a keyboard, waiting up to `timeoutMs` for such a button to appear.
    */
@@ -128,6 +134,13 @@ export class ConversationActor implements ChatActor {
     this.lastActionSeq = this.runtime.world.currentSeq;
     const caption = stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
     this.lastAction = `${this.user.first_name} sent a photo${caption}`;
+    return stored.message;
+  }
+
+  async edit(messageId: number, text: string): Promise<TelegramMessage> {
+    const stored = editAsUser(this.runtime.world, this.conversation, this.user, messageId, text);
+    this.lastActionSeq = this.runtime.world.currentSeq;
+    this.lastAction = `${this.user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`;
     return stored.message;
   }
 
