@@ -76,8 +76,17 @@ describe('errors', () => {
     sim.faults.failNext('wifiNetworks.list', 500, 3);
     const error = await rejectionOf(clientFor(sim).client.wifiNetworks.list(ada.id, home.id));
     expect(error).toBeInstanceOf(PlumeServerError);
-    expect(error).toMatchObject({ code: 'server', status: 500 });
+    expect(error).toMatchObject({ code: 'server', status: 500, retryAfterMs: undefined });
     expect(sim.log.count('wifiNetworks.list')).toBe(3);
+  });
+
+  it('fails at once on a 503 whose Retry-After is too long to wait, carrying the wait', async () => {
+    sim.faults.failNext('nodes.list', 503, 3, { retryAfter: 600 });
+    const error = await rejectionOf(clientFor(sim).client.nodes.list(ada.id, home.id));
+    expect(error).toBeInstanceOf(PlumeServerError);
+    expect(error).toMatchObject({ code: 'server', status: 503, retryAfterMs: 600_000 });
+    expect((error as Error).message).toMatch(/retries did not help; the server asked to wait 600 s\.$/);
+    expect(sim.log.count('nodes.list')).toBe(1);
   });
 
   it('maps other statuses to PlumeHttpError without retrying', async () => {

@@ -138,11 +138,22 @@ export class PlumeRateLimitError extends PlumeError {
   }
 }
 
-/** The server failed (5xx), and retries did not help. */
+/**
+ * The server failed (5xx), and retries did not help.
+ *
+ * @example
+ * ```ts
+ * // A 503 may say when to come back (Retry-After), for example during maintenance.
+ * if (error instanceof PlumeServerError && error.retryAfterMs !== undefined) scheduleRetry(error.retryAfterMs);
+ * ```
+ */
 export class PlumeServerError extends PlumeError {
   override name = 'PlumeServerError';
-  constructor(message: string, details: PlumeErrorDetails) {
+  /** How long the server asked to wait (`Retry-After`), when it said: longer than the retries could wait. */
+  readonly retryAfterMs: number | undefined;
+  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number }) {
     super('server', message, details);
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 

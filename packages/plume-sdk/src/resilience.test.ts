@@ -7,9 +7,10 @@ let sim: Simulator;
 beforeAll(async () => {
   sim = await startSimulator();
 });
-// A delayed request is logged when the simulator answers it, possibly after the client gave up: a test
-// that abandons one waits for it (untilLogged), so that it cannot land in a later test's log.
-afterEach(() => {
+// A delayed request is logged when the simulator answers it, possibly after the client gave up: each
+// test ends once the simulator has answered everything, so nothing lands in a later test's log.
+afterEach(async () => {
+  while (sim.log.inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
   sim.faults.reset();
   sim.log.clear();
 });

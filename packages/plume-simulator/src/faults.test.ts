@@ -73,6 +73,17 @@ describe('fault injection', () => {
     expect(waited('locations.list')).toBeGreaterThanOrEqual(79);
   });
 
+  it('decides a call’s answer on arrival: a fault scripted during its delay goes to the next call', async () => {
+    sim.faults.delayNext('locations.list', 300);
+    const delayed = get(sim, locations, accessToken);
+    while (sim.log.inFlight('locations.list') === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    sim.faults.failNext('locations.list', 503);
+    expect(sim.log.inFlight()).toBe(1);
+    expect((await delayed).status).toBe(200);
+    expect(sim.log.inFlight()).toBe(0);
+    expect((await get(sim, locations, accessToken)).status).toBe(503);
+  });
+
   it('adds latency to every response with setLatency, until reset', async () => {
     sim.faults.setLatency(80);
     expect((await get(sim, locations, accessToken)).status).toBe(200);

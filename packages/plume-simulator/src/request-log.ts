@@ -7,6 +7,24 @@ export class MemoryRequestLog implements RequestLog {
   #entries: RecordedRequest[] = [];
   #counts = new Map<RouteName | undefined, number>();
   #total = 0;
+  #inFlight = new Map<RouteName | undefined, number>();
+  #inFlightTotal = 0;
+
+  /** A request arrived; {@link record} ends it. */
+  begin(route: RouteName | undefined): void {
+    this.#inFlight.set(route, (this.#inFlight.get(route) ?? 0) + 1);
+    this.#inFlightTotal += 1;
+  }
+
+  /** A request that {@link begin} started was answered, or abandoned (the simulator closed). */
+  end(route: RouteName | undefined): void {
+    this.#inFlight.set(route, (this.#inFlight.get(route) ?? 1) - 1);
+    this.#inFlightTotal -= 1;
+  }
+
+  inFlight(route?: RouteName): number {
+    return route === undefined ? this.#inFlightTotal : (this.#inFlight.get(route) ?? 0);
+  }
 
   record(entry: RecordedRequest): void {
     this.#entries.push(entry);

@@ -90,13 +90,35 @@ async function onRequest(state: SimState, request: IncomingMessage, response: Se
   const method = request.method ?? 'GET';
   const matched = matchRoute(method, rawPath);
   const match = matched.kind === 'match' ? matched.match : undefined;
+  state.log.begin(match?.route);
+  try {
+    await answerRequest(state, request, response, { receivedAt, rawPath, query, method, matched, match });
+  } finally {
+    state.log.end(match?.route);
+  }
+}
+
+/** What {@link onRequest} parsed from the request line. */
+interface Arrival {
+  readonly receivedAt: number;
+  readonly rawPath: string;
+  readonly query: URLSearchParams;
+  readonly method: string;
+  readonly matched: ReturnType<typeof matchRoute>;
+  readonly match: RouteMatch | undefined;
+}
+
+async function answerRequest(state: SimState, request: IncomingMessage, response: ServerResponse, arrival: Arrival): Promise<void> {
+  const { receivedAt, rawPath, query, method, matched, match } = arrival;
   const body = match?.route === 'token' ? await readBody(request) : '';
-  const delay = state.faults.nextDelay(match?.route);
-  if (delay > 0) await sleep(delay, undefined, { signal: state.closing.signal });
+  // The answer, scripted faults included, is decided on arrival, in arrival order: a fault scripted
+  // later never lands on a request that was already waiting out a delay.
   let answer: SimResponse;
   if (match) answer = respond(state, request, match, query, body);
   else if (matched.kind === 'bad-encoding') answer = apiError(400, 'Malformed percent-encoding in the path.');
   else answer = apiError(404, `There is no method to handle ${method} ${rawPath}`);
+  const delay = state.faults.nextDelay(match?.route);
+  if (delay > 0) await sleep(delay, undefined, { signal: state.closing.signal });
   send(state, response, answer);
   const form = match?.route === 'token' ? new URLSearchParams(body) : undefined;
   state.log.record({

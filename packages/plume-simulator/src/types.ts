@@ -84,7 +84,8 @@ export interface FailOptions {
 
 /**
  * Fault injection. Scripted faults apply to the next matching calls in the order they were added;
- * each is used up after `count` calls.
+ * each is used up after `count` calls. A call's answer is decided when it arrives; a delay only
+ * holds it back, so a fault scripted while an earlier call is delayed goes to a later call.
  */
 export interface SimulatorFaults {
   /** Adds `ms` of latency to every response from now on (0 removes it). */
@@ -140,7 +141,14 @@ export interface RequestLog {
   requests(route?: RouteName): RecordedRequest[];
   /** How many requests (of one route, or in all) arrived since start or the last `clear()`. */
   count(route?: RouteName): number;
-  /** Forgets every recorded request and count. */
+  /**
+   * How many requests (of one route, or in all) have arrived and are not answered yet, for example
+   * while a delay or latency holds them back. A request is recorded only once answered: wait for
+   * this to reach 0 before a test ends, so that an abandoned delayed call cannot land in the next.
+   * @example while (sim.log.inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+   */
+  inFlight(route?: RouteName): number;
+  /** Forgets every recorded request and count (requests in flight are still recorded when answered). */
   clear(): void;
 }
 

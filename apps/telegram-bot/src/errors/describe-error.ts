@@ -1,4 +1,4 @@
-import { isPlumeError, type PlumeAuthError, type PlumeError, type PlumeRateLimitError, type PlumeResponseError } from '@org/plume-sdk';
+import { isPlumeError, type PlumeAuthError, type PlumeError, type PlumeRateLimitError, type PlumeResponseError, type PlumeServerError } from '@org/plume-sdk';
 
 /** A failure the user can act on: why it happened and what to do, in one or two sentences. */
 export interface KnownFailure {
@@ -29,7 +29,11 @@ const MESSAGES: Record<PlumeError['code'], (error: PlumeError) => string> = {
   auth: (e) => describeAuth(e as PlumeAuthError),
   rate_limited: (e) => describeRateLimit(e as PlumeRateLimitError),
   not_found: () => 'Plume does not know this customer or location (404). Check the id, or pick another with /locations.',
-  server: (e) => `Plume's servers are having trouble (HTTP ${e.status ?? '5xx'}). Try again in a minute.`,
+  server: (e) => {
+    const { retryAfterMs } = e as PlumeServerError;
+    const when = retryAfterMs === undefined ? 'Try again in a minute.' : `Plume asked to retry in ${seconds(retryAfterMs, 60)} s.`;
+    return `Plume's servers are having trouble (HTTP ${e.status ?? '5xx'}). ${when}`;
+  },
   timeout: () => 'Plume is taking too long to answer. Try again in a minute.',
   network: () => 'Plume is unreachable right now. Try again in a few minutes; if it lasts, check the cloud URLs with /setup.',
   response: (e) =>

@@ -65,7 +65,10 @@ function fromStatus(status: number, headers: Headers, data: unknown, context: Er
     return new PlumeRateLimitError(`${what}${after} Lower the request rate (rateLimit option).`, { ...details, source: 'api', retryAfterMs: wait });
   }
   if (status === 404) return new PlumeNotFoundError(`${what} Check the id: it does not exist, or no longer does.`, details);
-  if (status >= 500) return new PlumeServerError(`${what} Plume had a server problem and retries did not help; try again later.`, details);
+  if (status >= 500) {
+    const later = wait === undefined ? 'try again later' : `the server asked to wait ${Math.ceil(wait / 1000)} s`;
+    return new PlumeServerError(`${what} Plume had a server problem and retries did not help; ${later}.`, { ...details, retryAfterMs: wait });
+  }
   return new PlumeHttpError(what, details);
 }
 
