@@ -17,23 +17,34 @@ export type UserContent =
   | { kind: 'text'; text: string }
   | { kind: 'photo'; upload: Upload; caption?: string };
 
-/** The stored message fields of `content`, with entities as Telegram's clients detect them. */
+/** A message's text and its entities, as Telegram's clients detect them; `method` names the caller in errors. */
+function textFields(raw: string, method: string): Pick<TelegramMessage, 'text' | 'entities'> {
+  const { text, entities } = userText(raw);
+  if (!text) throw new SandboxError('INVALID_INPUT', `A message needs some text: ${method} got an empty or blank string.`);
+  return { text, ...(entities.length ? { entities } : {}) };
+}
+
+/** A caption (none when blank) and its entities; `method` names the caller in errors. */
+function captionFields(raw: string, method: string): Pick<TelegramMessage, 'caption' | 'caption_entities'> {
+  const { text, entities } = userText(raw);
+  if (text.length > 1024) throw new SandboxError('INVALID_INPUT', `A photo caption holds at most 1024 characters; ${method} got ${text.length}.`);
+  return { ...(text ? { caption: text } : {}), ...(entities.length ? { caption_entities: entities } : {}) };
+}
+
+/** The stored message fields of `content`. */
 function messageFields(world: World, content: UserContent): Partial<TelegramMessage> {
-  if (content.kind === 'text') {
-    const { text, entities } = userText(content.text);
-    if (!text) throw new SandboxError('INVALID_INPUT', 'A message needs some text: send() got an empty or blank string.');
-    return { text, ...(entities.length ? { entities } : {}) };
+  if (content.kind === 'text') return textFields(content.text, 'send()');
+  const caption = captionFields(content.caption ?? '', 'sendPhoto()');
+  return { photo: photoSizes(world.files.putUpload('photo', content.upload)), ...caption };
+}
+
+/** Gives every bot of the chat the update, unless the user blocked it. */
+function notifyBots(world: World, conversation: Conversation, user: TelegramUser, update: { message: TelegramMessage } | { edited_message: TelegramMessage }): void {
+  const kind = 'message' in update ? 'message' : 'edited_message';
+  for (const token of conversation.botTokens) {
+    const bot = world.bots.get(token);
+    if (bot && !bot.blockedBy.has(user.id)) bot.queue.push(kind, update);
   }
-  const caption = content.caption === undefined ? undefined : userText(content.caption);
-  if (caption !== undefined && caption.text.length > 1024) {
-    throw new SandboxError('INVALID_INPUT', `A photo caption holds at most 1024 characters; sendPhoto() got ${caption.text.length}.`);
-  }
-  const photo = photoSizes(world.files.putUpload('photo', content.upload));
-  return {
-    photo,
-    ...(caption?.text ? { caption: caption.text } : {}),
-    ...(caption?.entities.length ? { caption_entities: caption.entities } : {}),
-  };
 }
 
 /**
@@ -69,10 +80,7 @@ export function sendAsUser(
     conversation.replyKeyboard = undefined;
     world.emit({ type: 'keyboard', key: conversation.key });
   }
-  for (const token of conversation.botTokens) {
-    const bot = world.bots.get(token);
-    if (bot && !bot.blockedBy.has(user.id)) bot.queue.push('message', { message: stored.message });
-  }
+  notifyBots(world, conversation, user, { message: stored.message });
   return stored;
 }
 
@@ -86,22 +94,10 @@ export function editAsUser(world: World, conversation: Conversation, user: Teleg
   if (!stored || stored.botToken !== undefined || stored.message.from?.id !== user.id) {
     throw new SandboxError('MESSAGE_NOT_FOUND', `${user.first_name} can only edit their own messages: #${messageId} is not one of theirs in chat ${conversation.chat.id}.`);
   }
-  const { entities: _entities, caption_entities: _captionEntities, ...previous } = stored.message;
-  const { text, entities } = userText(rawText);
-  const isCaption = previous.text === undefined;
-  if (!isCaption && !text) throw new SandboxError('INVALID_INPUT', 'A message needs some text: edit() got an empty or blank string.');
-  if (isCaption && text.length > 1024) {
-    throw new SandboxError('INVALID_INPUT', `A photo caption holds at most 1024 characters; edit() got ${text.length}.`);
-  }
-  const { caption: _caption, ...withoutCaption } = previous;
-  const content = isCaption
-    ? { ...withoutCaption, ...(text ? { caption: text } : {}), ...(entities.length ? { caption_entities: entities } : {}) }
-    : { ...previous, text, ...(entities.length ? { entities } : {}) };
-  world.replace(conversation, stored, { ...content, edit_date: world.unixTime() });
-  for (const token of conversation.botTokens) {
-    const bot = world.bots.get(token);
-    if (bot && !bot.blockedBy.has(user.id)) bot.queue.push('edited_message', { edited_message: stored.message });
-  }
+  const { text, entities: _entities, caption: _caption, caption_entities: _captionEntities, ...rest } = stored.message;
+  const fields = text !== undefined ? textFields(rawText, 'edit()') : captionFields(rawText, 'edit()');
+  world.replace(conversation, stored, { ...rest, ...fields, edit_date: world.unixTime() });
+  notifyBots(world, conversation, user, { edited_message: stored.message });
   return stored;
 }
 
