@@ -59,25 +59,30 @@ const normalise = (entities: readonly object[] | undefined) =>
   );
 
 /**
- * Replaces the pressed message with the first part of a report (further parts follow as new
- * messages, the keyboard under the last). Returns `unchanged` when the message already shows exactly
- * this, without asking Telegram, so "message is not modified" never surfaces.
+ * Shows a report in place of the pressed message: a one-part report replaces it; a longer one is
+ * sent whole as new messages (the keyboard under the last), and the pressed message keeps its text
+ * but loses its buttons, so that no new part is mixed into the old report's parts above it.
+ * Returns `unchanged` when the message already shows exactly this, without asking Telegram, so
+ * "message is not modified" never surfaces.
  */
 export async function editRich(ctx: BotContext, parts: readonly RichText[], keyboard?: InlineKeyboardMarkup): Promise<'edited' | 'unchanged'> {
   const [first, ...rest] = parts;
   if (first === undefined) return 'unchanged';
+  if (rest.length > 0) {
+    // The old buttons are gone with the new report below; a failure to remove them changes nothing else.
+    await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
+    await replyRich(ctx, parts, keyboard);
+    return 'edited';
+  }
   const current = ctx.callbackQuery?.message;
-  const markup = rest.length === 0 ? keyboard : undefined;
   if (
     current !== undefined &&
     'text' in current &&
     current.text === first.text &&
     normalise(current.entities) === normalise(first.entities) &&
-    JSON.stringify(current.reply_markup ?? null) === JSON.stringify(markup ?? null)
+    JSON.stringify(current.reply_markup ?? null) === JSON.stringify(keyboard ?? null)
   ) {
     return 'unchanged';
   }
-  const outcome = await editText(ctx, first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: markup });
-  if (outcome === 'edited' && rest.length > 0) await replyRich(ctx, rest, keyboard);
-  return outcome;
+  return editText(ctx, first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: keyboard });
 }
