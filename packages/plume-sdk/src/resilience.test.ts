@@ -80,7 +80,6 @@ describe('retries', () => {
     const { client } = clientFor(sim, { timeoutMs: 60_000, retry: { maxTotalMs: 300 } });
     sim.faults.delayNext('customers.get', 1500);
     expect(await rejectionOf(client.customers.get(ada.id))).toBeInstanceOf(PlumeTimeoutError);
-    await untilLogged(sim, 'customers.get', 1);
   });
 });
 
@@ -93,7 +92,6 @@ describe('timeouts', () => {
     expect(error).toBeInstanceOf(PlumeTimeoutError);
     expect(error).toMatchObject({ code: 'timeout', endpoint: 'GET api/Customers/{customerId}', status: undefined });
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'timeout' });
-    await untilLogged(sim, 'customers.get', 2);
   });
 
   it('retries an attempt that timed out, like a network failure', async () => {
@@ -135,21 +133,14 @@ describe('timeouts', () => {
 
 describe('abort', () => {
   it('rejects with the signal’s reason, not a PlumeError', async () => {
-    // A simulator of its own: the abandoned request may or may not have reached it, and closing it
-    // ends the delay, so nothing lands in the shared log later.
-    const own = await startSimulator();
-    try {
-      const { client } = clientFor(own);
-      own.faults.delayNext('nodes.list', 3000);
-      const controller = new AbortController();
-      const pending = rejectionOf(client.nodes.list(ada.id, home.id, { signal: controller.signal }));
-      setTimeout(() => controller.abort(), 50);
-      const error = await pending;
-      expect(isPlumeError(error)).toBe(false);
-      expect(error).toMatchObject({ name: 'AbortError' });
-    } finally {
-      await own.close();
-    }
+    const { client } = clientFor(sim);
+    sim.faults.delayNext('nodes.list', 1000);
+    const controller = new AbortController();
+    const pending = rejectionOf(client.nodes.list(ada.id, home.id, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 50);
+    const error = await pending;
+    expect(isPlumeError(error)).toBe(false);
+    expect(error).toMatchObject({ name: 'AbortError' });
   });
 
   it('does not send anything when the signal is already aborted', async () => {
