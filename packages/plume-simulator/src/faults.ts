@@ -46,7 +46,8 @@ function take<T>(rules: Rule<T>[], route: RouteName): T | undefined {
 export class FaultState implements SimulatorFaults {
   latencyMs: number;
   #waf: Required<WafLimit> | false;
-  #wafHits: number[] = [];
+  /** Per client address: the arrival times of its calls still inside the window, oldest first. */
+  #wafHits = new Map<string, number[]>();
   readonly #responses: Rule<ScriptedFault>[] = [];
   readonly #delays: Rule<number>[] = [];
   readonly #defaults: FaultDefaults;
@@ -99,7 +100,7 @@ export class FaultState implements SimulatorFaults {
 
   setWafLimit(limit: WafLimit | false): void {
     this.#waf = limit === false ? false : normalizeWaf(limit);
-    this.#wafHits = [];
+    this.#wafHits = new Map();
   }
 
   reset(): void {
@@ -120,16 +121,24 @@ export class FaultState implements SimulatorFaults {
     return take(this.#responses, route);
   }
 
-  /** Counts one API call against the WAF window; `false` when it must be blocked. */
-  wafAllows(): boolean {
+  /**
+   * Counts one API call from `address` against its WAF window; `false` when it must be blocked.
+   * Blocked calls are not counted, so the window frees up as the allowed calls age out.
+   */
+  wafAllows(address: string): boolean {
     if (this.#waf === false) return true;
     const now = this.#now();
     const since = now - this.#waf.windowMs;
+    let hits = this.#wafHits.get(address);
+    if (!hits) {
+      hits = [];
+      this.#wafHits.set(address, hits);
+    }
     let expired = 0;
-    while (expired < this.#wafHits.length && (this.#wafHits[expired] as number) <= since) expired++;
-    if (expired > 0) this.#wafHits.splice(0, expired);
-    if (this.#wafHits.length >= this.#waf.max) return false;
-    this.#wafHits.push(now);
+    while (expired < hits.length && (hits[expired] as number) <= since) expired++;
+    if (expired > 0) hits.splice(0, expired);
+    if (hits.length >= this.#waf.max) return false;
+    hits.push(now);
     return true;
   }
 }

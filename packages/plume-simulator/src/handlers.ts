@@ -1,6 +1,7 @@
 import type { CustomerSpec } from './dataset/customers';
 import type { Dataset, LocatedLocation } from './dataset/dataset';
 import { onlineStatsQueryError } from './dataset/series';
+import { groupCustomers, nodeBySerial } from './fleet-handlers';
 import { apiError, type SimResponse } from './responses';
 import type { RouteName } from './types';
 
@@ -85,6 +86,12 @@ export function handle(route: Exclude<RouteName, 'token'>, ctx: HandlerContext):
       return withLocation(ctx, (located) => ok(dataset.locationBody(located)));
     case 'nodes.list':
       return withLocation(ctx, (located) => ok(dataset.nodesBody(located)));
+    case 'locations.alerts':
+      return withLocation(ctx, (located) => ok(dataset.alertsBody(located)));
+    case 'partners.customers':
+      return groupCustomers(ctx);
+    case 'nodes.bySerial':
+      return nodeBySerial(ctx);
     case 'wifiNetworks.list':
       return withLocation(ctx, (located) => ok(dataset.wifiNetworksBody(located)));
     case 'reports.wanStats':

@@ -51,6 +51,11 @@ export function resolveOptions(options: SimulatorOptions): ResolvedSimulatorOpti
   const referenceTime = new Date(options.referenceTime ?? DEFAULT_REFERENCE_TIME).getTime();
   if (Number.isNaN(referenceTime)) fail('referenceTime must be a Date, an ISO string or epoch milliseconds');
   if (options.now !== undefined && typeof options.now !== 'function') fail('now must be a function returning epoch milliseconds');
+  const { clock } = options;
+  if (clock !== undefined && (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function')) {
+    fail('clock must be an object with a now() method returning epoch milliseconds (see manualClock, acceleratedClock)');
+  }
+  if (clock !== undefined && options.now !== undefined) fail('give either clock or now, not both');
   const credentials = options.credentials ?? {};
   return {
     port: integer(options.port, 0, 'port', 0, 65_535),
@@ -62,6 +67,6 @@ export function resolveOptions(options: SimulatorOptions): ResolvedSimulatorOpti
     partnerId: text(credentials.partnerId, PARTNER_ID, 'credentials.partnerId'),
     wafLimit: options.wafLimit === false ? false : normalizeWaf(options.wafLimit ?? { max: 2000 }),
     referenceTime,
-    now: options.now ?? Date.now,
+    now: clock ? () => clock.now() : (options.now ?? Date.now),
   };
 }

@@ -24,6 +24,13 @@ const TEMPLATES: readonly RouteTemplate[] = [
     segments: ['api', 'Customers', ':customerId', 'locations', ':locationId', 'wifiNetworks'],
   },
   {
+    route: 'locations.alerts',
+    method: 'GET',
+    segments: ['api', 'Customers', ':customerId', 'locations', ':locationId', 'alerts'],
+  },
+  { route: 'partners.customers', method: 'GET', segments: ['api', 'Groups', ':partnerId', 'customers'] },
+  { route: 'nodes.bySerial', method: 'GET', segments: ['api', 'Partners', 'nodes', ':serial'] },
+  {
     route: 'reports.wanStats',
     method: 'GET',
     segments: ['reports', 'Customers', ':customerId', 'locations', ':locationId', 'wanStats'],

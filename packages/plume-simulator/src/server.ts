@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TokenIssuer } from './auth';
+import { realClock } from './clock';
 import { Dataset } from './dataset/dataset';
 import { faultsApi, FaultState, type ScriptedFault } from './faults';
 import { handle } from './handlers';
@@ -57,7 +58,7 @@ function respond(state: SimState, request: IncomingMessage, match: RouteMatch, q
     const fault = state.faults.nextFault(route);
     return withFault(fault, route, () => state.issuer.issue(request.headers.authorization, request.headers['content-type'], form));
   }
-  if (!state.faults.wafAllows()) return wafBlocked();
+  if (!state.faults.wafAllows(request.socket.remoteAddress ?? 'unknown')) return wafBlocked();
   return withFault(state.faults.nextFault(route), route, () => {
     const partnerId = state.issuer.verify(request.headers.authorization);
     if (partnerId === undefined) return apiError(401);
@@ -203,6 +204,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     faults: faultsApi(state.faults),
     log: state.log,
+    clock: options.clock ?? (options.now ? { now: options.now } : realClock),
     async close() {
       if (!state.closing.signal.aborted) {
         state.closing.abort();

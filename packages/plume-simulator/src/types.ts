@@ -5,6 +5,8 @@
  * @packageDocumentation
  */
 
+import type { SimulatorClock } from './clock';
+
 /**
  * The name of a simulated route, as used by fault injection and the request log. The names match
  * the `@org/plume-sdk` methods that call them.
@@ -18,7 +20,10 @@ export type RouteName =
   | 'nodes.list'
   | 'wifiNetworks.list'
   | 'reports.wanStats'
-  | 'reports.onlineStats';
+  | 'reports.onlineStats'
+  | 'locations.alerts'
+  | 'partners.customers'
+  | 'nodes.bySerial';
 
 /** A fault target: one route, or `'*'` for every API and Reports route (not the token route). */
 export type FaultTarget = RouteName | '*';
@@ -35,7 +40,10 @@ export interface SimulatorCredentials {
   readonly clientSecret: string;
 }
 
-/** The Plume WAF rule: at most `max` API calls per rolling `windowMs`, then HTTP 403. */
+/**
+ * The Plume WAF rule: at most `max` API calls per rolling `windowMs` from one client address, then
+ * HTTP 403 (an HTML page) until the window has room again.
+ */
 export interface WafLimit {
   /** Calls allowed per window. */
   readonly max: number;
@@ -67,7 +75,13 @@ export interface SimulatorOptions {
    * @default '2025-06-01T12:00:00.000Z'
    */
   referenceTime?: Date | string | number;
-  /** The clock used for token expiry and the WAF window, in epoch milliseconds. @default Date.now */
+  /**
+   * The clock for token expiry, the WAF window, the request log and scenarios (see `manualClock`,
+   * `acceleratedClock`). Give `clock` or `now`, not both.
+   * @default the real clock
+   */
+  clock?: SimulatorClock;
+  /** The clock as a bare function, in epoch milliseconds (same as `clock: { now }`). @default Date.now */
   now?: () => number;
 }
 
@@ -104,7 +118,7 @@ export interface SimulatorFaults {
   setTokenLifetime(seconds: number): void;
   /** Invalidates every token issued so far: API calls with them get 401 until a new token is fetched. */
   revokeTokens(): void;
-  /** Sets the WAF limit (`false` disables it) and clears the current window. */
+  /** Sets the WAF limit (`false` disables it) and clears the current window of every client address. */
   setWafLimit(limit: WafLimit | false): void;
   /** Removes every scripted fault and the latency, and restores the token lifetime and WAF limit. */
   reset(): void;
@@ -168,6 +182,8 @@ export interface Simulator {
   readonly faults: SimulatorFaults;
   /** The request log. */
   readonly log: RequestLog;
+  /** The clock the simulator reads (the one passed in, or the real clock). */
+  readonly clock: SimulatorClock;
   /** Stops the server and drops open connections. Safe to call twice. */
   close(): Promise<void>;
 }

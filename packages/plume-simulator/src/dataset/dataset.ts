@@ -1,4 +1,5 @@
 import { CUSTOMERS, customerBody, type CustomerSpec } from './customers';
+import { alertsBody, groupCustomerBody, nodeLookupBody } from './fleet-bodies';
 import { locationBody, wifiNetworksBody } from './location-body';
 import { LOCATIONS, type LocationSpec } from './locations';
 import { buildNodes, nodesBody } from './nodes';
@@ -52,7 +53,7 @@ export class Dataset {
   }
 
   nodesBody({ location, index }: LocatedLocation): Json {
-    return this.#memo(`nodes:${location.id}`, () => nodesBody(location, buildNodes(location, this.#end, index)));
+    return this.#memo(`nodes:${location.id}`, () => nodesBody(location, this.#nodes(location, index)));
   }
 
   wifiNetworksBody({ location }: LocatedLocation): Json[] {
@@ -66,6 +67,33 @@ export class Dataset {
   onlineStatsBody({ location }: LocatedLocation, granularity: 'hours' | 'days', limit: number): Json {
     const key = `online:${location.id}:${granularity}:${limit}`;
     return this.#memo(key, () => onlineStatsBody(location, this.#end, granularity, limit));
+  }
+
+  /** The `…/alerts` body: the nodes with active alerts. */
+  alertsBody(located: LocatedLocation): Json {
+    return this.#memo(`alerts:${located.location.id}`, () => alertsBody(this.#nodes(located.location, located.index)));
+  }
+
+  /** One page of `Groups/{partnerId}/customers`, in data-set order. */
+  groupCustomersBody(partnerId: string, offset: number, limit: number): Json[] {
+    return this.customersOf(partnerId)
+      .slice(offset, offset + limit)
+      .map((customer) => groupCustomerBody(customer, this.locationsOf(customer).map(({ location }) => location.id)));
+  }
+
+  /** Where the node with this serial number (case-insensitive) is, or `undefined` when no location has it. */
+  nodeLookup(serial: string): { readonly customer: CustomerSpec; readonly body: Json } | undefined {
+    const wanted = serial.toUpperCase();
+    for (const [index, location] of LOCATIONS.entries()) {
+      const customer = CUSTOMERS.find((candidate) => candidate.key === location.customer) as CustomerSpec;
+      const node = this.#nodes(location, index).find((candidate) => candidate.serialNumber === wanted);
+      if (node) return { customer, body: nodeLookupBody(node, customer, location.id) };
+    }
+    return undefined;
+  }
+
+  #nodes(location: LocationSpec, index: number): Json[] {
+    return this.#memo(`nodeList:${location.id}`, () => buildNodes(location, this.#end, index));
   }
 
   #memo<T>(key: string, build: () => T): T {

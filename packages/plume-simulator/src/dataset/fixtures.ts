@@ -1,5 +1,6 @@
 import { CUSTOMERS, OTHER_PARTNER_ID, PARTNER_ID, type CustomerKey } from './customers';
 import { LOCATIONS, type HealthCase, type LocationKey } from './locations';
+import { buildNodes } from './nodes';
 
 /** A built-in customer, as tests refer to it. */
 export interface CustomerFixture {
@@ -27,6 +28,8 @@ export interface LocationFixture {
   readonly name: string;
   /** Which health situation its nodes show. */
   readonly healthCase: HealthCase;
+  /** The serial numbers of its pods, gateway first (what `Partners/nodes/{serial}` looks up). */
+  readonly podSerials: readonly string[];
 }
 
 /** The built-in data set's ids, names and health cases (see the README for the full table). */
@@ -54,12 +57,13 @@ function buildFixtures(): Fixtures {
     };
   }
   const locations = {} as Record<LocationKey, LocationFixture>;
-  for (const location of LOCATIONS) {
+  for (const [index, location] of LOCATIONS.entries()) {
     locations[location.key] = {
       id: location.id,
       customerId: customers[location.customer].id,
       name: location.name,
       healthCase: location.healthCase,
+      podSerials: Object.freeze(buildNodes(location, 0, index).map((node) => String(node.serialNumber))),
     };
   }
   for (const entry of [...Object.values(customers), ...Object.values(locations)]) Object.freeze(entry);
