@@ -34,9 +34,10 @@ export interface PlumeRetryOptions {
    */
   readonly maxRetryAfterMs?: number;
   /**
-   * The most one call may take, retries and waits included: each attempt's timeout is capped by
-   * the time left, and a retry whose wait would end past it is not made (the call fails with the
-   * last error).
+   * The most one call may take, retries and back-offs included: each attempt's timeout is capped
+   * by the time left, and a retry whose wait would end past it is not made (the call fails with the
+   * last error). Time spent waiting for the client's own `rateLimit` is not counted: a call queued
+   * behind others of the same client never times out for that.
    * @default 30000
    */
   readonly maxTotalMs?: number;

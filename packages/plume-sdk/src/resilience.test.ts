@@ -84,6 +84,16 @@ describe('retries', () => {
 });
 
 describe('timeouts', () => {
+  it('does not count time waiting for the client’s own limiter against retry.maxTotalMs', async () => {
+    // One request per 400 ms: the third call waits about 800 ms for its turn, past maxTotalMs, then Plume answers at once.
+    const { client } = clientFor(sim, { rateLimit: { requestsPerSecond: 2.5, burst: 1 }, timeoutMs: 1000, retry: { limit: 0, maxTotalMs: 500 } });
+    await client.customers.get(ada.id); // the token, outside the measured calls
+    const calls = [client.customers.get(ada.id), client.customers.get(ada.id), client.customers.get(ada.id)];
+    const results = await Promise.allSettled(calls);
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(sim.log.count('customers.get')).toBe(4);
+  });
+
   it('fails an attempt that gets no response within timeoutMs', async () => {
     const { client, events } = clientFor(sim, { timeoutMs: 1000, retry: false });
     await client.customers.get(ada.id);

@@ -48,18 +48,46 @@ function reasonOf(error: unknown, status: number | undefined): string {
 }
 
 /**
- * The timeout of an attempt that starts now: `timeoutMs`, capped by what is left before the
- * call's `deadline` (a `performance.now()` time), and at least 1 ms.
+ * When one call must be over (a `performance.now()` time): `retry.maxTotalMs` after it began, pushed
+ * back by the time it spent waiting for the client's own limiter. That wait is ours, not Plume's: a
+ * call queued behind others of the same client still gets its whole budget once it may go.
  */
-export function attemptTimeout(timeoutMs: number, deadline: number): number {
-  return Math.max(1, Math.min(timeoutMs, deadline - performance.now()));
+export class CallDeadline {
+  #at: number;
+
+  constructor(totalMs: number) {
+    this.#at = performance.now() + totalMs;
+  }
+
+  /** The deadline as it now stands. */
+  get at(): number {
+    return this.#at;
+  }
+
+  /** Waits for `turn` (a limiter slot) without spending the call's time; rejects as `turn` does. */
+  async excluding(turn: Promise<void>): Promise<void> {
+    const started = performance.now();
+    try {
+      await turn;
+    } finally {
+      this.#at += performance.now() - started;
+    }
+  }
+}
+
+/**
+ * The timeout of an attempt that starts now: `timeoutMs`, capped by what is left before the
+ * call's `deadline`, and at least 1 ms.
+ */
+export function attemptTimeout(timeoutMs: number, deadline: CallDeadline): number {
+  return Math.max(1, Math.min(timeoutMs, deadline.at - performance.now()));
 }
 
 /**
  * Runs `attempt` until it succeeds, fails for good, or another try would not fit in
  * `retry.maxTotalMs`; then rethrows the last error (a {@link PlumeTimeoutError} when the last
- * attempt ran out of time). `attempt` receives the call's deadline, to cap its own timeout with
- * {@link attemptTimeout}, and its number (1 for the first).
+ * attempt ran out of time). `attempt` receives the call's deadline, to wait for the limiter outside
+ * it and cap its own timeout with {@link attemptTimeout}, and its number (1 for the first).
  *
  * This is the retry plugin of the transport (as `@octokit/plugin-retry` wraps requests), kept out
  * of ky so that the common, successful path pays for no retry bookkeeping.
@@ -67,17 +95,17 @@ export function attemptTimeout(timeoutMs: number, deadline: number): number {
 export async function withRetries<T>(
   retry: Required<PlumeRetryOptions>,
   signal: AbortSignal | undefined,
-  attempt: (deadline: number, number: number) => Promise<T>,
+  attempt: (deadline: CallDeadline, number: number) => Promise<T>,
   onRetry?: (notice: RetryNotice) => void,
 ): Promise<T> {
-  const deadline = performance.now() + retry.maxTotalMs;
+  const deadline = new CallDeadline(retry.maxTotalMs);
   for (let retries = 0; ; retries++) {
     try {
       return await attempt(deadline, retries + 1);
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       const delayMs = retryDelay(error, retries, retry);
-      if (delayMs === undefined || performance.now() + delayMs >= deadline) throw error;
+      if (delayMs === undefined || performance.now() + delayMs >= deadline.at) throw error;
       if (onRetry) {
         const status = isHTTPError(error) ? error.response.status : undefined;
         onRetry({ attempt: retries + 2, delayMs, status, reason: reasonOf(error, status) });

@@ -7,7 +7,7 @@ import { fetchWithSignal, parseBody, timedAttempt } from './attempt';
 import { fillPath } from './encode-path';
 import type { GetEndpoint } from './endpoint';
 import { RateLimiter } from './rate-limiter';
-import { attemptTimeout, withRetries } from './retry';
+import { attemptTimeout, withRetries, type CallDeadline } from './retry';
 import { timeoutError, toPlumeError } from './to-plume-error';
 
 /** Query parameters of a GET; `undefined` values are left out. */
@@ -90,10 +90,11 @@ export class Transport {
     );
   }
 
-  async #attempt<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined, deadline: number, attempt: number): Promise<T> {
+  async #attempt<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined, deadline: CallDeadline, attempt: number): Promise<T> {
     // A valid token in hand is used without a detour through a promise.
     const token = this.#tokens.peek() ?? (await this.#tokens.getToken(signal));
-    if (this.#limiter) await this.#limiter.acquire(signal);
+    // Waiting for our own limiter is not Plume's time: it does not count against retry.maxTotalMs.
+    if (this.#limiter) await deadline.excluding(this.#limiter.acquire(signal));
     this.#emit?.({ type: 'request', endpoint: endpoint.label, attempt });
     const headers = this.#headersFor(token);
     const { timeoutMs, retry, fetch } = this.#options;
