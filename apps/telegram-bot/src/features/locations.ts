@@ -12,6 +12,7 @@ import { recallRef, selectLocation } from '../storage/refs';
 import type { Credentials } from '../storage/user-state';
 import { requireCredentials } from './guards';
 import { remember } from './remember';
+import { echo } from '../security/bidi';
 
 const MAX_CUSTOMERS = 8;
 const STALE = 'This list is out of date. Send /locations to search again.';
@@ -38,14 +39,14 @@ async function askForCustomer(ctx: BotContext, chatId: number): Promise<void> {
 /** The text and buttons of one page of a customer's locations. */
 async function locationPage(ctx: BotContext, credentials: Credentials, customer: { customerId: string; name: string }, customerRef: number, index: number) {
   const locations = await ctx.services.plume.client(credentials).locations.list(customer.customerId);
-  if (locations.length === 0) return { text: `${customer.name} has no locations. Send another customer, or /cancel.`, keyboard: undefined };
+  if (locations.length === 0) return { text: `${echo(customer.name)} has no locations. Send another customer, or /cancel.`, keyboard: undefined };
   const count = Math.ceil(locations.length / PAGE_SIZE);
   const page = Math.min(index, count - 1);
   const shown = locations.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((l) => ({ name: l.name ?? '', locationId: l.id }));
   const keys = await remember(ctx, shown.map((l) => ({ kind: 'location', customerId: customer.customerId, locationId: l.locationId, name: l.name })));
   const pages = count > 1 ? ` (page ${page + 1} of ${count})` : '';
   return {
-    text: `${customer.name}: ${locations.length === 1 ? '1 location' : `${locations.length} locations`}${pages}. Pick one:`,
+    text: `${echo(customer.name)}: ${locations.length === 1 ? '1 location' : `${locations.length} locations`}${pages}. Pick one:`,
     keyboard: locationPageKeyboard(shown.map((l, i) => ({ name: l.name, key: keys[i] ?? 0 })), { index: page, count, customerRef }),
   };
 }
@@ -86,7 +87,7 @@ export function locationsFeature(): Composer<BotContext> {
     showTyping(ctx);
     const customers = await findCustomers(ctx.services.plume.client(ready.credentials), query.data);
     if (customers.length === 0) {
-      await ctx.reply(`No customer matches “${query.data.value}”. Check the id, email, account id or name and send it again, or /cancel.`);
+      await ctx.reply(`No customer matches “${echo(query.data.value)}”. Check the id, email, account id or name and send it again, or /cancel.`);
       return;
     }
     await replyWithMatches(ctx, ready.credentials, customers);
@@ -115,8 +116,8 @@ export function locationsFeature(): Composer<BotContext> {
       const { dialog: _dialog, ...rest } = selectLocation(s, location);
       return rest;
     });
-    await ctx.answerCbQuery(`Selected ${location.name}`);
-    await editText(ctx, `📍 Selected: ${location.name || 'Unnamed location'}\n\nNext: /status for its health report, or press the button.`, {
+    await ctx.answerCbQuery(`Selected ${echo(location.name)}`);
+    await editText(ctx, `📍 Selected: ${echo(location.name) || 'Unnamed location'}\n\nNext: /status for its health report, or press the button.`, {
       reply_markup: selectedKeyboard(data.ref),
     });
   });

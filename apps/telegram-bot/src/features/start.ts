@@ -1,16 +1,17 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context';
 import type { UserState } from '../storage/user-state';
+import { echo } from '../security/bidi';
 
 /** What this user should do next, given what the bot remembers about them. */
 export function nextStep(state: UserState, firstName: string): string {
   if (state.credentials === undefined) {
-    return `Hi ${firstName}! I report on the Plume networks of your customers.\n\nStep 1: connect your Plume partner account with /setup (in a private chat with me).`;
+    return `Hi ${echo(firstName)}! I report on the Plume networks of your customers.\n\nStep 1: connect your Plume partner account with /setup (in a private chat with me).`;
   }
   if (state.selection === undefined) {
-    return `Welcome back, ${firstName}! Your Plume account is connected.\n\nNext: pick a location with /locations.`;
+    return `Welcome back, ${echo(firstName)}! Your Plume account is connected.\n\nNext: pick a location with /locations.`;
   }
-  return `Welcome back, ${firstName}! You're looking at “${state.selection.name}”.\n\n/status for its health report, /locations to pick another, /help for everything else.`;
+  return `Welcome back, ${echo(firstName)}! You're looking at “${echo(state.selection.name)}”.\n\n/status for its health report, /locations to pick another, /help for everything else.`;
 }
 
 /** /start: guides the user to their next step. */

@@ -1,11 +1,15 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { locationPageData, pickLocationData, reportViewData } from '../callback-data/actions';
+import { echo } from '../security/bidi';
 
 /** Locations per page of the picker. */
 export const PAGE_SIZE = 8;
 
-const label = (name: string, fallback: string) => (name.trim() === '' ? fallback : name).slice(0, 60);
+const label = (name: string, fallback: string) => {
+  const shown = echo(name.trim().slice(0, 60));
+  return shown === '' ? fallback : shown;
+};
 
 /** One button per location (`keys` are their refs), with ‹ › between pages of the customer `customerRef`. */
 export function locationPageKeyboard(
