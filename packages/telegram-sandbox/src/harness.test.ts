@@ -32,6 +32,20 @@ describe('createHarness', () => {
     expect((await user.lastMessage()).text).toBe('WAN: up');
   });
 
+  it('lets a user’s and a group’s methods be passed around detached from their object', async () => {
+    const ann = harness.createUser({ firstName: 'Ann' });
+    const { send, press, lastMessage, messages } = ann;
+    await send('/status');
+    expect((await lastMessage()).text).toBe('Status');
+    await press('WAN');
+    expect((await lastMessage()).text).toBe('WAN: up');
+    expect(messages().map((message) => message.text)).toEqual(['/status', 'WAN: up']);
+    const { as } = harness.createGroup({ title: 'Ops', members: [ann] });
+    const inGroup = as(ann);
+    await inGroup.send('/status');
+    expect((await inGroup.lastMessage()).text).toBe('Status');
+  });
+
   it('fails a wait with an error naming what was awaited and showing the chat', async () => {
     const user = harness.createUser({ firstName: 'Bob' });
     await user.send('/ignore');

@@ -5,9 +5,10 @@ import type { SandboxServer } from './http/server';
 import { SandboxError, SandboxTimeoutError } from './errors';
 import { resolveBotOptions, resolveRateLimit, type ResolvedOptions } from './options';
 import type { TelegramUser } from './types';
-import type { SandboxRuntime, WaitOptions } from './users/actor';
-import { Group, type CreateGroupOptions, type SandboxGroup } from './users/group';
-import { User, type CreateUserOptions, type SandboxUser } from './users/user';
+import type { SandboxRuntime } from './runtime';
+import type { WaitOptions } from './users/actor';
+import { createSandboxGroup, type CreateGroupOptions, type SandboxGroup } from './users/group';
+import { createSandboxUser, type CreateUserOptions, type SandboxUser } from './users/user';
 import { waitUntil } from './users/wait';
 import { createBotRecord, type BotOptions } from './world/bots';
 import { createConversation, groupKey } from './world/conversations';
@@ -56,7 +57,7 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
-/** The parts {@link SandboxInstance} is built from (see `start.ts`). */
+/** What a {@link Sandbox} is built from, once its server listens (see `start.ts`). */
 export interface SandboxParts {
   options: ResolvedOptions;
   runtime: SandboxRuntime;
@@ -68,116 +69,109 @@ export interface SandboxParts {
   setLimiter: (limiter: RateLimiter | undefined) => void;
 }
 
-/** The {@link Sandbox} implementation. */
-export class SandboxInstance implements Sandbox {
-  readonly url: string;
-  readonly apiRoot: string;
-  readonly webUrl: string;
-  readonly port: number;
-  private closing: Promise<void> | undefined;
+/** The {@link Sandbox} over a running server. */
+export function createSandbox(parts: SandboxParts): Sandbox {
+  const { runtime, options, log, failures } = parts;
+  const { world } = runtime;
+  let closing: Promise<void> | undefined;
 
-  constructor(private readonly parts: SandboxParts) {
-    this.url = parts.url;
-    this.apiRoot = parts.url;
-    this.webUrl = `${parts.url}/`;
-    this.port = parts.port;
-  }
+  const sandbox: Sandbox = {
+    url: parts.url,
+    apiRoot: runtime.apiRoot,
+    webUrl: `${parts.url}/`,
+    port: parts.port,
 
-  private get world() {
-    return this.parts.runtime.world;
-  }
+    get token() {
+      return world.defaultBot().token;
+    },
 
-  get token(): string {
-    return this.world.defaultBot().token;
-  }
+    get tokens() {
+      return [...world.bots.keys()];
+    },
 
-  get tokens(): readonly string[] {
-    return [...this.world.bots.keys()];
-  }
+    get bot() {
+      return world.defaultBot().user;
+    },
 
-  get bot(): TelegramUser {
-    return this.world.defaultBot().user;
-  }
+    createUser(userOptions = {}) {
+      const id = userOptions.id ?? world.allocateUserId();
+      if (!Number.isSafeInteger(id) || id <= 0) throw new SandboxError('INVALID_OPTIONS', `createUser: id must be a positive integer, got ${id}`);
+      if (world.users.has(id)) throw new SandboxError('DUPLICATE_ID', `createUser: a user with id ${id} exists; omit id to get a fresh one.`);
+      const user: TelegramUser = {
+        id,
+        is_bot: false,
+        first_name: userOptions.firstName ?? `Test User ${id}`,
+        ...(userOptions.lastName ? { last_name: userOptions.lastName } : {}),
+        ...(userOptions.username ? { username: userOptions.username } : {}),
+        language_code: userOptions.languageCode ?? 'en',
+      };
+      world.users.set(id, user);
+      return createSandboxUser(runtime, user, world.defaultBot());
+    },
 
-  createUser(options: CreateUserOptions = {}): SandboxUser {
-    const id = options.id ?? this.world.allocateUserId();
-    if (!Number.isSafeInteger(id) || id <= 0) throw new SandboxError('INVALID_OPTIONS', `createUser: id must be a positive integer, got ${id}`);
-    if (this.world.users.has(id)) throw new SandboxError('DUPLICATE_ID', `createUser: a user with id ${id} exists; omit id to get a fresh one.`);
-    const user: TelegramUser = {
-      id,
-      is_bot: false,
-      first_name: options.firstName ?? `Test User ${id}`,
-      ...(options.lastName ? { last_name: options.lastName } : {}),
-      ...(options.username ? { username: options.username } : {}),
-      language_code: options.languageCode ?? 'en',
-    };
-    this.world.users.set(id, user);
-    return new User(this.parts.runtime, user, this.world.defaultBot());
-  }
+    createGroup(groupOptions) {
+      const type = groupOptions.type ?? 'group';
+      const number = groupOptions.id === undefined ? world.allocateGroupId() : 0;
+      const id = groupOptions.id ?? (type === 'supergroup' ? -(1_000_000_000_000 + number) : -number);
+      if (!Number.isSafeInteger(id) || id >= 0) throw new SandboxError('INVALID_OPTIONS', `createGroup: id must be a negative integer, got ${id}`);
+      if (world.conversations.has(groupKey(id))) throw new SandboxError('DUPLICATE_ID', `createGroup: a group with id ${id} exists.`);
+      const conversation = createConversation(groupKey(id), {
+        id,
+        type,
+        title: groupOptions.title,
+        ...(groupOptions.username ? { username: groupOptions.username } : {}),
+      });
+      for (const token of groupOptions.bots ?? [sandbox.token]) {
+        if (!world.bots.has(token)) throw new SandboxError('UNKNOWN_BOT', 'createGroup: a token in bots is not registered in this sandbox.');
+        conversation.botTokens.add(token);
+      }
+      for (const member of groupOptions.members ?? []) conversation.memberIds.add(member.id);
+      world.conversations.set(conversation.key, conversation);
+      world.emit({ type: 'conversations' });
+      return createSandboxGroup(runtime, conversation);
+    },
 
-  createGroup(options: CreateGroupOptions): SandboxGroup {
-    const type = options.type ?? 'group';
-    const number = options.id === undefined ? this.world.allocateGroupId() : 0;
-    const id = options.id ?? (type === 'supergroup' ? -(1_000_000_000_000 + number) : -number);
-    if (!Number.isSafeInteger(id) || id >= 0) throw new SandboxError('INVALID_OPTIONS', `createGroup: id must be a negative integer, got ${id}`);
-    if (this.world.conversations.has(groupKey(id))) throw new SandboxError('DUPLICATE_ID', `createGroup: a group with id ${id} exists.`);
-    const conversation = createConversation(groupKey(id), {
-      id,
-      type,
-      title: options.title,
-      ...(options.username ? { username: options.username } : {}),
-    });
-    for (const token of options.bots ?? [this.token]) {
-      if (!this.world.bots.has(token)) throw new SandboxError('UNKNOWN_BOT', 'createGroup: a token in bots is not registered in this sandbox.');
-      conversation.botTokens.add(token);
-    }
-    for (const member of options.members ?? []) conversation.memberIds.add(member.id);
-    this.world.conversations.set(conversation.key, conversation);
-    this.world.emit({ type: 'conversations' });
-    return new Group(this.parts.runtime, conversation);
-  }
+    addBot(botOptions) {
+      const record = createBotRecord(resolveBotOptions(botOptions, world.bots.size));
+      if (world.bots.has(record.token) || world.botById(record.user.id)) {
+        throw new SandboxError('DUPLICATE_ID', `addBot: a bot with id ${record.user.id} is already registered.`);
+      }
+      world.bots.set(record.token, record);
+      return record.user;
+    },
 
-  addBot(options: BotOptions): TelegramUser {
-    const record = createBotRecord(resolveBotOptions(options, this.world.bots.size));
-    if (this.world.bots.has(record.token) || this.world.botById(record.user.id)) {
-      throw new SandboxError('DUPLICATE_ID', `addBot: a bot with id ${record.user.id} is already registered.`);
-    }
-    this.world.bots.set(record.token, record);
-    return record.user;
-  }
+    waitForBot(waitOptions = {}) {
+      const bot = world.bots.get(waitOptions.token ?? sandbox.token);
+      if (!bot) return Promise.reject(new SandboxError('UNKNOWN_BOT', 'waitForBot: no bot with that token in this sandbox.'));
+      const timeoutMs = waitOptions.timeoutMs ?? options.timeoutMs;
+      return waitUntil(world, () => (bot.connected ? true : undefined), timeoutMs, () =>
+        new SandboxTimeoutError(
+          `@${bot.user.username} to connect (call getUpdates or setWebhook)`,
+          timeoutMs,
+          `Start the bot with apiRoot ${runtime.apiRoot} and the sandbox's token; ${log.list().length} API calls were received so far.`,
+        ),
+      ).then(() => undefined);
+    },
 
-  waitForBot(options: WaitOptions & { token?: string } = {}): Promise<void> {
-    const bot = this.world.bots.get(options.token ?? this.token);
-    if (!bot) return Promise.reject(new SandboxError('UNKNOWN_BOT', 'waitForBot: no bot with that token in this sandbox.'));
-    const timeoutMs = options.timeoutMs ?? this.parts.options.timeoutMs;
-    return waitUntil(this.world, () => (bot.connected ? true : undefined), timeoutMs, () =>
-      new SandboxTimeoutError(
-        `@${bot.user.username} to connect (call getUpdates or setWebhook)`,
-        timeoutMs,
-        `Start the bot with apiRoot ${this.apiRoot} and the sandbox's token; ${this.calls().length} API calls were received so far.`,
-      ),
-    ).then(() => undefined);
-  }
+    calls: (method) => log.list(method),
 
-  calls(method?: string): RecordedCall[] {
-    return this.parts.log.list(method);
-  }
+    failNext(method, failure, failOptions = {}) {
+      failures.add(method, failure, failOptions.times ?? 1);
+    },
 
-  failNext(method: string, failure: InjectedFailure, options: { times?: number } = {}): void {
-    this.parts.failures.add(method, failure, options.times ?? 1);
-  }
+    setRateLimit(rateLimit) {
+      parts.setLimiter(rateLimit ? new RateLimiter(resolveRateLimit(rateLimit), options.now) : undefined);
+    },
 
-  setRateLimit(options: RateLimitOptions | false): void {
-    this.parts.setLimiter(options ? new RateLimiter(resolveRateLimit(options), this.parts.options.now) : undefined);
-  }
-
-  close(): Promise<void> {
-    this.closing ??= (async () => {
-      this.world.closed = true;
-      for (const bot of this.world.bots.values()) bot.webhook?.stop();
-      this.world.emit({ type: 'closed' });
-      await this.parts.server.close();
-    })();
-    return this.closing;
-  }
+    close() {
+      closing ??= (async () => {
+        world.closed = true;
+        for (const bot of world.bots.values()) bot.webhook?.stop();
+        world.emit({ type: 'closed' });
+        await parts.server.close();
+      })();
+      return closing;
+    },
+  };
+  return sandbox;
 }

@@ -1,14 +1,12 @@
 import { CallLog } from './api/call-log';
-import { createDispatcher, type Dispatch } from './api/dispatch';
+import { createDispatcher } from './api/dispatch';
 import { FailureQueue } from './api/failures';
-import type { MethodServices } from './api/method';
 import { RateLimiter } from './api/rate-limit';
 import { createSandboxServer, listen } from './http/server';
 import { METHODS } from './methods/index';
 import { resolveOptions, type SandboxOptions } from './options';
-import { SandboxInstance, type Sandbox } from './sandbox';
-import { startWebhookDelivery } from './updates/webhook';
-import type { SandboxRuntime } from './users/actor';
+import type { SandboxRuntime } from './runtime';
+import { createSandbox, type Sandbox } from './sandbox';
 import { createWebHandler } from './web/routes';
 import { createBotRecord } from './world/bots';
 import { World } from './world/world';
@@ -38,26 +36,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const log = new CallLog();
   const failures = new FailureQueue();
   let limiter = resolved.rateLimit ? new RateLimiter(resolved.rateLimit, resolved.now) : undefined;
+  const dispatch = createDispatcher({ world, methods: METHODS, failures, log, rateLimiter: () => limiter });
 
-  const services: MethodServices = {
-    startWebhook: (bot, url, secretToken, maxConnections) => {
-      bot.webhook?.stop();
-      bot.webhook = startWebhookDelivery(world, bot, { url, secretToken, maxConnections }, async (from, method, params) => {
-        await dispatch(from.token, method, params, new AbortController().signal);
-      });
-    },
-  };
-  // The webhook's reply runner above calls `dispatch` only once updates flow, after this line.
-  const dispatch: Dispatch = createDispatcher({ world, methods: METHODS, services, failures, log, rateLimiter: () => limiter });
-
-  const runtime: SandboxRuntime = { world, apiRoot: '', timeoutMs: resolved.timeoutMs };
-  const server = createSandboxServer(world, dispatch, createWebHandler(runtime));
+  const server = createSandboxServer(world, dispatch, createWebHandler(world));
   const port = await listen(server.server, resolved.host, resolved.port);
   const host = resolved.host === '0.0.0.0' || resolved.host === '::' ? '127.0.0.1' : resolved.host;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  runtime.apiRoot = url;
+  const runtime: SandboxRuntime = { world, apiRoot: url, timeoutMs: resolved.timeoutMs };
 
-  return new SandboxInstance({
+  return createSandbox({
     options: resolved,
     runtime,
     server,

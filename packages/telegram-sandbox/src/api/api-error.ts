@@ -1,4 +1,5 @@
 import type { TelegramResponseParameters } from '../types';
+import type { WorldError, WorldErrorCode } from '../world/world-error';
 
 /**
  * A Bot API call that Telegram would refuse. Methods throw it; the dispatcher turns it into
@@ -66,3 +67,13 @@ export const ERRORS = {
   blocked: () => forbidden('bot was blocked by the user'),
   wrongFile: () => badRequest('wrong file identifier/HTTP URL specified'),
 } as const;
+
+/** The Bot API error Telegram gives for each rule of the world (one line per {@link WorldErrorCode}). */
+const WORLD_ERRORS: Record<WorldErrorCode, () => TelegramApiError> = {
+  CHAT_NOT_FOUND: ERRORS.chatNotFound,
+};
+
+/** What a bot receives when the world refuses its call. */
+export function fromWorldError(error: WorldError): TelegramApiError {
+  return WORLD_ERRORS[error.code]();
+}

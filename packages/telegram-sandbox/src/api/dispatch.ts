@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import type { TelegramResponse } from '../types';
 import type { World } from '../world/world';
-import { ERRORS, TelegramApiError, tooManyRequests } from './api-error';
+import { WorldError } from '../world/world-error';
+import { ERRORS, fromWorldError, TelegramApiError, tooManyRequests } from './api-error';
 import type { CallLog } from './call-log';
 import type { FailureQueue } from './failures';
-import { Described, type MethodDefinition, type MethodServices } from './method';
+import { Described, type MethodDefinition } from './method';
 import type { RateLimiter } from './rate-limit';
 
 /** An HTTP status and Telegram's envelope. */
@@ -17,7 +18,6 @@ export interface ApiReply {
 export interface DispatcherDeps {
   world: World;
   methods: readonly MethodDefinition[];
-  services: MethodServices;
   failures: FailureQueue;
   log: CallLog;
   rateLimiter: () => RateLimiter | undefined;
@@ -49,11 +49,18 @@ function failure(error: TelegramApiError): ApiReply {
   };
 }
 
+/** A Bot API error for whatever a method threw: Telegram's own, the world's refusals, or a bug (500). */
+function toApiError(error: unknown): TelegramApiError {
+  if (error instanceof TelegramApiError) return error;
+  if (error instanceof WorldError) return fromWorldError(error);
+  return new TelegramApiError(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`);
+}
+
 /** Builds the dispatcher of one sandbox. */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const byName = new Map(deps.methods.map((method) => [method.name.toLowerCase(), method]));
 
-  return async (token, methodName, params, signal) => {
+  const dispatch: Dispatch = async (token, methodName, params, signal) => {
     const bot = deps.world.bots.get(token);
     if (!bot) return failure(ERRORS.unauthorized());
     const method = byName.get(methodName.toLowerCase());
@@ -69,16 +76,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const retryAfter = limiter.take(limiter.keyOf(token, params.chat_id));
         if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
       }
-      const result = await method.run(parsed.data, { world: deps.world, bot, services: deps.services, signal });
+      // A webhook reply runs later, outside this call: it gets a signal of its own.
+      const callAsBot = async (method: string, replyParams: Record<string, unknown>) => {
+        await dispatch(token, method, replyParams, new AbortController().signal);
+      };
+      const result = await method.run(parsed.data, { world: deps.world, bot, signal, callAsBot });
       reply =
         result instanceof Described
           ? { status: 200, body: { ok: true, result: result.result, description: result.description } }
           : { status: 200, body: { ok: true, result } };
     } catch (error) {
-      reply =
-        error instanceof TelegramApiError
-          ? failure(error)
-          : failure(new TelegramApiError(500, `Internal Server Error: ${error instanceof Error ? error.message : String(error)}`));
+      reply = failure(toApiError(error));
     }
     deps.log.add({
       method: methodName,
@@ -89,4 +97,5 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
     });
     return reply;
   };
+  return dispatch;
 }

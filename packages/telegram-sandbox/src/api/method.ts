@@ -2,19 +2,14 @@ import type { z } from 'zod';
 import type { BotRecord } from '../world/bots';
 import type { World } from '../world/world';
 
-/** What the sandbox offers methods besides the world: things wired at start-up. */
-export interface MethodServices {
-  /** Starts delivering the bot's updates to its webhook (stopping a previous delivery). */
-  startWebhook(bot: BotRecord, url: string, secretToken: string | undefined, maxConnections: number): void;
-}
-
 /** One call of a method. */
 export interface MethodContext {
   world: World;
   bot: BotRecord;
-  services: MethodServices;
   /** Aborts when the bot's HTTP request goes away (e.g. a long poll the bot cancelled). */
   signal: AbortSignal;
+  /** Runs another call as the same bot, e.g. the method a webhook answered with; resolves once answered. */
+  callAsBot(method: string, params: Record<string, unknown>): Promise<void>;
 }
 
 /** A Bot API method: its parameter schema and what it does. */

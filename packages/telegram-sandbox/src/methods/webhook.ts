@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { badRequest } from '../api/api-error';
 import { defineMethod, Described } from '../api/method';
 import { bool, int, json } from '../api/params';
+import { startWebhookDelivery } from '../updates/webhook';
 import type { BotRecord } from '../world/bots';
 import { markConnected } from './get-updates';
 
@@ -29,7 +30,7 @@ export const setWebhook = defineMethod({
     drop_pending_updates: bool('drop_pending_updates').optional(),
   }),
   run: (params, context) => {
-    const { bot, services } = context;
+    const { bot, world } = context;
     if (params.url === '') return removeWebhook(bot, params.drop_pending_updates);
     let url: URL;
     try {
@@ -50,7 +51,9 @@ export const setWebhook = defineMethod({
       return new Described(true, 'Webhook is already set');
     }
     bot.activePoll?.terminate();
-    services.startWebhook(bot, params.url, params.secret_token, params.max_connections ?? 40);
+    bot.webhook?.stop();
+    const settings = { url: params.url, secretToken: params.secret_token, maxConnections: params.max_connections ?? 40 };
+    bot.webhook = startWebhookDelivery(world, bot, settings, context.callAsBot);
     return new Described(true, 'Webhook was set');
   },
 });

@@ -5,7 +5,7 @@ import type { BotRecord, WebhookState } from '../world/bots';
 import type { World } from '../world/world';
 
 /** Runs a method a bot asked for in its webhook response (Telegram's "webhook reply"). */
-export type ExecuteReply = (bot: BotRecord, method: string, params: Record<string, unknown>) => Promise<void>;
+export type ExecuteReply = (method: string, params: Record<string, unknown>) => Promise<void>;
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -66,7 +66,7 @@ export function startWebhookDelivery(
         return false;
       }
       bot.queue.confirm(update.update_id + 1);
-      await runReply(bot, response.headers.get('content-type') ?? undefined, body, executeReply);
+      await runReply(response.headers.get('content-type') ?? undefined, body, executeReply);
       return true;
     } catch (error) {
       if (!controller.signal.aborted) {
@@ -97,7 +97,7 @@ export function startWebhookDelivery(
   return state;
 }
 
-async function runReply(bot: BotRecord, contentType: string | undefined, body: Buffer, executeReply: ExecuteReply) {
+async function runReply(contentType: string | undefined, body: Buffer, executeReply: ExecuteReply) {
   if (body.length === 0) return;
   let params: Record<string, unknown>;
   try {
@@ -106,5 +106,5 @@ async function runReply(bot: BotRecord, contentType: string | undefined, body: B
     return;
   }
   const { method, ...rest } = params;
-  if (typeof method === 'string' && method) await executeReply(bot, method, rest).catch(() => undefined);
+  if (typeof method === 'string' && method) await executeReply(method, rest).catch(() => undefined);
 }

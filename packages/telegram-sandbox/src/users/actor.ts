@@ -2,17 +2,11 @@ import { Buffer } from 'node:buffer';
 import { SandboxError, SandboxTimeoutError } from '../errors';
 import type { TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
 import { findLive, liveMessages, type Conversation, type StoredMessage } from '../world/conversations';
-import type { CallbackAnswer, World } from '../world/world';
+import type { SandboxRuntime } from '../runtime';
+import type { CallbackAnswer } from '../world/world';
 import { editAsUser, pressAsUser, sendAsUser } from './actions';
 import { buttonLabels, chatName, describeConversation, describeMessage } from './describe';
 import { waitUntil } from './wait';
-
-/** What the user-side objects share: the world, the address bots use, the default wait. */
-export interface SandboxRuntime {
-  world: World;
-  apiRoot: string;
-  timeoutMs: number;
-}
 
 /** A limit on a wait. */
 export interface WaitOptions {
@@ -105,123 +99,111 @@ function describeMatcher(match: MessageMatcher): string {
   return 'accepted by the predicate';
 }
 
-/** The {@link ChatActor} implementation. */
-export class ConversationActor implements ChatActor {
-  private lastActionSeq = 0;
-  private lastAction = 'the start of the test';
+/**
+ * The {@link ChatActor} of `user` in `conversation`. Each actor remembers its own last action, so
+ * its waits consider only what the bot did after it.
+ */
+export function createActor(runtime: SandboxRuntime, conversation: Conversation, user: TelegramUser): ChatActor {
+  const { world } = runtime;
+  let lastActionSeq = 0;
+  let lastAction = 'the start of the test';
 
-  constructor(
-    protected readonly runtime: SandboxRuntime,
-    readonly conversation: Conversation,
-    readonly user: TelegramUser,
-  ) {}
-
-  get chat(): TelegramChat {
-    return this.conversation.chat;
-  }
-
-  async send(text: string, options: { replyTo?: number } = {}): Promise<TelegramMessage> {
-    const stored = sendAsUser(this.runtime.world, this.conversation, this.user, { kind: 'text', text }, options.replyTo);
-    this.lastActionSeq = this.runtime.world.currentSeq;
-    this.lastAction = `${this.user.first_name} sent ${JSON.stringify(stored.message.text)}`;
-    return stored.message;
-  }
-
-  async sendPhoto(options: SendPhotoOptions = {}): Promise<TelegramMessage> {
-    const upload = { filename: options.filename ?? 'photo.png', contentType: '', data: Buffer.from(options.data ?? PIXEL_PNG) };
-    const content = { kind: 'photo' as const, upload, ...(options.caption === undefined ? {} : { caption: options.caption }) };
-    const stored = sendAsUser(this.runtime.world, this.conversation, this.user, content, options.replyTo);
-    this.lastActionSeq = this.runtime.world.currentSeq;
-    const caption = stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
-    this.lastAction = `${this.user.first_name} sent a photo${caption}`;
-    return stored.message;
-  }
-
-  async edit(messageId: number, text: string): Promise<TelegramMessage> {
-    const stored = editAsUser(this.runtime.world, this.conversation, this.user, messageId, text);
-    this.lastActionSeq = this.runtime.world.currentSeq;
-    this.lastAction = `${this.user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`;
-    return stored.message;
-  }
-
-  async press(label: string, options: PressOptions = {}): Promise<PressResult> {
-    const world = this.runtime.world;
-    const find = () => this.findButton(label, options.messageId);
-    const probe = () => {
-      const result = find();
-      return result.button ? result : undefined;
-    };
-    const found = await waitUntil(world, probe, this.timeout(options), () => {
-      const { stored } = find();
-      const where = stored
-        ? `message ${describeMessage(stored.message)}`
-        : options.messageId === undefined
-          ? 'any message (no message in the chat has an inline keyboard)'
-          : `message #${options.messageId} (it is not in the chat)`;
-      return new SandboxTimeoutError(`a button ${JSON.stringify(label)} on ${where}`, this.timeout(options), this.details());
-    });
-    const { stored, button } = found as { stored: StoredMessage; button: TelegramInlineKeyboardButton };
-    if (button.callback_data === undefined) {
-      throw new SandboxError('BUTTON_NOT_FOUND', `Button ${JSON.stringify(button.text)} has no callback_data (it ${button.url ? `opens ${button.url}` : 'is not a callback button'}): pressing it sends nothing to the bot.`);
-    }
-    const query = pressAsUser(world, this.conversation, this.user, stored, button.callback_data);
-    this.lastActionSeq = world.currentSeq;
-    this.lastAction = `${this.user.first_name} pressed ${JSON.stringify(button.text)} on message #${stored.message.message_id}`;
-    return {
-      callbackQueryId: query.id,
-      message: stored.message,
-      button,
-      answer: (answerOptions = {}) =>
-        waitUntil(world, () => query.answer, this.timeout(answerOptions), () =>
-          new SandboxTimeoutError(`the bot to answer the press of ${JSON.stringify(button.text)} (answerCallbackQuery)`, this.timeout(answerOptions), this.details()),
-        ),
-    };
-  }
-
-  messages(): TelegramMessage[] {
-    return liveMessages(this.conversation);
-  }
-
-  lastMessage(options: WaitOptions = {}): Promise<TelegramMessage> {
-    return waitUntil(this.runtime.world, () => this.botChangesSinceAction().at(-1)?.message, this.timeout(options), () =>
-      new SandboxTimeoutError(`a message from the bot in ${chatName(this.runtime.world, this.conversation)} after ${this.lastAction}`, this.timeout(options), this.details()),
-    );
-  }
-
-  waitForMessage(match: MessageMatcher, options: WaitOptions = {}): Promise<TelegramMessage> {
-    const probe = () => this.botChangesSinceAction().find((stored) => matches(match, stored.message))?.message;
-    return waitUntil(this.runtime.world, probe, this.timeout(options), () =>
-      new SandboxTimeoutError(`a message from the bot ${describeMatcher(match)} after ${this.lastAction}`, this.timeout(options), this.details()),
-    );
-  }
-
-  replyKeyboard(): string[][] | undefined {
-    return this.conversation.replyKeyboard?.rows.map((row) => [...row]);
-  }
-
-  private timeout(options: WaitOptions): number {
-    return options.timeoutMs ?? this.runtime.timeoutMs;
-  }
-
-  private details(): string {
-    return describeConversation(this.runtime.world, this.conversation, this.runtime.apiRoot);
-  }
+  const acted = (description: string) => {
+    lastActionSeq = world.currentSeq;
+    lastAction = description;
+  };
+  const timeout = (options: WaitOptions) => options.timeoutMs ?? runtime.timeoutMs;
+  const details = () => describeConversation(world, conversation, runtime.apiRoot);
 
   /** The bot's live messages changed after the last action, oldest change first. */
-  private botChangesSinceAction(): StoredMessage[] {
-    return [...this.conversation.messages.values()]
-      .filter((stored) => !stored.deleted && stored.botToken !== undefined && stored.seq > this.lastActionSeq)
+  const botChangesSinceAction = (): StoredMessage[] =>
+    [...conversation.messages.values()]
+      .filter((stored) => !stored.deleted && stored.botToken !== undefined && stored.seq > lastActionSeq)
       .sort((a, b) => a.seq - b.seq);
-  }
 
-  private findButton(label: string, messageId: number | undefined): { stored?: StoredMessage; button?: TelegramInlineKeyboardButton } {
+  const findButton = (label: string, messageId: number | undefined): { stored?: StoredMessage; button?: TelegramInlineKeyboardButton } => {
     const stored =
       messageId === undefined
-        ? [...this.conversation.messages.values()].filter((s) => !s.deleted && buttonLabels(s.message).length > 0).at(-1)
-        : findLive(this.conversation, messageId);
+        ? [...conversation.messages.values()].filter((s) => !s.deleted && buttonLabels(s.message).length > 0).at(-1)
+        : findLive(conversation, messageId);
     if (!stored) return {};
     const buttons = (stored.message.reply_markup?.inline_keyboard ?? []).flat();
     const button = buttons.find((b) => b.text === label) ?? buttons.find((b) => b.callback_data === label);
     return button ? { stored, button } : { stored };
-  }
+  };
+
+  return {
+    user,
+    chat: conversation.chat,
+
+    async send(text, options = {}) {
+      const stored = sendAsUser(world, conversation, user, { kind: 'text', text }, options.replyTo);
+      acted(`${user.first_name} sent ${JSON.stringify(stored.message.text)}`);
+      return stored.message;
+    },
+
+    async sendPhoto(options = {}) {
+      const upload = { filename: options.filename ?? 'photo.png', contentType: '', data: Buffer.from(options.data ?? PIXEL_PNG) };
+      const content = { kind: 'photo' as const, upload, ...(options.caption === undefined ? {} : { caption: options.caption }) };
+      const stored = sendAsUser(world, conversation, user, content, options.replyTo);
+      const caption = stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
+      acted(`${user.first_name} sent a photo${caption}`);
+      return stored.message;
+    },
+
+    async edit(messageId, text) {
+      const stored = editAsUser(world, conversation, user, messageId, text);
+      acted(`${user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`);
+      return stored.message;
+    },
+
+    async press(label, options = {}) {
+      const find = () => findButton(label, options.messageId);
+      const probe = () => {
+        const result = find();
+        return result.button ? result : undefined;
+      };
+      const found = await waitUntil(world, probe, timeout(options), () => {
+        const { stored } = find();
+        const where = stored
+          ? `message ${describeMessage(stored.message)}`
+          : options.messageId === undefined
+            ? 'any message (no message in the chat has an inline keyboard)'
+            : `message #${options.messageId} (it is not in the chat)`;
+        return new SandboxTimeoutError(`a button ${JSON.stringify(label)} on ${where}`, timeout(options), details());
+      });
+      const { stored, button } = found as { stored: StoredMessage; button: TelegramInlineKeyboardButton };
+      if (button.callback_data === undefined) {
+        throw new SandboxError('BUTTON_NOT_FOUND', `Button ${JSON.stringify(button.text)} has no callback_data (it ${button.url ? `opens ${button.url}` : 'is not a callback button'}): pressing it sends nothing to the bot.`);
+      }
+      const query = pressAsUser(world, conversation, user, stored, button.callback_data);
+      acted(`${user.first_name} pressed ${JSON.stringify(button.text)} on message #${stored.message.message_id}`);
+      return {
+        callbackQueryId: query.id,
+        message: stored.message,
+        button,
+        answer: (answerOptions = {}) =>
+          waitUntil(world, () => query.answer, timeout(answerOptions), () =>
+            new SandboxTimeoutError(`the bot to answer the press of ${JSON.stringify(button.text)} (answerCallbackQuery)`, timeout(answerOptions), details()),
+          ),
+      };
+    },
+
+    messages: () => liveMessages(conversation),
+
+    lastMessage(options = {}) {
+      return waitUntil(world, () => botChangesSinceAction().at(-1)?.message, timeout(options), () =>
+        new SandboxTimeoutError(`a message from the bot in ${chatName(world, conversation)} after ${lastAction}`, timeout(options), details()),
+      );
+    },
+
+    waitForMessage(match, options = {}) {
+      const probe = () => botChangesSinceAction().find((stored) => matches(match, stored.message))?.message;
+      return waitUntil(world, probe, timeout(options), () =>
+        new SandboxTimeoutError(`a message from the bot ${describeMatcher(match)} after ${lastAction}`, timeout(options), details()),
+      );
+    },
+
+    replyKeyboard: () => conversation.replyKeyboard?.rows.map((row) => [...row]),
+  };
 }

@@ -1,7 +1,8 @@
 import { SandboxError } from '../errors';
 import type { TelegramChat, TelegramMessage } from '../types';
 import { liveMessages, type Conversation } from '../world/conversations';
-import { ConversationActor, type ChatActor, type SandboxRuntime } from './actor';
+import type { SandboxRuntime } from '../runtime';
+import { createActor, type ChatActor } from './actor';
 import type { SandboxUser } from './user';
 
 /** Settings of a group chat. */
@@ -40,41 +41,28 @@ export interface SandboxGroup {
   messages(): TelegramMessage[];
 }
 
-/** The {@link SandboxGroup} implementation. */
-export class Group implements SandboxGroup {
-  private readonly actors = new Map<number, ChatActor>();
-
-  constructor(
-    private readonly runtime: SandboxRuntime,
-    readonly conversation: Conversation,
-  ) {}
-
-  get id(): number {
-    return this.conversation.chat.id;
-  }
-
-  get chat(): TelegramChat {
-    return this.conversation.chat;
-  }
-
-  as(user: SandboxUser): ChatActor {
-    if (!this.conversation.memberIds.has(user.id)) {
-      throw new SandboxError('NOT_A_MEMBER', `${user.user.first_name} (id ${user.id}) is not in group "${this.chat.title}": pass them in members or call addMember().`);
-    }
-    let actor = this.actors.get(user.id);
-    if (!actor) {
-      actor = new ConversationActor(this.runtime, this.conversation, user.user);
-      this.actors.set(user.id, actor);
-    }
-    return actor;
-  }
-
-  addMember(user: SandboxUser): void {
-    this.conversation.memberIds.add(user.id);
-    this.runtime.world.emit({ type: 'conversations' });
-  }
-
-  messages(): TelegramMessage[] {
-    return liveMessages(this.conversation);
-  }
+/** The {@link SandboxGroup} of `conversation`, with one actor per member, made on first use. */
+export function createSandboxGroup(runtime: SandboxRuntime, conversation: Conversation): SandboxGroup {
+  const actors = new Map<number, ChatActor>();
+  const { chat } = conversation;
+  return {
+    id: chat.id,
+    chat,
+    as(user) {
+      if (!conversation.memberIds.has(user.id)) {
+        throw new SandboxError('NOT_A_MEMBER', `${user.user.first_name} (id ${user.id}) is not in group "${chat.title}": pass them in members or call addMember().`);
+      }
+      let actor = actors.get(user.id);
+      if (!actor) {
+        actor = createActor(runtime, conversation, user.user);
+        actors.set(user.id, actor);
+      }
+      return actor;
+    },
+    addMember(user) {
+      conversation.memberIds.add(user.id);
+      runtime.world.emit({ type: 'conversations' });
+    },
+    messages: () => liveMessages(conversation),
+  };
 }

@@ -1,7 +1,8 @@
 import { SandboxError } from '../errors';
 import type { TelegramUser } from '../types';
 import type { BotRecord } from '../world/bots';
-import { ConversationActor, type ChatActor, type SandboxRuntime } from './actor';
+import type { SandboxRuntime } from '../runtime';
+import { createActor, type ChatActor } from './actor';
 import type { SandboxGroup } from './group';
 
 /** Who a sandbox user is. */
@@ -40,45 +41,42 @@ export interface SandboxUser extends ChatActor {
   unblockBot(token?: string): void;
 }
 
-/** The {@link SandboxUser} implementation. */
-export class User extends ConversationActor implements SandboxUser {
-  private readonly otherBots = new Map<string, ChatActor>();
+/**
+ * The {@link SandboxUser} `user`, acting by default in their private chat with `defaultBot`. Their
+ * actors in other chats are made once and kept, so each one's waits follow its own actions.
+ */
+export function createSandboxUser(runtime: SandboxRuntime, user: TelegramUser, defaultBot: BotRecord): SandboxUser {
+  const { world } = runtime;
+  const self = createActor(runtime, world.privateConversation(defaultBot, user), user);
+  const otherBots = new Map<string, ChatActor>();
 
-  constructor(runtime: SandboxRuntime, user: TelegramUser, private readonly defaultBot: BotRecord) {
-    super(runtime, runtime.world.privateConversation(defaultBot, user), user);
-  }
-
-  get id(): number {
-    return this.user.id;
-  }
-
-  in(group: SandboxGroup): ChatActor {
-    return group.as(this);
-  }
-
-  withBot(token: string): ChatActor {
-    const bot = this.botOf(token);
-    if (bot === this.defaultBot) return this;
-    let actor = this.otherBots.get(token);
-    if (!actor) {
-      actor = new ConversationActor(this.runtime, this.runtime.world.privateConversation(bot, this.user), this.user);
-      this.otherBots.set(token, actor);
-    }
-    return actor;
-  }
-
-  blockBot(token?: string): void {
-    this.botOf(token).blockedBy.add(this.id);
-  }
-
-  unblockBot(token?: string): void {
-    this.botOf(token).blockedBy.delete(this.id);
-  }
-
-  private botOf(token: string | undefined): BotRecord {
-    if (token === undefined) return this.defaultBot;
-    const bot = this.runtime.world.bots.get(token);
+  const botOf = (token: string | undefined): BotRecord => {
+    if (token === undefined) return defaultBot;
+    const bot = world.bots.get(token);
     if (!bot) throw new SandboxError('UNKNOWN_BOT', 'No bot with that token in this sandbox: register it with addBot() or the bots option.');
     return bot;
-  }
+  };
+
+  const sandboxUser: SandboxUser = {
+    ...self,
+    id: user.id,
+    in: (group) => group.as(sandboxUser),
+    withBot(token) {
+      const bot = botOf(token);
+      if (bot === defaultBot) return sandboxUser;
+      let actor = otherBots.get(token);
+      if (!actor) {
+        actor = createActor(runtime, world.privateConversation(bot, user), user);
+        otherBots.set(token, actor);
+      }
+      return actor;
+    },
+    blockBot(token) {
+      botOf(token).blockedBy.add(user.id);
+    },
+    unblockBot(token) {
+      botOf(token).blockedBy.delete(user.id);
+    },
+  };
+  return sandboxUser;
 }

@@ -4,8 +4,8 @@ import { readBody } from '../http/body';
 import { sendJson, type WebHandler } from '../http/server';
 import type { TelegramUser } from '../types';
 import { pressAsUser, sendAsUser } from '../users/actions';
-import type { SandboxRuntime } from '../users/actor';
 import { findLive, type Conversation } from '../world/conversations';
+import type { World } from '../world/world';
 import { CLIENT_SCRIPT } from './client-script';
 import { renderPage } from './page';
 import { chatSnapshot, chatsOf } from './snapshot';
@@ -41,8 +41,7 @@ function crossSiteRefusal(request: IncomingMessage): { status: number; error: st
  * stream of chat snapshots, sending and pressing as the viewer, and stored files. The viewer is
  * `?user=<id>`, or a "You" user created on first visit.
  */
-export function createWebHandler(runtime: SandboxRuntime): WebHandler {
-  const { world } = runtime;
+export function createWebHandler(world: World): WebHandler {
   let webUserId: number | undefined;
 
   const viewerOf = (url: URL): TelegramUser => {

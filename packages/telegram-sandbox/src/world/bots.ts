@@ -1,5 +1,5 @@
 import type { TelegramBotCommand, TelegramUser } from '../types';
-import { UpdateQueue } from '../updates/queue';
+import { UpdateQueue } from './update-queue';
 
 /** Where a bot's webhook points, and how its deliveries went. */
 export interface WebhookState {

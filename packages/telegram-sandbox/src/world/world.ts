@@ -1,5 +1,4 @@
 import { EventEmitter } from 'node:events';
-import { ERRORS } from '../api/api-error';
 import type { TelegramMessage, TelegramUser } from '../types';
 import type { BotRecord } from './bots';
 import {
@@ -10,6 +9,7 @@ import {
   type StoredMessage,
 } from './conversations';
 import { FileStore } from './files';
+import { WorldError } from './world-error';
 
 /** How a bot answered a callback query (answerCallbackQuery). */
 export interface CallbackAnswer {
@@ -134,7 +134,7 @@ export class World {
    * The chat a bot means by `chat_id`: a user id for a private chat, a group id, or a group's
    * `@username`.
    *
-   * @throws {TelegramApiError} `Bad Request: chat not found`.
+   * @throws {WorldError} `CHAT_NOT_FOUND` when no such chat exists for this bot.
    */
   conversationOfBot(bot: BotRecord, chatId: number | string): Conversation {
     if (typeof chatId === 'number' && chatId > 0) {
@@ -148,7 +148,7 @@ export class World {
         return conversation;
       }
     }
-    throw ERRORS.chatNotFound();
+    throw new WorldError('CHAT_NOT_FOUND', `@${bot.user.username ?? bot.user.id} has no chat ${JSON.stringify(chatId)}.`);
   }
 
   /** Adds a message at the end of a chat and announces it. */
