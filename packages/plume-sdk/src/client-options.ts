@@ -1,4 +1,6 @@
 import type { TokenCache } from './auth/token-cache';
+import type { PlumeBudget } from './budget/budget';
+import type { BudgetLane } from './budget/budget-store';
 import type { PlumeEvent } from './events';
 
 /** Plume's public SSO token URL (the auth-server id panoptes used). Partners may have their own. */
@@ -88,8 +90,17 @@ export interface PlumeClientOptions {
   readonly timeoutMs?: number;
   /** Retry settings; a number sets `limit`; `false` disables retries. @default { limit: 2 } */
   readonly retry?: number | false | PlumeRetryOptions;
-  /** The client-side rate limiter; `false` disables it (tests, benchmarks). @default { requestsPerSecond: 6 } */
+  /**
+   * The client-side rate limiter; `false` disables it (tests, benchmarks). Ignored with `budget`.
+   * @default { requestsPerSecond: 6 }
+   */
   readonly rateLimit?: false | PlumeRateLimitOptions;
+  /**
+   * A {@link PlumeBudget} shared with other clients: calls then wait for it (by lane) instead of
+   * the client's own limiter, and a firewall 403 pauses all of them. Give `budget` or `rateLimit`.
+   * @default none: the client keeps its own limiter
+   */
+  readonly budget?: PlumeBudget;
   /** Renew a token this long before it expires. Capped at half the token's lifetime. @default 60000 */
   readonly tokenRefreshMarginMs?: number;
   /** Where tokens are kept; share one to share tokens between clients. @default a new MemoryTokenCache */
@@ -106,4 +117,10 @@ export interface PlumeClientOptions {
 export interface CallOptions {
   /** Aborts the call; it then rejects with the signal's reason. */
   readonly signal?: AbortSignal;
+  /**
+   * The call's lane in a shared `budget`: `interactive` (a person is waiting) always goes first;
+   * `background` (monitoring) uses at most the budget's background share. No effect without a budget.
+   * @default 'interactive'
+   */
+  readonly priority?: BudgetLane;
 }

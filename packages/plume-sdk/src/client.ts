@@ -7,6 +7,7 @@ import { createHttp, Transport } from './http/transport';
 import { resolveOptions } from './resolve-options';
 import { createCustomersApi, type CustomersApi } from './resources/customers';
 import { createLocationsApi, type LocationsApi } from './resources/locations';
+import { createPartnersApi, type PartnersApi } from './resources/partners';
 import { createNodesApi, createWifiNetworksApi, type NodesApi, type WifiNetworksApi } from './resources/nodes';
 import { createReportsApi, type ReportsApi } from './resources/reports';
 
@@ -42,12 +43,14 @@ export type VerifyCredentialsResult =
  * ```
  */
 export class PlumeClient {
-  /** Customers: `search`, `get`. */
+  /** Customers: `search`, `get`, `locations` (every location's online state in one call). */
   readonly customers: CustomersApi;
-  /** Locations: `list`, `get`. */
+  /** Locations: `list`, `get`, `alerts`. */
   readonly locations: LocationsApi;
-  /** Nodes (pods): `list`. */
+  /** Nodes (pods): `list`, `bySerial`. */
   readonly nodes: NodesApi;
+  /** Partner-wide lists: `customers` (paged, as an async iterable). */
+  readonly partners: PartnersApi;
   /** Wi-Fi networks: `list` (never with passwords). */
   readonly wifiNetworks: WifiNetworksApi;
   /** The Reports API: `wanStats`, `onlineStats`. */
@@ -79,6 +82,7 @@ export class PlumeClient {
     this.customers = createCustomersApi(transport);
     this.locations = createLocationsApi(transport);
     this.nodes = createNodesApi(transport);
+    this.partners = createPartnersApi(transport);
     this.wifiNetworks = createWifiNetworksApi(transport);
     this.reports = createReportsApi(transport);
   }

@@ -11,15 +11,23 @@ export type { VerifyCredentialsResult } from './client';
 export { DEFAULT_API_BASE, DEFAULT_SSO_URL } from './client-options';
 export type { CallOptions, ClientCredentials, PlumeClientOptions, PlumeRateLimitOptions, PlumeRetryOptions } from './client-options';
 
+// The request budget many clients share.
+export { PlumeBudget } from './budget/budget';
+export type { PlumeBudgetOptions } from './budget/budget';
+export { MemoryBudgetStore } from './budget/budget-store';
+export type { BudgetDecision, BudgetLane, BudgetLimits, BudgetRefusal, BudgetStore, BudgetUsage } from './budget/budget-store';
+
 // Resource groups (`client.customers`, …) and their options.
 export type { CustomerSearchOptions, CustomersApi } from './resources/customers';
 export type { LocationsApi } from './resources/locations';
 export type { NodesApi, WifiNetworksApi } from './resources/nodes';
+export type { PartnerCustomers, PartnerCustomersOptions, PartnersApi } from './resources/partners';
 export type { OnlineStatsOptions, ReportsApi, WanStatsOptions } from './resources/reports';
 
 // What the endpoints return.
 export type { Customer, CustomerSearchField, CustomerSearchResult } from './models/customer';
 export type { Location } from './models/location';
+export type { LocationAlerts, LocationStatus, NodeLocation, PartnerCustomer } from './models/fleet';
 export type { NodeAlert, PlumeNode } from './models/node';
 export type { SpeedTest } from './models/speed-test';
 export type { WifiNetwork } from './models/wifi-network';

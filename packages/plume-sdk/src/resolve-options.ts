@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { basicHeader, parseAuthorization } from './auth/credentials';
 import { MemoryTokenCache, type TokenCache } from './auth/token-cache';
+import type { PlumeBudget } from './budget/budget';
 import {
   DEFAULT_API_BASE,
   DEFAULT_SSO_URL,
@@ -24,6 +25,7 @@ export interface ResolvedOptions {
   readonly timeoutMs: number;
   readonly retry: Required<PlumeRetryOptions>;
   readonly rateLimit: Required<PlumeRateLimitOptions> | false;
+  readonly budget: PlumeBudget | undefined;
   readonly tokenRefreshMarginMs: number;
   readonly tokenCache: TokenCache;
   readonly fetch: typeof fetch | undefined;
@@ -56,6 +58,9 @@ const isCache = (value: unknown): boolean => {
   const { get, set, delete: drop } = value as Record<string, unknown>;
   return typeof get === 'function' && typeof set === 'function' && (drop === undefined || typeof drop === 'function');
 };
+
+const isBudget = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { acquire?: unknown }).acquire === 'function' && typeof (value as { pauseForFirewall?: unknown }).pauseForFirewall === 'function';
 
 const optionKeys = (keys: readonly string[]) => `unknown option ${keys.map((key) => `"${key}"`).join(', ')}; check its spelling`;
 const unknownKeys = { error: (issue: { code?: string; keys?: readonly string[] }) => (issue.code === 'unrecognized_keys' ? optionKeys(issue.keys ?? []) : undefined) };
@@ -139,6 +144,9 @@ const optionsSchema = z.strictObject(
       }),
     ).optional(),
     rateLimit: objectOr(rateLimitSchema, z.literal(false, { error: 'must be false or { requestsPerSecond, burst }' })).optional(),
+    budget: z
+      .custom<PlumeBudget>(isBudget, { error: 'must be a PlumeBudget (new PlumeBudget({ ... }))' })
+      .optional(),
     tokenRefreshMarginMs: ms('e.g. 60000').optional(),
     tokenCache: z
       .custom<TokenCache>(isCache, { error: 'must have get and set methods, and optionally delete (see TokenCache)' })
@@ -185,6 +193,9 @@ export function resolveOptions(options: PlumeClientOptions): ResolvedOptions {
     fail(parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'options'}: ${issue.message}`));
   }
   const value = parsed.data;
+  if (value.budget !== undefined && value.rateLimit !== undefined) {
+    fail(['rateLimit: leave it out when a budget is given: the shared budget limits the rate of all its clients']);
+  }
   const auth =
     typeof value.authorization === 'string'
       ? parseAuthorization(value.authorization)
@@ -210,6 +221,7 @@ export function resolveOptions(options: PlumeClientOptions): ResolvedOptions {
             requestsPerSecond: rate?.requestsPerSecond ?? DEFAULT_RATE,
             burst: rate?.burst ?? Math.max(1, Math.floor(rate?.requestsPerSecond ?? DEFAULT_RATE)),
           },
+    budget: value.budget,
     tokenRefreshMarginMs: value.tokenRefreshMarginMs ?? 60_000,
     tokenCache: value.tokenCache ?? new MemoryTokenCache(),
     fetch: value.fetch,

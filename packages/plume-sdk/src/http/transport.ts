@@ -1,6 +1,9 @@
 import ky, { isHTTPError, type KyInstance } from 'ky';
 import type { TokenProvider } from '../auth/token-provider';
-import { isPlumeError } from '../errors';
+import type { PlumeBudget } from '../budget/budget';
+import type { BudgetLane } from '../budget/budget-store';
+import type { CallOptions } from '../client-options';
+import { isPlumeError, PlumeRateLimitError } from '../errors';
 import type { EmitEvent } from '../events';
 import type { ResolvedOptions } from '../resolve-options';
 import { fetchWithSignal, parseBody, timedAttempt } from './attempt';
@@ -34,6 +37,7 @@ export class Transport {
   /** `undefined` without a listener: then no event object is even built. */
   readonly #emit: EmitEvent | undefined;
   readonly #limiter: RateLimiter | undefined;
+  readonly #budget: PlumeBudget | undefined;
   /** The request headers for {@link #headersToken}, reused while the token is. */
   #headers: Readonly<Record<string, string>> = {};
   #headersToken: string | undefined;
@@ -43,36 +47,44 @@ export class Transport {
     this.#tokens = tokens;
     this.#emit = emit;
     this.#http = createHttp();
-    this.#limiter = options.rateLimit ? new RateLimiter(options.rateLimit.requestsPerSecond, options.rateLimit.burst) : undefined;
+    this.#budget = options.budget;
+    // A shared budget replaces the client's own limiter.
+    this.#limiter = options.rateLimit && !options.budget ? new RateLimiter(options.rateLimit.requestsPerSecond, options.rateLimit.burst) : undefined;
   }
 
   /**
    * GETs and parses one resource.
    *
    * @param params - The values of the endpoint's placeholders, in order; each becomes one path segment.
+   * @param call - The caller's signal and lane (`priority`, interactive by default).
    * @throws {PlumeError} for every failure; the signal's reason when aborted.
    */
-  async get<T>(endpoint: GetEndpoint<T>, params: readonly string[], signal?: AbortSignal, query?: Query): Promise<T> {
+  async get<T>(endpoint: GetEndpoint<T>, params: readonly string[], call?: CallOptions, query?: Query): Promise<T> {
     const emit = this.#emit;
+    const signal = call?.signal;
+    const lane = call?.priority ?? 'interactive';
     const { now } = this.#options;
     const started = emit ? now() : 0;
     try {
       const url = this.#url(endpoint, params, query);
       let data: T;
       try {
-        data = await this.#attempts(url, endpoint, signal);
+        data = await this.#attempts(url, endpoint, signal, lane);
       } catch (error) {
         if (!isHTTPError(error) || error.response.status !== 401) throw error;
         // The token was refused (revoked, or expired early): drop it and try once more with a new one.
         await this.#tokens.invalidate(error.request.headers.get('authorization')?.slice('Bearer '.length));
-        data = await this.#attempts(url, endpoint, signal);
+        data = await this.#attempts(url, endpoint, signal, lane);
       }
       emit?.({ type: 'response', endpoint: endpoint.label, durationMs: now() - started });
       return data;
     } catch (error) {
       // The caller's own abort (AbortSignal.timeout included) is theirs, not an SDK failure.
       if (signal?.aborted) throw signal.reason;
-      const mapped = toPlumeError(error, { endpoint: endpoint.label, now: now() });
+      let mapped = toPlumeError(error, { endpoint: endpoint.label, now: now() });
+      if (this.#budget && mapped instanceof PlumeRateLimitError && mapped.source === 'waf' && mapped.status === 403) {
+        mapped = await this.#firewallPause(this.#budget, endpoint.label);
+      }
       if (emit && isPlumeError(mapped)) {
         emit({ type: 'error', endpoint: endpoint.label, code: mapped.code, status: mapped.status, durationMs: now() - started });
       }
@@ -80,21 +92,39 @@ export class Transport {
     }
   }
 
-  #attempts<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined): Promise<T> {
+  /** Pauses the shared budget after a firewall 403, and the error that says for how long. */
+  async #firewallPause(budget: PlumeBudget, label: string): Promise<PlumeRateLimitError> {
+    const pausedMs = await budget.pauseForFirewall();
+    const minutes = Math.ceil(pausedMs / 60_000);
+    return new PlumeRateLimitError(
+      `${label} failed with HTTP 403 from Plume's firewall (too many calls from this address). Every client of the shared budget pauses for ${minutes} min; try again then.`,
+      { status: 403, endpoint: label, source: 'waf', retryAfterMs: pausedMs },
+    );
+  }
+
+  #attempts<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined, lane: BudgetLane): Promise<T> {
     const emit = this.#emit;
     return withRetries(
       this.#options.retry,
       signal,
-      (deadline, attempt) => this.#attempt(url, endpoint, signal, deadline, attempt),
+      (deadline, attempt) => this.#attempt(url, endpoint, signal, lane, deadline, attempt),
       emit && ((notice) => emit({ type: 'retry', endpoint: endpoint.label, ...notice })),
     );
   }
 
-  async #attempt<T>(url: string, endpoint: GetEndpoint<T>, signal: AbortSignal | undefined, deadline: CallDeadline, attempt: number): Promise<T> {
+  async #attempt<T>(
+    url: string,
+    endpoint: GetEndpoint<T>,
+    signal: AbortSignal | undefined,
+    lane: BudgetLane,
+    deadline: CallDeadline,
+    attempt: number,
+  ): Promise<T> {
     // A valid token in hand is used without a detour through a promise.
     const token = this.#tokens.peek() ?? (await this.#tokens.getToken(signal));
-    // Waiting for our own limiter is not Plume's time: it does not count against retry.maxTotalMs.
-    if (this.#limiter) await deadline.excluding(this.#limiter.acquire(signal));
+    // Waiting for the limiter or the shared budget is not Plume's time: it does not count against retry.maxTotalMs.
+    if (this.#budget) await deadline.excluding(this.#budget.acquire(lane, signal));
+    else if (this.#limiter) await deadline.excluding(this.#limiter.acquire(signal));
     this.#emit?.({ type: 'request', endpoint: endpoint.label, attempt });
     const headers = this.#headersFor(token);
     const { timeoutMs, retry, fetch } = this.#options;

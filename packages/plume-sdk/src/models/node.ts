@@ -51,7 +51,8 @@ export interface PlumeNode {
   readonly speedTest?: SpeedTest;
 }
 
-const alertSchema = z.union([
+/** One alert as Plume sends it: an object with `type`, a bare string, or `null` (dropped by the lists). */
+export const alertSchema = z.union([
   z.string().transform((type): NodeAlert => ({ type })),
   z.object({ type: optionalString }),
   z.null(),

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../client-options';
 import { defineGet } from '../http/endpoint';
 import type { Transport } from '../http/transport';
+import { locationAlertsSchema, type LocationAlerts } from '../models/fleet';
 import { locationListSchema, locationSchema, type Location } from '../models/location';
 
 /** `client.locations`: a customer's locations. */
@@ -26,18 +27,35 @@ export interface LocationsApi {
    * @throws {PlumeNotFoundError} when there is no such customer or location; other {@link PlumeError}s as for any call.
    */
   get(customerId: string, locationId: string, options?: CallOptions): Promise<Location>;
+  /**
+   * Plume's own active alerts of a location (`GET Customers/{customerId}/locations/{locationId}/alerts`),
+   * by node and by device. Alerts come as objects with `type`, bare strings (become `{ type }`) or
+   * objects without `type` (kept as `{}`); `null` lists become `[]`.
+   *
+   * @example
+   * ```ts
+   * const { nodes } = await client.locations.alerts(customerId, locationId);
+   * for (const { nodeId, alerts } of nodes) console.log(nodeId, alerts.map((alert) => alert.type));
+   * ```
+   * @throws {PlumeNotFoundError} when there is no such customer or location; other {@link PlumeError}s as for any call.
+   */
+  alerts(customerId: string, locationId: string, options?: CallOptions): Promise<LocationAlerts>;
 }
 
 const LIST = defineGet('api', 'Customers/{customerId}/locations', locationListSchema);
 const GET = defineGet('api', 'Customers/{customerId}/locations/{locationId}', locationSchema);
+const ALERTS = defineGet('api', 'Customers/{customerId}/locations/{locationId}/alerts', locationAlertsSchema);
 
 export function createLocationsApi(transport: Transport): LocationsApi {
   return {
     list(customerId, options) {
-      return transport.get(LIST, [customerId], options?.signal);
+      return transport.get(LIST, [customerId], options);
     },
     get(customerId, locationId, options) {
-      return transport.get(GET, [customerId, locationId], options?.signal);
+      return transport.get(GET, [customerId, locationId], options);
+    },
+    alerts(customerId, locationId, options) {
+      return transport.get(ALERTS, [customerId, locationId], options);
     },
   };
 }

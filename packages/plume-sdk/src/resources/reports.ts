@@ -49,7 +49,7 @@ const ONLINE = defineGet('reports', 'Customers/{customerId}/locations/{locationI
 export function createReportsApi(transport: Transport): ReportsApi {
   return {
     wanStats(customerId, locationId, options) {
-      return transport.get(WAN, [customerId, locationId], options?.signal, { period: options?.period ?? 'daily' });
+      return transport.get(WAN, [customerId, locationId], options, { period: options?.period ?? 'daily' });
     },
     onlineStats(customerId, locationId, options) {
       const granularity = options?.granularity ?? 'days';
@@ -61,7 +61,7 @@ export function createReportsApi(transport: Transport): ReportsApi {
       if (!Number.isInteger(limit) || limit < 1) {
         return Promise.reject(new PlumeArgumentError(`limit must be a positive integer (${endpoint}).`, endpoint));
       }
-      return transport.get(ONLINE, [customerId, locationId], options?.signal, { granularity, limit });
+      return transport.get(ONLINE, [customerId, locationId], options, { granularity, limit });
     },
   };
 }

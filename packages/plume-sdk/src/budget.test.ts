@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MemoryBudgetStore, PlumeBudget, PlumeClient, PlumeConfigError, PlumeRateLimitError, type BudgetLimits } from './index';
+import { optionsFor, rejectionOf, startSimulator, fixtures, type Simulator } from './test-support';
+
+const limits: BudgetLimits = { burst: 2, burstWindowMs: 1000, callsPerWindow: 4, windowMs: 10_000, backgroundPerWindow: 2 };
+
+describe('MemoryBudgetStore', () => {
+  it('grants within the rate, the window and the background share, and says when to ask again', () => {
+    const store = new MemoryBudgetStore();
+    expect(store.take('background', 0, limits)).toEqual({ granted: true });
+    expect(store.take('background', 0, limits)).toEqual({ granted: true });
+    expect(store.take('interactive', 500, limits)).toEqual({ granted: false, reason: 'rate', retryAt: 1000 });
+    expect(store.take('background', 1000, limits)).toEqual({ granted: false, reason: 'background', retryAt: 10_000 });
+    expect(store.take('interactive', 1000, limits)).toEqual({ granted: true });
+    expect(store.take('interactive', 2000, limits)).toEqual({ granted: true });
+    expect(store.take('interactive', 3000, limits)).toEqual({ granted: false, reason: 'window', retryAt: 10_000 });
+    expect(store.usage(3000, limits)).toEqual({ interactive: 2, background: 2, pausedUntil: 0 });
+    expect(store.take('background', 10_000, limits)).toEqual({ granted: true });
+  });
+
+  it('refuses everything while paused', () => {
+    const store = new MemoryBudgetStore();
+    store.pause(5000);
+    store.pause(1000);
+    expect(store.take('interactive', 10, limits)).toEqual({ granted: false, reason: 'paused', retryAt: 5000 });
+    expect(store.usage(10, limits).pausedUntil).toBe(5000);
+    expect(store.take('interactive', 5000, limits)).toEqual({ granted: true });
+  });
+});
+
+describe('PlumeBudget', () => {
+  it('starts a waiting interactive call before the background calls queued ahead of it', async () => {
+    const budget = new PlumeBudget({ requestsPerSecond: 50, burst: 1 });
+    const order: string[] = [];
+    const calls = [1, 2, 3].map((n) => budget.acquire('background').then(() => order.push(`background ${n}`)));
+    calls.push(budget.acquire('interactive').then(() => order.push('interactive')));
+    await Promise.all(calls);
+    expect(order).toEqual(['background 1', 'interactive', 'background 2', 'background 3']);
+  });
+
+  it('keeps background calls within their share while interactive calls still pass', async () => {
+    const budget = new PlumeBudget({ requestsPerSecond: 1000, burst: 100, callsPerWindow: 10, backgroundShare: 0.5, windowMs: 60_000 });
+    for (let i = 0; i < 5; i++) await budget.acquire('background');
+    const controller = new AbortController();
+    const sixth = budget.acquire('background', controller.signal);
+    await budget.acquire('interactive');
+    expect(await budget.usage()).toEqual({ interactive: 1, background: 5, pausedUntil: 0 });
+    controller.abort(new Error('gave up'));
+    await expect(sixth).rejects.toThrow('gave up');
+  });
+
+  it('validates its options with messages that say what to fix', () => {
+    expect(() => new PlumeBudget({ backgroundShare: 1.5 })).toThrow(PlumeConfigError);
+    expect(() => new PlumeBudget({ backgroundShare: 1.5 })).toThrow(/backgroundShare must be a number from 0 to 1/);
+    expect(() => new PlumeBudget({ callsPerWindow: 0 })).toThrow(/callsPerWindow must be a whole number of at least 1/);
+  });
+});
+
+describe('clients sharing a budget', () => {
+  let sim: Simulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ wafLimit: { max: 2, windowMs: 60_000 } });
+  });
+  afterAll(async () => {
+    await sim.close();
+  });
+
+  it('refuse a rateLimit next to the budget', () => {
+    const budget = new PlumeBudget();
+    expect(() => new PlumeClient({ ...optionsFor(sim), budget })).toThrow(/rateLimit: leave it out when a budget is given/);
+  });
+
+  it('all pause after a firewall 403, and the error says for how long', async () => {
+    const budget = new PlumeBudget({ windowMs: 60_000, callsPerWindow: 100 });
+    const { rateLimit: _, ...shared } = optionsFor(sim);
+    const first = new PlumeClient({ ...shared, budget });
+    const second = new PlumeClient({ ...shared, budget });
+    const customerId = fixtures.customers.ada.id;
+    await first.customers.get(customerId);
+    await second.customers.get(customerId, { priority: 'background' });
+    const blocked = await rejectionOf(first.customers.get(customerId));
+    expect(blocked).toBeInstanceOf(PlumeRateLimitError);
+    expect(blocked).toMatchObject({ status: 403, source: 'waf', retryAfterMs: 60_000 });
+    expect((blocked as Error).message).toMatch(/pauses for 1 min/);
+    const calls = sim.log.count('customers.get');
+    const paused = await rejectionOf(second.customers.get(customerId));
+    expect(paused).toBeInstanceOf(PlumeRateLimitError);
+    expect((paused as PlumeRateLimitError).retryAfterMs).toBeGreaterThan(59_000);
+    expect((paused as Error).message).toMatch(/paused for another (59 s|1 min);/);
+    expect(sim.log.count('customers.get')).toBe(calls);
+    expect((await budget.usage()).pausedUntil).toBeGreaterThan(Date.now());
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Where a {@link PlumeBudget} keeps its counters. The default, {@link MemoryBudgetStore}, serves
+ * one process; a store backed by a database or Redis lets several processes (replicas, workers)
+ * behind one egress address share one budget, as Plume's firewall counts per source address.
+ */
+
+/** A call's lane: `interactive` (a person is waiting) always goes before `background` (monitoring). */
+export type BudgetLane = 'interactive' | 'background';
+
+/** The limits a store enforces in {@link BudgetStore.take}, resolved by the budget. */
+export interface BudgetLimits {
+  /** At most `burst` calls start in any `burstWindowMs` (the request rate). */
+  readonly burst: number;
+  /** The rate window: `burst / requestsPerSecond` seconds. */
+  readonly burstWindowMs: number;
+  /** At most `callsPerWindow` calls start in any rolling `windowMs` (the firewall's window). */
+  readonly callsPerWindow: number;
+  /** The rolling window, in ms. */
+  readonly windowMs: number;
+  /** Of those, at most this many background calls (the background share of `callsPerWindow`). */
+  readonly backgroundPerWindow: number;
+}
+
+/** Why {@link BudgetStore.take} refused a call. */
+export type BudgetRefusal = 'rate' | 'window' | 'background' | 'paused';
+
+/** The answer of {@link BudgetStore.take}. */
+export type BudgetDecision =
+  | { readonly granted: true }
+  /** Refused: nothing was recorded; `retryAt` (epoch ms) is the earliest time it could be granted. */
+  | { readonly granted: false; readonly reason: BudgetRefusal; readonly retryAt: number };
+
+/** What a budget has used in the current window. */
+export interface BudgetUsage {
+  /** Interactive calls started in the rolling window. */
+  readonly interactive: number;
+  /** Background calls started in the rolling window. */
+  readonly background: number;
+  /** Epoch ms until which the budget is paused (after a firewall 403), or 0. */
+  readonly pausedUntil: number;
+}
+
+/**
+ * The counters behind a budget. `take` must check and record atomically (one transaction, one Lua
+ * script): it grants a call only if, counting it, the rate, the window and (for `background`) the
+ * background share all hold, and no pause is in force; otherwise it records nothing and says when
+ * to ask again. Methods may return promises, so a shared store can live in another process.
+ *
+ * Lane priority is applied by each budget among its own waiting calls; the store shares the limits.
+ *
+ * @example
+ * ```ts
+ * const budget = new PlumeBudget({ store: new MemoryBudgetStore() }); // the default
+ * ```
+ */
+export interface BudgetStore {
+  /** Grants (and records) one call of `lane` at `now`, or refuses it with the time to ask again. */
+  take(lane: BudgetLane, now: number, limits: BudgetLimits): BudgetDecision | Promise<BudgetDecision>;
+  /** Refuses every call until `until` (epoch ms); a later pause extends it, an earlier one is ignored. */
+  pause(until: number): void | Promise<void>;
+  /** What has been used in the window ending at `now`. */
+  usage(now: number, limits: BudgetLimits): BudgetUsage | Promise<BudgetUsage>;
+}
+
+/** Drops the times at the front of `times` (oldest first) that are at or before `since`. */
+function prune(times: number[], since: number): void {
+  let expired = 0;
+  while (expired < times.length && (times[expired] as number) <= since) expired++;
+  if (expired > 0) times.splice(0, expired);
+}
+
+/**
+ * The in-memory {@link BudgetStore}: the start times of the calls in the current window, per lane.
+ * It serves the clients of one process; its memory is bounded by `callsPerWindow`.
+ */
+export class MemoryBudgetStore implements BudgetStore {
+  /** Start times of every call in the window, oldest first. */
+  readonly #all: number[] = [];
+  /** Start times of the background calls in the window, oldest first. */
+  readonly #background: number[] = [];
+  #pausedUntil = 0;
+
+  take(lane: BudgetLane, now: number, limits: BudgetLimits): BudgetDecision {
+    if (now < this.#pausedUntil) return { granted: false, reason: 'paused', retryAt: this.#pausedUntil };
+    const all = this.#all;
+    prune(all, now - limits.windowMs);
+    prune(this.#background, now - limits.windowMs);
+    if (all.length >= limits.burst) {
+      const freeAt = (all[all.length - limits.burst] as number) + limits.burstWindowMs;
+      if (freeAt > now) return { granted: false, reason: 'rate', retryAt: freeAt };
+    }
+    if (all.length >= limits.callsPerWindow) {
+      return { granted: false, reason: 'window', retryAt: (all[all.length - limits.callsPerWindow] as number) + limits.windowMs };
+    }
+    if (lane === 'background' && this.#background.length >= limits.backgroundPerWindow) {
+      const oldest = this.#background[this.#background.length - limits.backgroundPerWindow];
+      return { granted: false, reason: 'background', retryAt: (oldest ?? now) + limits.windowMs };
+    }
+    all.push(now);
+    if (lane === 'background') this.#background.push(now);
+    return { granted: true };
+  }
+
+  pause(until: number): void {
+    this.#pausedUntil = Math.max(this.#pausedUntil, until);
+  }
+
+  usage(now: number, limits: BudgetLimits): BudgetUsage {
+    prune(this.#all, now - limits.windowMs);
+    prune(this.#background, now - limits.windowMs);
+    return {
+      interactive: this.#all.length - this.#background.length,
+      background: this.#background.length,
+      pausedUntil: this.#pausedUntil > now ? this.#pausedUntil : 0,
+    };
+  }
+}
