@@ -80,6 +80,37 @@ describe('an authorization header posted outside /setup’s first step', () => {
     expect(world.simulator.log.count()).toBe(plumeCalls);
   });
 
+  it('is deleted in its other shapes too (bare base64, a bearer JWT, a bot token), in every state, and never searched for or echoed', async () => {
+    const kim = world.harness.createUser({ firstName: 'Kim' });
+    await completeSetup(world, kim);
+    const jwt = ['{"alg":"RS256","typ":"JWT"}', '{"sub":"0oa1","exp":1900000000}'].map((p) => Buffer.from(p).toString('base64url')).join('.');
+    const secrets = [encoded(), `Bearer ${jwt}.c2lnbmF0dXJl`, '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0'];
+    const plumeCalls = world.simulator.log.count();
+    await kim.send('/locations');
+    await kim.waitForMessage('Which customer?');
+    for (const secret of secrets) {
+      await kim.send(secret);
+      const notice = await kim.waitForMessage('so I deleted your message');
+      expect(notice.text).toMatch(/That looked like (a Plume client id and secret|an access token|a Telegram bot token)/);
+    }
+    await kim.send('/cancel');
+    await kim.waitForMessage('Location search cancelled');
+    await kim.send(encoded());
+    await kim.waitForMessage('a Plume client id and secret');
+    await kim.send('/setup');
+    await kim.waitForMessage('Step 1 of 2');
+    await kim.send(header);
+    await kim.waitForMessage('Step 2 of 2');
+    await kim.send(secrets[2] ?? '');
+    await kim.waitForMessage('a Telegram bot token, so I deleted your message');
+    const all = kim.messages().map((m) => m.text ?? '').join('\n');
+    for (const secret of [encoded(), jwt, '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0']) {
+      expect(all).not.toContain(secret);
+      expect(world.logs().join('\n')).not.toContain(secret);
+    }
+    expect(world.simulator.log.count()).toBe(plumeCalls);
+  });
+
   it('is deleted in a group, and ordinary text that starts with “basic” is left alone', async () => {
     const ned = world.harness.createUser({ firstName: 'Ned' });
     const group = world.harness.createGroup({ title: 'NOC team', members: [ned] });
