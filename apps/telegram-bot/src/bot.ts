@@ -30,8 +30,8 @@ export interface Bot {
 }
 
 /**
- * Builds the bot: the per-user dispatcher, the error boundary, the allow-list, the guard that
- * deletes authorization headers posted outside /setup, and the rate limit; then one Composer per
+ * Builds the bot: the per-user dispatcher, the error boundary, the guard that deletes secrets
+ * posted outside /setup (before the allow-list: a stranger's too), the allow-list and the rate limit; then one Composer per
  * feature, and last the feature that answers whatever nobody else took.
  */
 export function createBot(deps: BotDeps): Bot {
@@ -44,8 +44,8 @@ export function createBot(deps: BotDeps): Bot {
 
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());
+  telegraf.use(headerGuard()); // first: a pasted secret is deleted even from a stranger or a user going too fast
   telegraf.use(allowedUsers(deps.allowedUsers));
-  telegraf.use(headerGuard()); // before the rate limit: a pasted header is deleted even from a user going too fast
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
   telegraf.use(startFeature(), helpFeature(), accountFeature(), setupFeature(), locationsFeature(), reportsFeature());
   telegraf.use(unhandledFeature());
