@@ -29,9 +29,33 @@ describe('who may use the bot', () => {
     await stranger.send('/start');
     expect((await stranger.lastMessage()).text).toBe('Sorry, this bot is private.');
     await stranger.send('/setup');
-    await stranger.send('Basic ZXZlOmV2ZQ==');
+    await stranger.send('/help');
     await until(async () => (await metric(world, 'telegram_bot_refused_total')) === 3, 'three refused updates');
     expect(stranger.messages().filter((m) => m.from?.is_bot)).toHaveLength(1);
+    await stranger.send('Basic ZXZlOmV2ZQ==');
+    await stranger.waitForMessage('so I deleted your message'); // a secret is deleted first, from anyone
+    expect(stranger.messages().some((m) => m.text?.includes('ZXZlOmV2ZQ=='))).toBe(false);
+  });
+
+  it('deletes a stranger’s header in a shared group before ignoring them, and refuses each stranger once across restarts', async () => {
+    const owner = world.harness.createUser({ id: 77, firstName: 'Ann' });
+    const stranger = world.harness.createUser({ firstName: 'Mallory' });
+    const group = world.harness.createGroup({ title: 'Shared', members: [owner, stranger] });
+    const header = world.simulator.credentials.authorization;
+    await stranger.in(group).send(`try this: ${header}`);
+    await stranger.in(group).waitForMessage('so I deleted your message');
+    expect(group.messages().some((m) => m.text?.includes(header.slice(6)))).toBe(false);
+
+    await stranger.send('/start');
+    expect((await stranger.lastMessage()).text).toBe('Sorry, this bot is private.');
+    await world.stopBot();
+    await world.startBot();
+    const refused = await metric(world, 'telegram_bot_refused_total');
+    await stranger.send('/start');
+    await until(async () => (await metric(world, 'telegram_bot_refused_total')) === refused + 1, 'the refused update');
+    await owner.send('/help');
+    await owner.waitForMessage('/status');
+    expect(stranger.messages().filter((m) => m.from?.is_bot && m.text === 'Sorry, this bot is private.')).toHaveLength(1);
   });
 
   it('refuses /setup in a group and asks for a private chat', async () => {

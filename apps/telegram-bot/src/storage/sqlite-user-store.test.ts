@@ -65,6 +65,19 @@ describe('the SQLite user store', () => {
     await other.close();
   });
 
+  it('notes a refusal once per user, across a reopen', async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    expect(await store.noteRefusal(9)).toBe(true);
+    expect(await store.noteRefusal(9)).toBe(false);
+    await store.close();
+    const again = open(dir);
+    expect(await again.noteRefusal(9)).toBe(false);
+    expect(await again.noteRefusal(10)).toBe(true);
+    expect(await again.count()).toBe(0);
+    await again.close();
+  });
+
   it('forgets a deleted user', async () => {
     const store = open(tempDir());
     await store.update(5, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' } }));

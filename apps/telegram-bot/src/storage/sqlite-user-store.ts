@@ -16,6 +16,10 @@ CREATE TABLE IF NOT EXISTS users (
   secret_state TEXT,
   updated_at   INTEGER NOT NULL
 ) STRICT;
+CREATE TABLE IF NOT EXISTS refusals (
+  user_id    INTEGER PRIMARY KEY,
+  refused_at INTEGER NOT NULL
+) STRICT;
 `;
 
 interface Row {
@@ -53,6 +57,7 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
   );
   const remove = db.prepare('DELETE FROM users WHERE user_id = ?');
   const countRows = db.prepare('SELECT COUNT(*) AS n FROM users');
+  const insertRefusal = db.prepare('INSERT OR IGNORE INTO refusals (user_id, refused_at) VALUES (?, ?)');
   const context = (userId: number) => `user:${userId}`;
 
   function openSecrets(userId: number, sealed: string | null): SecretState {
@@ -105,6 +110,9 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
     },
     async delete(userId) {
       remove.run(userId);
+    },
+    async noteRefusal(userId) {
+      return Number(insertRefusal.run(userId, clock()).changes) === 1;
     },
     async count() {
       return Number((countRows.get() as { n: number }).n);

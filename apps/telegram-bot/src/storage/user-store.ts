@@ -12,6 +12,11 @@ export interface UserStore {
   update(userId: number, change: (state: UserState) => UserState): Promise<UserState>;
   /** Forgets the user entirely. */
   delete(userId: number): Promise<void>;
+  /**
+   * Records that a stranger (outside `ALLOWED_USERS`) was refused. True only the first time for
+   * this user, across restarts, so each stranger is told once.
+   */
+  noteRefusal(userId: number): Promise<boolean>;
   /** How many users are stored. */
   count(): Promise<number>;
   close(): Promise<void>;
