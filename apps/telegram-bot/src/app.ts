@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
 import { COMMANDS } from './commands';
 import type { Config, PlumeEndpoints } from './config';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
 import { startHttpServer, type RunningHttpServer, type WebhookHandler } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
+import { createWebhookHandler } from './http/webhook';
 import type { Logger } from './logger';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { createCipher } from './security/cipher';
@@ -72,7 +74,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   try {
     telegraf.botInfo = await telegraf.telegram.getMe();
     await telegraf.telegram.setMyCommands([...COMMANDS]).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
-    const webhook = config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl);
+    const webhook = config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl, logger);
     if (config.port !== undefined) {
       http = await startHttpServer({ port: config.port, host: config.host, metrics: metrics.registry, isHealthy: () => running, webhook });
     }
@@ -123,11 +125,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 
 /**
  * Points Telegram at `url` with a fresh secret token and returns the handler for its path, which
- * accepts only posts carrying that token. (telegraf's createWebhook would force https; a local
- * Bot API server may post over http.)
+ * accepts only posts carrying that token, each holding one update of at most 1 MB. (telegraf's
+ * createWebhook would force https, a local Bot API server may post over http; and its callback
+ * caps no body and hands the bot whatever JSON it gets.)
  */
-async function createWebhook(telegraf: ReturnType<typeof createBot>['telegraf'], url: string): Promise<WebhookHandler> {
+async function createWebhook(telegraf: ReturnType<typeof createBot>['telegraf'], url: string, logger: Logger): Promise<WebhookHandler> {
   const secretToken = randomBytes(32).toString('hex');
   await telegraf.telegram.setWebhook(url, { secret_token: secretToken });
-  return telegraf.webhookCallback(new URL(url).pathname, { secretToken });
+  return createWebhookHandler({ path: new URL(url).pathname, secretToken, logger, handleUpdate: (update) => telegraf.handleUpdate(update as unknown as Update) });
 }
