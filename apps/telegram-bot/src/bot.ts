@@ -9,6 +9,7 @@ import { startFeature } from './features/start';
 import { unhandledFeature } from './features/unhandled';
 import { createUpdateDispatcher, type UpdateDispatcher } from './middleware/dispatcher';
 import { errorBoundary } from './middleware/error-boundary';
+import { ordinaryUpdates } from './middleware/ordinary-updates';
 import { allowedUsers } from './security/allowed-users';
 import { headerGuard } from './security/header-guard';
 import { rateLimit } from './security/rate-limit';
@@ -31,7 +32,8 @@ export interface Bot {
 
 /**
  * Builds the bot: the per-user dispatcher, the error boundary, the guard that deletes secrets
- * posted outside /setup (before the allow-list: a stranger's too), the allow-list and the rate limit; then one Composer per
+ * posted outside /setup (before the allow-list: a stranger's too), the filter of updates no person
+ * sent (inline presses, channel posts, anonymous admins), the allow-list and the rate limit; then one Composer per
  * feature, and last the feature that answers whatever nobody else took.
  */
 export function createBot(deps: BotDeps): Bot {
@@ -45,6 +47,7 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());
   telegraf.use(headerGuard()); // first: a pasted secret is deleted even from a stranger or a user going too fast
+  telegraf.use(ordinaryUpdates()); // inline presses and messages posted on behalf of a chat, before anyone reads `from`
   telegraf.use(allowedUsers(deps.allowedUsers));
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
   telegraf.use(startFeature(), helpFeature(), accountFeature(), setupFeature(), locationsFeature(), reportsFeature());

@@ -14,3 +14,14 @@ export function isUnreachableChat(error: unknown): boolean {
 export function isExpiredQuery(error: unknown): boolean {
   return error instanceof TelegramError && /query is too old|query id is invalid/i.test(error.description);
 }
+
+/**
+ * Telegram refused because the message the update was about is gone: deleted, too old, or never
+ * one the bot can act on (a press on a message that no longer exists, an inline message).
+ */
+export function isMessageGone(error: unknown): boolean {
+  return (
+    error instanceof TelegramError &&
+    /message to (edit|delete|react|be replied) not found|message can't be (edited|deleted)|MESSAGE_ID_INVALID/i.test(error.description)
+  );
+}

@@ -2,11 +2,16 @@ import type { MiddlewareFn } from 'telegraf';
 import type { BotContext } from '../context';
 import { describeError } from '../errors/describe-error';
 import { newErrorId } from '../errors/error-id';
-import { isUnreachableChat } from '../errors/telegram-errors';
+import { isMessageGone, isUnreachableChat } from '../errors/telegram-errors';
+
+/** The answer to a press whose message is gone. */
+export const MESSAGE_GONE = 'That message is no longer there. Send /status for a fresh report.';
 
 /**
  * Contains every failure below it. A known failure (Plume's, or bad input) becomes a message the
- * user can act on; anything else is logged with a new error id, and the user is given that id.
+ * user can act on; a chat that cannot be reached or a message that is gone (a press on a deleted
+ * message) is an ordinary event, answered politely if at all; anything else is logged with a new
+ * error id, and the user is given that id.
  * Nothing rethrows, so one update can never stop the bot. Also counts and times updates.
  */
 export function errorBoundary(): MiddlewareFn<BotContext> {
@@ -19,6 +24,11 @@ export function errorBoundary(): MiddlewareFn<BotContext> {
     } catch (error) {
       if (isUnreachableChat(error)) {
         logger.info({ userId: ctx.from?.id }, 'The chat cannot be reached (bot blocked?); dropping the update.');
+        return;
+      }
+      if (isMessageGone(error)) {
+        logger.debug({ userId: ctx.from?.id, update: ctx.updateType }, 'The message this update is about is gone; told the user, if a press.');
+        if (ctx.callbackQuery !== undefined) await ctx.answerCbQuery(MESSAGE_GONE).catch(() => undefined);
         return;
       }
       const known = describeError(error);
