@@ -57,3 +57,5 @@ export type { LocationListItem, LocationListOptions } from './renderers/location
 export { renderLocationList } from './renderers/locations';
 export type { NoDataOptions } from './renderers/no-data';
 export { renderNoData } from './renderers/no-data';
+export type { QueuePlaceInput } from './renderers/queue';
+export { renderQueuePlace } from './renderers/queue';
