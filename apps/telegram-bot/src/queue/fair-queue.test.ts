@@ -50,7 +50,7 @@ describe('createFairQueue', () => {
     expect([queue.running(), queue.waiting()]).toEqual([2, 2]);
     expect(tickets.map((t) => t.place())).toEqual([undefined, undefined, { ahead: 0, waitMs: 500 }, { ahead: 1, waitMs: 1000 }]);
     jobs[0]?.finish();
-    await tick();
+    await tickets[2]?.started;
     expect(started).toEqual(['a', 'b', 'c']);
     expect(tickets[3]?.place()).toEqual({ ahead: 0, waitMs: 500 });
     for (const job of jobs) job.finish();
@@ -115,6 +115,7 @@ describe('createFairQueue', () => {
     const reason = new Error('answered already');
     controller.abort(reason);
     await expect(two.result).rejects.toBe(reason);
+    await two.started; // settles as it leaves
     expect(two.place()).toBeUndefined();
     expect(queue.waiting()).toBe(0);
     first.finish();

@@ -26,6 +26,8 @@ export interface FairQueueOptions {
 export interface QueueTicket<T> {
   /** Settles as the job does; rejects with the signal's reason when it was cancelled while waiting. */
   readonly result: Promise<T>;
+  /** Resolves when the job starts, or leaves the queue without starting (cancelled). */
+  readonly started: Promise<void>;
   /** Its place while it waits; `undefined` once it has started (or was cancelled). */
   place(): QueuePlace | undefined;
 }
@@ -132,7 +134,7 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
 
   return {
     enqueue<T>(key: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): QueueTicket<T> {
-      if (signal?.aborted) return { result: Promise.reject(signal.reason as Error), place: () => undefined };
+      if (signal?.aborted) return { result: Promise.reject(signal.reason as Error), started: Promise.resolve(), place: () => undefined };
       const jobRound = Math.max(round, (lastRound.get(key) ?? round - 1) + 1);
       const index = insertionIndex(jobRound);
       if (running >= options.concurrency || waiting.length > 0) {
@@ -141,12 +143,15 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
       }
       lastRound.set(key, jobRound);
       let job!: Job;
+      let left!: () => void;
+      const started = new Promise<void>((resolve) => (left = resolve));
       const result = new Promise<T>((resolve, reject) => {
         const controller = new AbortController();
         const onAbort = (): void => {
           const at = waiting.indexOf(job);
           if (at >= 0) {
             waiting.splice(at, 1);
+            left();
             reject(signal?.reason as Error);
           } else {
             controller.abort(signal?.reason);
@@ -173,6 +178,7 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
                   reject(error as Error);
                 },
               );
+            left();
           },
         };
       });
@@ -180,6 +186,7 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
       pump();
       return {
         result,
+        started,
         place: () => {
           const at = waiting.indexOf(job);
           return at < 0 ? undefined : placeAt(at);
