@@ -37,6 +37,13 @@ describe('createConfig', () => {
     expect(config.encryptionKey?.length).toBe(32);
   });
 
+  it('reads the longest wait in a credential’s queue in seconds, 30 by default', () => {
+    expect(createConfig({}).plumeQueueMaxWaitMs).toBe(30_000);
+    expect(createConfig({ PLUME_QUEUE_MAX_WAIT_SECONDS: '7.5' }).plumeQueueMaxWaitMs).toBe(7500);
+    expect(problemsOf({ PLUME_QUEUE_MAX_WAIT_SECONDS: '0' })).toEqual(['PLUME_QUEUE_MAX_WAIT_SECONDS must be more than 0 seconds, e.g. 30']);
+    expect(problemsOf({ PLUME_QUEUE_MAX_WAIT_SECONDS: 'soon' })).toEqual(['PLUME_QUEUE_MAX_WAIT_SECONDS must be a number of seconds, e.g. 30']);
+  });
+
   it('names each bad variable and says what it must be', () => {
     const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', ALLOWED_USERS: 'alice', PLUME_API_BASE: 'ftp://x' });
     expect(problems.some((p) => p.startsWith('PORT '))).toBe(true);

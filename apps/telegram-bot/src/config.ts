@@ -59,6 +59,12 @@ const envSchema = z
     RATE_LIMIT_PER_MINUTE: optional(
       z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1'),
     ),
+    PLUME_QUEUE_MAX_WAIT_SECONDS: optional(
+      z.coerce
+        .number({ error: 'must be a number of seconds, e.g. 30' })
+        .positive('must be more than 0 seconds, e.g. 30')
+        .max(600, 'must be at most 600 seconds (nobody waits longer for a chat answer)'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL !== undefined && env.PORT === undefined) {
@@ -95,10 +101,18 @@ export interface Config {
   port?: number;
   host: string;
   rateLimitPerMinute: number;
+  /**
+   * The longest a request may wait its turn among the requests of people sharing one Plume
+   * credential; a request that would wait longer is answered at once that the account is busy.
+   */
+  plumeQueueMaxWaitMs: number;
 }
 
 /** Default of {@link Config.rateLimitPerMinute}: a burst of this many Plume-backed actions per minute. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
+
+/** Default of {@link Config.plumeQueueMaxWaitMs}: 30 s. */
+export const DEFAULT_PLUME_QUEUE_MAX_WAIT_MS = 30_000;
 
 function decodeKey(key: string): Buffer {
   return key.length === 64 ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
@@ -127,5 +141,6 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
+    plumeQueueMaxWaitMs: e.PLUME_QUEUE_MAX_WAIT_SECONDS === undefined ? DEFAULT_PLUME_QUEUE_MAX_WAIT_MS : e.PLUME_QUEUE_MAX_WAIT_SECONDS * 1000,
   };
 }
