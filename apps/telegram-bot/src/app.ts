@@ -53,6 +53,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const plume = createPlumeGateway({
     defaults: options.plume,
     clientOptions: options.plumeClient,
+    queue: { maxWaitMs: config.plumeQueueMaxWaitMs },
     onEvent: (event) => {
       if (event.type === 'response') metrics.plumeCalls.inc({ outcome: 'ok' });
       if (event.type === 'error') metrics.plumeCalls.inc({ outcome: event.code });

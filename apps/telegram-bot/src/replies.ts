@@ -86,3 +86,23 @@ export async function editRich(ctx: BotContext, parts: readonly RichText[], keyb
   }
   return editText(ctx, first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: keyboard });
 }
+
+/** Sends one message (no keyboard) and returns its id, to edit or delete it later. */
+export async function replyOne(ctx: BotContext, part: RichText): Promise<number> {
+  const sent = await ctx.reply(part.text, { entities: entitiesOf(part), link_preview_options: NO_PREVIEW });
+  return sent.message_id;
+}
+
+/** Replaces the text of one of the bot's messages in this chat; an edit that would change nothing is no error. */
+export async function editOne(ctx: BotContext, messageId: number, part: RichText): Promise<void> {
+  try {
+    await ctx.telegram.editMessageText(ctx.chat?.id, messageId, undefined, part.text, { entities: entitiesOf(part), link_preview_options: NO_PREVIEW });
+  } catch (error) {
+    if (!isNotModified(error)) throw error;
+  }
+}
+
+/** Deletes one of the bot's messages in this chat. */
+export async function deleteOne(ctx: BotContext, messageId: number): Promise<void> {
+  await ctx.telegram.deleteMessage(ctx.chat?.id ?? 0, messageId);
+}

@@ -1,8 +1,10 @@
 import { isPlumeError, type PlumeAuthError, type PlumeError, type PlumeRateLimitError, type PlumeResponseError, type PlumeServerError } from '@org/plume-sdk';
+import { isQueueBusyError } from '../queue/queue-busy-error';
 
 /** A failure the user can act on: why it happened and what to do, in one or two sentences. */
 export interface KnownFailure {
-  cause: 'plume';
+  /** `plume`: Plume answered with a failure; `busy`: our own queue for the credential is full (Plume is not to blame). */
+  cause: 'plume' | 'busy';
   text: string;
 }
 
@@ -43,8 +45,15 @@ const MESSAGES: Record<PlumeError['code'], (error: PlumeError) => string> = {
   config: () => 'Your stored Plume settings are not valid any more. Run /setup again.',
 };
 
-/** The message for a known failure (any Plume error), or undefined for a bug. */
+/**
+ * The message for a known failure (any Plume error, or a full queue), or undefined for a bug. A
+ * full queue is ours: it is never described as Plume being slow.
+ */
 export function describeError(error: unknown): KnownFailure | undefined {
+  if (isQueueBusyError(error)) {
+    const retry = seconds(error.retryAfterMs, 1);
+    return { cause: 'busy', text: `This Plume account is busy with other people's requests right now: try again in ${retry} s.` };
+  }
   if (!isPlumeError(error)) return undefined;
   return { cause: 'plume', text: MESSAGES[error.code](error) };
 }

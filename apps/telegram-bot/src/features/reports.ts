@@ -3,7 +3,8 @@ import { reportViewData, type ReportView } from '../callback-data/actions';
 import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
 import { reportKeyboard } from '../keyboards/report-keyboard';
-import { answerPress, editRich, replyRich, showTyping } from '../replies';
+import { takeTurn } from '../plume/take-turn';
+import { answerPress, editRich, replyRich } from '../replies';
 import { VIEWS } from '../reports/views';
 import { recallRef } from '../storage/refs';
 import { requireCredentials, requireSelection } from './guards';
@@ -30,8 +31,7 @@ export function reportsFeature(): Composer<BotContext> {
     feature.command(command, async (ctx) => {
       const ready = await requireSelection(ctx);
       if (ready === undefined) return;
-      showTyping(ctx);
-      const parts = await VIEWS[view](ctx.services.plume.client(ready.credentials), ready.location);
+      const parts = await takeTurn(ctx, ready.credentials, (client, signal) => VIEWS[view](client, ready.location, signal));
       const [ref = 0] = await remember(ctx, [{ kind: 'location', ...ready.location }], ready.state);
       await replyRich(ctx, parts, reportKeyboard(view, ref));
     });
@@ -46,8 +46,7 @@ export function reportsFeature(): Composer<BotContext> {
       await ctx.answerCbQuery(STALE, { show_alert: true });
       return;
     }
-    showTyping(ctx);
-    const parts = await VIEWS[data.view](ctx.services.plume.client(ready.credentials), target);
+    const parts = await takeTurn(ctx, ready.credentials, (client, signal) => VIEWS[data.view](client, target, signal));
     const outcome = await editRich(ctx, parts, reportKeyboard(data.view, data.ref));
     await answerPress(ctx, outcome === 'unchanged' ? 'Already up to date.' : undefined);
   });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PlumeClient, type PlumeClientOptions, type PlumeEvent } from '@org/plume-sdk';
 import type { PlumeEndpoints } from '../config';
+import { createFairQueue, type FairQueue } from '../queue/fair-queue';
 import type { Credentials } from '../storage/user-state';
 
 /** Hands out Plume clients for users' credentials. */
@@ -10,6 +11,11 @@ export interface PlumeGateway {
    * token and one request limiter (the partner's Plume budget is per client, not per user).
    */
   client(credentials: Credentials): PlumeClient;
+  /**
+   * The queue in front of that client: people using these credentials take turns on it, and a
+   * request that would wait too long is refused at once (see {@link createFairQueue}).
+   */
+  queue(credentials: Credentials): FairQueue;
   /** Obtains a token with these credentials (kept for later calls); throws the SDK's error when Plume refuses. */
   verify(credentials: Credentials): Promise<void>;
   /** Drops the cached client (after /logout or a new /setup). */
@@ -25,14 +31,47 @@ export interface PlumeGatewayOptions {
   clientOptions?: Pick<PlumeClientOptions, 'timeoutMs' | 'retry' | 'rateLimit' | 'fetch'>;
   /** How many clients to keep (least recently used are dropped). @default 500 */
   maxClients?: number;
+  /** Each credential's queue. */
+  queue: {
+    /** The longest wait a request is admitted for. */
+    maxWaitMs: number;
+    /** Requests (reports) run at once per credential. @default the limiter's burst (6), or 6 without it */
+    concurrency?: number;
+    /** The clock of the queues, in ms. @default performance.now */
+    now?: () => number;
+  };
+}
+
+/** A report takes up to this many Plume calls (/status: the location and its nodes). */
+const CALLS_PER_REQUEST = 2;
+
+/**
+ * The queue's first estimate of the time between two requests while it is full, until it has
+ * measured it: the limiter's pace for a two-call report (333 ms at 6 calls/s), or 100 ms without a
+ * limiter (then Plume's latency sets the pace).
+ */
+function initialIntervalMs(rateLimit: PlumeClientOptions['rateLimit']): number {
+  if (rateLimit === false) return 100;
+  return (CALLS_PER_REQUEST * 1000) / (rateLimit?.requestsPerSecond ?? 6);
+}
+
+function defaultConcurrency(rateLimit: PlumeClientOptions['rateLimit']): number {
+  if (rateLimit === false) return 6;
+  return Math.max(1, Math.floor(rateLimit?.burst ?? rateLimit?.requestsPerSecond ?? 6));
+}
+
+interface Entry {
+  client: PlumeClient;
+  queue: FairQueue;
 }
 
 /** A fingerprint of credentials, never logged or stored: a map key only. */
 const fingerprint = (c: Credentials) => createHash('sha256').update(JSON.stringify([c.authorization, c.partnerId, c.ssoUrl, c.apiBase])).digest('base64url');
 
 export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
-  const clients = new Map<string, PlumeClient>();
+  const entries = new Map<string, Entry>();
   const maxClients = options.maxClients ?? 500;
+  const rateLimit = options.clientOptions?.rateLimit;
 
   const build = (c: Credentials) =>
     new PlumeClient({
@@ -46,28 +85,41 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
       ...options.clientOptions,
     });
 
+  const newQueue = () =>
+    createFairQueue({
+      concurrency: options.queue.concurrency ?? defaultConcurrency(rateLimit),
+      maxWaitMs: options.queue.maxWaitMs,
+      initialIntervalMs: initialIntervalMs(rateLimit),
+      ...(options.queue.now === undefined ? {} : { now: options.queue.now }),
+    });
+
+  const keep = (key: string, entry: Entry): Entry => {
+    entries.set(key, entry);
+    if (entries.size > maxClients) entries.delete(entries.keys().next().value as string);
+    return entry;
+  };
+
+  const entryFor = (credentials: Credentials): Entry => {
+    const key = fingerprint(credentials);
+    const cached = entries.get(key);
+    if (cached === undefined) return keep(key, { client: build(credentials), queue: newQueue() });
+    entries.delete(key);
+    entries.set(key, cached);
+    return cached;
+  };
+
   return {
-    client(credentials) {
-      const key = fingerprint(credentials);
-      const cached = clients.get(key);
-      if (cached !== undefined) {
-        clients.delete(key);
-        clients.set(key, cached);
-        return cached;
-      }
-      const client = build(credentials);
-      clients.set(key, client);
-      if (clients.size > maxClients) clients.delete(clients.keys().next().value as string);
-      return client;
-    },
+    client: (credentials) => entryFor(credentials).client,
+    queue: (credentials) => entryFor(credentials).queue,
     async verify(credentials) {
       const client = build(credentials);
       const result = await client.verifyCredentials();
       if (!result.ok) throw result.error;
-      clients.set(fingerprint(credentials), client);
+      const key = fingerprint(credentials);
+      keep(key, { client, queue: entries.get(key)?.queue ?? newQueue() });
     },
     forget(credentials) {
-      clients.delete(fingerprint(credentials));
+      entries.delete(fingerprint(credentials));
     },
   };
 }

@@ -11,7 +11,8 @@ import type { ReportView } from '../callback-data/actions';
 import type { RichText } from '../replies';
 import type { LocationRef } from '../storage/user-state';
 
-type Render = (client: PlumeClient, target: LocationRef) => Promise<RichText[]>;
+/** A view: fetches with `client` (cancelled when `signal` aborts), analyses, renders. */
+type Render = (client: PlumeClient, target: LocationRef, signal?: AbortSignal) => Promise<RichText[]>;
 
 const place = (target: LocationRef) => ({ id: target.locationId, name: target.name });
 
@@ -20,9 +21,9 @@ const place = (target: LocationRef) => ({ id: target.locationId, name: target.na
  * rendered. When one call fails the other is cancelled (in the SDK's limiter queue or in flight):
  * its answer could no longer be used, and it would spend the partner's Plume budget.
  */
-const status: Render = async (client, { customerId, locationId }) => {
+const status: Render = async (client, { customerId, locationId }, signal) => {
   const controller = new AbortController();
-  const options = { signal: controller.signal };
+  const options = { signal: signal === undefined ? controller.signal : AbortSignal.any([signal, controller.signal]) };
   const cancelOthersOnFailure = <T>(call: Promise<T>): Promise<T> =>
     call.catch((error: unknown) => {
       controller.abort();
@@ -35,24 +36,24 @@ const status: Render = async (client, { customerId, locationId }) => {
   return renderHealthSummary(analyzeLocationHealth({ location, nodes }));
 };
 
-const wan: Render = async (client, target) => {
-  const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, { period: 'daily' });
+const wan: Render = async (client, target, signal) => {
+  const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, { period: 'daily', ...(signal && { signal }) });
   return renderWanReport(analyzeWanStats(fifteenMins), { location: place(target), samples: fifteenMins });
 };
 
 const onlineTime =
   (key: OnlineStatsRangeKey): Render =>
-  async (client, target) => {
+  async (client, target, signal) => {
     const { granularity, limit } = ONLINE_STATS_RANGES[key];
-    const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, { granularity, limit });
+    const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, { granularity, limit, ...(signal && { signal }) });
     return renderOnlineStats(analyzeOnlineStats(locationState, key), { location: place(target) });
   };
 
-const nodes: Render = async (client, target) =>
-  renderPodDetails(await client.nodes.list(target.customerId, target.locationId), { location: place(target) });
+const nodes: Render = async (client, target, signal) =>
+  renderPodDetails(await client.nodes.list(target.customerId, target.locationId, signal && { signal }), { location: place(target) });
 
-const wifi: Render = async (client, target) =>
-  renderWifiNetworks(await client.wifiNetworks.list(target.customerId, target.locationId), { location: place(target) });
+const wifi: Render = async (client, target, signal) =>
+  renderWifiNetworks(await client.wifiNetworks.list(target.customerId, target.locationId, signal && { signal }), { location: place(target) });
 
 /** Each view's pipeline: SDK fetch → analytics → formatting. */
 export const VIEWS: Readonly<Record<ReportView, Render>> = {

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fixtures } from '@org/plume-simulator';
+import { createCipher } from '../security/cipher';
+import { createSqliteUserStore, DATABASE_FILE_NAME } from '../storage/sqlite-user-store';
+import { captureLogger } from '../testing/capture-logger';
+import { createBotWorld, type BotWorld } from '../testing/bot-world';
+
+const KEY = '00'.repeat(32);
+const USERS = 45;
+const BUSY = /^This Plume account is busy with other people's requests right now: try again in \d+ s\.$/;
+const location = fixtures.locations.adaBeach;
+
+/** Stores `ids` as users who finished /setup with the same credential and picked `location`. */
+async function seedUsers(world: BotWorld, ids: readonly number[]): Promise<void> {
+  const store = createSqliteUserStore({
+    file: join(world.dataDir, DATABASE_FILE_NAME),
+    cipher: createCipher(Buffer.from(KEY, 'hex')),
+    logger: captureLogger({ level: 'silent' }).logger,
+  });
+  const { authorization, partnerId } = world.simulator.credentials;
+  const selection = { customerId: location.customerId, locationId: location.id, name: location.name };
+  for (const id of ids) await store.update(id, (state) => ({ ...state, credentials: { authorization, partnerId }, selection, recent: [selection] }));
+  await store.close();
+}
+
+describe('many people on one Plume credential', () => {
+  let world: BotWorld;
+  const ids = Array.from({ length: USERS }, (_, i) => 7000 + i);
+  beforeAll(async () => {
+    // The SDK's default limiter (6 calls/s, 3 reports/s); an 8 s queue holds about 24 reports waiting.
+    world = await createBotWorld({
+      env: { BOT_ENCRYPTION_KEY: KEY, PLUME_QUEUE_MAX_WAIT_SECONDS: '8' },
+      // Generous timeouts: a loaded test machine must not time out Plume's answers (a retry would be a second call).
+      plumeClient: { timeoutMs: 10_000, retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 20_000 } },
+    });
+    await seedUsers(world, ids);
+    await world.startBot();
+    world.simulator.faults.setLatency(50);
+  }, 60_000);
+  afterAll(() => world.close());
+
+  it('answers each at once as busy or with a report in turn, shows waiting people their place, and wastes no Plume call', async () => {
+    const users = ids.map((id) => world.harness.createUser({ id, firstName: `User ${id}` }));
+    await Promise.all(users.map((user) => user.send('/status')));
+    const answers = await Promise.all(
+      users.map(async (user) => {
+        const answer = await user.waitForMessage((m) => BUSY.test(m.text ?? '') || (m.text ?? '').includes(location.name), { timeoutMs: 30_000 });
+        return { id: user.id, busy: BUSY.test(answer.text ?? '') };
+      }),
+    );
+    while (world.simulator.log.inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const reports = answers.filter((a) => !a.busy).length;
+    const busy = answers.filter((a) => a.busy).length;
+    // Each person got one answer; the queue could not serve all within 8 s, and said so instead of failing.
+    expect(reports + busy).toBe(USERS);
+    expect(reports).toBeGreaterThanOrEqual(10);
+    expect(busy).toBeGreaterThanOrEqual(5);
+    // Every Plume call made went into a report: two per /status, none for a busy answer.
+    expect(world.simulator.log.count('locations.get')).toBe(reports);
+    expect(world.simulator.log.count('nodes.list')).toBe(reports);
+
+    const sandbox = world.harness.sandbox;
+    const texts = sandbox.calls('sendMessage').map((call) => String(call.params.text));
+    expect(texts.filter((text) => /Plume is taking too long/.test(text))).toEqual([]);
+    // People who waited saw their place, edited as the queue moved, and the place went once their turn came.
+    const PLACE = /^⏳ (\d[\d,]* requests? ahead of yours|Yours is next), about \d+ s$/;
+    expect(texts.filter((text) => PLACE.test(text)).length).toBeGreaterThan(0);
+    expect(sandbox.calls('editMessageText').filter((call) => PLACE.test(String(call.params.text))).length).toBeGreaterThan(0);
+    for (const user of users) expect(user.messages().filter((m) => (m.text ?? '').startsWith('⏳'))).toEqual([]);
+    // A busy answer came at once: nobody who got one had been shown a place first.
+    const placed = new Set(sandbox.calls('sendMessage').filter((call) => PLACE.test(String(call.params.text))).map((call) => Number(call.params.chat_id)));
+    expect(answers.filter((a) => a.busy && placed.has(a.id))).toEqual([]);
+  }, 60_000);
+});
