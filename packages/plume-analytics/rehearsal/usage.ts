@@ -3,6 +3,8 @@
 import {
   analyzeLocationHealth,
   analyzeOnlineStats,
+  analyzePods,
+  analyzeWifiNetworks,
   analyzeWanStats,
   AnalyticsError,
   isAnalyticsError,
@@ -18,6 +20,8 @@ import {
   type UptimeLabel,
   type WanAnalysis,
   type WanSampleInput,
+  type PodDetail,
+  type WifiNetworksReport,
 } from '@org/plume-analytics';
 
 const nodes: readonly NodeInput[] = [{ id: 'A', connectionState: 'connected', alerts: ['x', { type: 'y' }, null], health: null }];
@@ -26,9 +30,12 @@ const level: 'allWell' | 'degraded' | 'partlyOffline' | 'offline' | 'noData' = r
 const firstIssue: HealthIssue | undefined = report.issues[0];
 const issueKind: 'podDisconnected' | 'locationOffline' | undefined = firstIssue?.kind;
 
+const pods: PodDetail[] = analyzePods(nodes);
+const wifi: WifiNetworksReport = analyzeWifiNetworks([{ ssid: 'Home', enabled: true, wpaMode: 'psk2' }]);
 const samples: readonly WanSampleInput[] = [{ timestamp: '2024-12-04T00:00:00Z', rxMbytes: 1, txMbytes: null, rxMaxMbps: 2, txMaxMbps: 3 }];
 const wan: WanAnalysis = analyzeWanStats(samples, { timeZone: 'Europe/Berlin', planSpeed: report.speedTest });
 const p95: number | null = wan.hasData ? wan.rx.p95Mbps : null;
+const hourly: readonly (number | null)[] = wan.hasData ? wan.hourlyRxPeaks.peaks : [];
 // @ts-expect-error: `rx` exists only once `hasData` is known to be true.
 const unchecked = wan.rx;
 
@@ -47,4 +54,4 @@ try {
   void (error instanceof AnalyticsError);
 }
 
-export const used = [level, issueKind, p95, unchecked, label, limit, uptimeLabel(99)];
+export const used = [level, issueKind, p95, hourly, pods, wifi, unchecked, label, limit, uptimeLabel(99)];

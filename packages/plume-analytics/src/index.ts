@@ -3,6 +3,9 @@
 // exported: they are implementation details and may change.
 
 export { analyzeLocationHealth } from './location-health';
+export { analyzePods } from './pods';
+export { analyzeWifiNetworks } from './wifi-networks';
+export type { WifiNetworkInput, WifiNetworkSummary, WifiNetworksReport } from './wifi-networks';
 export { analyzeWanStats } from './wan-stats';
 export { analyzeOnlineStats, uptimeLabel } from './online-stats';
 export { percentile } from './percentile';
@@ -46,6 +49,7 @@ export type {
   WanDirectionStats,
   WanGap,
   WanCoverage,
+  WanHourlyPeaks,
   BusyHour,
   DirectionUtilisation,
   WanUtilisation,

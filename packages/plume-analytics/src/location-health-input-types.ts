@@ -93,6 +93,16 @@ export interface NodeInput {
   /** `router` on the gateway, `bridge` otherwise. */
   readonly networkMode?: string | null;
   readonly speedTest?: SpeedTestInput | null;
+  /** The model; `vendor.partNumber` stands in when it is missing. */
+  readonly model?: string | null;
+  /** The maker and its part number (e.g. `PP403Z`). */
+  readonly vendor?: { readonly name?: string | null; readonly partNumber?: string | null } | null;
+  readonly firmwareVersion?: string | null;
+  readonly mac?: string | null;
+  /** LAN IP address. */
+  readonly ip?: string | null;
+  /** The serial number; `id` stands in when it is missing. */
+  readonly serialNumber?: string | null;
 }
 
 /**

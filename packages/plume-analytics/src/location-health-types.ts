@@ -118,14 +118,16 @@ export type HealthIssue = HealthFinding<HealthIssueKind>;
 export type HealthWarning = HealthFinding<HealthWarningKind>;
 
 /**
- * One pod, normalised.
+ * One pod, normalised: every rule about a pod (connected, display name, health, backhaul, role,
+ * model) is decided here, once.
  *
  * @example
  * ```ts
  * const node = { id: 'A1', nickname: 'Hall', connectionState: 'Connected', health: { status: 'Good', score: 5 }, backhaulType: 'ethernet', connectedDeviceCount: 4 };
- * analyzeLocationHealth({ nodes: [node] }).pods[0];
+ * analyzePods([node])[0];
  * // { id: 'A1', name: 'Hall', connected: true, connectionState: 'connected', health: 'good', healthScore: 5,
- * //   backhaul: 'ethernet', alerts: [], connectedDevices: 4, gateway: false }
+ * //   backhaul: 'ethernet', alerts: [], connectedDevices: 4, gateway: false, networkMode: null, model: null,
+ * //   firmwareVersion: null, mac: null, ip: null, serialNumber: 'A1' }
  * ```
  */
 export interface PodDetail {
@@ -136,10 +138,8 @@ export interface PodDetail {
   readonly connected: boolean;
   /**
    * Lowercase `connectionState` as sent (`connected`, `disconnected`…), or `null` when missing.
-   * Always set by `analyzeLocationHealth`; optional in the type because it was added after the
-   * first draft of this interface, so objects built by hand without it stay valid.
    */
-  readonly connectionState?: string | null;
+  readonly connectionState: string | null;
   /** Lowercase health status (`excellent`, `good`, `fair`, `poor`…), or `null` when not reported. */
   readonly health: string | null;
   readonly healthScore: number | null;
@@ -150,6 +150,16 @@ export interface PodDetail {
   readonly connectedDevices: number;
   /** Whether this is the gateway (`networkMode` `router` or `speedTest.gateway`). */
   readonly gateway: boolean;
+  /** Lowercase `networkMode` as sent (`router`, `bridge`…), or `null` when missing. */
+  readonly networkMode: string | null;
+  /** `model`, else `vendor.partNumber`, else `null`. */
+  readonly model: string | null;
+  readonly firmwareVersion: string | null;
+  readonly mac: string | null;
+  /** LAN IP address, or `null`. */
+  readonly ip: string | null;
+  /** `serialNumber`, else `id`, else `null`. */
+  readonly serialNumber: string | null;
 }
 
 /**

@@ -186,6 +186,12 @@ describe('analyzeLocationHealth', () => {
       alerts: [],
       connectedDevices: 0,
       gateway: false,
+      networkMode: null,
+      model: null,
+      firmwareVersion: null,
+      mac: null,
+      ip: null,
+      serialNumber: null,
     });
     expect(report.pods[1]!.alerts).toEqual(['x', 'unknown']);
   });

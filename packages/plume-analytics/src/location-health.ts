@@ -4,12 +4,11 @@ import type {
   LocationHealthInput,
   LocationHealthLevel,
   LocationHealthReport,
-  NodeInput,
   PodCounts,
   PodDetail,
 } from './location-health-types';
 import { headlineOf } from './headline';
-import { latestSpeedTest, podDetailOf, text } from './pod-details';
+import { latestSpeedTest, nodesOf, podDetailOf, text } from './pod-details';
 
 const WARNING_HEALTH = new Set(['fair', 'poor']);
 
@@ -89,8 +88,7 @@ function levelOf(online: boolean | null, counts: PodCounts, warnings: number): L
  */
 export function analyzeLocationHealth(input: LocationHealthInput | null | undefined): LocationHealthReport {
   const location = input?.location !== null && typeof input?.location === 'object' ? input.location : null;
-  const rawNodes: readonly unknown[] = Array.isArray(input?.nodes) ? (input.nodes as readonly unknown[]) : [];
-  const nodes = rawNodes.filter((node): node is NodeInput => node !== null && typeof node === 'object');
+  const nodes = nodesOf(input?.nodes);
   const pods = nodes.map(podDetailOf);
 
   const connected = pods.filter((pod) => pod.connected).length;

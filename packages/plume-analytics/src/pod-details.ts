@@ -31,6 +31,12 @@ function alertsOf(alerts: NodeInput['alerts']): string[] {
   return types;
 }
 
+/** The node objects of a list, nulls and non-objects skipped. */
+export function nodesOf(nodes: unknown): NodeInput[] {
+  const list: readonly unknown[] = Array.isArray(nodes) ? (nodes as readonly unknown[]) : [];
+  return list.filter((node): node is NodeInput => node !== null && typeof node === 'object');
+}
+
 /** Normalises one node; never throws, whatever the fields hold. */
 export function podDetailOf(node: NodeInput): PodDetail {
   const health = node.health !== null && typeof node.health === 'object' ? node.health : null;
@@ -47,6 +53,12 @@ export function podDetailOf(node: NodeInput): PodDetail {
     alerts: alertsOf(node.alerts),
     connectedDevices: devices !== null && devices >= 0 ? devices : 0,
     gateway: text(node.networkMode)?.toLowerCase() === 'router' || (isObject(node.speedTest) && node.speedTest.gateway === true),
+    networkMode: text(node.networkMode)?.toLowerCase() ?? null,
+    model: text(node.model) ?? text(isObject(node.vendor) ? node.vendor.partNumber : null),
+    firmwareVersion: text(node.firmwareVersion),
+    mac: text(node.mac),
+    ip: text(node.ip),
+    serialNumber: text(node.serialNumber) ?? text(node.id),
   };
 }
 
