@@ -2,6 +2,9 @@
 import type { WanCoverage, WanGap } from './wan-types';
 import { toIso } from './time';
 
+/** Below this share of usable items (valid or duplicate), the coverage is too thin to trust. */
+const QUALITY_THRESHOLD = 0.8;
+
 /**
  * Coverage of time-ordered valid samples, one per interval start (`duplicateSamples` more were
  * dropped as earlier copies of an interval). A gap is reported where two consecutive valid samples are
@@ -36,5 +39,6 @@ export function computeCoverage(
     firstSampleAt: validSamples === 0 ? null : toIso(time[0]!),
     lastSampleAt: validSamples === 0 ? null : toIso(time[validSamples - 1]!),
     gaps,
+    belowQualityThreshold: validSamples + duplicateSamples < QUALITY_THRESHOLD * totalSamples,
   };
 }

@@ -48,6 +48,7 @@ describe('analyzeWanStats with several samples for one interval start', () => {
       firstSampleAt: '2024-12-04T00:00:00.000Z',
       lastSampleAt: '2024-12-04T23:45:00.000Z',
       gaps: [],
+      belowQualityThreshold: false,
     });
   });
 

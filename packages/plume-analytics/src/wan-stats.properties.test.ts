@@ -71,6 +71,8 @@ describe('analyzeWanStats properties', () => {
           totalSamples: samples.length,
           duplicateSamples: valid - copies.length,
           validPercent: samples.length === 0 ? 0 : (copies.length * 100) / samples.length,
+          // Duplicates are copies of good data: they count as usable for the quality verdict.
+          belowQualityThreshold: valid < 0.8 * samples.length,
         };
         expect(result).toEqual({ ...alone, coverage });
       }),

@@ -41,6 +41,7 @@ describe('analyzeWanStats', () => {
       firstSampleAt: '2024-12-04T00:00:00.000Z',
       lastSampleAt: '2024-12-04T23:45:00.000Z',
       gaps: [],
+      belowQualityThreshold: false,
     });
     expect(result.utilisation).toBeNull();
   });

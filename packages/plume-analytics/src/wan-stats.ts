@@ -10,6 +10,7 @@ import type {
 import { AnalyticsError } from './errors';
 import { computeBusyHours } from './busy-hours';
 import { createHourOfDay } from './hour-of-day';
+import { computeHourlyPeaks } from './wan-hourly';
 import { nearestRank, selectInPlace } from './select';
 import { toIso } from './time';
 import { computeCoverage } from './wan-coverage';
@@ -85,8 +86,10 @@ function utilisation(rx: WanDirectionStats, tx: WanDirectionStats, plan: PlanSpe
  *
  * Also `coverage` (valid share, first and last sample, gaps), `busyHours` (by local hour of day in
  * `timeZone`, days merged: hours whose mean download peak rate is above 1.5 × the overall mean,
- * `high` above 2 ×, highest first, at most 3) and, with `planSpeed`, `utilisation` (peak, p95 and
- * average as a percentage of the plan speed). With no valid sample the result is
+ * `high` above 2 ×, highest first, at most 3), `hourlyRxPeaks` (the highest download peak per UTC
+ * hour over the 24 hours ending with the last valid sample's hour, for a sparkline),
+ * `coverage.belowQualityThreshold` (usable items, valid or duplicate, under 80 % of those received)
+ * and, with `planSpeed`, `utilisation` (peak, p95 and average as a percentage of the plan speed). With no valid sample the result is
  * `{ hasData: false, coverage, … }`, not a report of zeros. Runs in O(n) for time-ordered input
  * (ascending or newest first).
  *
@@ -121,6 +124,8 @@ export function analyzeWanStats(
   const coverage = computeCoverage(columns.time, list.length, columns.duplicates, intervalMs);
   if (columns.length === 0) return { hasData: false, coverage, timeZone, intervalMinutes };
 
+  // Before directionStats, whose percentile selection reorders the rate columns.
+  const hourlyRxPeaks = computeHourlyPeaks(columns.time, columns.rxMaxMbps);
   const busyHours = computeBusyHours(columns.time, columns.rxMaxMbps, columns.txMaxMbps, hourOfDay);
   const rx = directionStats(columns.time, columns.rxMbytes, columns.rxMaxMbps, intervalMs / 1000);
   const tx = directionStats(columns.time, columns.txMbytes, columns.txMaxMbps, intervalMs / 1000);
@@ -133,5 +138,6 @@ export function analyzeWanStats(
     timeZone,
     intervalMinutes,
     utilisation: utilisation(rx, tx, options?.planSpeed),
+    hourlyRxPeaks,
   };
 }

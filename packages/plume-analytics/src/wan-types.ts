@@ -85,7 +85,8 @@ export interface WanGap {
  * ]);
  * coverage;
  * // { totalSamples: 2, validSamples: 1, duplicateSamples: 0, validPercent: 50,
- * //   firstSampleAt: '2024-12-04T10:00:00.000Z', lastSampleAt: '2024-12-04T10:00:00.000Z', gaps: [] }
+ * //   firstSampleAt: '2024-12-04T10:00:00.000Z', lastSampleAt: '2024-12-04T10:00:00.000Z', gaps: [],
+ * //   belowQualityThreshold: false }
  * ```
  */
 export interface WanCoverage {
@@ -106,6 +107,39 @@ export interface WanCoverage {
   readonly lastSampleAt: string | null;
   /** Gaps between consecutive valid samples, in time order. */
   readonly gaps: readonly WanGap[];
+  /**
+   * `true` when valid samples plus duplicates are fewer than 80 % of the items received: the data
+   * is too thin to trust, which usually points at the connection. Duplicates count as usable here:
+   * they are copies of good data, not a connection problem.
+   */
+  readonly belowQualityThreshold: boolean;
+}
+
+/**
+ * The download peak per hour over the last 24 hours of data, for a sparkline.
+ *
+ * @example
+ * ```ts
+ * const analysis = analyzeWanStats([
+ *   { timestamp: '2024-12-04 10:00', rxMbytes: 900, txMbytes: 90, rxMaxMbps: 40, txMaxMbps: 4 },
+ *   { timestamp: '2024-12-04 10:15', rxMbytes: 450, txMbytes: 45, rxMaxMbps: 20, txMaxMbps: 2 },
+ * ]);
+ * const hourly: WanHourlyPeaks | null = analysis.hasData ? analysis.hourlyRxPeaks : null;
+ * // { startAt: '2024-12-03T11:00:00.000Z', endAt: '2024-12-04T11:00:00.000Z',
+ * //   peaks: [null × 23, 40], highestMbps: 40, missingHours: 23 }
+ * ```
+ */
+export interface WanHourlyPeaks {
+  /** Start of the first hour, ISO-8601 UTC: 23 hours before the start of the last valid sample's hour. */
+  readonly startAt: string;
+  /** End of the last hour, ISO-8601 UTC (`startAt` + 24 h). */
+  readonly endAt: string;
+  /** Highest `rxMaxMbps` per hour, oldest first, 24 entries; `null` for an hour without a valid sample. */
+  readonly peaks: readonly (number | null)[];
+  /** The highest of `peaks` (0 when all are 0). */
+  readonly highestMbps: number;
+  /** How many of `peaks` are `null`. */
+  readonly missingHours: number;
 }
 
 /**
@@ -202,6 +236,8 @@ export interface WanAnalysisWithData {
   readonly intervalMinutes: number;
   /** `null` unless `planSpeed` was given. */
   readonly utilisation: WanUtilisation | null;
+  /** The download peak per UTC hour over the last 24 hours of data. */
+  readonly hourlyRxPeaks: WanHourlyPeaks;
 }
 
 /**
