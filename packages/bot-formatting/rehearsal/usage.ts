@@ -18,7 +18,6 @@ import {
   CAPTION_LIMIT,
   type FormattedText,
   type MessageEntity,
-  type WifiNetworkInput,
 } from '@org/bot-formatting';
 
 const message: FormattedText = fmt`Location ${bold('Home')}: ${link('open', 'https://example.com')}`;
@@ -34,7 +33,7 @@ declare const wan: Parameters<typeof renderWanReport>[0];
 const wanParts: FormattedText[] = renderWanReport(wan, { location: { id: 'x', name: 'Home' } });
 declare const online: Parameters<typeof renderOnlineStats>[0];
 const onlineParts: FormattedText[] = renderOnlineStats(online);
-const networks: WifiNetworkInput[] = [{ ssid: 'Net', enable: true, wpaMode: 'psk2' }];
+declare const networks: Parameters<typeof renderWifiNetworks>[0];
 const wifiParts: FormattedText[] = renderWifiNetworks(networks);
 const none: FormattedText[] = renderNoData('WAN consumption', { hint: 'Try later.' });
 

@@ -41,13 +41,13 @@ export type { Instant } from './time';
 export { formatDate, formatDateTime, formatTime, formatTimeZone, isValidTimeZone } from './time';
 export { plural } from './plural';
 
-// Plume report renderers: analytics output (plus a few plain inputs) → messages, already split
+// Plume report renderers: analytics results → messages, already split
 export type { LocationRef, RenderOptions } from './renderers/shared';
 export type { HealthSummaryOptions } from './renderers/health';
 export { HEALTH_LEVEL_EMOJI, renderHealthSummary } from './renderers/health';
-export type { PodDetailsInput, PodDetailsOptions } from './renderers/pods';
+export type { PodDetailsOptions } from './renderers/pods';
 export { renderPodDetails } from './renderers/pods';
-export type { WifiNetworkInput, WifiNetworksOptions } from './renderers/wifi';
+export type { WifiNetworksOptions } from './renderers/wifi';
 export { renderWifiNetworks } from './renderers/wifi';
 export type { WanReportOptions } from './renderers/wan';
 export { renderWanReport } from './renderers/wan';

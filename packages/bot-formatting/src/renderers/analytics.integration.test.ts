@@ -39,7 +39,7 @@ describe('renderers on real analytics output', () => {
   it('renders a WAN report computed from raw samples', () => {
     const samples = wanSamples();
     const analysis = analyzeWanStats(samples, { timeZone: 'Europe/Berlin' });
-    const text = textOf(renderWanReport(analysis, { samples }));
+    const text = textOf(renderWanReport(analysis));
     expect(text).toContain('🔝 Peak download: 240.0 Mbps at 19:45');
     expect(text).toContain('🔝 Peak upload: 12.3 Mbps at 10:00');
     expect(text).toContain('💾 Transferred: ↓ 9.60 GB · ↑ 960 MB');

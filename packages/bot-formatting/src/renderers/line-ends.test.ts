@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { analyzePods, analyzeWifiNetworks } from '@org/plume-analytics';
 import type { FormattedText } from '../rich-text';
 import { bold, code, pre } from '../styles';
 import { concat, lines } from '../rich-text';
@@ -10,7 +11,7 @@ import { renderOnlineStats } from './online';
 import { renderPodDetails } from './pods';
 import { renderWanReport } from './wan';
 import { renderWifiNetworks } from './wifi';
-import { healthReport, onlineNoData, onlineStats, pod, textOf, wanAnalysis, wanNoData, wanSamples } from './testing/fixtures';
+import { healthReport, onlineNoData, onlineStats, pod, textOf, wanAnalysis, wanNoData } from './testing/fixtures';
 import { trimLineEnds } from './trim-line-ends';
 
 /** Every line, of every part, that ends in whitespace other than a line break. */
@@ -35,18 +36,18 @@ function renders(limit?: number): Record<string, FormattedText[]> {
     online: renderOnlineStats(onlineStats(), { ...options, location: { name: 'Store', id: 'loc-2' } }),
     'online, padded': renderOnlineStats(onlineStats({ range: { ...onlineStats().range, label: 'Last 7 Days ' } }), options),
     'online, no data': renderOnlineStats(onlineNoData(3), options),
-    wan: renderWanReport(wanAnalysis(), { ...options, samples: wanSamples(), location: { name: 'Home', id: 'loc-1' } }),
+    wan: renderWanReport(wanAnalysis(), { ...options, location: { name: 'Home', id: 'loc-1' } }),
     'wan, padded': renderWanReport(
       wanAnalysis({ utilisation: { rx: { planMbps: 500, peakPercent: 48, p95Percent: 4.6, averagePercent: 0.18 }, tx: null } }),
       { ...options, location: { name: 'Home', id: '  ' } },
     ),
     'wan, no data': renderWanReport(wanNoData(96), options),
     pods: renderPodDetails(
-      [{ id: 'SN-1', nickname: 'Hall ', connectionState: 'connected', firmwareVersion: '6.2.0 ', alerts: [{ type: ' ' }] }, {}],
+      analyzePods([{ id: 'SN-1', nickname: 'Hall ', connectionState: 'connected', firmwareVersion: '6.2.0 ', alerts: [{ type: ' ' }] }, {}]),
       { ...options, location: { name: 'Home', id: 'loc-1' } },
     ),
     'pods, none': renderPodDetails([], options),
-    wifi: renderWifiNetworks([{ ssid: 'Guest ', enable: true, wpaMode: 'psk2 ' }, { ssid: ' ' }], options),
+    wifi: renderWifiNetworks(analyzeWifiNetworks([{ ssid: 'Guest ', enabled: true, wpaMode: 'psk2 ' }, { ssid: ' ' }]), options),
     locations: renderLocationList([{ id: '', name: 'Home ' }, { id: 'b2 ' }], { ...options, customerId: ' ', selectedId: 'b2 ' }),
     'no data': renderNoData('WAN consumption ', { ...options, location: { name: 'Home' }, detail: 'Nothing yet. ', hint: 'Try later.\t' }),
   };

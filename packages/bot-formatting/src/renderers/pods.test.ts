@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { analyzePods } from '@org/plume-analytics';
 import { renderPodDetails } from './pods';
 import { covered, textOf } from './testing/fixtures';
 
 describe('renderPodDetails()', () => {
   const parts = renderPodDetails(
-    [
+    analyzePods([
       {
         id: 'SN-1',
         nickname: 'Hall <i>',
@@ -18,10 +19,10 @@ describe('renderPodDetails()', () => {
         mac: 'aa:bb:cc:dd:ee:ff',
         ip: '192.168.1.2',
         networkMode: 'router',
-        alerts: [{ type: 'highInterference' }, 'raw', null],
+        alerts: [{ type: 'highInterference' }, 'raw', {}, null],
       },
-      { defaultName: 'Attic', connectionState: null },
-    ],
+      { defaultName: 'Attic', connectionState: null, networkMode: 'Bridge', backhaulType: 'ethernet' },
+    ]),
     { location: { name: 'Home', id: 'loc-1' } },
   );
   const text = textOf(parts);
@@ -51,6 +52,8 @@ describe('renderPodDetails()', () => {
 
   it('falls back to the default name and shows missing values as n/a', () => {
     expect(text).toContain('🔴 Attic\nState     disconnected');
+    expect(text).toContain('Backhaul  Ethernet');
+    expect(text).toContain('Role      bridge');
     expect(text).toContain('MAC       n/a');
   });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyzeLocationHealth, analyzeOnlineStats, analyzeWanStats } from '@org/plume-analytics';
+import { analyzeLocationHealth, analyzeOnlineStats, analyzePods, analyzeWanStats, analyzeWifiNetworks } from '@org/plume-analytics';
 import { toHtml } from '../html';
 import { toPlainText } from '../plain';
 import type { FormattedText } from '../rich-text';
 import { renderHealthSummary } from './health';
 import { renderLocationList, type LocationListItem } from './locations';
 import { renderOnlineStats } from './online';
-import { renderPodDetails, type PodDetailsInput } from './pods';
+import { renderPodDetails } from './pods';
 import { renderWanReport } from './wan';
-import { renderWifiNetworks, type WifiNetworkInput } from './wifi';
+import { renderWifiNetworks } from './wifi';
 import { textOf, wanSamples } from './testing/fixtures';
 
 // Callers may hand the renderers whole API objects. Whatever secret rides along on them (a Wi-Fi
@@ -56,9 +56,9 @@ describe('renderers never show a secret passed along with the data', () => {
   );
   const reports: Record<string, FormattedText[]> = {
     health: renderHealthSummary(analyzeLocationHealth({ location, nodes })),
-    pods: renderPodDetails(nodes as readonly PodDetailsInput[], { location }),
-    wifi: renderWifiNetworks([salted({ ssid: 'Home-5G', enable: true, wpaMode: 'psk2' })] as readonly WifiNetworkInput[], { location }),
-    wan: renderWanReport(analyzeWanStats(samples), { samples, location }),
+    pods: renderPodDetails(analyzePods(nodes), { location }),
+    wifi: renderWifiNetworks(analyzeWifiNetworks([salted({ ssid: 'Home-5G', enabled: true, wpaMode: 'psk2' })]), { location }),
+    wan: renderWanReport(analyzeWanStats(samples), { location }),
     online: renderOnlineStats(analyzeOnlineStats(states, '24h'), { location }),
     locations: renderLocationList([location] as readonly LocationListItem[], { customerId: 'cust-1', selectedId: 'loc-1' }),
   };

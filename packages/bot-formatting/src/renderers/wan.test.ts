@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderWanReport } from './wan';
-import { covered, textOf, wanAnalysis, wanNoData, wanSamples } from './testing/fixtures';
+import { covered, textOf, wanAnalysis, wanNoData } from './testing/fixtures';
 
 describe('renderWanReport()', () => {
-  const parts = renderWanReport(wanAnalysis(), { location: { name: 'Home', id: 'loc-1' }, samples: wanSamples() });
+  const parts = renderWanReport(wanAnalysis(), { location: { name: 'Home', id: 'loc-1' } });
   const text = textOf(parts);
 
   it('states the period in the analysis time zone by default', () => {
@@ -35,21 +35,24 @@ describe('renderWanReport()', () => {
     expect(text).not.toContain('check the connection');
   });
 
-  it('draws a 24-hour sparkline of the hourly download peaks from the raw samples', () => {
+  it('draws a 24-hour sparkline of the analysis\' hourly download peaks', () => {
     const line = covered(parts, 'code').find((c) => /^[▁▂▃▄▅▆▇█·]+$/u.test(c));
     expect(line).toHaveLength(24);
     expect(line?.indexOf('█')).toBe(18);
     expect(text).toContain('01:00 → 01:00, highest 240.0 Mbps');
   });
 
-  it('omits the sparkline without samples and shows utilisation when the analysis has it', () => {
+  it('marks hours without data in the sparkline and shows utilisation when the analysis has it', () => {
     const other = textOf(
       renderWanReport(
-        wanAnalysis({ utilisation: { rx: { planMbps: 500, peakPercent: 48, p95Percent: 4.6, averagePercent: 0.18 }, tx: null } }),
+        wanAnalysis({
+          utilisation: { rx: { planMbps: 500, peakPercent: 48, p95Percent: 4.6, averagePercent: 0.18 }, tx: null },
+          hourlyRxPeaks: { ...wanAnalysis().hourlyRxPeaks, peaks: [null, ...wanAnalysis().hourlyRxPeaks.peaks.slice(1)], missingHours: 1 },
+        }),
         { timeZone: 'UTC' },
       ),
     );
-    expect(other).not.toContain('📈');
+    expect(other).toContain('00:00 → 00:00, highest 240.0 Mbps; · no data');
     expect(other).toContain('Line speed (Mbps)      500.0     n/a');
     expect(other).toContain('Peak                   48.0%     n/a');
     expect(other).toContain('🔝 Peak download: 240.0 Mbps at 18:45');
@@ -68,15 +71,9 @@ describe('renderWanReport()', () => {
     expect(text).not.toContain('duplicate');
   });
 
-  it('does not blame the connection for duplicate samples, which are copies of good data', () => {
-    const coverage = { ...wanAnalysis().coverage, totalSamples: 188, validPercent: 50, duplicateSamples: 94 };
-    const report = textOf(renderWanReport(wanAnalysis({ coverage })));
-    expect(report).toContain('94 of 188 samples valid (50.0%); 94 duplicate samples ignored');
-    expect(report).not.toContain('check the connection');
-  });
 
-  it('warns when less than 80 % of the samples are valid', () => {
-    const coverage = { ...wanAnalysis().coverage, validSamples: 50, validPercent: 52.1 };
+  it('warns when the analysis finds the coverage below its quality threshold', () => {
+    const coverage = { ...wanAnalysis().coverage, validSamples: 50, validPercent: 52.1, belowQualityThreshold: true };
     expect(textOf(renderWanReport(wanAnalysis({ coverage })))).toContain('Below 80%: check the connection.');
   });
 

@@ -1,4 +1,4 @@
-import type { BusyHour, WanAnalysis, WanAnalysisWithData, WanPeak, WanSampleInput } from '@org/plume-analytics';
+import type { BusyHour, WanAnalysis, WanAnalysisWithData, WanHourlyPeaks, WanPeak } from '@org/plume-analytics';
 import { formatDuration } from '../duration';
 import { plural } from '../plural';
 import { concat, lines, type FormattedText } from '../rich-text';
@@ -9,17 +9,11 @@ import { formatDateTime, formatTime } from '../time';
 import { formatMbps, formatNumber, formatPercent, formatVolume } from '../units';
 import { renderNoData } from './no-data';
 import { finish, locationLine, resolveTimeZone, timeZoneNote, type LocationRef, type RenderOptions } from './shared';
-import { hourlyPeaks } from './wan-hourly';
 
 /** Options of {@link renderWanReport}. */
 export interface WanReportOptions extends RenderOptions {
   /** The location the data belongs to, shown under the title. */
   readonly location?: LocationRef | null;
-  /**
-   * The raw `fifteenMins` samples the analysis was computed from. When given, the report adds a
-   * sparkline of the download peak per hour over the last 24 hours.
-   */
-  readonly samples?: readonly (WanSampleInput | null)[] | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,16 +61,12 @@ function busyHourLine(hour: BusyHour): string {
   return `• ${range} ${hour.level}: mean download peak ${formatMbps(hour.meanRxPeakMbps)}, ${formatNumber(hour.ratioToMean, 1)}× the mean`;
 }
 
-function sparklineSection(samples: WanReportOptions['samples'], timeZone: string): FormattedText | null {
-  const hourly = samples ? hourlyPeaks(samples) : null;
-  if (!hourly) return null;
-  const max = hourly.peaks.reduce<number>((top, v) => Math.max(top, v ?? 0), 0);
-  const end = hourly.startMs + 24 * HOUR_MS;
+function sparklineSection(hourly: WanHourlyPeaks, timeZone: string): FormattedText {
   return lines(
     bold('📈 Download peak per hour, last 24 hours'),
     code(sparkline(hourly.peaks, { min: 0, missing: '·' })),
-    `${formatTime(hourly.startMs, timeZone)} → ${formatTime(end, timeZone)}, highest ${formatMbps(max)}${
-      hourly.peaks.includes(null) ? '; · no data' : ''
+    `${formatTime(hourly.startAt, timeZone)} → ${formatTime(hourly.endAt, timeZone)}, highest ${formatMbps(hourly.highestMbps)}${
+      hourly.missingHours > 0 ? '; · no data' : ''
     }`,
   );
 }
@@ -85,8 +75,9 @@ function sparklineSection(samples: WanReportOptions['samples'], timeZone: string
  * Renders a WAN consumption analysis (`analyzeWanStats` of `@org/plume-analytics`): the period
  * covered, download and upload peaks at their local times, a rate table (peak, 95th percentile,
  * mean peak, average throughput; Mbps stated once in its header), line utilisation when the
- * analysis has it, data volumes (decimal units, stated once), busy hours, a 24-hour sparkline when
- * the raw samples are passed, and data coverage with duplicates ignored and gaps. An analysis without data renders as
+ * analysis has it, data volumes (decimal units, stated once), busy hours, a 24-hour sparkline of the
+ * analysis' hourly download peaks, and data coverage with duplicates ignored, gaps and the
+ * analysis' quality verdict. An analysis without data renders as
  * {@link renderNoData} instead of a table of zeros.
  *
  * @param analysis The analysis result.
@@ -95,7 +86,7 @@ function sparklineSection(samples: WanReportOptions['samples'], timeZone: string
  * @example
  * ```ts
  * const analysis = analyzeWanStats(response.fifteenMins, { timeZone: 'Europe/Berlin' });
- * const parts = renderWanReport(analysis, { location, samples: response.fifteenMins });
+ * const parts = renderWanReport(analysis, { location });
  * ```
  */
 export function renderWanReport(analysis: WanAnalysis, options: WanReportOptions = {}): FormattedText[] {
@@ -138,8 +129,7 @@ export function renderWanReport(analysis: WanAnalysis, options: WanReportOptions
     `${formatNumber(coverage.validSamples)} of ${plural(coverage.totalSamples, 'sample')} valid (${formatPercent(coverage.validPercent)})`,
     coverage.duplicateSamples > 0 ? `; ${plural(coverage.duplicateSamples, 'duplicate sample')} ignored` : '',
     gaps.length > 0 ? `; ${plural(gaps.length, 'gap')}, longest ${formatDuration(longestGap)}` : '; no gaps',
-    // Duplicates are copies of good data, not a connection problem: they do not count against it.
-    coverage.validSamples + coverage.duplicateSamples < 0.8 * coverage.totalSamples ? '. Below 80%: check the connection.' : '',
+    coverage.belowQualityThreshold ? '. Below 80%: check the connection.' : '',
   );
   return finish(
     [
@@ -149,7 +139,7 @@ export function renderWanReport(analysis: WanAnalysis, options: WanReportOptions
       utilisationTable(analysis),
       volumes,
       busy,
-      sparklineSection(options.samples, timeZone),
+      sparklineSection(analysis.hourlyRxPeaks, timeZone),
       quality,
       timeZoneNote(timeZone, last),
     ],

@@ -27,12 +27,19 @@ export function pod(overrides: Partial<PodDetail> = {}): PodDetail {
     id: 'SN-1',
     name: 'Living Room',
     connected: true,
+    connectionState: 'connected',
     health: 'excellent',
     healthScore: 5,
     backhaul: 'ethernet',
     alerts: [],
     connectedDevices: 12,
     gateway: true,
+    networkMode: 'router',
+    model: 'PP403Z',
+    firmwareVersion: '6.2.0',
+    mac: 'aa:bb:cc:dd:ee:ff',
+    ip: '192.168.1.2',
+    serialNumber: 'SN-1',
     ...overrides,
   };
 }
@@ -106,11 +113,19 @@ export function wanAnalysis(overrides: Partial<WanAnalysisWithData> = {}): WanAn
       firstSampleAt: '2024-12-04T00:00:00.000Z',
       lastSampleAt: '2024-12-04T23:45:00.000Z',
       gaps: [{ from: '2024-12-04T05:15:00.000Z', to: '2024-12-04T05:45:00.000Z', durationMs: 1_800_000, missingIntervals: 2 }],
+      belowQualityThreshold: false,
     },
     busyHours: [{ hour: 19, level: 'high', meanRxPeakMbps: 75.75, meanTxPeakMbps: 2, ratioToMean: 3.18, samples: 4 }],
     timeZone: 'Europe/Berlin',
     intervalMinutes: 15,
     utilisation: null,
+    hourlyRxPeaks: {
+      startAt: '2024-12-04T00:00:00.000Z',
+      endAt: '2024-12-05T00:00:00.000Z',
+      peaks: Array.from({ length: 24 }, (_, hour) => (hour === 18 ? 240 : 23)),
+      highestMbps: 240,
+      missingHours: 0,
+    },
     ...overrides,
   };
 }
@@ -118,7 +133,16 @@ export function wanAnalysis(overrides: Partial<WanAnalysisWithData> = {}): WanAn
 export function wanNoData(totalSamples = 0): WanAnalysisNoData {
   return {
     hasData: false,
-    coverage: { totalSamples, validSamples: 0, duplicateSamples: 0, validPercent: 0, firstSampleAt: null, lastSampleAt: null, gaps: [] },
+    coverage: {
+      totalSamples,
+      validSamples: 0,
+      duplicateSamples: 0,
+      validPercent: 0,
+      firstSampleAt: null,
+      lastSampleAt: null,
+      gaps: [],
+      belowQualityThreshold: totalSamples > 0,
+    },
     timeZone: 'UTC',
     intervalMinutes: 15,
   };
