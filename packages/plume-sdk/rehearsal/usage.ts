@@ -1,6 +1,5 @@
 // Publish rehearsal: type-checks the public API as a consumer sees it (never run).
 import {
-  findSpeedTest,
   isPlumeError,
   MemoryTokenCache,
   PlumeClient,
@@ -42,6 +41,6 @@ export async function usage(): Promise<string | undefined> {
     if (error instanceof PlumeRateLimitError) return `wait ${error.retryAfterMs ?? 0} ms`;
     if (isPlumeError(error)) return `${error.code} ${error.endpoint ?? ''}`;
   }
-  const speed = findSpeedTest(nodes, locations[0]);
-  return `${nodes.filter((node) => node.connected).length} ${wan.fifteenMins.length} ${online.locationState.length} ${speed?.download ?? 0}`;
+  const speed = nodes.find((node) => node.speedTest?.gateway)?.speedTest;
+  return `${nodes.filter((node) => node.connectionState === 'connected').length} ${wan.fifteenMins.length} ${online.locationState.length} ${speed?.download ?? 0}`;
 }

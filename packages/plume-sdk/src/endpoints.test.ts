@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { findSpeedTest, type PlumeClient } from './index';
+import type { PlumeClient } from './index';
 import { clientFor, fixtures, startSimulator, type Simulator } from './test-support';
 
 let sim: Simulator;
@@ -67,21 +67,22 @@ describe('locations', () => {
 });
 
 describe('nodes', () => {
-  it('lists nodes wrapped once, with derived connected flags and model', async () => {
+  it('lists nodes wrapped once, as sent (no derived fields: analytics decides those)', async () => {
     const nodes = await client.nodes.list(ada.id, adaHome.id);
     expect(nodes).toHaveLength(3);
-    expect(nodes.every((node) => node.connected)).toBe(true);
+    expect(nodes.every((node) => node.connectionState === 'connected')).toBe(true);
     const bedroom = nodes.find((node) => node.defaultName === 'Bedroom');
-    expect(bedroom?.model).toBe('PP403Z');
+    expect(bedroom?.vendor?.partNumber).toBe('PP403Z');
+    expect(bedroom).not.toHaveProperty('connected');
     expect(bedroom?.nickname).toBeUndefined();
   });
 
   it('lists nodes wrapped twice the same way', async () => {
     const nodes = await client.nodes.list(ada.id, adaBeach.id);
-    expect(nodes.map((node) => [node.defaultName, node.connected])).toEqual([
-      ['Gateway', true],
-      ['Kitchen', true],
-      ['Garden Shed', false],
+    expect(nodes.map((node) => [node.defaultName, node.connectionState])).toEqual([
+      ['Gateway', 'connected'],
+      ['Kitchen', 'connected'],
+      ['Garden Shed', 'disconnected'],
     ]);
   });
 
@@ -103,17 +104,6 @@ describe('nodes', () => {
 
   it('returns an empty list for a location without pods', async () => {
     expect(await client.nodes.list(fixtures.customers.grace.id, graceGarage.id)).toEqual([]);
-  });
-});
-
-describe('findSpeedTest', () => {
-  it('takes the gateway node’s speed test, else the location’s, else none', async () => {
-    const homeNodes = await client.nodes.list(ada.id, adaHome.id);
-    expect(findSpeedTest(homeNodes)).toMatchObject({ gateway: true, status: 'succeeded', download: expect.any(Number) });
-    const cabin = await client.locations.get(fixtures.customers.grace.id, graceCabin.id);
-    const cabinNodes = await client.nodes.list(fixtures.customers.grace.id, graceCabin.id);
-    expect(findSpeedTest(cabinNodes, cabin)).toMatchObject({ gateway: false, status: 'succeeded' });
-    expect(findSpeedTest(await client.nodes.list(ada.id, adaBeach.id))).toBeUndefined();
   });
 });
 

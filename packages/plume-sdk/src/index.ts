@@ -32,7 +32,6 @@ export type { NodeAlert, PlumeNode } from './models/node';
 export type { SpeedTest } from './models/speed-test';
 export type { WifiNetwork } from './models/wifi-network';
 export type { OnlineSample, OnlineStats, WanInterval, WanStats } from './models/reports';
-export { findSpeedTest } from './models/find-speed-test';
 
 // Errors.
 export {

@@ -28,7 +28,7 @@ export interface Location {
     /** Seconds the previous status lasted. */
     readonly durationOfPreviousStatus?: number;
   };
-  /** A speed test embedded in the location (rare; the gateway node's is preferred, see `findSpeedTest`). */
+  /** A speed test embedded in the location (rare; the gateway node's is preferred). */
   readonly speedTest?: SpeedTest;
   /** ISO-8601 creation time. */
   readonly createdAt?: string;

@@ -21,10 +21,8 @@ export interface PlumeNode {
   readonly defaultName?: string;
   /** The user's own name for the pod, when set. */
   readonly nickname?: string;
-  /** As sent, e.g. `connected` or `disconnected`. */
+  /** As sent, e.g. `connected` or `disconnected` (whether a pod counts as connected is `@org/plume-analytics`' call). */
   readonly connectionState?: string;
-  /** Whether `connectionState` is `connected` (any case). */
-  readonly connected: boolean;
   /** ISO-8601 time `connectionState` last changed. */
   readonly connectionStateChangeAt?: string;
   /** Health, e.g. `{ status: 'good', score: 4 }`; absent when Plume sends `null`. */
@@ -35,7 +33,7 @@ export interface PlumeNode {
   readonly alerts: readonly NodeAlert[];
   /** Devices on this node. */
   readonly connectedDeviceCount?: number;
-  /** `model`, or `vendor.partNumber` (e.g. `PP403Z`) when the list omits it. */
+  /** The model as sent; the list often omits it (the vendor's `partNumber` names it then). */
   readonly model?: string;
   /** The firmware version. */
   readonly firmwareVersion?: string;
@@ -78,13 +76,7 @@ const nodeSchema = z
     vendor: optional(z.object({ name: optionalString, partNumber: optionalString })),
     speedTest: optional(speedTestSchema),
   })
-  .transform(
-    (node): PlumeNode => ({
-      ...node,
-      model: node.model ?? node.vendor?.partNumber,
-      connected: node.connectionState?.toLowerCase() === 'connected',
-    }),
-  );
+  .transform((node): PlumeNode => node);
 
 /** `{ nodes: [...] }` → the array. Plume's explorer shows `{ nodes: { nodes: [...] } }`, and a bare array costs nothing to accept. */
 function unwrapOnce(value: unknown): unknown {

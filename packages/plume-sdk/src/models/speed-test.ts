@@ -3,7 +3,7 @@ import { optionalBoolean, optionalNumber, optionalString } from './wire';
 
 /**
  * An ISP speed-test result. Plume embeds it in the gateway node (`node.speedTest`, with
- * `gateway: true`) and, on some clouds, in the location; {@link findSpeedTest} picks the right one.
+ * `gateway: true`) and, on some clouds, in the location; which one counts is `@org/plume-analytics`' call.
  */
 export interface SpeedTest {
   /** `succeeded` for a usable result. */

@@ -14,7 +14,7 @@ export interface NodesApi {
    *
    * @example
    * ```ts
-   * const offline = (await client.nodes.list(c, l)).filter((node) => !node.connected);
+   * const gateway = (await client.nodes.list(c, l)).find((node) => node.networkMode === 'router');
    * ```
    * @throws {PlumeNotFoundError} when there is no such customer or location; other {@link PlumeError}s as for any call.
    */
