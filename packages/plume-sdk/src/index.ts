@@ -50,6 +50,10 @@ export {
 } from './errors';
 export type { PlumeErrorCode, PlumeErrorDetails, PlumeResponseIssue } from './errors';
 
+// The authorization header: the one rule for reading what people paste.
+export { parseAuthorization } from './auth/credentials';
+export type { AuthorizationProblem, ParsedAuthorization } from './auth/credentials';
+
 // Tokens and events.
 export { MemoryTokenCache } from './auth/token-cache';
 export type { CachedToken, TokenCache } from './auth/token-cache';

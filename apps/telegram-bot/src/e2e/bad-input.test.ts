@@ -18,10 +18,10 @@ describe('bad input', () => {
     await cy.send('/setup');
     await cy.waitForMessage('Step 1 of 2');
     const garbage = await cy.send('my password is hunter2');
-    expect((await cy.waitForMessage('Please send it again')).text).toContain('It must start with “Basic ”');
+    expect((await cy.waitForMessage('Please send it again')).text).toContain('The header must be the Basic header from the Plume portal');
     expect(cy.messages().some((m) => m.message_id === garbage.message_id)).toBe(false);
     await cy.send('Basic not*base64!');
-    expect((await cy.waitForMessage('Please send it again')).text).toContain('not valid base64');
+    expect((await cy.waitForMessage('Please send it again')).text).toContain('The header is not valid base64 after “Basic ”');
     await cy.send(`Basic ${'A'.repeat(5000)}`);
     expect((await cy.waitForMessage('Please send it again')).text).toContain('far too long');
     await cy.send(world.simulator.credentials.authorization);

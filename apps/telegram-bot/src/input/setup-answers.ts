@@ -1,30 +1,30 @@
+import { parseAuthorization } from '@org/plume-sdk';
 import { z } from 'zod';
 
 /** Each answer of /setup, checked for form before anything is sent to Plume. */
 
-const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
-const isBase64 = (encoded: string) => encoded.length % 4 === 0 && BASE64.test(encoded);
-const encodesClientCredentials = (encoded: string) => /^[^:]+:.+$/s.test(Buffer.from(encoded, 'base64').toString('utf8'));
-
-/** `Basic <base64 of client-id:client-secret>`, as the Plume Portal gives it. */
+/**
+ * `Basic <base64 of client-id:client-secret>`, as the Plume Portal gives it, normalised by the
+ * SDK's own rule (the one the client applies to its `authorization` option).
+ */
 export const authorizationHeaderSchema = z
   .string()
   .trim()
   .max(2000, 'That is far too long for an authorization header.')
-  .transform((text) => text.replace(/^basic:?\s+/i, 'Basic '))
-  .refine((text) => text.startsWith('Basic '), 'It must start with “Basic ” followed by base64 text, e.g. Basic dXNlcjpwYXNzd29yZA==')
-  .refine((text) => isBase64(text.slice('Basic '.length).trim()), 'The text after “Basic ” is not valid base64.')
-  .refine((text) => encodesClientCredentials(text.slice('Basic '.length).trim()), {
-    message: 'The base64 text must encode client-id:client-secret.',
+  .transform((text, ctx) => {
+    const parsed = parseAuthorization(text);
+    if ('header' in parsed) return parsed.header;
+    ctx.addIssue({ code: 'custom', message: `The header ${parsed.problem}.` });
+    return z.NEVER;
   });
 
 /**
  * True when `text` holds a Plume authorization header anywhere (`Basic ` and the base64 of
- * client-id:client-secret), so that it can be deleted wherever it was pasted.
+ * client-id:client-secret, as the SDK reads it), so that it can be deleted wherever it was pasted.
  */
 export function looksLikeAuthorizationHeader(text: string): boolean {
-  for (const [, encoded = ''] of text.matchAll(/\bbasic:?\s+([A-Za-z0-9+/]{8,}={0,2})/gi)) {
-    if (isBase64(encoded) && encodesClientCredentials(encoded)) return true;
+  for (const [candidate] of text.matchAll(/\bbasic:?\s+[A-Za-z0-9+/_-]{8,}={0,2}/gi)) {
+    if ('header' in parseAuthorization(candidate)) return true;
   }
   return false;
 }
