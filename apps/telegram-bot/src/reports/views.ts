@@ -5,7 +5,15 @@ import {
   renderWanReport,
   renderWifiNetworks,
 } from '@org/bot-formatting';
-import { analyzeLocationHealth, analyzeOnlineStats, analyzeWanStats, ONLINE_STATS_RANGES, type OnlineStatsRangeKey } from '@org/plume-analytics';
+import {
+  analyzeLocationHealth,
+  analyzeOnlineStats,
+  analyzePods,
+  analyzeWanStats,
+  analyzeWifiNetworks,
+  ONLINE_STATS_RANGES,
+  type OnlineStatsRangeKey,
+} from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { ReportView } from '../callback-data/actions';
 import type { RichText } from '../replies';
@@ -38,7 +46,7 @@ const status: Render = async (client, { customerId, locationId }, signal) => {
 
 const wan: Render = async (client, target, signal) => {
   const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, { period: 'daily', ...(signal && { signal }) });
-  return renderWanReport(analyzeWanStats(fifteenMins), { location: place(target), samples: fifteenMins });
+  return renderWanReport(analyzeWanStats(fifteenMins), { location: place(target) });
 };
 
 const onlineTime =
@@ -49,11 +57,15 @@ const onlineTime =
     return renderOnlineStats(analyzeOnlineStats(locationState, key), { location: place(target) });
   };
 
-const nodes: Render = async (client, target, signal) =>
-  renderPodDetails(await client.nodes.list(target.customerId, target.locationId, signal && { signal }), { location: place(target) });
+const nodes: Render = async (client, target, signal) => {
+  const list = await client.nodes.list(target.customerId, target.locationId, signal && { signal });
+  return renderPodDetails(analyzePods(list), { location: place(target) });
+};
 
-const wifi: Render = async (client, target, signal) =>
-  renderWifiNetworks(await client.wifiNetworks.list(target.customerId, target.locationId, signal && { signal }), { location: place(target) });
+const wifi: Render = async (client, target, signal) => {
+  const networks = await client.wifiNetworks.list(target.customerId, target.locationId, signal && { signal });
+  return renderWifiNetworks(analyzeWifiNetworks(networks), { location: place(target) });
+};
 
 /** Each view's pipeline: SDK fetch → analytics → formatting. */
 export const VIEWS: Readonly<Record<ReportView, Render>> = {
