@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { acceleratedClock } from './clock';
 import { startSimulator } from './server';
 import type { Simulator, SimulatorOptions } from './types';
 
@@ -19,6 +21,9 @@ Options:
   --token-lifetime S    expires_in of issued tokens, in seconds (default 3600)
   --reference-time T    ISO time the series end at, or "now" (default 2025-06-01T12:00:00.000Z)
   --no-waf              disable the WAF limit (2,000 calls per 5 minutes)
+  --scenario FILE       load a scenario (JSON: timelines per location); PUT another to
+                        /_simulator/scenario while running, DELETE it to clear
+  --speed N             run the clock N times faster than real time (scenarios play faster)
   --json                print one JSON line (url, ssoUrl, apiBase, reportsBase, credentials)
   -h, --help            show this help`;
 
@@ -40,6 +45,8 @@ export function parseCli(argv: readonly string[]): { options: SimulatorOptions; 
       'token-lifetime': { type: 'string' },
       'reference-time': { type: 'string' },
       'no-waf': { type: 'boolean' },
+      scenario: { type: 'string' },
+      speed: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -47,6 +54,8 @@ export function parseCli(argv: readonly string[]): { options: SimulatorOptions; 
   });
   if (values.help) return undefined;
   const referenceTime = values['reference-time'];
+  const speed = values.speed === undefined ? undefined : Number(values.speed);
+  if (speed !== undefined && !(speed > 0 && Number.isFinite(speed))) throw new TypeError(`--speed must be a positive number, got "${values.speed}"`);
   return {
     json: values.json === true,
     options: {
@@ -56,8 +65,18 @@ export function parseCli(argv: readonly string[]): { options: SimulatorOptions; 
       tokenLifetimeSeconds: number(values['token-lifetime'], 'token-lifetime'),
       referenceTime: referenceTime === 'now' ? Date.now() : referenceTime,
       wafLimit: values['no-waf'] ? false : undefined,
+      ...(values.scenario !== undefined && { scenario: readScenario(values.scenario) }),
+      ...(speed !== undefined && { clock: acceleratedClock(speed) }),
     },
   };
+}
+
+function readScenario(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new TypeError(`--scenario: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
 }
 
 function describe(sim: Simulator): string[] {

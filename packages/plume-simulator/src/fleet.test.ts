@@ -50,7 +50,7 @@ describe('the fleet routes', () => {
     const rest = await getJson<Json[]>(sim, path('{"offset":2,"limit":500}'), accessToken);
     const ids = [...first.body, ...rest.body].map((customer) => customer.id);
     expect(first.body).toHaveLength(2);
-    expect(ids).toEqual(['ada', 'grace', 'snake', 'chain', 'newbie'].map((key) => fixtures.customers[key as 'ada'].id));
+    expect(ids).toEqual(['ada', 'grace', 'snake', 'chain', 'newbie', 'flaky'].map((key) => fixtures.customers[key as 'ada'].id));
     expect(first.body[0]).toMatchObject({ locations: [{ id: fixtures.locations.adaHome.id }, { id: fixtures.locations.adaBeach.id }] });
     expect((await get(sim, path('{"offset":0,"limit":501}'), accessToken)).status).toBe(400);
     expect((await get(sim, path('not json'), accessToken)).status).toBe(400);

@@ -10,6 +10,8 @@ export { startSimulator } from './server';
 export { fixtures } from './dataset/fixtures';
 export { acceleratedClock, manualClock, realClock } from './clock';
 export type { ManualClock, SimulatorClock } from './clock';
+export type { ScenarioInput } from './scenario/schema';
+export type { SimulatorScenarios } from './scenario/state';
 export type { CustomerFixture, Fixtures, LocationFixture } from './dataset/fixtures';
 export type { CustomerKey } from './dataset/customers';
 export type { HealthCase, LocationKey } from './dataset/locations';

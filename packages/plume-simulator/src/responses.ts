@@ -8,6 +8,8 @@ export interface SimResponse {
   readonly raw?: string;
   readonly contentType?: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** Hold the answer back this long (a scenario's Plume timeout). */
+  readonly holdMs?: number;
 }
 
 const LOOPBACK_NAMES: Record<number, [name: string, code: string, message: string]> = {

@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TokenIssuer } from './auth';
 import { realClock } from './clock';
+import { CONTROL_PATH, control } from './control';
+import { BUILT_IN_SCENARIO } from './dataset/built-in-scenario';
+import { ScenarioState } from './scenario/state';
 import { Dataset } from './dataset/dataset';
 import { faultsApi, FaultState, type ScriptedFault } from './faults';
 import { handle } from './handlers';
@@ -21,6 +24,7 @@ interface SimState {
   readonly faults: FaultState;
   readonly log: MemoryRequestLog;
   readonly dataset: Dataset;
+  readonly scenarios: ScenarioState;
   readonly closing: AbortController;
   readonly serialized: WeakMap<object, string>;
 }
@@ -59,6 +63,11 @@ function respond(state: SimState, request: IncomingMessage, match: RouteMatch, q
     return withFault(fault, route, () => state.issuer.issue(request.headers.authorization, request.headers['content-type'], form));
   }
   if (!state.faults.wafAllows(request.socket.remoteAddress ?? 'unknown')) return wafBlocked();
+  const failure = state.scenarios.failure(params.locationId, state.options.now());
+  if (failure) {
+    const message = 'Simulated Plume failure (scenario).';
+    return failure.status === 'timeout' ? { ...apiError(504, message), holdMs: failure.holdMs } : apiError(failure.status, message);
+  }
   return withFault(state.faults.nextFault(route), route, () => {
     const partnerId = state.issuer.verify(request.headers.authorization);
     if (partnerId === undefined) return apiError(401);
@@ -89,6 +98,10 @@ async function onRequest(state: SimState, request: IncomingMessage, response: Se
   const rawPath = queryStart < 0 ? target : target.slice(0, queryStart);
   const query = new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1));
   const method = request.method ?? 'GET';
+  if (rawPath === CONTROL_PATH) {
+    send(state, response, await control(state.scenarios, method, await readBody(request)));
+    return;
+  }
   const matched = matchRoute(method, rawPath);
   const match = matched.kind === 'match' ? matched.match : undefined;
   state.log.begin(match?.route);
@@ -118,7 +131,7 @@ async function answerRequest(state: SimState, request: IncomingMessage, response
   if (match) answer = respond(state, request, match, query, body);
   else if (matched.kind === 'bad-encoding') answer = apiError(400, 'Malformed percent-encoding in the path.');
   else answer = apiError(404, `There is no method to handle ${method} ${rawPath}`);
-  const delay = state.faults.nextDelay(match?.route);
+  const delay = state.faults.nextDelay(match?.route) + (answer.holdMs ?? 0);
   if (delay > 0) await sleep(delay, undefined, { signal: state.closing.signal });
   send(state, response, answer);
   const form = match?.route === 'token' ? new URLSearchParams(body) : undefined;
@@ -157,6 +170,10 @@ function urlHost(host: string): string {
  */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
+  const dataset = new Dataset(resolved.referenceTime);
+  const scenarios = new ScenarioState(resolved.now, (ref) => dataset.scenarioLocation(ref), BUILT_IN_SCENARIO);
+  dataset.useTimelines({ location: (id) => scenarios.location(id), now: resolved.now });
+  if (options.scenario !== undefined) scenarios.load(options.scenario);
   const server = createServer({ keepAliveTimeout: 5000 });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -179,7 +196,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     issuer,
     faults: new FaultState(resolved, issuer, resolved.now),
     log: new MemoryRequestLog(),
-    dataset: new Dataset(resolved.referenceTime),
+    dataset,
+    scenarios,
     closing: new AbortController(),
     serialized: new WeakMap(),
   };
@@ -204,6 +222,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     faults: faultsApi(state.faults),
     log: state.log,
+    scenarios: { load: (scenario) => scenarios.load(scenario), clear: () => scenarios.clear() },
     clock: options.clock ?? (options.now ? { now: options.now } : realClock),
     async close() {
       if (!state.closing.signal.aborted) {

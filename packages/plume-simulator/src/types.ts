@@ -6,6 +6,8 @@
  */
 
 import type { SimulatorClock } from './clock';
+import type { ScenarioInput } from './scenario/schema';
+import type { SimulatorScenarios } from './scenario/state';
 
 /**
  * The name of a simulated route, as used by fault injection and the request log. The names match
@@ -83,6 +85,12 @@ export interface SimulatorOptions {
   clock?: SimulatorClock;
   /** The clock as a bare function, in epoch milliseconds (same as `clock: { now }`). @default Date.now */
   now?: () => number;
+  /**
+   * A scenario to load at start (an object or its JSON text): timelines per location and Plume's
+   * own failures, reported at the clock's time. See `sim.scenarios` to load one later.
+   * @default none (the built-in data set, whose `flakyHome` drops briefly every 5 minutes)
+   */
+  scenario?: ScenarioInput | string;
 }
 
 /** What {@link SimulatorFaults.malformNext} sends instead of the real body (with status 200). */
@@ -182,6 +190,8 @@ export interface Simulator {
   readonly faults: SimulatorFaults;
   /** The request log. */
   readonly log: RequestLog;
+  /** Scenarios at run time: `load(scenario)`, `clear()`. */
+  readonly scenarios: SimulatorScenarios;
   /** The clock the simulator reads (the one passed in, or the real clock). */
   readonly clock: SimulatorClock;
   /** Stops the server and drops open connections. Safe to call twice. */

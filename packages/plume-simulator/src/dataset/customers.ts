@@ -10,7 +10,7 @@ export const PARTNER_ID = '64a1f2c3d4e5f60718293a4b';
 export const OTHER_PARTNER_ID = '64a1f2c3d4e5f60718293fff';
 
 /** The keys of the built-in customers. */
-export type CustomerKey = 'ada' | 'grace' | 'snake' | 'chain' | 'newbie' | 'foreign';
+export type CustomerKey = 'ada' | 'grace' | 'snake' | 'chain' | 'newbie' | 'foreign' | 'flaky';
 
 /** A built-in customer. */
 export interface CustomerSpec {
@@ -77,6 +77,16 @@ export const CUSTOMERS: readonly CustomerSpec[] = [
     email: 'someone@other.example',
     partnerId: OTHER_PARTNER_ID,
     createdAt: '2024-02-29T00:00:00.000Z',
+  },
+  {
+    // Her line drops briefly every few minutes (the built-in scenario), so that alerts show up in a sandbox.
+    key: 'flaky',
+    id: 'c0ffee000000000000000006',
+    accountId: 'FLAKY-0001',
+    name: 'Fiona Flaky',
+    email: 'fiona@flaky-fiber.example',
+    partnerId: PARTNER_ID,
+    createdAt: '2025-01-15T10:00:00.000Z',
   },
 ];
 

@@ -26,6 +26,7 @@ export type LocationKey =
   | 'snakeOffice'
   | 'snakeLab'
   | 'foreignHome'
+  | 'flakyHome'
   | ChainStoreKey;
 
 /** `chainStore01` … `chainStore14`: the chain customer's 14 stores. */
@@ -172,5 +173,17 @@ export const LOCATIONS: readonly LocationSpec[] = [
     speedTestOn: 'gateway',
     wifiEnableKey: 'enable',
     ssid: 'Elsewhere',
+  },
+  {
+    key: 'flakyHome',
+    id: '10ca7e000000000000000601',
+    customer: 'flaky',
+    name: 'Flaky Flat',
+    healthCase: 'allWell',
+    profile: 'auto',
+    nodesWrapping: 'once',
+    speedTestOn: 'gateway',
+    wifiEnableKey: 'enable',
+    ssid: 'Flaky_Fiber',
   },
 ];
