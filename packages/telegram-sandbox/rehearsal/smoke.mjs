@@ -50,6 +50,8 @@ export default async function smoke(lib, kind) {
 
     const page = await fetch(sandbox.webUrl).then((response) => response.text());
     check(page.includes('Telegram sandbox') && page.includes('/web/app.js'), 'the web chat page is served');
+    const script = await fetch(new URL('web/app.js', sandbox.webUrl));
+    check(script.status === 200 && (await script.text()).includes('/web/events'), `the web chat's script is served (${script.status})`);
   } finally {
     await sandbox.close();
   }

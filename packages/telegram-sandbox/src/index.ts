@@ -20,7 +20,6 @@ export type { BotOptions } from './world/bots';
 export type { RateLimitOptions } from './api/rate-limit';
 export type { InjectedFailure } from './api/failures';
 export type { RecordedCall } from './api/call-log';
-export type { CallbackAnswer } from './world/world';
 
 // Helpers.
 export { buttonLabels, describeMessage } from './users/describe';
@@ -43,4 +42,5 @@ export type {
   TelegramBotCommand,
   TelegramResponse,
   TelegramResponseParameters,
+  CallbackAnswer,
 } from './types';

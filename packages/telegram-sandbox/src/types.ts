@@ -122,6 +122,14 @@ export interface TelegramCallbackQuery {
   data?: string;
 }
 
+/** How a bot answered a button press (answerCallbackQuery's parameters). */
+export interface CallbackAnswer {
+  text?: string;
+  show_alert: boolean;
+  url?: string;
+  cache_time?: number;
+}
+
 /** One incoming update, as returned by getUpdates or POSTed to a webhook. */
 export interface TelegramUpdate {
   update_id: number;

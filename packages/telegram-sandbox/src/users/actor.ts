@@ -1,9 +1,8 @@
 import { Buffer } from 'node:buffer';
 import { SandboxError, SandboxTimeoutError } from '../errors';
-import type { TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
+import type { CallbackAnswer, TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
 import { findLive, liveMessages, type Conversation, type StoredMessage } from '../world/conversations';
 import type { SandboxRuntime } from '../runtime';
-import type { CallbackAnswer } from '../world/world';
 import { editAsUser, pressAsUser, sendAsUser } from './actions';
 import { buttonLabels, chatName, describeConversation, describeMessage } from './describe';
 import { waitUntil } from './wait';

@@ -6,12 +6,13 @@ import type { TelegramUser } from '../types';
 import { pressAsUser, sendAsUser } from '../users/actions';
 import { findLive, type Conversation } from '../world/conversations';
 import type { World } from '../world/world';
-import { CLIENT_SCRIPT } from './client-script';
+import { loadClientScript } from './client-script';
 import { renderPage } from './page';
+import type { WebEvents, WebState } from './protocol';
 import { chatSnapshot, chatsOf } from './snapshot';
 
-function sendText(response: ServerResponse, type: string, body: string): void {
-  response.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+function sendText(response: ServerResponse, type: string, body: string, status = 200): void {
+  response.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
   response.end(body);
 }
 
@@ -42,6 +43,7 @@ function crossSiteRefusal(request: IncomingMessage): { status: number; error: st
  * `?user=<id>`, or a "You" user created on first visit.
  */
 export function createWebHandler(world: World): WebHandler {
+  let script: Promise<string> | undefined;
   let webUserId: number | undefined;
 
   const viewerOf = (url: URL): TelegramUser => {
@@ -69,7 +71,7 @@ export function createWebHandler(world: World): WebHandler {
     const viewer = viewerOf(url);
     const conversation = conversationOf(viewer, url.searchParams.get('chat'));
     response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
-    const send = (event: string, data: unknown) => {
+    const send = <E extends keyof WebEvents>(event: E, data: WebEvents[E]) => {
       if (!response.destroyed) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
     let scheduled = false;
@@ -128,15 +130,25 @@ export function createWebHandler(world: World): WebHandler {
   return async (request, response, url) => {
     const route = `${request.method} ${url.pathname}`;
     if (route === 'GET /' || route === 'GET /index.html') sendText(response, 'text/html', renderPage());
-    else if (route === 'GET /web/app.js') sendText(response, 'text/javascript', CLIENT_SCRIPT);
-    else if (route === 'GET /web/state') {
+    else if (route === 'GET /web/app.js') {
+      // Read once per sandbox; a missing build is reported on every request, in the browser's console.
+      script ??= loadClientScript();
+      await script.then(
+        (text) => sendText(response, 'text/javascript', text),
+        (error: unknown) => {
+          script = undefined;
+          sendText(response, 'text/javascript', `console.error(${JSON.stringify(String(error))});`, 500);
+        },
+      );
+    } else if (route === 'GET /web/state') {
       const viewer = viewerOf(url);
-      sendJson(response, 200, {
+      const state: WebState = {
         me: viewer,
         users: [...world.users.values()].map((user) => ({ id: user.id, name: user.first_name })),
         chats: chatsOf(world, viewer),
         chat: conversationOf(viewer, url.searchParams.get('chat')).key,
-      });
+      };
+      sendJson(response, 200, state);
     } else if (route === 'GET /web/events') events(response, url);
     else if (route === 'POST /web/send') await act(request, response, url, 'send');
     else if (route === 'POST /web/press') await act(request, response, url, 'press');

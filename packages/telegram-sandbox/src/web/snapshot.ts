@@ -1,28 +1,7 @@
-import type { TelegramBotCommand, TelegramMessage, TelegramUser } from '../types';
+import type { TelegramUser } from '../types';
 import { liveMessages, privateKey, type Conversation } from '../world/conversations';
 import type { World } from '../world/world';
-
-/** A chat the page's user can open. */
-export interface WebChat {
-  key: string;
-  title: string;
-  type: string;
-}
-
-/** A message with what the page needs besides Telegram's fields. */
-export interface WebMessage extends TelegramMessage {
-  sandbox: { outgoing: boolean; sender: string; photoUrl?: string; documentUrl?: string };
-}
-
-/** Everything the page shows of one chat; sent again on every change. */
-export interface ChatSnapshot {
-  chat: WebChat;
-  viewer: { id: number; name: string };
-  messages: WebMessage[];
-  replyKeyboard: { rows: string[][]; placeholder?: string } | null;
-  action: { text: string; remainingMs: number } | null;
-  commands: TelegramBotCommand[];
-}
+import type { ChatSnapshot, WebChat } from './protocol';
 
 const ACTION_TEXT: Record<string, string> = {
   typing: 'is typing…',

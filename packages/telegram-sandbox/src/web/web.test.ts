@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Input, Markup, Telegraf } from 'telegraf';
 import { bold, code, fmt, link, spoiler } from 'telegraf/format';
@@ -65,6 +66,15 @@ async function type(page: Page, text: string) {
 }
 
 describe('the web chat', () => {
+  it('serves the browser script the build bundled from src/web/client', async () => {
+    const built = readFileSync(join(__dirname, '../../dist/web/app.js'), 'utf8');
+    const response = await fetch(new URL('web/app.js', sandbox.webUrl));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toBe(built);
+    expect(built).toContain('// src/web/client/main.ts');
+  });
+
   it('lets a person type a command, see the formatted reply, press a button that edits it, and see a photo', async () => {
     const page = await browser.newPage();
     await page.goto(sandbox.webUrl);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { TelegramMessage, TelegramUser } from '../types';
+import type { CallbackAnswer, TelegramMessage, TelegramUser } from '../types';
 import type { BotRecord } from './bots';
 import {
   createConversation,
@@ -10,14 +10,6 @@ import {
 } from './conversations';
 import { FileStore } from './files';
 import { WorldError } from './world-error';
-
-/** How a bot answered a callback query (answerCallbackQuery). */
-export interface CallbackAnswer {
-  text?: string;
-  show_alert: boolean;
-  url?: string;
-  cache_time?: number;
-}
 
 /** A button press waiting for, or having received, the bot's answer. */
 export interface CallbackQueryRecord {
