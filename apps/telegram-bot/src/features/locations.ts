@@ -16,7 +16,7 @@ import { echo } from '../security/bidi';
 
 const MAX_CUSTOMERS = 8;
 const STALE = 'This list is out of date. Send /locations to search again.';
-const ASK = 'Which customer? Send a customer id, an email, an account id or a name. /cancel to stop.';
+const ASK = 'Which customer? Send a customer id, an email, an account id, a name or a pod serial. /cancel to stop.';
 
 const customerLabel = (c: CustomerMatch) => [c.name ?? c.id, c.email ?? c.accountId].filter(Boolean).join(' · ');
 

@@ -7,7 +7,7 @@ const NOT_WAITING = "I wasn't waiting for a message. /help lists what I can do."
 /** What to say to a photo, sticker, file… sent while a question of a dialog waits for text. */
 function askForText(dialog: Dialog): string {
   if (dialog.kind === 'locations') {
-    return 'I can only read text here. Type a customer id, an email, an account id or a name, or /cancel.';
+    return 'I can only read text here. Type a customer id, an email, an account id, a name or a pod serial, or /cancel.';
   }
   if (dialog.step === 'cloud') return 'Please press one of the buttons above, or /cancel.';
   return 'I can only read text here. Please send your answer as a text message, or /cancel.';

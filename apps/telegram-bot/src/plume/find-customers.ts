@@ -21,7 +21,8 @@ async function orNone<T>(lookup: Promise<T[]>): Promise<T[]> {
 
 /**
  * Finds customers the way a person describes them: a 24-hex value is a customer id (or, failing
- * that, a location id); an email is searched as an email; anything else as an account id, then as
+ * that, a location id); an email is searched as an email; anything else as an account id, then
+ * (when it could be one) as a pod serial number, giving the customer the pod is claimed by, then as
  * the start of a name.
  */
 export async function findCustomers(client: PlumeClient, query: CustomerQuery): Promise<CustomerMatch[]> {
@@ -36,7 +37,12 @@ export async function findCustomers(client: PlumeClient, query: CustomerQuery): 
       return search('email');
     case 'text': {
       const byAccount = await search('accountId');
-      return byAccount.length > 0 ? byAccount : search('name', false);
+      if (byAccount.length > 0) return byAccount;
+      if (query.maybeSerial) {
+        const bySerial = await orNone(client.nodes.bySerial(query.value).then(async ({ customerId }) => [await client.customers.get(customerId)]));
+        if (bySerial.length > 0) return bySerial;
+      }
+      return search('name', false);
     }
   }
 }
