@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { build as prettyStream } from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -65,17 +66,48 @@ function serializeError(err: unknown, secrets: readonly string[]): unknown {
   return scrubDeep(safe, secrets);
 }
 
+/** JSON lines (for log collectors), or one readable, coloured line per entry (for a person at a terminal). */
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * How the bot logs: readable lines only when it runs against the local sandbox and stdout is a
+ * terminal (`npm start` without a token); JSON lines otherwise, as production and pipes expect.
+ * @example chooseLogFormat({ sandbox: true, terminal: process.stdout.isTTY === true }) // 'pretty' in a terminal
+ */
+export function chooseLogFormat(where: { sandbox: boolean; terminal: boolean }): LogFormat {
+  return where.sandbox && where.terminal ? 'pretty' : 'json';
+}
+
 export interface LoggerOptions {
   level: string;
   /** Exact strings never to print (the bot token, the encryption key …). */
   secrets?: readonly string[];
   /** Where lines go; default stdout. Tests pass a stream to read them back. */
   destination?: DestinationStream;
+  /** @default 'json' */
+  format?: LogFormat;
 }
 
 /**
- * A structured JSON logger (pino) that never prints a secret: secret keys are censored by path,
+ * The readable format's stream. Entries reach it already redacted and scrubbed, as JSON, so what
+ * it prints is no more than the JSON line would have held. Synchronous, so that the last entry
+ * before an exit is on the terminal.
+ */
+function prettyDestination(destination: DestinationStream | undefined): DestinationStream {
+  return prettyStream({
+    destination: destination ?? 1,
+    sync: true,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,app',
+    // Colours follow the terminal (and NO_COLOR); a stream given by a caller gets plain text.
+    ...(destination === undefined ? {} : { colorize: false }),
+  });
+}
+
+/**
+ * A structured logger (pino) that never prints a secret: secret keys are censored by path,
  * secret-looking text and the given exact secrets are replaced in every string, errors included.
+ * It writes JSON lines, or with `format: 'pretty'` readable lines, redacted the same way.
  * @example createLogger({ level: 'info', secrets: [config.telegramToken] }).info('started')
  */
 export function createLogger(options: LoggerOptions): Logger {
@@ -94,6 +126,8 @@ export function createLogger(options: LoggerOptions): Logger {
         },
       },
     },
-    options.destination ?? pino.destination({ dest: 1, sync: false }),
+    options.format === 'pretty'
+      ? prettyDestination(options.destination)
+      : (options.destination ?? pino.destination({ dest: 1, sync: false })),
   );
 }

@@ -1,7 +1,7 @@
 import { startApp, type RunningApp } from './app';
 import { ConfigError, createConfig, type Config } from './config';
 import type { Environment } from './environment';
-import { createLogger, type Logger } from './logger';
+import { chooseLogFormat, createLogger, type Logger } from './logger';
 import { startSandboxEnvironment } from './sandbox';
 
 /** Telegram and the configured Plume cloud (a token is set). */
@@ -55,6 +55,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
 const config = readConfig();
 const logger = createLogger({
   level: config.logLevel,
+  format: chooseLogFormat({ sandbox: config.telegramToken === undefined, terminal: process.stdout.isTTY === true }),
   secrets: [config.telegramToken ?? '', config.encryptionKey?.toString('base64') ?? '', config.encryptionKey?.toString('hex') ?? ''],
 });
 run(config, logger).catch((err: unknown) => {
