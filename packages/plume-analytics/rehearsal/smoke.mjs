@@ -100,4 +100,28 @@ export default async function smoke(lib, kind) {
   check(online.hasData && online.label === 'Fair', `online label ${online.hasData && online.label}`);
   check(ONLINE_STATS_RANGES['24h'].granularity === 'hours' && ONLINE_STATS_RANGES['24h'].limit === 24, 'ranges');
   check(analyzeOnlineStats([], '7d').hasData === false, 'online no-data variant');
+
+  // Alerts: a pod down for two polls fires once and resolves once; three failed cycles over the
+  // whole fleet are one monitoringDegraded.
+  const { evaluateLocation, evaluateFleet, nextReminderAt } = lib;
+  const pods = (state) => [{ id: 'GW', connectionState: 'connected' }, { id: 'EX', connectionState: state }];
+  let alertState = null;
+  const kinds = [];
+  for (const [i, state] of ['connected', 'disconnected', 'disconnected', 'connected', 'connected'].entries()) {
+    const at = Date.UTC(2024, 11, 4, 10, 5 * i);
+    const result = evaluateLocation(alertState, Object.freeze({ locationId: 'L1', at, networkStatus: { status: 'online' }, nodes: pods(state) }));
+    alertState = JSON.parse(JSON.stringify(result.state));
+    kinds.push(...result.decisions.map((d) => `${d.kind} ${d.key}`));
+  }
+  check(kinds.join(',') === 'firing L1:podDisconnected:EX,resolved L1:podDisconnected:EX', `alert decisions ${kinds.join(',')}`);
+  let fleet = null;
+  const fleetKinds = [];
+  for (let cycle = 0; cycle < 3; cycle++) {
+    const at = Date.UTC(2024, 11, 4, 11, 5 * cycle);
+    const result = evaluateFleet(fleet, { at, observations: ['a', 'b', 'c'].map((locationId) => ({ locationId, at, failed: true })) });
+    fleet = result.state;
+    fleetKinds.push(...result.decisions.map((d) => `${d.kind} ${d.condition}`));
+  }
+  check(fleetKinds.join(',') === 'firing monitoringDegraded', `fleet decisions ${fleetKinds.join(',')}`);
+  check(nextReminderAt({ firedAt: '2024-12-04T10:00:00Z', remindersSent: 0 }) === null, 'reminders off by default');
 }

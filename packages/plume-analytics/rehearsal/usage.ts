@@ -22,6 +22,13 @@ import {
   type WanSampleInput,
   type PodDetail,
   type WifiNetworksReport,
+  evaluateFleet,
+  evaluateLocation,
+  nextReminderAt,
+  type AlertDecision,
+  type FleetAlertState,
+  type LocationAlertState,
+  type LocationObservation,
 } from '@org/plume-analytics';
 
 const nodes: readonly NodeInput[] = [{ id: 'A', connectionState: 'connected', alerts: ['x', { type: 'y' }, null], health: null }];
@@ -55,3 +62,12 @@ try {
 }
 
 export const used = [level, issueKind, p95, hourly, pods, wifi, unchecked, label, limit, uptimeLabel(99)];
+
+const observation: LocationObservation = { locationId: 'L1', at: '2024-12-04T10:00:00Z', networkStatus: { status: 'offline' }, nodes };
+const evaluated = evaluateLocation(null, observation, { rules: { locationOffline: { fireAfter: 3 } } });
+const alertState: LocationAlertState = evaluated.state;
+const decision: AlertDecision | undefined = evaluated.decisions[0];
+const decisionKind: 'firing' | 'resolved' | 'flapping' | 'settled' | 'unknown' | undefined = decision?.kind;
+const fleet: FleetAlertState = evaluateFleet(null, { at: 0, observations: [observation] }).state;
+const reminder: string | null = nextReminderAt({ firedAt: 0, remindersSent: 0 }, { enabled: true });
+void [alertState, decisionKind, fleet, reminder];

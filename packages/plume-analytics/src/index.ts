@@ -70,3 +70,30 @@ export type {
   OnlineStatsNoData,
   OnlineStatsAnalysis,
 } from './online-stats-types';
+
+// The alert state machine: pure functions from observations to alert decisions; the caller stores
+// the state (plain JSON) between calls. Its internals (readings, the phase machine, flapping) are
+// not exported.
+export { evaluateLocation } from './alerts/evaluate';
+export { evaluateFleet } from './alerts/fleet';
+export { nextReminderAt } from './alerts/reminders';
+export type { FleetAlertState, FleetEvaluation, MonitoringState } from './alerts/fleet';
+export type { AlertOptions, AlertRule } from './alerts/options';
+export type { IncidentReminders, ReminderPolicy } from './alerts/reminders';
+export type {
+  AlertInstant,
+  FleetBatch,
+  LocationObservation,
+  NetworkStatusInput,
+  PlumeAlertInput,
+} from './alerts/input-types';
+export type {
+  AlertCondition,
+  AlertDecision,
+  AlertDetails,
+  AlertKeyState,
+  AlertPhase,
+  LocationAlertState,
+  LocationEvaluation,
+  ObservedCondition,
+} from './alerts/types';
