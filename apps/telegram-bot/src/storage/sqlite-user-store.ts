@@ -3,24 +3,12 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
+import { migrate } from './schema';
 import type { UserStore } from './user-store';
 import { emptyUserState, publicStateSchema, secretStateSchema, splitUserState, type SecretState, type UserState } from './user-state';
 
 /** Name of the database file inside `DATA_DIR`. */
 export const DATABASE_FILE_NAME = 'bot.sqlite';
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS users (
-  user_id      INTEGER PRIMARY KEY,
-  public_state TEXT    NOT NULL,
-  secret_state TEXT,
-  updated_at   INTEGER NOT NULL
-) STRICT;
-CREATE TABLE IF NOT EXISTS refusals (
-  user_id    INTEGER PRIMARY KEY,
-  refused_at INTEGER NOT NULL
-) STRICT;
-`;
 
 interface Row {
   public_state: string;
@@ -49,7 +37,7 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
   const db = new DatabaseSync(options.file);
   chmodSync(options.file, 0o600);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
-  db.exec(SCHEMA);
+  migrate(db);
   const select = db.prepare('SELECT public_state, secret_state FROM users WHERE user_id = ?');
   const upsert = db.prepare(
     `INSERT INTO users (user_id, public_state, secret_state, updated_at) VALUES (?, ?, ?, ?)

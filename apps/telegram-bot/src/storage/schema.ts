@@ -1,0 +1,61 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * The database's schema, one step per version (`PRAGMA user_version` counts the steps applied).
+ * Steps are only ever appended: a database written by an older bot is brought up to date at open,
+ * and a step never changes once released.
+ */
+const STEPS: readonly string[] = [
+  // 1: one row per Telegram user; the strangers refused once (under ALLOWED_USERS).
+  `CREATE TABLE IF NOT EXISTS users (
+     user_id      INTEGER PRIMARY KEY,
+     public_state TEXT    NOT NULL,
+     secret_state TEXT,
+     updated_at   INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS refusals (
+     user_id    INTEGER PRIMARY KEY,
+     refused_at INTEGER NOT NULL
+   ) STRICT;`,
+  // 2: the update inbox: each accepted update until it is handled, then its id (duplicates are dropped);
+  //    and the effects of its handling completed so far, so that resuming it does not repeat them.
+  `CREATE TABLE IF NOT EXISTS update_inbox (
+     update_id   INTEGER PRIMARY KEY,
+     state       TEXT    NOT NULL CHECK (state IN ('pending', 'done')),
+     update_body TEXT,
+     received_at INTEGER NOT NULL,
+     done_at     INTEGER
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS update_inbox_done_at ON update_inbox (done_at) WHERE state = 'done';
+   CREATE TABLE IF NOT EXISTS update_effects (
+     update_id INTEGER NOT NULL,
+     position  INTEGER NOT NULL,
+     effect    TEXT    NOT NULL,
+     result    TEXT    NOT NULL,
+     PRIMARY KEY (update_id, position)
+   ) STRICT;`,
+];
+
+/** The schema version this bot writes. */
+export const SCHEMA_VERSION = STEPS.length;
+
+/**
+ * Applies the schema steps `db` lacks, in one transaction.
+ * @throws {Error} when the database was written by a newer bot (its version is above {@link SCHEMA_VERSION}).
+ * @example migrate(new DatabaseSync('bot.sqlite'))
+ */
+export function migrate(db: DatabaseSync): void {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+    if (version > SCHEMA_VERSION) {
+      throw new Error(`The database has schema version ${version}, newer than this bot's ${SCHEMA_VERSION}: run the newer bot, or restore a backup.`);
+    }
+    for (const step of STEPS.slice(version)) db.exec(step);
+    if (version < SCHEMA_VERSION) db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    db.exec('COMMIT');
+  } catch (error) {
+    db.exec('ROLLBACK');
+    throw error;
+  }
+}
