@@ -11,11 +11,8 @@ export async function remember(ctx: BotContext, targets: readonly Ref[], current
   const userId = ctx.from?.id ?? 0;
   const known = rememberRefs(current ?? (await ctx.services.store.get(userId)), targets);
   if (known.added === 0) return known.keys;
-  let keys: number[] = [];
-  await ctx.services.store.update(userId, (state) => {
-    const result = rememberRefs(state, targets);
-    keys = result.keys;
-    return result.state;
-  });
-  return keys;
+  // The keys come from the state written, not from inside `change`: a resumed update gets that
+  // state from its journal without running `change` again.
+  const saved = await ctx.services.store.update(userId, (state) => rememberRefs(state, targets).state);
+  return rememberRefs(saved, targets).keys;
 }
