@@ -13,6 +13,7 @@ import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { createCipher } from './security/cipher';
 import { loadEncryptionKey } from './security/encryption-key';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
+import { openUpdateInbox } from './storage/update-inbox';
 
 export interface AppOptions {
   config: Config;
@@ -28,26 +29,38 @@ export interface AppOptions {
   metrics?: BotMetrics;
   /** Transport settings of the Plume clients (tests shorten timeouts; benchmarks lift the limiter). */
   plumeClient?: PlumeGatewayOptions['clientOptions'];
+  /**
+   * The Bot API server is new and numbers its updates from 1 again (the sandbox of `npm start`):
+   * the inbox forgets the last run's updates instead of taking new ones for duplicates.
+   */
+  freshUpdateIds?: boolean;
 }
 
 export interface RunningApp {
   username: string;
   /** The `/healthz` and `/metrics` server, when a port is configured. */
   http?: RunningHttpServer;
-  /** Stops taking updates, lets those in flight finish (up to `graceMs`), then closes everything. */
+  /**
+   * Stops taking updates, lets those in flight finish (up to `graceMs`, default the configured
+   * grace), then closes everything; updates still unfinished stay in the inbox for the next start.
+   */
   stop(reason: string, graceMs?: number): Promise<void>;
   /** Settles when the bot has stopped, for whatever reason. */
   stopped: Promise<void>;
 }
 
 /**
- * Opens storage in `dataDir`, builds the bot, registers its commands and starts it: long polling,
- * or a webhook on the HTTP server when `WEBHOOK_URL` is set.
+ * Opens storage in `dataDir`, builds the bot, registers its commands, resumes the updates the last
+ * run left unfinished, and starts it: long polling, or a webhook on the HTTP server when `WEBHOOK_URL` is set.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
   const key = loadEncryptionKey({ configured: config.encryptionKey, dataDir: options.dataDir, logger });
-  const store = createSqliteUserStore({ file: join(options.dataDir, DATABASE_FILE_NAME), cipher: createCipher(key), logger });
+  const file = join(options.dataDir, DATABASE_FILE_NAME);
+  const cipher = createCipher(key);
+  const store = createSqliteUserStore({ file, cipher, logger });
+  const inbox = openUpdateInbox({ file, cipher, logger });
+  if (options.freshUpdateIds === true) inbox.clear();
   const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
   metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
   const plume = createPlumeGateway({
@@ -64,10 +77,12 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     token: options.token,
     apiRoot: options.apiRoot,
     services: { store, plume, logger, metrics },
+    inbox,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   metrics.registry.gauge('telegram_bot_updates_in_flight', 'Updates being handled.', () => dispatcher.inFlight());
+  metrics.registry.gauge('telegram_bot_inbox_pending', 'Updates stored and not yet handled.', () => inbox.countPending());
 
   let running = true;
   let http: RunningHttpServer | undefined;
@@ -75,6 +90,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   try {
     telegraf.botInfo = await telegraf.telegram.getMe();
     await telegraf.telegram.setMyCommands([...COMMANDS]).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
+    // Before any new update arrives, so that each user's resumed updates come before their new ones.
+    await dispatcher.resume((update) => telegraf.handleUpdate(update));
     const webhook = config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl, logger);
     if (config.port !== undefined) {
       http = await startHttpServer({ port: config.port, host: config.host, metrics: metrics.registry, isHealthy: () => running, webhook });
@@ -86,8 +103,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await Promise.race([started, polling]);
     }
   } catch (error) {
+    dispatcher.abandon();
     await http?.close();
     await store.close();
+    inbox.close();
     throw error;
   }
   logger.info({ username: telegraf.botInfo.username, mode: polling ? 'polling' : 'webhook', http: http?.url }, 'Bot started');
@@ -100,7 +119,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     fail = reject;
   });
   let stopping: Promise<void> | undefined;
-  const stop = (reason: string, graceMs = 10_000) =>
+  const stop = (reason: string, graceMs = config.stopGraceMs) =>
     (stopping ??= (async () => {
       running = false;
       logger.info({ reason }, 'Stopping: finishing the updates in flight');
@@ -109,9 +128,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         await polling.catch(() => undefined);
       }
       const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-      if ((await Promise.race([dispatcher.idle(), grace])) === 'timeout') logger.warn('Some updates were still running; stopping anyway.');
+      if ((await Promise.race([dispatcher.idle(), grace])) === 'timeout') {
+        logger.warn({ updates: dispatcher.inFlight() }, 'Some updates were still running: they stay in the inbox, and the next start resumes them.');
+      }
+      dispatcher.abandon();
       await http?.close();
       await store.close();
+      inbox.close();
       logger.info('Stopped');
       if (failure === undefined) settle();
       else fail(failure);

@@ -7,18 +7,21 @@ import { reportsFeature } from './features/reports';
 import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
 import { unhandledFeature } from './features/unhandled';
-import { createUpdateDispatcher, type UpdateDispatcher } from './middleware/dispatcher';
+import { createUpdateDispatcher, UpdateInboxError, type UpdateDispatcher } from './middleware/dispatcher';
 import { errorBoundary } from './middleware/error-boundary';
 import { ordinaryUpdates } from './middleware/ordinary-updates';
 import { allowedUsers } from './security/allowed-users';
 import { headerGuard } from './security/header-guard';
 import { rateLimit } from './security/rate-limit';
+import type { UpdateInbox } from './storage/update-inbox';
 
 export interface BotDeps {
   token: string;
   /** Bot API server; default Telegram's. */
   apiRoot?: string;
   services: BotServices;
+  /** Where each update is stored before it is acknowledged, until it has been handled. */
+  inbox: UpdateInbox;
   /** Unset: everyone may use the bot. */
   allowedUsers?: ReadonlySet<number>;
   rateLimitPerMinute: number;
@@ -31,10 +34,11 @@ export interface Bot {
 }
 
 /**
- * Builds the bot: the per-user dispatcher, the error boundary, the guard that deletes secrets
- * posted outside /setup (before the allow-list: a stranger's too), the filter of updates no person
- * sent (inline presses, channel posts, anonymous admins), the allow-list and the rate limit; then one Composer per
- * feature, and last the feature that answers whatever nobody else took.
+ * Builds the bot: the per-user dispatcher (which stores each update in the inbox first), the error
+ * boundary, the guard that deletes secrets posted outside /setup (before the allow-list: a
+ * stranger's too), the filter of updates no person sent (inline presses, channel posts, anonymous
+ * admins), the allow-list and the rate limit; then one Composer per feature, and last the feature
+ * that answers whatever nobody else took.
  */
 export function createBot(deps: BotDeps): Bot {
   const telegraf = new Telegraf<BotContext>(deps.token, {
@@ -42,7 +46,8 @@ export function createBot(deps: BotDeps): Bot {
     telegram: { apiRoot: deps.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
   });
   telegraf.context.services = deps.services;
-  const dispatcher = createUpdateDispatcher((error) => deps.services.logger.error({ err: error }, 'Error escaped the error boundary'));
+  const { logger } = deps.services;
+  const dispatcher = createUpdateDispatcher({ inbox: deps.inbox, logger, onError: (error) => logger.error({ err: error }, 'Error escaped the error boundary') });
 
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());
@@ -52,6 +57,10 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
   telegraf.use(startFeature(), helpFeature(), accountFeature(), setupFeature(), locationsFeature(), reportsFeature());
   telegraf.use(unhandledFeature());
-  telegraf.catch((error) => deps.services.logger.error({ err: error }, 'Error escaped the bot'));
+  telegraf.catch((error) => {
+    // An update that could not be stored must not be acknowledged: fail the polling loop (or the webhook post).
+    if (error instanceof UpdateInboxError) throw error;
+    logger.error({ err: error }, 'Error escaped the bot');
+  });
   return { telegraf, dispatcher };
 }

@@ -65,6 +65,9 @@ const envSchema = z
         .positive('must be more than 0 seconds, e.g. 30')
         .max(600, 'must be at most 600 seconds (nobody waits longer for a chat answer)'),
     ),
+    STOP_GRACE_SECONDS: optional(
+      z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more seconds').max(3600, 'must be at most 3600 seconds'),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL !== undefined && env.PORT === undefined) {
@@ -106,6 +109,8 @@ export interface Config {
    * credential; a request that would wait longer is answered at once that the account is busy.
    */
   plumeQueueMaxWaitMs: number;
+  /** How long a stop waits for the updates in flight before leaving them in the inbox for the next start. */
+  stopGraceMs: number;
 }
 
 /** Default of {@link Config.rateLimitPerMinute}: a burst of this many Plume-backed actions per minute. */
@@ -113,6 +118,9 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
 
 /** Default of {@link Config.plumeQueueMaxWaitMs}: 30 s. */
 export const DEFAULT_PLUME_QUEUE_MAX_WAIT_MS = 30_000;
+
+/** Default of `STOP_GRACE_SECONDS`: how long a stop waits for the updates in flight. */
+export const DEFAULT_STOP_GRACE_SECONDS = 10;
 
 function decodeKey(key: string): Buffer {
   return key.length === 64 ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
@@ -142,5 +150,6 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     host: e.HOST ?? '0.0.0.0',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
     plumeQueueMaxWaitMs: e.PLUME_QUEUE_MAX_WAIT_SECONDS === undefined ? DEFAULT_PLUME_QUEUE_MAX_WAIT_MS : e.PLUME_QUEUE_MAX_WAIT_SECONDS * 1000,
+    stopGraceMs: (e.STOP_GRACE_SECONDS ?? DEFAULT_STOP_GRACE_SECONDS) * 1000,
   };
 }

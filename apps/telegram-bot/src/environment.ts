@@ -6,6 +6,8 @@ export interface Environment {
   apiRoot: string;
   plume: PlumeEndpoints;
   dataDir: string;
+  /** The Bot API server numbers updates from 1 again at every start (the sandbox). */
+  freshUpdateIds?: boolean;
   /** Says where to find the bot once it runs. */
   announce(botUsername: string): void;
   /** Stops what the environment started (the sandbox and the simulator). */

@@ -44,7 +44,15 @@ async function run(config: Config, logger: Logger): Promise<void> {
       ? telegramEnvironment({ ...config, telegramToken: config.telegramToken })
       : await startSandboxEnvironment({ dataDir: config.dataDir }));
   if (config.telegramToken === undefined) logger.info('TELEGRAM_BOT_TOKEN is not set: running against the local sandbox.');
-  const app = (running.app = await startApp({ config, logger, token: environment.token, apiRoot: environment.apiRoot, plume: environment.plume, dataDir: environment.dataDir }));
+  const app = (running.app = await startApp({
+    config,
+    logger,
+    token: environment.token,
+    apiRoot: environment.apiRoot,
+    plume: environment.plume,
+    dataDir: environment.dataDir,
+    ...(environment.freshUpdateIds === true ? { freshUpdateIds: true } : {}),
+  }));
   environment.announce(app.username);
   app.stopped.catch((err: unknown) => {
     logger.fatal({ err }, 'The bot stopped unexpectedly');

@@ -27,6 +27,7 @@ export async function startSandboxEnvironment(options: SandboxEnvironmentOptions
     apiRoot: sandbox.apiRoot,
     plume: { ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase, reportsBase: simulator.reportsBase },
     dataDir: join(options.dataDir, 'sandbox'),
+    freshUpdateIds: true,
     announce(botUsername) {
       write(
         [

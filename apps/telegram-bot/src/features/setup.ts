@@ -6,6 +6,7 @@ import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
 import { describeSetupFailure } from '../errors/describe-error';
 import { authorizationHeaderSchema, cloudUrlSchema, partnerIdSchema, reasonOf } from '../input/setup-answers';
+import { answerPress } from '../replies';
 import type { Credentials, SetupStep, UserState } from '../storage/user-state';
 
 const ASK: Record<SetupStep, string> = {
@@ -111,7 +112,7 @@ export function setupFeature(): Composer<BotContext> {
       await ctx.answerCbQuery('This setup is over. Run /setup to start again.', { show_alert: true });
       return;
     }
-    await ctx.answerCbQuery();
+    await answerPress(ctx); // resumed after a restart, the press may be too old to answer
     await ctx.editMessageReplyMarkup(undefined).catch(() => undefined);
     if (choice.cloud === 'default') {
       await verifyAndSave(ctx, ctx.from.id, state.draft ?? {});

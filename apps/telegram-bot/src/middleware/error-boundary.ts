@@ -3,6 +3,7 @@ import type { BotContext } from '../context';
 import { describeError } from '../errors/describe-error';
 import { newErrorId } from '../errors/error-id';
 import { isMessageGone, isUnreachableChat } from '../errors/telegram-errors';
+import { UpdateAbandonedError } from './update-journal';
 
 /** The answer to a press whose message is gone. */
 export const MESSAGE_GONE = 'That message is no longer there. Send /status for a fresh report.';
@@ -22,6 +23,10 @@ export function errorBoundary(): MiddlewareFn<BotContext> {
     try {
       await next();
     } catch (error) {
+      if (error instanceof UpdateAbandonedError) {
+        logger.debug({ updateId: ctx.update.update_id }, 'Update left in the inbox for the next start.');
+        return;
+      }
       if (isUnreachableChat(error)) {
         logger.info({ userId: ctx.from?.id }, 'The chat cannot be reached (bot blocked?); dropping the update.');
         return;

@@ -80,7 +80,7 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
 }
 
 /** Runs /setup to the end with the simulator's credentials, on the public-cloud default. */
-export async function completeSetup(world: BotWorld, user: SandboxUser): Promise<void> {
+export async function completeSetup(world: Pick<BotWorld, 'simulator'>, user: SandboxUser): Promise<void> {
   const { authorization, partnerId } = world.simulator.credentials;
   await user.send('/setup');
   await user.waitForMessage('Step 1 of 2');

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import type { Update } from 'telegraf/types';
+import { createCipher } from '../security/cipher';
+import { captureLogger } from '../testing/capture-logger';
+import { SCHEMA_VERSION } from './schema';
+import { createSqliteUserStore } from './sqlite-user-store';
+import { openUpdateInbox } from './update-inbox';
+
+const HEADER = 'Basic c2VjcmV0LWNsaWVudDpzZWNyZXQtcGFzc3dvcmQ=';
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bot-inbox-'));
+  dirs.push(dir);
+  return join(dir, 'bot.sqlite');
+}
+afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const message = (updateId: number, userId: number, text: string) =>
+  ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: userId, type: 'private', first_name: 'A' }, from: { id: userId, is_bot: false, first_name: 'A' }, text } }) as unknown as Update;
+
+describe('the update inbox', () => {
+  const key = randomBytes(32);
+  const open = (file: string, options: { clock?: () => number; k?: Buffer } = {}) =>
+    openUpdateInbox({ file, cipher: createCipher(options.k ?? key), logger: captureLogger().logger, ...(options.clock ? { clock: options.clock } : {}) });
+
+  it('stores an update once: a second delivery is pending while unhandled and done afterwards', () => {
+    const inbox = open(tempFile());
+    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'new' });
+    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'pending', journal: [] });
+    inbox.record(10, { index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } });
+    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'pending', journal: [{ index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } }] });
+    inbox.finish(10);
+    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'done' });
+    expect(inbox.countPending()).toBe(0);
+    inbox.close();
+  });
+
+  it('hands back pending updates after a reopen, oldest first, with the effects recorded so far', () => {
+    const file = tempFile();
+    const inbox = open(file);
+    for (const id of [7, 3, 5]) inbox.admit(message(id, id, `/status ${id}`));
+    inbox.record(3, { index: 0, effect: 'store:get:3', result: { recent: [] } });
+    inbox.record(3, { index: 1, effect: 'telegram:sendMessage', result: true });
+    inbox.record(3, { index: 2, effect: 'telegram:sendMessage', result: true });
+    inbox.forget(3, 2);
+    inbox.finish(5);
+    inbox.close();
+
+    const again = open(file);
+    const pending = again.pending();
+    expect(pending.map((p) => p.update.update_id)).toEqual([3, 7]);
+    expect(pending[0]?.journal.map((entry) => entry.effect)).toEqual(['store:get:3', 'telegram:sendMessage']);
+    again.close();
+  });
+
+  it('never holds an update in clear (it may carry a pasted header), and forgets handled content', () => {
+    const file = tempFile();
+    const inbox = open(file);
+    inbox.admit(message(1, 1, HEADER));
+    inbox.record(1, { index: 0, effect: 'store:get:1', result: { credentials: { authorization: HEADER } } });
+    for (const name of readdirSync(join(file, '..'))) expect(readFileSync(join(file, '..', name)).toString('latin1')).not.toContain('c2VjcmV0');
+    inbox.finish(1);
+    inbox.close();
+    const db = new DatabaseSync(file);
+    expect(db.prepare('SELECT update_body FROM update_inbox').all()).toEqual([{ update_body: null }]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM update_effects').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
+  it('drops what another key sealed, and forgets handled ids after two days', () => {
+    const file = tempFile();
+    let now = 1_000_000;
+    const inbox = open(file, { clock: () => now });
+    inbox.admit(message(1, 1, 'a'));
+    inbox.admit(message(2, 1, 'b'));
+    inbox.finish(2);
+    inbox.close();
+
+    const wrongKey = open(file, { k: randomBytes(32) });
+    expect(wrongKey.pending()).toEqual([]);
+    wrongKey.close();
+    now += 49 * 3_600_000;
+    const later = open(file, { clock: () => now });
+    expect(later.admit(message(2, 1, 'b'))).toEqual({ status: 'new' });
+    later.close();
+  });
+
+  it('adds its tables to a database of the first schema, keeping the users', async () => {
+    const file = tempFile();
+    const old = new DatabaseSync(file);
+    old.exec('CREATE TABLE users (user_id INTEGER PRIMARY KEY, public_state TEXT NOT NULL, secret_state TEXT, updated_at INTEGER NOT NULL) STRICT;');
+    old.prepare('INSERT INTO users VALUES (?, ?, NULL, 0)').run(4, JSON.stringify({ selection: { customerId: 'c', locationId: 'l', name: 'Home' } }));
+    old.close();
+
+    const store = createSqliteUserStore({ file, cipher: createCipher(key), logger: captureLogger().logger });
+    const inbox = open(file);
+    expect((await store.get(4)).selection?.name).toBe('Home');
+    expect(inbox.admit(message(1, 4, '/status'))).toEqual({ status: 'new' });
+    inbox.close();
+    await store.close();
+    const db = new DatabaseSync(file);
+    expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });
+    db.close();
+  });
+});
