@@ -8,14 +8,30 @@ describe('MemoryBudgetStore', () => {
   it('grants within the rate, the window and the background share, and says when to ask again', () => {
     const store = new MemoryBudgetStore();
     expect(store.take('background', 0, limits)).toEqual({ granted: true });
-    expect(store.take('background', 0, limits)).toEqual({ granted: true });
+    expect(store.take('background', 0, limits)).toEqual({ granted: false, reason: 'rate', retryAt: 1000 });
+    expect(store.take('interactive', 500, limits)).toEqual({ granted: true });
     expect(store.take('interactive', 500, limits)).toEqual({ granted: false, reason: 'rate', retryAt: 1000 });
-    expect(store.take('background', 1000, limits)).toEqual({ granted: false, reason: 'background', retryAt: 10_000 });
-    expect(store.take('interactive', 1000, limits)).toEqual({ granted: true });
-    expect(store.take('interactive', 2000, limits)).toEqual({ granted: true });
-    expect(store.take('interactive', 3000, limits)).toEqual({ granted: false, reason: 'window', retryAt: 10_000 });
-    expect(store.usage(3000, limits)).toEqual({ interactive: 2, background: 2, pausedUntil: 0 });
+    expect(store.take('background', 1000, limits)).toEqual({ granted: false, reason: 'rate', retryAt: 1500 });
+    expect(store.take('background', 1500, limits)).toEqual({ granted: true });
+    expect(store.take('background', 3000, limits)).toEqual({ granted: false, reason: 'background', retryAt: 10_000 });
+    expect(store.take('interactive', 3000, limits)).toEqual({ granted: true });
+    expect(store.take('interactive', 4000, limits)).toEqual({ granted: false, reason: 'window', retryAt: 10_000 });
+    expect(store.usage(4000, limits)).toEqual({ interactive: 2, background: 2, pausedUntil: 0 });
     expect(store.take('background', 10_000, limits)).toEqual({ granted: true });
+  });
+
+  it('keeps one call of every rate window for people and spaces background calls evenly', () => {
+    const store = new MemoryBudgetStore();
+    const wide: BudgetLimits = { burst: 3, burstWindowMs: 1000, callsPerWindow: 100, windowMs: 10_000, backgroundPerWindow: 100 };
+    expect(store.take('background', 0, wide)).toEqual({ granted: true });
+    expect(store.take('background', 100, wide)).toEqual({ granted: true });
+    expect(store.take('background', 200, wide)).toEqual({ granted: false, reason: 'rate', retryAt: 500 });
+    expect(store.take('interactive', 200, wide)).toEqual({ granted: true });
+    expect(store.take('background', 500, wide)).toEqual({ granted: false, reason: 'rate', retryAt: 1000 });
+    expect(store.take('background', 1000, wide)).toEqual({ granted: false, reason: 'rate', retryAt: 1100 });
+    expect(store.take('background', 1100, wide)).toEqual({ granted: true });
+    expect(store.take('background', 1100, wide)).toEqual({ granted: false, reason: 'rate', retryAt: 1200 });
+    expect(store.take('interactive', 1100, wide)).toEqual({ granted: true });
   });
 
   it('refuses everything while paused', () => {

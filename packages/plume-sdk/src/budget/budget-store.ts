@@ -44,7 +44,8 @@ export interface BudgetUsage {
  * The counters behind a budget. `take` must check and record atomically (one transaction, one Lua
  * script): it grants a call only if, counting it, the rate, the window and (for `background`) the
  * background share all hold, and no pause is in force; otherwise it records nothing and says when
- * to ask again. Methods may return promises, so a shared store can live in another process.
+ * to ask again. Background calls also leave one call of every rate window (`burst`) to interactive
+ * ones and are spaced evenly (`burstWindowMs / (burst - 1)` apart, one call early at most) when `burst` > 1. Methods may return promises, so a shared store can live in another process.
  *
  * Lane priority is applied by each budget among its own waiting calls; the store shares the limits.
  *
@@ -79,6 +80,8 @@ export class MemoryBudgetStore implements BudgetStore {
   /** Start times of the background calls in the window, oldest first. */
   readonly #background: number[] = [];
   #pausedUntil = 0;
+  /** When the next background call is due on the even schedule. */
+  #backgroundDue = 0;
 
   take(lane: BudgetLane, now: number, limits: BudgetLimits): BudgetDecision {
     if (now < this.#pausedUntil) return { granted: false, reason: 'paused', retryAt: this.#pausedUntil };
@@ -89,6 +92,16 @@ export class MemoryBudgetStore implements BudgetStore {
       const freeAt = (all[all.length - limits.burst] as number) + limits.burstWindowMs;
       if (freeAt > now) return { granted: false, reason: 'rate', retryAt: freeAt };
     }
+    if (lane === 'background' && limits.burst > 1) {
+      // One call of every rate window stays free for people, and background calls are spread
+      // evenly, so an interactive call never waits long behind a burst of monitoring.
+      // The pacing is a virtual schedule (GCRA), so a waiter woken a little late does not push
+      // every later background call back; it may catch up by one call.
+      const spacing = limits.burstWindowMs / (limits.burst - 1);
+      if (now < this.#backgroundDue - spacing) return { granted: false, reason: 'rate', retryAt: this.#backgroundDue - spacing };
+      const reserve = all.length >= limits.burst - 1 ? (all[all.length - (limits.burst - 1)] as number) + limits.burstWindowMs : now;
+      if (reserve > now) return { granted: false, reason: 'rate', retryAt: reserve };
+    }
     if (all.length >= limits.callsPerWindow) {
       return { granted: false, reason: 'window', retryAt: (all[all.length - limits.callsPerWindow] as number) + limits.windowMs };
     }
@@ -97,7 +110,10 @@ export class MemoryBudgetStore implements BudgetStore {
       return { granted: false, reason: 'background', retryAt: (oldest ?? now) + limits.windowMs };
     }
     all.push(now);
-    if (lane === 'background') this.#background.push(now);
+    if (lane === 'background') {
+      this.#background.push(now);
+      if (limits.burst > 1) this.#backgroundDue = Math.max(this.#backgroundDue, now) + limits.burstWindowMs / (limits.burst - 1);
+    }
     return { granted: true };
   }
 
