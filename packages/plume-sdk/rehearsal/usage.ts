@@ -9,7 +9,9 @@ import {
   type PlumeEvent,
   type PlumeNode,
   type TokenCache,
-  type VerifyCredentialsResult,
+  type VerifiedCredentials,
+  type AnyPlumeError,
+  isPlumeAuthError,
   type WanStats,
 } from '@org/plume-sdk';
 
@@ -27,8 +29,15 @@ const options: PlumeClientOptions = {
 
 export async function usage(): Promise<string | undefined> {
   const client = new PlumeClient(options);
-  const verified: VerifyCredentialsResult = await client.verifyCredentials();
-  if (!verified.ok) return verified.error.message;
+  try {
+    const verified: VerifiedCredentials = await client.verifyCredentials();
+    if (verified.scope === undefined) return 'no scope';
+  } catch (error) {
+    if (isPlumeAuthError(error)) return error.hint;
+    throw error;
+  }
+  const raw: unknown = await client.request({ base: 'api', path: 'Customers/{customerId}', params: { customerId: 'c1' } });
+  void raw;
   const [hit] = await client.customers.search('ada@example.com', { field: 'email' });
   if (!hit) return undefined;
   const locations: Location[] = await client.locations.list(hit.id, { signal: AbortSignal.timeout(5000) });
@@ -39,7 +48,10 @@ export async function usage(): Promise<string | undefined> {
     await client.wifiNetworks.list(hit.id, locations[0]?.id ?? '');
   } catch (error) {
     if (error instanceof PlumeRateLimitError) return `wait ${error.retryAfterMs ?? 0} ms`;
-    if (isPlumeError(error)) return `${error.code} ${error.endpoint ?? ''}`;
+    if (isPlumeError(error)) {
+      const narrowed: AnyPlumeError = error;
+      return narrowed.code === 'auth' ? narrowed.hint : `${narrowed.code} ${narrowed.endpoint ?? ''}`;
+    }
   }
   const speed = nodes.find((node) => node.speedTest?.gateway)?.speedTest;
   return `${nodes.filter((node) => node.connectionState === 'connected').length} ${wan.fifteenMins.length} ${online.locationState.length} ${speed?.download ?? 0}`;

@@ -1,6 +1,6 @@
 /**
  * The SDK's one error hierarchy. Every error it throws on purpose is a {@link PlumeError} with a
- * `code` discriminant, the HTTP `status` when there was a response, and the `endpoint` template
+ * literal `code` discriminant (one per class, see {@link AnyPlumeError}), the HTTP `status` when there was a response, and the `endpoint` template
  * (`GET api/Customers/{customerId}`), never a concrete URL. No error carries a token, the
  * authorization header or the client secret, in its message or its properties.
  *
@@ -35,8 +35,10 @@ export interface PlumeErrorDetails {
 
 /**
  * The base of every error the SDK throws. Test with {@link isPlumeError} (works across realms)
- * and switch on `code`.
+ * and switch on `code`, which narrows to the class; or use one guard per kind
+ * ({@link isPlumeAuthError}, …).
  *
+ * @typeParam C - the literal `code` of a subclass; `PlumeErrorCode` on the base.
  * @example
  * ```ts
  * try {
@@ -47,16 +49,16 @@ export interface PlumeErrorDetails {
  * }
  * ```
  */
-export class PlumeError extends Error {
+export class PlumeError<C extends PlumeErrorCode = PlumeErrorCode> extends Error {
   override name = 'PlumeError';
-  /** What went wrong. */
-  readonly code: PlumeErrorCode;
+  /** What went wrong: one literal per subclass. */
+  readonly code: C;
   /** The HTTP status, when a response arrived. */
   readonly status: number | undefined;
   /** The endpoint template, e.g. `GET api/Customers/{customerId}`. */
   readonly endpoint: string | undefined;
 
-  constructor(code: PlumeErrorCode, message: string, details: PlumeErrorDetails = {}) {
+  constructor(code: C, message: string, details: PlumeErrorDetails = {}) {
     super(`[@org/plume-sdk] ${message}`, details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
     this.status = details.status;
@@ -70,7 +72,7 @@ export class PlumeError extends Error {
 }
 
 /** `new PlumeClient(options)` got invalid options. The message lists each problem and its fix. */
-export class PlumeConfigError extends PlumeError {
+export class PlumeConfigError extends PlumeError<'config'> {
   override name = 'PlumeConfigError';
   constructor(message: string) {
     super('config', message);
@@ -78,7 +80,7 @@ export class PlumeConfigError extends PlumeError {
 }
 
 /** A call got an invalid argument (an empty id, an id that is `.` or `..`, an unknown search field…). */
-export class PlumeArgumentError extends PlumeError {
+export class PlumeArgumentError extends PlumeError<'invalid_argument'> {
   override name = 'PlumeArgumentError';
   constructor(message: string, endpoint?: string) {
     super('invalid_argument', message, { endpoint });
@@ -95,7 +97,7 @@ export class PlumeArgumentError extends PlumeError {
  * if (error instanceof PlumeAuthError && error.oauthCode === 'invalid_scope') showToUser(error.hint);
  * ```
  */
-export class PlumeAuthError extends PlumeError {
+export class PlumeAuthError extends PlumeError<'auth'> {
   override name = 'PlumeAuthError';
   /** The OAuth `error` of a token-endpoint failure, e.g. `invalid_client`; `undefined` for API refusals. */
   readonly oauthCode: string | undefined;
@@ -109,7 +111,7 @@ export class PlumeAuthError extends PlumeError {
 }
 
 /** The API answered 404: the customer, location or path does not exist. */
-export class PlumeNotFoundError extends PlumeError {
+export class PlumeNotFoundError extends PlumeError<'not_found'> {
   override name = 'PlumeNotFoundError';
   constructor(message: string, details: PlumeErrorDetails) {
     super('not_found', message, details);
@@ -125,7 +127,7 @@ export class PlumeNotFoundError extends PlumeError {
  * if (error instanceof PlumeRateLimitError) await sleep(error.retryAfterMs ?? 60_000);
  * ```
  */
-export class PlumeRateLimitError extends PlumeError {
+export class PlumeRateLimitError extends PlumeError<'rate_limited'> {
   override name = 'PlumeRateLimitError';
   /** How long the server asked to wait, when it said (`Retry-After`). */
   readonly retryAfterMs: number | undefined;
@@ -147,7 +149,7 @@ export class PlumeRateLimitError extends PlumeError {
  * if (error instanceof PlumeServerError && error.retryAfterMs !== undefined) scheduleRetry(error.retryAfterMs);
  * ```
  */
-export class PlumeServerError extends PlumeError {
+export class PlumeServerError extends PlumeError<'server'> {
   override name = 'PlumeServerError';
   /** How long the server asked to wait (`Retry-After`), when it said: longer than the retries could wait. */
   readonly retryAfterMs: number | undefined;
@@ -158,7 +160,7 @@ export class PlumeServerError extends PlumeError {
 }
 
 /** Any other unexpected HTTP status (for example 400 for a bad query). */
-export class PlumeHttpError extends PlumeError {
+export class PlumeHttpError extends PlumeError<'http'> {
   override name = 'PlumeHttpError';
   constructor(message: string, details: PlumeErrorDetails) {
     super('http', message, details);
@@ -166,7 +168,7 @@ export class PlumeHttpError extends PlumeError {
 }
 
 /** No response within `timeoutMs`, or within what was left of `retry.maxTotalMs` for the call. */
-export class PlumeTimeoutError extends PlumeError {
+export class PlumeTimeoutError extends PlumeError<'timeout'> {
   override name = 'PlumeTimeoutError';
   constructor(message: string, details: PlumeErrorDetails) {
     super('timeout', message, details);
@@ -174,7 +176,7 @@ export class PlumeTimeoutError extends PlumeError {
 }
 
 /** The request never got a response: DNS, connection refused or reset, offline. `cause` has the detail. */
-export class PlumeNetworkError extends PlumeError {
+export class PlumeNetworkError extends PlumeError<'network'> {
   override name = 'PlumeNetworkError';
   constructor(message: string, details: PlumeErrorDetails) {
     super('network', message, details);
@@ -199,7 +201,7 @@ export interface PlumeResponseIssue {
  * if (error instanceof PlumeResponseError) log.warn({ endpoint: error.endpoint, path: error.path }, 'Plume changed a response');
  * ```
  */
-export class PlumeResponseError extends PlumeError {
+export class PlumeResponseError extends PlumeError<'response'> {
   override name = 'PlumeResponseError';
   /** The first offending field path, e.g. `nodes[0].id`. */
   readonly path: string;
@@ -213,17 +215,24 @@ export class PlumeResponseError extends PlumeError {
 }
 
 /**
- * Whether `value` is a {@link PlumeError}, also when it comes from another copy of the SDK or
- * another realm.
+ * Every error the SDK throws on purpose, as a union that narrows on `code`: after
+ * `error.code === 'auth'`, `error` is a {@link PlumeAuthError} with its `oauthCode` and `hint`.
  *
  * @example
  * ```ts
- * if (isPlumeError(error)) console.warn(error.code, error.endpoint);
+ * function wait(error: AnyPlumeError): number | undefined {
+ *   return error.code === 'rate_limited' || error.code === 'server' ? error.retryAfterMs : undefined;
+ * }
  * ```
  */
-export function isPlumeError(value: unknown): value is PlumeError {
-  return (
-    value instanceof PlumeError ||
-    (typeof value === 'object' && value !== null && (value as { isPlumeError?: unknown }).isPlumeError === true)
-  );
-}
+export type AnyPlumeError =
+  | PlumeConfigError
+  | PlumeArgumentError
+  | PlumeAuthError
+  | PlumeNotFoundError
+  | PlumeRateLimitError
+  | PlumeServerError
+  | PlumeHttpError
+  | PlumeTimeoutError
+  | PlumeNetworkError
+  | PlumeResponseError;

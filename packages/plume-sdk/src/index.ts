@@ -33,9 +33,8 @@ export type { SpeedTest } from './models/speed-test';
 export type { WifiNetwork } from './models/wifi-network';
 export type { OnlineSample, OnlineStats, WanInterval, WanStats } from './models/reports';
 
-// Errors.
+// Errors, and a guard per kind that works across realms.
 export {
-  isPlumeError,
   PlumeArgumentError,
   PlumeAuthError,
   PlumeConfigError,
@@ -48,7 +47,20 @@ export {
   PlumeServerError,
   PlumeTimeoutError,
 } from './errors';
-export type { PlumeErrorCode, PlumeErrorDetails, PlumeResponseIssue } from './errors';
+export type { AnyPlumeError, PlumeErrorCode, PlumeErrorDetails, PlumeResponseIssue } from './errors';
+export {
+  isPlumeArgumentError,
+  isPlumeAuthError,
+  isPlumeConfigError,
+  isPlumeError,
+  isPlumeHttpError,
+  isPlumeNetworkError,
+  isPlumeNotFoundError,
+  isPlumeRateLimitError,
+  isPlumeResponseError,
+  isPlumeServerError,
+  isPlumeTimeoutError,
+} from './error-guards';
 
 // The authorization header: the one rule for reading what people paste.
 export { parseAuthorization } from './auth/credentials';

@@ -1,4 +1,4 @@
-import { isPlumeError, type PlumeAuthError, type PlumeError, type PlumeRateLimitError, type PlumeResponseError, type PlumeServerError } from '@org/plume-sdk';
+import { isPlumeError, type AnyPlumeError, type PlumeAuthError, type PlumeRateLimitError, type PlumeServerError } from '@org/plume-sdk';
 import { isQueueBusyError } from '../queue/queue-busy-error';
 
 /** A failure the user can act on: why it happened and what to do, in one or two sentences. */
@@ -27,23 +27,36 @@ function describeRateLimit(error: PlumeRateLimitError): string {
   return `Plume is rate limiting requests. Retry in ${seconds(error.retryAfterMs, 30)} s.`;
 }
 
-const MESSAGES: Record<PlumeError['code'], (error: PlumeError) => string> = {
-  auth: (e) => describeAuth(e as PlumeAuthError),
-  rate_limited: (e) => describeRateLimit(e as PlumeRateLimitError),
-  not_found: () => 'Plume does not know this customer or location (404). Check the id, or pick another with /locations.',
-  server: (e) => {
-    const { retryAfterMs } = e as PlumeServerError;
-    const when = retryAfterMs === undefined ? 'Try again in a minute.' : `Plume asked to retry in ${seconds(retryAfterMs, 60)} s.`;
-    return `Plume's servers are having trouble (HTTP ${e.status ?? '5xx'}). ${when}`;
-  },
-  timeout: () => 'Plume is taking too long to answer. Try again in a minute.',
-  network: () => 'Plume is unreachable right now. Try again in a few minutes; if it lasts, check the cloud URLs with /setup.',
-  response: (e) =>
-    `Plume sent data I could not read (at ${(e as PlumeResponseError).path}). Try again later; if it lasts, tell the bot's operator.`,
-  http: (e) => `Plume refused the request (HTTP ${e.status ?? '?'}). Check the id and try again.`,
-  invalid_argument: () => 'That id cannot be used: check it and try again.',
-  config: () => 'Your stored Plume settings are not valid any more. Run /setup again.',
-};
+function describeServer(error: PlumeServerError): string {
+  const when = error.retryAfterMs === undefined ? 'Try again in a minute.' : `Plume asked to retry in ${seconds(error.retryAfterMs, 60)} s.`;
+  return `Plume's servers are having trouble (HTTP ${error.status ?? '5xx'}). ${when}`;
+}
+
+/** One message per kind; `code` narrows each error to its class, and a new kind fails to compile here. */
+function messageFor(error: AnyPlumeError): string {
+  switch (error.code) {
+    case 'auth':
+      return describeAuth(error);
+    case 'rate_limited':
+      return describeRateLimit(error);
+    case 'not_found':
+      return 'Plume does not know this customer or location (404). Check the id, or pick another with /locations.';
+    case 'server':
+      return describeServer(error);
+    case 'timeout':
+      return 'Plume is taking too long to answer. Try again in a minute.';
+    case 'network':
+      return 'Plume is unreachable right now. Try again in a few minutes; if it lasts, check the cloud URLs with /setup.';
+    case 'response':
+      return `Plume sent data I could not read (at ${error.path}). Try again later; if it lasts, tell the bot's operator.`;
+    case 'http':
+      return `Plume refused the request (HTTP ${error.status ?? '?'}). Check the id and try again.`;
+    case 'invalid_argument':
+      return 'That id cannot be used: check it and try again.';
+    case 'config':
+      return 'Your stored Plume settings are not valid any more. Run /setup again.';
+  }
+}
 
 /**
  * The message for a known failure (any Plume error, or a full queue), or undefined for a bug. A
@@ -55,14 +68,14 @@ export function describeError(error: unknown): KnownFailure | undefined {
     return { cause: 'busy', text: `This Plume account is busy with other people's requests right now: try again in ${retry} s.` };
   }
   if (!isPlumeError(error)) return undefined;
-  return { cause: 'plume', text: MESSAGES[error.code](error) };
+  return { cause: 'plume', text: messageFor(error) };
 }
 
 /** Why /setup could not verify the credentials: bad client, bad scope or partner, or unreachable. */
 export function describeSetupFailure(error: unknown): string {
   if (!isPlumeError(error)) return 'Something went wrong while checking these credentials.';
   if (error.code === 'auth') {
-    const auth = error as PlumeAuthError;
+    const auth = error;
     if (auth.oauthCode === 'invalid_client') return 'Plume refused the authorization header (invalid_client): copy the whole “Basic …” value from the Plume Portal again.';
     if (auth.oauthCode === 'invalid_scope') return 'Plume accepted the header but not the Partner ID (invalid_scope): check the Partner ID, and that this client may act for that partner.';
     return `Plume refused these credentials${auth.oauthCode ? ` (${auth.oauthCode})` : ''}. ${auth.hint}`;

@@ -1,6 +1,6 @@
 import { isHTTPError, isNetworkError } from 'ky';
+import { isPlumeError } from '../error-guards';
 import {
-  isPlumeError,
   PlumeAuthError,
   PlumeHttpError,
   PlumeNetworkError,
