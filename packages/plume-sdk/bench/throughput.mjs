@@ -92,8 +92,7 @@ async function scenario(latencyMs) {
       () => client.nodes.list(CUSTOMER, LOCATION),
       () => client.wifiNetworks.list(CUSTOMER, LOCATION),
     ];
-    const verified = await client.verifyCredentials();
-    if (!verified.ok) throw verified.error;
+    await client.verifyCredentials();
     const tokenResponse = await fetch(sim.ssoUrl, {
       method: 'POST',
       headers: { authorization: sim.credentials.authorization, 'content-type': 'application/x-www-form-urlencoded' },

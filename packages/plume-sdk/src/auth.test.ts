@@ -138,12 +138,11 @@ describe('tokens', () => {
 });
 
 describe('verifyCredentials', () => {
-  it('obtains a new token and reports the partner, client, scope and expiry', async () => {
+  it('obtains a new token and resolves with the partner, client, scope and expiry', async () => {
     const { client } = clientFor(sim);
     await client.customers.get(ada.id);
-    const result = await client.verifyCredentials();
-    expect(result).toEqual({
-      ok: true,
+    const verified = await client.verifyCredentials();
+    expect(verified).toEqual({
       partnerId: fixtures.partnerId,
       clientId: sim.credentials.clientId,
       scope: `partnerId:${fixtures.partnerId} role:partnerIdAdmin`,
@@ -152,34 +151,29 @@ describe('verifyCredentials', () => {
     expect(sim.log.count('token')).toBe(2);
   });
 
-  it('reports invalid_client with a hint about the header, without the secret', async () => {
+  it('throws invalid_client with a hint about the header, without the secret', async () => {
     const { client } = clientFor(sim, { authorization: { clientId: sim.credentials.clientId, clientSecret: 'wrong-secret-123' } });
-    const result = await client.verifyCredentials();
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error).toBeInstanceOf(PlumeAuthError);
-    expect(result.error).toMatchObject({ code: 'auth', oauthCode: 'invalid_client', status: 401, endpoint: 'POST sso/token' });
-    expect((result.error as PlumeAuthError).hint).toMatch(/copy the whole "Basic …" value/);
-    expect(result.error.message).not.toContain('wrong-secret-123');
+    const error = await rejectionOf(client.verifyCredentials());
+    expect(error).toBeInstanceOf(PlumeAuthError);
+    expect(error).toMatchObject({ code: 'auth', oauthCode: 'invalid_client', status: 401, endpoint: 'POST sso/token' });
+    expect((error as PlumeAuthError).hint).toMatch(/copy the whole "Basic …" value/);
+    expect((error as PlumeAuthError).message).not.toContain('wrong-secret-123');
   });
 
-  it('reports invalid_scope with a hint about the partner id', async () => {
+  it('throws invalid_scope with a hint about the partner id', async () => {
     const { client } = clientFor(sim, { partnerId: 'ffffffffffffffffffffffff' });
-    const result = await client.verifyCredentials();
-    expect(result).toMatchObject({ ok: false, error: { oauthCode: 'invalid_scope', hint: expect.stringMatching(/partnerId/) } });
+    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({ oauthCode: 'invalid_scope', hint: expect.stringMatching(/partnerId/) });
   });
 
   it('points at ssoUrl when the token URL does not exist', async () => {
     const { client } = clientFor(sim, { ssoUrl: `${sim.url}/oauth2/wrong/v2/token` });
-    const result = await client.verifyCredentials();
-    expect(result).toMatchObject({ ok: false, error: { code: 'auth', status: 404, hint: expect.stringMatching(/Check ssoUrl/) } });
+    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({ code: 'auth', status: 404, hint: expect.stringMatching(/Check ssoUrl/) });
   });
 
-  it('reports an SSO outage as a server error after retrying', async () => {
+  it('throws an SSO outage as a server error after retrying', async () => {
     const { client } = clientFor(sim);
     sim.faults.failNext('token', 503, 3);
-    const result = await client.verifyCredentials();
-    expect(result).toMatchObject({ ok: false, error: { code: 'server', status: 503, endpoint: 'POST sso/token' } });
+    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({ code: 'server', status: 503, endpoint: 'POST sso/token' });
     expect(sim.log.count('token')).toBe(3);
   });
 

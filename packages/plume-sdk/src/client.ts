@@ -1,7 +1,6 @@
 import { requestToken } from './auth/token-request';
 import { TokenProvider } from './auth/token-provider';
 import type { CallOptions, PlumeClientOptions } from './client-options';
-import { isPlumeError, type PlumeError } from './errors';
 import { createEmitter } from './events';
 import { createHttp, Transport } from './http/transport';
 import { resolveOptions } from './resolve-options';
@@ -10,23 +9,24 @@ import { createLocationsApi, type LocationsApi } from './resources/locations';
 import { createPartnersApi, type PartnersApi } from './resources/partners';
 import { createNodesApi, createWifiNetworksApi, type NodesApi, type WifiNetworksApi } from './resources/nodes';
 import { createReportsApi, type ReportsApi } from './resources/reports';
+import { sendRequest, type PlumeRequest } from './request';
 
-/** The outcome of {@link PlumeClient.verifyCredentials}. */
-export type VerifyCredentialsResult =
-  | {
-      readonly ok: true;
-      readonly partnerId: string;
-      readonly clientId: string;
-      /** The scope the SSO granted, e.g. `partnerId:… role:partnerIdAdmin`. */
-      readonly scope: string | undefined;
-      /** When the new token expires. */
-      readonly expiresAt: Date;
-    }
-  | {
-      readonly ok: false;
-      /** Why: usually a `PlumeAuthError` whose `hint` a person can act on; or a network, timeout or server error. */
-      readonly error: PlumeError;
-    };
+/**
+ * What {@link PlumeClient.verifyCredentials} resolves with: what the SSO granted.
+ *
+ * @example
+ * ```ts
+ * const { scope, expiresAt }: VerifiedCredentials = await client.verifyCredentials();
+ * ```
+ */
+export interface VerifiedCredentials {
+  readonly partnerId: string;
+  readonly clientId: string;
+  /** The scope the SSO granted, e.g. `partnerId:… role:partnerIdAdmin`. */
+  readonly scope: string | undefined;
+  /** When the new token expires. */
+  readonly expiresAt: Date;
+}
 
 /**
  * The Plume Cloud client. It authenticates with OAuth client credentials (one token shared by all
@@ -58,6 +58,7 @@ export class PlumeClient {
   readonly #tokens: TokenProvider;
   readonly #partnerId: string;
   readonly #clientId: string;
+  readonly #transport: Transport;
 
   /**
    * @param options - Credentials and settings; see {@link PlumeClientOptions}. Only
@@ -79,6 +80,7 @@ export class PlumeClient {
       emit,
     });
     const transport = new Transport(resolved, this.#tokens, emit);
+    this.#transport = transport;
     this.customers = createCustomersApi(transport);
     this.locations = createLocationsApi(transport);
     this.nodes = createNodesApi(transport);
@@ -89,29 +91,55 @@ export class PlumeClient {
 
   /**
    * Checks the credentials by obtaining a new token now (a cached one is not trusted: it may have
-   * been issued for an older secret), and keeps it for later calls. Failures are returned, not
-   * thrown, so a setup dialog can show `error.message`.
+   * been issued for an older secret), and keeps it for later calls. Like every call, it resolves
+   * with its result or throws.
    *
+   * @returns What the SSO granted: partner, client id, scope and expiry.
+   * @throws {PlumeAuthError} when the SSO refuses the credentials or the partner id; its `hint` says what to fix.
+   * @throws {PlumeError} for a network failure, timeout or SSO outage, as for any call; the signal's reason when aborted.
    * @example
    * ```ts
-   * const result = await client.verifyCredentials();
-   * if (!result.ok) reply(`❌ ${result.error.message}`);
+   * try {
+   *   const { scope } = await client.verifyCredentials();
+   *   reply(`✅ Granted ${scope}`);
+   * } catch (error) {
+   *   if (isPlumeAuthError(error)) reply(`❌ ${error.hint}`);
+   *   else throw error;
+   * }
    * ```
-   * @throws Only the signal's reason when aborted (and programming errors).
    */
-  async verifyCredentials(options?: CallOptions): Promise<VerifyCredentialsResult> {
-    try {
-      const token = await this.#tokens.refresh(options?.signal);
-      return {
-        ok: true,
-        partnerId: this.#partnerId,
-        clientId: token.clientId ?? this.#clientId,
-        scope: token.scope,
-        expiresAt: new Date(token.expiresAtLatest),
-      };
-    } catch (error) {
-      if (isPlumeError(error)) return { ok: false, error };
-      throw error;
-    }
+  async verifyCredentials(options?: CallOptions): Promise<VerifiedCredentials> {
+    const token = await this.#tokens.refresh(options?.signal);
+    return {
+      partnerId: this.#partnerId,
+      clientId: token.clientId ?? this.#clientId,
+      scope: token.scope,
+      expiresAt: new Date(token.expiresAtLatest),
+    };
+  }
+
+  /**
+   * GETs any Plume endpoint, for those the client does not wrap, with the same auth, path-parameter
+   * encoding, retries, limiter, budget, timeout, events and errors as the wrapped ones. `path` is
+   * the template below the base (`Customers/{customerId}/…`) and names the endpoint in errors and
+   * events; `params` fills its placeholders, each value percent-encoded as one path segment.
+   *
+   * @returns The body parsed by `schema`, or the parsed JSON as `unknown` without one.
+   * @throws {PlumeArgumentError} for a bad `base` or `path`, a missing or unused param, or an id
+   *   that is empty, `.` or `..`.
+   * @throws {PlumeResponseError} when the body is not JSON or does not fit `schema`; other
+   *   {@link PlumeError}s as for any call; the signal's reason when aborted.
+   * @example
+   * ```ts
+   * const devices = await client.request({
+   *   base: 'api',
+   *   path: 'Customers/{customerId}/locations/{locationId}/devices',
+   *   params: { customerId, locationId },
+   *   schema: z.object({ devices: z.array(z.object({ mac: z.string() })) }),
+   * });
+   * ```
+   */
+  request<T = unknown>(request: PlumeRequest<T>): Promise<T> {
+    return sendRequest(this.#transport, request);
   }
 }

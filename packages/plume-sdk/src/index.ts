@@ -7,7 +7,8 @@
 
 // The client and its options.
 export { PlumeClient } from './client';
-export type { VerifyCredentialsResult } from './client';
+export type { VerifiedCredentials } from './client';
+export type { PlumeRequest } from './request';
 export { DEFAULT_API_BASE, DEFAULT_SSO_URL } from './client-options';
 export type { CallOptions, ClientCredentials, PlumeClientOptions, PlumeRateLimitOptions, PlumeRetryOptions } from './client-options';
 

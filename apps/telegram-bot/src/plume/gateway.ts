@@ -113,8 +113,7 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
     queue: (credentials) => entryFor(credentials).queue,
     async verify(credentials) {
       const client = build(credentials);
-      const result = await client.verifyCredentials();
-      if (!result.ok) throw result.error;
+      await client.verifyCredentials();
       const key = fingerprint(credentials);
       keep(key, { client, queue: entries.get(key)?.queue ?? newQueue() });
     },
