@@ -16,6 +16,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
 
+/** An encryption key as the environment gives it: 32 bytes, as hex or base64. */
+const encryptionKeySchema = z
+  .string()
+  .trim()
+  .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)');
+
 const envSchema = z
   .object({
     TELEGRAM_BOT_TOKEN: optional(
@@ -26,14 +32,7 @@ const envSchema = z
     PLUME_API_BASE: optional(httpUrl('e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/api/')),
     PLUME_REPORTS_BASE: optional(httpUrl('e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/reports/')),
     DATA_DIR: optional(z.string()),
-    BOT_ENCRYPTION_KEY: optional(
-      z
-        .string()
-        .regex(
-          /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
-          'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
-        ),
-    ),
+    BOT_ENCRYPTION_KEY: optional(encryptionKeySchema),
     ALLOWED_USERS: optional(
       z
         .string()
@@ -124,6 +123,19 @@ export const DEFAULT_STOP_GRACE_SECONDS = 10;
 
 function decodeKey(key: string): Buffer {
   return key.length === 64 ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+}
+
+/**
+ * Reads a key given like `BOT_ENCRYPTION_KEY` (64 hex digits or 44 base64 characters) from another
+ * variable, e.g. the new key of a rotation.
+ * @throws {ConfigError} naming `variable` when it is unset or malformed; the value is never echoed
+ * @example parseEncryptionKey('BOT_NEW_ENCRYPTION_KEY', env.BOT_NEW_ENCRYPTION_KEY).length // 32
+ */
+export function parseEncryptionKey(variable: string, value: string | undefined): Buffer {
+  if (value === undefined || value.trim() === '') throw new ConfigError([`${variable} is required (openssl rand -base64 32)`]);
+  const parsed = encryptionKeySchema.safeParse(value);
+  if (!parsed.success) throw new ConfigError([`${variable} ${parsed.error.issues[0]?.message ?? 'is not a valid key'}`]);
+  return decodeKey(parsed.data);
 }
 
 /**

@@ -3,6 +3,7 @@ import { ConfigError, createConfig, type Config } from './config';
 import type { Environment } from './environment';
 import { chooseLogFormat, createLogger, type Logger } from './logger';
 import { startSandboxEnvironment } from './sandbox';
+import { EncryptionKeyMismatchError } from './storage/key-check';
 
 /** Telegram and the configured Plume cloud (a token is set). */
 function telegramEnvironment(config: Config & { telegramToken: string }): Environment {
@@ -67,6 +68,7 @@ const logger = createLogger({
   secrets: [config.telegramToken ?? '', config.encryptionKey?.toString('base64') ?? '', config.encryptionKey?.toString('hex') ?? ''],
 });
 run(config, logger).catch((err: unknown) => {
+  if (err instanceof EncryptionKeyMismatchError) process.stderr.write(`${err.message}\n`);
   logger.fatal({ err }, 'The bot could not start');
   setTimeout(() => process.exit(1), 100);
 });

@@ -1,10 +1,14 @@
 import { isPlumeError, type AnyPlumeError, type PlumeAuthError, type PlumeRateLimitError, type PlumeServerError } from '@org/plume-sdk';
 import { isQueueBusyError } from '../queue/queue-busy-error';
+import { UnreadableStateError } from '../storage/user-store';
 
 /** A failure the user can act on: why it happened and what to do, in one or two sentences. */
 export interface KnownFailure {
-  /** `plume`: Plume answered with a failure; `busy`: our own queue for the credential is full (Plume is not to blame). */
-  cause: 'plume' | 'busy';
+  /**
+   * `plume`: Plume answered with a failure; `busy`: our own queue for the credential is full (Plume
+   * is not to blame); `storage`: the user's stored credentials do not decrypt.
+   */
+  cause: 'plume' | 'busy' | 'storage';
   text: string;
 }
 
@@ -58,11 +62,15 @@ function messageFor(error: AnyPlumeError): string {
   }
 }
 
+const UNREADABLE =
+  "I cannot decrypt your stored credentials (damaged, or sealed with another key), so I left them untouched: nothing is lost if the bot's operator can repair them. Tell the operator, or /logout to erase them and then /setup again.";
+
 /**
- * The message for a known failure (any Plume error, or a full queue), or undefined for a bug. A
- * full queue is ours: it is never described as Plume being slow.
+ * The message for a known failure (any Plume error, a full queue, credentials that do not
+ * decrypt), or undefined for a bug. A full queue is ours: it is never described as Plume being slow.
  */
 export function describeError(error: unknown): KnownFailure | undefined {
+  if (error instanceof UnreadableStateError) return { cause: 'storage', text: UNREADABLE };
   if (isQueueBusyError(error)) {
     const retry = seconds(error.retryAfterMs, 1);
     return { cause: 'busy', text: `This Plume account is busy with other people's requests right now: try again in ${retry} s.` };

@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context';
+import { UnreadableStateError } from '../storage/user-store';
 
 const CANCELLED = {
   setup: 'Setup cancelled. Nothing was saved.',
@@ -18,9 +19,13 @@ export function accountFeature(): Composer<BotContext> {
   });
 
   feature.command('logout', async (ctx) => {
-    const state = await ctx.services.store.get(ctx.from.id);
+    // Credentials that no longer decrypt are erased too: that is what /logout is for.
+    const state = await ctx.services.store.get(ctx.from.id).catch((error: unknown) => {
+      if (error instanceof UnreadableStateError) return undefined;
+      throw error;
+    });
     await ctx.services.store.delete(ctx.from.id);
-    if (state.credentials !== undefined) ctx.services.plume.forget(state.credentials);
+    if (state?.credentials !== undefined) ctx.services.plume.forget(state.credentials);
     await ctx.reply('Done: I erased your Plume credentials, your selected location and your recent locations. /setup to start again.');
   });
 

@@ -34,6 +34,12 @@ const STEPS: readonly string[] = [
      result    TEXT    NOT NULL,
      PRIMARY KEY (update_id, position)
    ) STRICT;`,
+  // 3: the encryption key check: a known text sealed under the key that seals every row.
+  `CREATE TABLE IF NOT EXISTS key_check (
+     id         INTEGER PRIMARY KEY CHECK (id = 1),
+     sealed     TEXT    NOT NULL,
+     created_at INTEGER NOT NULL
+   ) STRICT;`,
 ];
 
 /** The schema version this bot writes. */

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { createCipher } from '../security/cipher';
 import { captureLogger } from '../testing/capture-logger';
+import { EncryptionKeyMismatchError } from './key-check';
+import { rotateEncryptionKey } from './rotate-key';
 import { createSqliteUserStore } from './sqlite-user-store';
+import { UnreadableStateError } from './user-store';
 
 const HEADER = 'Basic c2VjcmV0LWNsaWVudDpzZWNyZXQtcGFzc3dvcmQ=';
 const dirs: string[] = [];
@@ -15,6 +19,20 @@ function tempDir(): string {
   return dir;
 }
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** Runs one statement on the database file, as an operator's sqlite3 would. */
+function sql(dir: string, statement: string): void {
+  const db = new DatabaseSync(join(dir, 'bot.sqlite'));
+  db.exec(statement);
+  db.close();
+}
+
+function sealedOf(dir: string, userId: number): string {
+  const db = new DatabaseSync(join(dir, 'bot.sqlite'));
+  const row = db.prepare('SELECT secret_state FROM users WHERE user_id = ?').get(userId) as { secret_state: string };
+  db.close();
+  return row.secret_state;
+}
 
 describe('the SQLite user store', () => {
   const key = randomBytes(32);
@@ -53,16 +71,62 @@ describe('the SQLite user store', () => {
     await store.close();
   });
 
-  it('drops credentials it cannot decrypt (another key) but keeps the rest', async () => {
+  it('refuses to open under another key, naming BOT_ENCRYPTION_KEY, and changes nothing', async () => {
     const dir = tempDir();
     const store = open(dir);
     await store.update(3, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' }, selection: { customerId: 'c', locationId: 'l', name: 'Home' } }));
     await store.close();
-    const other = open(dir, randomBytes(32));
-    const state = await other.get(3);
-    expect(state.credentials).toBeUndefined();
-    expect(state.selection?.name).toBe('Home');
-    await other.close();
+    const before = sealedOf(dir, 3);
+    expect(() => open(dir, randomBytes(32))).toThrow(EncryptionKeyMismatchError);
+    expect(() => open(dir, randomBytes(32))).toThrow(/BOT_ENCRYPTION_KEY is not the key that sealed/);
+    expect(sealedOf(dir, 3)).toBe(before);
+    const again = open(dir);
+    expect((await again.get(3)).credentials?.authorization).toBe(HEADER);
+    await again.close();
+  });
+
+  it('checks the key of a database from before the key check against its sealed rows', async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    await store.update(4, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' } }));
+    await store.close();
+    sql(dir, 'DROP TABLE key_check; PRAGMA user_version = 2'); // as an older bot left it
+    expect(() => open(dir, randomBytes(32))).toThrow(EncryptionKeyMismatchError);
+    const again = open(dir);
+    await again.close();
+    expect(() => open(dir, randomBytes(32))).toThrow(EncryptionKeyMismatchError);
+  });
+
+  it('never overwrites a sealed value that does not open, and still lets the user delete it', async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    await store.update(6, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' } }));
+    const [v, iv, tag, body = ''] = sealedOf(dir, 6).split('.');
+    const damaged = `${v}.${iv}.${tag}.${body.startsWith('A') ? 'B' : 'A'}${body.slice(1)}`;
+    sql(dir, `UPDATE users SET secret_state = '${damaged}' WHERE user_id = 6`);
+    await expect(store.get(6)).rejects.toThrow(UnreadableStateError);
+    await expect(store.update(6, ({ credentials: _c, ...rest }) => rest)).rejects.toThrow(UnreadableStateError);
+    expect(sealedOf(dir, 6)).toBe(damaged);
+    await store.delete(6);
+    expect(await store.count()).toBe(0);
+    await store.close();
+  });
+
+  it('re-seals every row under a new key in one go; then only the new key opens the database', async () => {
+    const dir = tempDir();
+    const store = open(dir);
+    for (const id of [1, 2, 3]) await store.update(id, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: `p${id}` } }));
+    await store.update(4, (s) => ({ ...s, selection: { customerId: 'c', locationId: 'l', name: 'No secrets' } }));
+    await store.close();
+    const file = join(dir, 'bot.sqlite');
+    const next = randomBytes(32);
+    expect(() => rotateEncryptionKey({ file, from: randomBytes(32), to: next })).toThrow(EncryptionKeyMismatchError);
+    expect(rotateEncryptionKey({ file, from: key, to: next })).toEqual({ resealed: 3 });
+    expect(() => open(dir)).toThrow(EncryptionKeyMismatchError);
+    const rotated = open(dir, next);
+    expect((await rotated.get(2)).credentials?.partnerId).toBe('p2');
+    expect((await rotated.get(4)).selection?.name).toBe('No secrets');
+    await rotated.close();
   });
 
   it('notes a refusal once per user, across a reopen', async () => {

@@ -3,8 +3,9 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
+import { checkEncryptionKey, secretContext } from './key-check';
 import { migrate } from './schema';
-import type { UserStore } from './user-store';
+import { UnreadableStateError, type UserStore } from './user-store';
 import { emptyUserState, publicStateSchema, secretStateSchema, splitUserState, type SecretState, type UserState } from './user-state';
 
 /** Name of the database file inside `DATA_DIR`. */
@@ -29,6 +30,8 @@ export interface SqliteUserStoreOptions {
  * is JSON; the secret part is sealed with the cipher, bound to the user id, so the file never holds
  * a header or token in clear. Each update is one `BEGIN IMMEDIATE` transaction in WAL mode with
  * `synchronous = NORMAL`: atomic and crash-safe; a power cut may lose the last commits, never tear one.
+ * The key is checked against the database's key check when it opens.
+ * @throws {EncryptionKeyMismatchError} when the cipher's key is not the one the database was sealed with
  */
 export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStore {
   const { cipher, logger } = options;
@@ -38,6 +41,12 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
   chmodSync(options.file, 0o600);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   migrate(db);
+  try {
+    checkEncryptionKey(db, cipher, options.file, clock());
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const select = db.prepare('SELECT public_state, secret_state FROM users WHERE user_id = ?');
   const upsert = db.prepare(
     `INSERT INTO users (user_id, public_state, secret_state, updated_at) VALUES (?, ?, ?, ?)
@@ -46,15 +55,15 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
   const remove = db.prepare('DELETE FROM users WHERE user_id = ?');
   const countRows = db.prepare('SELECT COUNT(*) AS n FROM users');
   const insertRefusal = db.prepare('INSERT OR IGNORE INTO refusals (user_id, refused_at) VALUES (?, ?)');
-  const context = (userId: number) => `user:${userId}`;
 
   function openSecrets(userId: number, sealed: string | null): SecretState {
     if (sealed === null) return {};
     try {
-      return secretStateSchema.parse(JSON.parse(cipher.open(sealed, context(userId))));
+      return secretStateSchema.parse(JSON.parse(cipher.open(sealed, secretContext(userId))));
     } catch {
-      logger.warn({ userId }, 'Stored credentials cannot be decrypted (another encryption key?); the user must run /setup again.');
-      return {};
+      // The key was checked at open, so this row alone is damaged: keep it as it is, never overwrite it.
+      logger.warn({ userId }, 'Stored credentials cannot be decrypted; left untouched.');
+      throw new UnreadableStateError(userId);
     }
   }
 
@@ -69,7 +78,7 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
   function write(userId: number, state: UserState): void {
     const { publicPart, secretPart } = splitUserState(state);
     const hasSecrets = secretPart.credentials !== undefined || secretPart.draft !== undefined;
-    const sealed = hasSecrets ? cipher.seal(JSON.stringify(secretPart), context(userId)) : null;
+    const sealed = hasSecrets ? cipher.seal(JSON.stringify(secretPart), secretContext(userId)) : null;
     upsert.run(userId, JSON.stringify(publicPart), sealed, clock());
   }
 

@@ -15,8 +15,8 @@ export interface BotWorld {
   /** The bot's log lines so far (JSON). */
   logs(): string[];
   app(): RunningApp;
-  /** Starts the bot (again, after `stopBot`), on the same data folder. */
-  startBot(): Promise<void>;
+  /** Starts the bot (again, after `stopBot`), on the same data folder; `env` adds to the world's environment for this start. */
+  startBot(options?: { env?: Record<string, string> }): Promise<void>;
   stopBot(): Promise<void>;
   close(): Promise<void>;
 }
@@ -38,7 +38,8 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-e2e-'));
   const webhook = options.env?.WEBHOOK_URL === undefined ? {} : { TELEGRAM_BOT_TOKEN: harness.token };
   // A journey is faster than a person: the rate limit has its own test (RATE_LIMIT_PER_MINUTE in `env`).
-  const config = createConfig({ LOG_LEVEL: 'debug', RATE_LIMIT_PER_MINUTE: '600', ...webhook, ...options.env });
+  const configFor = (env: Record<string, string> = {}) =>
+    createConfig({ LOG_LEVEL: 'debug', RATE_LIMIT_PER_MINUTE: '600', ...webhook, ...options.env, ...env });
   const { logger, lines } = captureLogger({ level: 'debug' });
   let app: RunningApp | undefined;
 
@@ -51,10 +52,10 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
       if (app === undefined) throw new Error('The bot is not running: call startBot() first.');
       return app;
     },
-    async startBot() {
+    async startBot(start = {}) {
       await harness.startBot(async ({ token, apiRoot }) => {
         const running = await startApp({
-          config,
+          config: configFor(start.env),
           logger,
           token,
           apiRoot,

@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { createCipher } from '../security/cipher';
+import { checkEncryptionKey, secretContext, writeKeyCheck } from './key-check';
+import { migrate } from './schema';
+
+export interface RotateKeyOptions {
+  /** The bot's database file (`DATA_DIR/bot.sqlite`). */
+  file: string;
+  /** The key the rows are sealed with now. */
+  from: Buffer;
+  /** The key to seal them with. */
+  to: Buffer;
+  clock?: () => number;
+}
+
+/** A row whose sealed state the current key does not open: the rotation stops and changes nothing. */
+export class RotationError extends Error {
+  override readonly name = 'RotationError';
+}
+
+/**
+ * Re-seals every user's secret state, and the key check, under a new key, in one transaction: all
+ * rows move to the new key or none does (a crash or a row that does not open leaves the database
+ * as it was). Run it with the bot stopped; then start the bot with the new key.
+ * @throws {EncryptionKeyMismatchError} when `from` is not the key the database was sealed with
+ * @throws {RotationError} when the database is missing, or a row does not open with `from`
+ * @example rotateEncryptionKey({ file: 'data/bot.sqlite', from: oldKey, to: newKey }) // { resealed: 12 }
+ */
+export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: number } {
+  if (!existsSync(options.file)) throw new RotationError(`There is no database at ${options.file}: check DATA_DIR.`);
+  const from = createCipher(options.from);
+  const to = createCipher(options.to);
+  const now = (options.clock ?? Date.now)();
+  const db = new DatabaseSync(options.file);
+  try {
+    db.exec('PRAGMA busy_timeout = 5000');
+    migrate(db);
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      checkEncryptionKey(db, from, options.file, now);
+      const rows = db.prepare('SELECT user_id, secret_state FROM users WHERE secret_state IS NOT NULL').all() as Array<{
+        user_id: number;
+        secret_state: string;
+      }>;
+      const reseal = db.prepare('UPDATE users SET secret_state = ? WHERE user_id = ?');
+      for (const row of rows) {
+        let plain: string;
+        try {
+          plain = from.open(row.secret_state, secretContext(row.user_id));
+        } catch {
+          throw new RotationError(`The stored state of user ${row.user_id} does not open with the current key (damaged?); nothing was changed.`);
+        }
+        reseal.run(to.seal(plain, secretContext(row.user_id)), row.user_id);
+      }
+      writeKeyCheck(db, to, now);
+      db.exec('COMMIT');
+      return { resealed: rows.length };
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  } finally {
+    db.close();
+  }
+}
