@@ -48,42 +48,44 @@ describe('createFairQueue', () => {
     await tick();
     expect(started).toEqual(['a', 'b']);
     expect([queue.running(), queue.waiting()]).toEqual([2, 2]);
-    expect(tickets.map((t) => t.place())).toEqual([undefined, undefined, { ahead: 0, waitMs: 500 }, { ahead: 1, waitMs: 1000 }]);
+    // Done once two jobs have ended before it starts and the two then running beside it have turned over.
+    expect(tickets.map((t) => t.place())).toEqual([undefined, undefined, { ahead: 0, waitMs: 1500 }, { ahead: 1, waitMs: 2000 }]);
     jobs[0]?.finish();
     await tickets[2]?.started;
     expect(started).toEqual(['a', 'b', 'c']);
-    expect(tickets[3]?.place()).toEqual({ ahead: 0, waitMs: 500 });
+    expect(tickets[3]?.place()).toEqual({ ahead: 0, waitMs: 1500 });
     for (const job of jobs) job.finish();
     expect(await tickets[3]?.result).toEqual({ name: 'd', abortedWhileRunning: false });
   });
 
   it('refuses at once a job that would wait longer than maxWaitMs, saying when to retry', async () => {
-    const { queue } = queueWith({ maxWaitMs: 2500, initialIntervalMs: 1000 });
+    const { queue } = queueWith({ maxWaitMs: 3000, initialIntervalMs: 1000 });
     const started: string[] = [];
     const jobs = ['a', 'b', 'c'].map((name) => gate(started, name));
-    jobs.forEach((job, i) => queue.enqueue(`user${i}`, job.work)); // a runs; b waits 1 s, c 2 s
+    jobs.forEach((job, i) => queue.enqueue(`user${i}`, job.work)); // a runs; b is done in about 2 s, c in 3 s
     let refusal: unknown;
     try {
-      queue.enqueue('user3', gate(started, 'd').work); // would wait 3 s
+      queue.enqueue('user3', gate(started, 'd').work); // would be done in about 4 s
     } catch (error) {
       refusal = error;
     }
     expect(refusal).toBeInstanceOf(QueueBusyError);
     expect(isQueueBusyError(refusal)).toBe(true);
-    expect(refusal).toMatchObject({ code: 'queue_busy', retryAfterMs: 500, maxWaitMs: 2500 });
+    expect(refusal).toMatchObject({ code: 'queue_busy', retryAfterMs: 1000, maxWaitMs: 3000 });
     expect((refusal as Error).message).toBe('The queue is full (more than 3 s of work ahead): try again in 1 s.');
     expect(queue.waiting()).toBe(2);
     for (const job of jobs) job.finish();
   });
 
   it('admits a newcomer ahead of a busy key’s later jobs even when the end of the queue is full', async () => {
-    const { queue } = queueWith({ maxWaitMs: 2000, initialIntervalMs: 1000 });
+    const { queue } = queueWith({ maxWaitMs: 3000, initialIntervalMs: 1000 });
     const started: string[] = [];
     const a = ['a1', 'a2', 'a3'].map((name) => gate(started, name));
     a.forEach((job) => queue.enqueue('a', job.work)); // a1 runs; a2 (round 1), a3 (round 2) wait
     const b = gate(started, 'b1');
-    const ticket = queue.enqueue('b', b.work); // round 0: first in line
-    expect(ticket.place()).toEqual({ ahead: 0, waitMs: 1000 });
+    const ticket = queue.enqueue('b', b.work); // round 0: first in line, though a4 would now be refused
+    expect(ticket.place()).toEqual({ ahead: 0, waitMs: 2000 });
+    expect(() => queue.enqueue('a', gate(started, 'a4').work)).toThrow(QueueBusyError);
     for (const job of [...a, b]) job.finish();
     await ticket.result;
   });
@@ -98,8 +100,8 @@ describe('createFairQueue', () => {
       job.finish();
       await tick();
     }
-    // 12 completions 200 ms apart were measured: the next one waiting starts in about 200 ms.
-    expect(tickets[19]?.place()).toEqual({ ahead: 5, waitMs: 1200 });
+    // 12 completions 200 ms apart were measured: one job ends every 200 ms.
+    expect(tickets[19]?.place()).toEqual({ ahead: 5, waitMs: 1400 });
     for (const job of jobs) job.finish();
     await Promise.all(tickets.map((t) => t.result));
   });

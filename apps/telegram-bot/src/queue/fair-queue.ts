@@ -1,17 +1,17 @@
 import { QueueBusyError } from './queue-busy-error';
 
-/** Where a waiting job stands: how many jobs will start before it, and roughly when it starts. */
+/** Where a waiting job stands: how many jobs will start before it, and roughly when it is done. */
 export interface QueuePlace {
   /** Jobs still waiting that will start before this one. */
   readonly ahead: number;
-  /** Estimated time until it starts, in ms. */
+  /** Estimated time until it has run, in ms (what the person waits for). */
   readonly waitMs: number;
 }
 
 export interface FairQueueOptions {
   /** Jobs that may run at once. */
   readonly concurrency: number;
-  /** A job whose estimated wait is longer is refused at once with a {@link QueueBusyError}. */
+  /** A job that would not be done within this many ms is refused at once with a {@link QueueBusyError}. */
   readonly maxWaitMs: number;
   /**
    * The time between two job starts while the queue is full, until it has been measured (the
@@ -64,9 +64,10 @@ const MAX_SAMPLES = 32;
  * round, so one key's burst never holds back another key's single job. At most `concurrency` jobs
  * run at once.
  *
- * The wait is estimated from the interval between job starts while the queue is full, measured
- * from recent completions (`initialIntervalMs` until there are enough). A job whose estimated wait
- * exceeds `maxWaitMs` is refused at once, saying when to try again, instead of waiting in vain.
+ * The wait (until the job is done) is estimated from the interval between completions while the
+ * queue is full, measured over the last ones (`initialIntervalMs` until there are enough). A job
+ * whose estimated wait exceeds `maxWaitMs` is refused at once, saying when to try again, instead of
+ * waiting in vain.
  * A job cancelled while waiting leaves without ever running.
  *
  * @example
@@ -95,7 +96,11 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
     return (last - first) / (completions.length - 1);
   };
 
-  const placeAt = (index: number): QueuePlace => ({ ahead: index, waitMs: Math.round((index + 1) * intervalMs()) });
+  /**
+   * While the queue is full one job ends every interval: the job at `index` starts after `index + 1`
+   * of them, and is done once the `running` jobs then beside it have turned over (Little's law).
+   */
+  const placeAt = (index: number): QueuePlace => ({ ahead: index, waitMs: Math.round((index + 1 + running) * intervalMs()) });
 
   /** Where a job of `round` arriving now goes: after every job of an earlier or the same round. */
   const insertionIndex = (jobRound: number): number => {
