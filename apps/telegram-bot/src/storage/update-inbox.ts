@@ -43,7 +43,7 @@ export interface UpdateInbox {
   admit(update: Update): Admission;
   /** The pending updates, oldest first (Telegram's update ids grow). */
   pending(): PendingUpdate[];
-  /** Records one completed effect of a pending update (replacing one recorded at the same position). */
+  /** Records one completed effect of a pending update (replacing one recorded at the same position); nothing once it is done. */
   record(updateId: number, entry: JournalEntry): void;
   /** Forgets the recorded effects of an update from `position` on (a replay took another path there). */
   forget(updateId: number, position: number): void;
@@ -99,8 +99,10 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
   const select = db.prepare('SELECT update_id, state, update_body FROM update_inbox WHERE update_id = ?');
   const selectPending = db.prepare(`SELECT update_id, state, update_body FROM update_inbox WHERE state = 'pending' ORDER BY update_id`);
   const selectEffects = db.prepare('SELECT position, effect, result FROM update_effects WHERE update_id = ? ORDER BY position');
+  // Only for a pending update: a call left running by a finished handler ("typing…") records nothing.
   const upsertEffect = db.prepare(
-    `INSERT INTO update_effects (update_id, position, effect, result) VALUES (?, ?, ?, ?)
+    `INSERT INTO update_effects (update_id, position, effect, result)
+     SELECT update_id, ?, ?, ? FROM update_inbox WHERE update_id = ? AND state = 'pending'
      ON CONFLICT (update_id, position) DO UPDATE SET effect = excluded.effect, result = excluded.result`,
   );
   const deleteEffects = db.prepare('DELETE FROM update_effects WHERE update_id = ? AND position >= ?');
@@ -160,7 +162,7 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
       return (selectPending.all() as unknown as Row[]).flatMap((row) => open(row) ?? []);
     },
     record(updateId, entry) {
-      upsertEffect.run(updateId, entry.index, entry.effect, cipher.seal(JSON.stringify(entry.result), effectContext(updateId, entry.index)));
+      upsertEffect.run(entry.index, entry.effect, cipher.seal(JSON.stringify(entry.result), effectContext(updateId, entry.index)), updateId);
     },
     forget(updateId, position) {
       deleteEffects.run(updateId, position);
