@@ -94,6 +94,7 @@ function summarise(result: unknown): unknown {
  * user already received before a restart is not sent again. (telegraf builds one client per update.)
  * A call is the same effect as a recorded one when its method and payload are the same; a call
  * skipped on a replay returns its recorded result: for a message, only its id, date and chat.
+ * @example journalTelegram(ctx.telegram, journal); await ctx.reply('Hi'); // sent once, even if the update is resumed
  */
 export function journalTelegram(telegram: Telegram, journal: Journal): void {
   const callApi = telegram.callApi.bind(telegram) as (method: string, payload: object, options?: object) => Promise<unknown>;
@@ -118,6 +119,7 @@ function fingerprint(payload: object): string {
  * The user store as this update sees it: reads and writes go through the journal, so a replay sees
  * what the first run saw. A replayed `update` returns the recorded state without calling `change`:
  * handlers use the state it returns, never values captured inside `change`.
+ * @example ctx.services = { ...ctx.services, store: journalStore(ctx.services.store, journal) };
  */
 export function journalStore(store: UserStore, journal: Journal): UserStore {
   return {

@@ -14,6 +14,7 @@ export interface BuiltBot {
  * Builds the bot with the app's tsup configuration into a fresh folder under the app's
  * `node_modules/.cache` (so that its imports resolve as `dist/` would).
  * @throws {Error} with tsup's output when the build fails.
+ * @example const built = buildBot(); const bot = await startBotProcess(built.main, env); await bot.kill('SIGKILL'); built.remove();
  */
 export function buildBot(): BuiltBot {
   const cache = join(APP_ROOT, 'node_modules', '.cache');
@@ -35,7 +36,11 @@ export interface BotProcess {
   kill(signal: 'SIGKILL' | 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `node main` with this environment (on top of the test's own) and waits for "Bot started". */
+/**
+ * Starts `node main` with this environment (on top of the test's own) and waits for "Bot started".
+ * @throws {Error} with the process's output when it exits or stays silent for 30 s instead.
+ * @example const bot = await startBotProcess(built.main, { TELEGRAM_BOT_TOKEN: harness.token, DATA_DIR: dir });
+ */
 export async function startBotProcess(main: string, env: Record<string, string>): Promise<BotProcess> {
   const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
