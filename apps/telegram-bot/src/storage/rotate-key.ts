@@ -3,6 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createCipher } from '../security/cipher';
 import { checkEncryptionKey, secretContext, writeKeyCheck } from './key-check';
 import { migrate } from './schema';
+import { resealUpdateInbox } from './update-inbox';
 
 export interface RotateKeyOptions {
   /** The bot's database file (`DATA_DIR/bot.sqlite`). */
@@ -20,9 +21,9 @@ export class RotationError extends Error {
 }
 
 /**
- * Re-seals every user's secret state, and the key check, under a new key, in one transaction: all
- * rows move to the new key or none does (a crash or a row that does not open leaves the database
- * as it was). Run it with the bot stopped; then start the bot with the new key.
+ * Re-seals every user's secret state, the inbox's pending updates, and the key check, under a new
+ * key, in one transaction: all rows move to the new key or none does (a crash or a row that does
+ * not open leaves the database as it was). Run it with the bot stopped; then start the bot with the new key.
  * @throws {EncryptionKeyMismatchError} when `from` is not the key the database was sealed with
  * @throws {RotationError} when the database is missing, or a row does not open with `from`
  * @example rotateEncryptionKey({ file: 'data/bot.sqlite', from: oldKey, to: newKey }) // { resealed: 12 }
@@ -52,6 +53,11 @@ export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: numb
           throw new RotationError(`The stored state of user ${row.user_id} does not open with the current key (damaged?); nothing was changed.`);
         }
         reseal.run(to.seal(plain, secretContext(row.user_id)), row.user_id);
+      }
+      try {
+        resealUpdateInbox(db, from, to); // updates a stop left pending: the next start resumes them
+      } catch (error) {
+        throw new RotationError(`${(error as Error).message}; nothing was changed.`);
       }
       writeKeyCheck(db, to, now);
       db.exec('COMMIT');

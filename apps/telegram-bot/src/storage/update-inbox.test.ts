@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Update } from 'telegraf/types';
 import { createCipher } from '../security/cipher';
 import { captureLogger } from '../testing/capture-logger';
+import { rotateEncryptionKey } from './rotate-key';
 import { SCHEMA_VERSION } from './schema';
 import { createSqliteUserStore } from './sqlite-user-store';
 import { openUpdateInbox } from './update-inbox';
@@ -89,6 +90,24 @@ describe('the update inbox', () => {
     const later = open(file, { clock: () => now });
     expect(later.admit(message(2, 1, 'b'))).toEqual({ status: 'new' });
     later.close();
+  });
+
+  it('moves its pending updates to a new key when the key is rotated, so the next start still resumes them', async () => {
+    const file = tempFile();
+    const store = createSqliteUserStore({ file, cipher: createCipher(key), logger: captureLogger().logger });
+    await store.close();
+    const inbox = open(file);
+    inbox.admit(message(4, 1, '/status'));
+    inbox.record(4, { index: 0, effect: 'telegram:sendChatAction:x', result: true });
+    inbox.admit(message(5, 1, '/help'));
+    inbox.finish(5);
+    inbox.close();
+
+    const next = randomBytes(32);
+    rotateEncryptionKey({ file, from: key, to: next });
+    const rotated = open(file, { k: next });
+    expect(rotated.pending()).toEqual([{ update: message(4, 1, '/status'), journal: [{ index: 0, effect: 'telegram:sendChatAction:x', result: true }] }]);
+    rotated.close();
   });
 
   it('adds its tables to a database of the first schema, keeping the users', async () => {

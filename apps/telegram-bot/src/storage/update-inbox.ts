@@ -67,6 +67,10 @@ export interface UpdateInboxOptions {
   keepDoneMs?: number;
 }
 
+/** What a sealed update, and a sealed effect result, are bound to. */
+const updateContext = (id: number) => `update:${id}`;
+const effectContext = (id: number, position: number) => `update:${id}:effect:${position}`;
+
 interface Row {
   update_id: number;
   state: 'pending' | 'done';
@@ -109,8 +113,6 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
   const markDone = db.prepare(`UPDATE update_inbox SET state = 'done', update_body = NULL, done_at = ? WHERE update_id = ?`);
   const prune = db.prepare(`DELETE FROM update_inbox WHERE state = 'done' AND done_at < ?`);
   const countPending = db.prepare(`SELECT COUNT(*) AS n FROM update_inbox WHERE state = 'pending'`);
-  const updateContext = (id: number) => `update:${id}`;
-  const effectContext = (id: number, position: number) => `update:${id}:effect:${position}`;
 
   function transaction(work: () => void): void {
     db.exec('BEGIN IMMEDIATE');
@@ -182,4 +184,33 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
       if (db.isOpen) db.close();
     },
   };
+}
+
+/**
+ * Re-seals the pending updates and their recorded effects under another key, inside the caller's
+ * transaction (key rotation, with the bot stopped), so that the next start still resumes them.
+ * Returns how many values were re-sealed.
+ * @throws {Error} naming the update when a value does not open with `from`; the caller rolls back.
+ * @example resealUpdateInbox(db, createCipher(oldKey), createCipher(newKey)) // 3
+ */
+export function resealUpdateInbox(db: DatabaseSync, from: Cipher, to: Cipher): number {
+  const reseal = (sealed: string, context: string, updateId: number) => {
+    try {
+      return to.seal(from.open(sealed, context), context);
+    } catch {
+      throw new Error(`The stored update ${updateId} does not open with the current key (damaged?)`);
+    }
+  };
+  const updates = db.prepare(`SELECT update_id, update_body FROM update_inbox WHERE state = 'pending' AND update_body IS NOT NULL`).all() as unknown as Array<{
+    update_id: number;
+    update_body: string;
+  }>;
+  const writeUpdate = db.prepare('UPDATE update_inbox SET update_body = ? WHERE update_id = ?');
+  for (const row of updates) writeUpdate.run(reseal(row.update_body, updateContext(row.update_id), row.update_id), row.update_id);
+  const effects = db.prepare('SELECT update_id, position, result FROM update_effects').all() as unknown as Array<{ update_id: number; position: number; result: string }>;
+  const writeEffect = db.prepare('UPDATE update_effects SET result = ? WHERE update_id = ? AND position = ?');
+  for (const row of effects) {
+    writeEffect.run(reseal(row.result, effectContext(row.update_id, row.position), row.update_id), row.update_id, row.position);
+  }
+  return updates.length + effects.length;
 }
