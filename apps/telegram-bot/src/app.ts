@@ -39,7 +39,7 @@ export interface AppOptions {
 export interface RunningApp {
   username: string;
   /** The `/healthz` and `/metrics` server, when a port is configured. */
-  http?: RunningHttpServer;
+  http?: RunningHttpServer | undefined;
   /**
    * Stops taking updates, lets those in flight finish (up to `graceMs`, default the configured
    * grace), then closes everything; updates still unfinished stay in the inbox for the next start.

@@ -23,7 +23,7 @@ export interface BotDeps {
   /** Where each update is stored before it is acknowledged, until it has been handled. */
   inbox: UpdateInbox;
   /** Unset: everyone may use the bot. */
-  allowedUsers?: ReadonlySet<number>;
+  allowedUsers?: ReadonlySet<number> | undefined;
   rateLimitPerMinute: number;
 }
 

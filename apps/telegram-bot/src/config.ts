@@ -82,25 +82,25 @@ export const ENV_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 
 /** Where the Plume cloud is, when a user's own credentials don't say otherwise. */
 export interface PlumeEndpoints {
-  ssoUrl?: string;
-  apiBase?: string;
-  reportsBase?: string;
+  ssoUrl?: string | undefined;
+  apiBase?: string | undefined;
+  reportsBase?: string | undefined;
 }
 
 /** The bot's validated configuration; see `.env.example` for what each value means. */
 export interface Config {
   /** Unset: run against the local sandbox and simulator instead of Telegram. */
-  telegramToken?: string;
+  telegramToken?: string | undefined;
   telegramApiRoot: string;
   plume: PlumeEndpoints;
   dataDir: string;
-  encryptionKey?: Buffer;
+  encryptionKey?: Buffer | undefined;
   /** Unset: everyone may use the bot. */
-  allowedUsers?: ReadonlySet<number>;
+  allowedUsers?: ReadonlySet<number> | undefined;
   logLevel: (typeof LOG_LEVELS)[number];
-  webhookUrl?: string;
+  webhookUrl?: string | undefined;
   /** Port of the HTTP server (`/healthz`, `/metrics`, webhook); unset: no server. */
-  port?: number;
+  port?: number | undefined;
   host: string;
   rateLimitPerMinute: number;
   /**

@@ -1,4 +1,4 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 import { build as prettyStream } from 'pino-pretty';
 
 export type { Logger } from 'pino';
@@ -81,7 +81,7 @@ export function chooseLogFormat(where: { sandbox: boolean; terminal: boolean }):
 export interface LoggerOptions {
   level: string;
   /** Exact strings never to print (the bot token, the encryption key …). */
-  secrets?: readonly string[];
+  secrets?: readonly string[] | undefined;
   /** Where lines go; default stdout. Tests pass a stream to read them back. */
   destination?: DestinationStream;
   /** @default 'json' */

@@ -45,7 +45,7 @@ export async function replyRich(ctx: BotContext, parts: readonly RichText[], key
     await ctx.reply(part.text, {
       entities: entitiesOf(part),
       link_preview_options: NO_PREVIEW,
-      reply_markup: index === parts.length - 1 ? keyboard : undefined,
+      ...(index === parts.length - 1 && keyboard !== undefined ? { reply_markup: keyboard } : {}),
     });
   }
 }
@@ -84,7 +84,11 @@ export async function editRich(ctx: BotContext, parts: readonly RichText[], keyb
   ) {
     return 'unchanged';
   }
-  return editText(ctx, first.text, { entities: entitiesOf(first), link_preview_options: NO_PREVIEW, reply_markup: keyboard });
+  return editText(ctx, first.text, {
+    entities: entitiesOf(first),
+    link_preview_options: NO_PREVIEW,
+    ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
+  });
 }
 
 /** Sends one message (no keyboard) and returns its id, to edit or delete it later. */

@@ -23,23 +23,23 @@
  */
 export interface SpeedTestInput {
   /** `"succeeded"` for a usable result; any other value is ignored. */
-  readonly status?: string | null;
+  readonly status?: string | null | undefined;
   /** Download rate, Mbps. */
-  readonly download?: number | null;
+  readonly download?: number | null | undefined;
   /** Upload rate, Mbps. */
-  readonly upload?: number | null;
+  readonly upload?: number | null | undefined;
   /** Round-trip time, ms. */
-  readonly rtt?: number | null;
+  readonly rtt?: number | null | undefined;
   /** ISO-8601 start time. */
-  readonly startedAt?: string | null;
+  readonly startedAt?: string | null | undefined;
   /** ISO-8601 end time (not always sent). */
-  readonly endedAt?: string | null;
+  readonly endedAt?: string | null | undefined;
   /** `true` on the gateway node's result. */
-  readonly gateway?: boolean | null;
+  readonly gateway?: boolean | null | undefined;
   /** The ISP name the test server saw. */
-  readonly isp?: string | null;
+  readonly isp?: string | null | undefined;
   /** The test server's name. */
-  readonly serverName?: string | null;
+  readonly serverName?: string | null | undefined;
 }
 
 /**
@@ -51,7 +51,7 @@ export interface SpeedTestInput {
  * ```
  */
 export interface NodeAlertInput {
-  readonly type?: string | null;
+  readonly type?: string | null | undefined;
 }
 
 /**
@@ -73,36 +73,36 @@ export interface NodeAlertInput {
  * ```
  */
 export interface NodeInput {
-  readonly id?: string | null;
+  readonly id?: string | null | undefined;
   /** The user's own name for the pod; preferred for display. */
-  readonly nickname?: string | null;
+  readonly nickname?: string | null | undefined;
   /** Plume's default name; used when there is no nickname. */
-  readonly defaultName?: string | null;
+  readonly defaultName?: string | null | undefined;
   /** `"connected"` (any case) means online; anything else, or nothing, means disconnected. */
-  readonly connectionState?: string | null;
+  readonly connectionState?: string | null | undefined;
   readonly health?: {
     /** For example `excellent`, `good`, `fair`, `poor`. */
-    readonly status?: string | null;
-    readonly score?: number | null;
-  } | null;
+    readonly status?: string | null | undefined;
+    readonly score?: number | null | undefined;
+  } | null | undefined;
   /** `ethernet` or `wifi` (shown as Mesh). */
-  readonly backhaulType?: string | null;
-  readonly alerts?: readonly (NodeAlertInput | string | null)[] | null;
+  readonly backhaulType?: string | null | undefined;
+  readonly alerts?: readonly (NodeAlertInput | string | null)[] | null | undefined;
   /** Devices on this pod. */
-  readonly connectedDeviceCount?: number | null;
+  readonly connectedDeviceCount?: number | null | undefined;
   /** `router` on the gateway, `bridge` otherwise. */
-  readonly networkMode?: string | null;
-  readonly speedTest?: SpeedTestInput | null;
+  readonly networkMode?: string | null | undefined;
+  readonly speedTest?: SpeedTestInput | null | undefined;
   /** The model; `vendor.partNumber` stands in when it is missing. */
-  readonly model?: string | null;
+  readonly model?: string | null | undefined;
   /** The maker and its part number (e.g. `PP403Z`). */
-  readonly vendor?: { readonly name?: string | null; readonly partNumber?: string | null } | null;
-  readonly firmwareVersion?: string | null;
-  readonly mac?: string | null;
+  readonly vendor?: { readonly name?: string | null | undefined; readonly partNumber?: string | null | undefined } | null | undefined;
+  readonly firmwareVersion?: string | null | undefined;
+  readonly mac?: string | null | undefined;
   /** LAN IP address. */
-  readonly ip?: string | null;
+  readonly ip?: string | null | undefined;
   /** The serial number; `id` stands in when it is missing. */
-  readonly serialNumber?: string | null;
+  readonly serialNumber?: string | null | undefined;
 }
 
 /**
@@ -119,18 +119,18 @@ export interface NodeInput {
  * ```
  */
 export interface LocationInput {
-  readonly id?: string | null;
-  readonly name?: string | null;
+  readonly id?: string | null | undefined;
+  readonly name?: string | null | undefined;
   /** `status` is `fullService` when the service level is full; a missing value is not a degradation. */
-  readonly serviceLevel?: { readonly status?: string | null } | null;
+  readonly serviceLevel?: { readonly status?: string | null | undefined } | null | undefined;
   /** The location's own online state; when `status` is `online` or `offline` it decides online state. */
   readonly networkStatus?: {
-    readonly status?: string | null;
-    readonly statusChangedAt?: string | null;
-    readonly durationOfPreviousStatus?: number | null;
-  } | null;
+    readonly status?: string | null | undefined;
+    readonly statusChangedAt?: string | null | undefined;
+    readonly durationOfPreviousStatus?: number | null | undefined;
+  } | null | undefined;
   /** Rarely present; the gateway node's `speedTest` is preferred. */
-  readonly speedTest?: SpeedTestInput | null;
+  readonly speedTest?: SpeedTestInput | null | undefined;
 }
 
 /**
@@ -146,6 +146,6 @@ export interface LocationInput {
  * ```
  */
 export interface LocationHealthInput {
-  readonly location?: LocationInput | null;
-  readonly nodes?: readonly (NodeInput | null)[] | null;
+  readonly location?: LocationInput | null | undefined;
+  readonly nodes?: readonly (NodeInput | null)[] | null | undefined;
 }

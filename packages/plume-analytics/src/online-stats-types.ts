@@ -16,9 +16,9 @@ import type { OnlineStatsRange } from './time-ranges';
  */
 export interface OnlineStateSample {
   /** ISO-8601 (a missing zone designator means UTC) or epoch ms. */
-  readonly timestamp?: string | number | null;
+  readonly timestamp?: string | number | null | undefined;
   /** `online`, `offline`, `intermittent` (any case); anything else counts as unknown. */
-  readonly value?: string | null;
+  readonly value?: string | null | undefined;
 }
 
 /**

@@ -21,15 +21,15 @@
  */
 export interface WanSampleInput {
   /** Start of the interval: ISO-8601 (a missing zone designator means UTC) or epoch ms. */
-  readonly timestamp?: string | number | null;
+  readonly timestamp?: string | number | null | undefined;
   /** Megabytes downloaded in the interval. */
-  readonly rxMbytes?: number | null;
+  readonly rxMbytes?: number | null | undefined;
   /** Megabytes uploaded in the interval. */
-  readonly txMbytes?: number | null;
+  readonly txMbytes?: number | null | undefined;
   /** Peak download rate in the interval, Mbps. */
-  readonly rxMaxMbps?: number | null;
+  readonly rxMaxMbps?: number | null | undefined;
   /** Peak upload rate in the interval, Mbps. */
-  readonly txMaxMbps?: number | null;
+  readonly txMaxMbps?: number | null | undefined;
 }
 
 /**
@@ -42,8 +42,8 @@ export interface WanSampleInput {
  * ```
  */
 export interface PlanSpeed {
-  readonly downloadMbps?: number | null;
-  readonly uploadMbps?: number | null;
+  readonly downloadMbps?: number | null | undefined;
+  readonly uploadMbps?: number | null | undefined;
 }
 
 /**
@@ -73,5 +73,5 @@ export interface WanAnalysisOptions {
    * Line speed to compute utilisation against; a `SpeedTestSummary` fits as is.
    * @default null (no utilisation)
    */
-  readonly planSpeed?: PlanSpeed | null;
+  readonly planSpeed?: PlanSpeed | null | undefined;
 }

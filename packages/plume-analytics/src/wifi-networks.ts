@@ -9,13 +9,13 @@
  * ```
  */
 export interface WifiNetworkInput {
-  readonly ssid?: string | null;
+  readonly ssid?: string | null | undefined;
   /** Whether the network is on; anything but `true` counts as off. */
-  readonly enabled?: boolean | null;
+  readonly enabled?: boolean | null | undefined;
   /** `psk2`, `psk-mixed`, `sae`, `sae-mixed`, `open`… */
-  readonly wpaMode?: string | null;
+  readonly wpaMode?: string | null | undefined;
   /** `false` when the SSID is hidden. */
-  readonly ssidBroadcast?: boolean | null;
+  readonly ssidBroadcast?: boolean | null | undefined;
 }
 
 /**

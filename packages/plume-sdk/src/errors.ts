@@ -26,9 +26,9 @@ export type PlumeErrorCode =
 /** Fields every {@link PlumeError} may carry. */
 export interface PlumeErrorDetails {
   /** The HTTP status, when a response arrived. */
-  readonly status?: number;
+  readonly status?: number | undefined;
   /** The endpoint template, e.g. `GET api/Customers/{customerId}/locations`. */
-  readonly endpoint?: string;
+  readonly endpoint?: string | undefined;
   /** The underlying error (never a request object holding headers). */
   readonly cause?: unknown;
 }
@@ -103,7 +103,7 @@ export class PlumeAuthError extends PlumeError<'auth'> {
   readonly oauthCode: string | undefined;
   /** What a person can do about it, in one sentence. */
   readonly hint: string;
-  constructor(message: string, details: PlumeErrorDetails & { oauthCode?: string; hint: string }) {
+  constructor(message: string, details: PlumeErrorDetails & { oauthCode?: string | undefined; hint: string }) {
     super('auth', `${message} ${details.hint}`, details);
     this.oauthCode = details.oauthCode;
     this.hint = details.hint;
@@ -133,7 +133,7 @@ export class PlumeRateLimitError extends PlumeError<'rate_limited'> {
   readonly retryAfterMs: number | undefined;
   /** `api` for a 429, `waf` for the WAF's 403. */
   readonly source: 'api' | 'waf';
-  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number; source: 'api' | 'waf' }) {
+  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number | undefined; source: 'api' | 'waf' }) {
     super('rate_limited', message, details);
     this.retryAfterMs = details.retryAfterMs;
     this.source = details.source;
@@ -153,7 +153,7 @@ export class PlumeServerError extends PlumeError<'server'> {
   override name = 'PlumeServerError';
   /** How long the server asked to wait (`Retry-After`), when it said: longer than the retries could wait. */
   readonly retryAfterMs: number | undefined;
-  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number }) {
+  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number | undefined }) {
     super('server', message, details);
     this.retryAfterMs = details.retryAfterMs;
   }

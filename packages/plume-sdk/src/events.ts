@@ -13,7 +13,7 @@ export type PlumeEvent =
       readonly endpoint: string;
       readonly attempt: number;
       readonly delayMs: number;
-      readonly status?: number;
+      readonly status?: number | undefined;
       readonly reason: string;
     }
   /** A call succeeded and its body was parsed. */
@@ -23,7 +23,7 @@ export type PlumeEvent =
       readonly type: 'error';
       readonly endpoint: string;
       readonly code: PlumeErrorCode;
-      readonly status?: number;
+      readonly status?: number | undefined;
       readonly durationMs: number;
     }
   /**

@@ -12,6 +12,9 @@ import {
 import { PlumeConfigError } from './errors';
 import type { PlumeEvent } from './events';
 
+/** Options with every key set: what `Required` gives, minus the `undefined` callers may pass for "the default". */
+export type Complete<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> };
+
 /** {@link PlumeClientOptions} validated and complete: what the rest of the client reads. */
 export interface ResolvedOptions {
   /** The normalised `Basic …` header. */
@@ -23,8 +26,8 @@ export interface ResolvedOptions {
   readonly reportsBase: string;
   readonly reportsClientId: boolean;
   readonly timeoutMs: number;
-  readonly retry: Required<PlumeRetryOptions>;
-  readonly rateLimit: Required<PlumeRateLimitOptions> | false;
+  readonly retry: Complete<PlumeRetryOptions>;
+  readonly rateLimit: Complete<PlumeRateLimitOptions> | false;
   readonly budget: PlumeBudget | undefined;
   readonly tokenRefreshMarginMs: number;
   readonly tokenCache: TokenCache;
@@ -34,7 +37,7 @@ export interface ResolvedOptions {
 }
 
 /** The one place the defaults live. */
-const DEFAULT_RETRY: Required<PlumeRetryOptions> = {
+const DEFAULT_RETRY: Complete<PlumeRetryOptions> = {
   limit: 2,
   baseDelayMs: 300,
   maxDelayMs: 5000,
@@ -163,8 +166,10 @@ function fail(problems: readonly string[]): never {
 }
 
 /** Drops keys whose value is `undefined`, so that spreading keeps the defaults. */
-function defined<T extends object>(value: T | undefined): Partial<T> {
-  return Object.fromEntries(Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+function defined<T extends object>(value: T | undefined): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value ?? {}).filter(([, entry]) => entry !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
 }
 
 function withSlash(url: string): string {

@@ -7,7 +7,7 @@ export interface SimResponse {
   readonly body?: unknown;
   readonly raw?: string;
   readonly contentType?: string;
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Hold the answer back this long (a scenario's Plume timeout). */
   readonly holdMs?: number;
 }

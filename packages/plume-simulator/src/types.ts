@@ -56,13 +56,13 @@ export interface WafLimit {
 /** Options of {@link startSimulator}. Every option is optional. */
 export interface SimulatorOptions {
   /** TCP port; 0 picks a free one. @default 0 */
-  port?: number;
+  port?: number | undefined;
   /** Interface to bind. @default '127.0.0.1' */
-  host?: string;
+  host?: string | undefined;
   /** Latency added to every response, in milliseconds. @default 0 */
-  latencyMs?: number;
+  latencyMs?: number | undefined;
   /** `expires_in` of issued tokens, in seconds. @default 3600 */
-  tokenLifetimeSeconds?: number;
+  tokenLifetimeSeconds?: number | undefined;
   /** Override the accepted client id, client secret or partner id. @default the built-in test credentials */
   credentials?: Partial<Pick<SimulatorCredentials, 'clientId' | 'clientSecret' | 'partnerId'>>;
   /**
@@ -70,13 +70,13 @@ export interface SimulatorOptions {
    * Benchmarks should disable it.
    * @default { max: 2000, windowMs: 300000 }
    */
-  wafLimit?: WafLimit | false;
+  wafLimit?: WafLimit | false | undefined;
   /**
    * The instant the time series (WAN and online statistics) end at. Fixed by default so that data is
    * deterministic; pass `Date.now()` for live-looking data.
    * @default '2025-06-01T12:00:00.000Z'
    */
-  referenceTime?: Date | string | number;
+  referenceTime?: Date | string | number | undefined;
   /**
    * The clock for token expiry, the WAF window, the request log and scenarios (see `manualClock`,
    * `acceleratedClock`). Give `clock` or `now`, not both.

@@ -56,7 +56,7 @@ const schema = z.object({
 });
 
 /** Fills in the username and name of the `index`-th bot. */
-function withBotDefaults(bot: BotOptions, index: number): Required<BotOptions> {
+function withBotDefaults(bot: z.output<typeof botSchema>, index: number): Required<BotOptions> {
   return {
     token: bot.token,
     username: bot.username ?? (index === 0 ? 'sandbox_bot' : `sandbox_bot_${index + 1}`),

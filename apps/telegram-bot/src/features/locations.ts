@@ -58,7 +58,7 @@ async function replyWithMatches(ctx: BotContext, credentials: Credentials, custo
   const [only] = shown;
   if (shown.length === 1 && only !== undefined) {
     const page = await locationPage(ctx, credentials, { customerId: only.id, name: only.name ?? only.id }, keys[0] ?? 0, 0);
-    await ctx.reply(page.text, { reply_markup: page.keyboard });
+    await ctx.reply(page.text, page.keyboard === undefined ? {} : { reply_markup: page.keyboard });
     return;
   }
   const more = customers.length > shown.length ? ` (showing ${shown.length}: send a more precise name to narrow it down)` : '';
@@ -101,7 +101,7 @@ export function locationsFeature(): Composer<BotContext> {
     if (data === undefined || customer?.kind !== 'customer') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     showTyping(ctx);
     const page = await locationPage(ctx, ready.credentials, customer, data.ref, data.page);
-    await editText(ctx, page.text, { reply_markup: page.keyboard });
+    await editText(ctx, page.text, page.keyboard === undefined ? {} : { reply_markup: page.keyboard });
     await answerPress(ctx);
   });
 

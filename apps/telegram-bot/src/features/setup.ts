@@ -7,7 +7,7 @@ import type { BotContext } from '../context';
 import { describeSetupFailure } from '../errors/describe-error';
 import { authorizationHeaderSchema, cloudUrlSchema, partnerIdSchema, reasonOf } from '../input/setup-answers';
 import { answerPress } from '../replies';
-import type { Credentials, SetupStep, UserState } from '../storage/user-state';
+import type { Credentials, CredentialsDraft, SetupStep, UserState } from '../storage/user-state';
 
 const ASK: Record<SetupStep, string> = {
   authorization:
@@ -24,7 +24,7 @@ const cloudKeyboard = Markup.inlineKeyboard([
 ]);
 
 /** Sets the next step; `draft` holds the answers so far (stored encrypted). */
-const toStep = (step: SetupStep, chatId: number, draft: Partial<Credentials>) => (s: UserState): UserState => ({
+const toStep = (step: SetupStep, chatId: number, draft: CredentialsDraft) => (s: UserState): UserState => ({
   ...s,
   dialog: { kind: 'setup', step, chatId },
   draft,
@@ -37,7 +37,7 @@ async function ask(ctx: BotContext, step: SetupStep): Promise<void> {
 }
 
 /** Verifies the draft with Plume; saves it only on success. Nothing of a failed attempt is kept. */
-async function verifyAndSave(ctx: BotContext, userId: number, draft: Partial<Credentials>): Promise<void> {
+async function verifyAndSave(ctx: BotContext, userId: number, draft: CredentialsDraft): Promise<void> {
   const { store, plume } = ctx.services;
   if (draft.authorization === undefined || draft.partnerId === undefined) {
     await store.update(userId, endSetup);

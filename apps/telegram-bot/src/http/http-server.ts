@@ -11,7 +11,7 @@ export interface HttpServerOptions {
   metrics: MetricsRegistry;
   /** True while the bot is running; `/healthz` answers 503 otherwise. */
   isHealthy: () => boolean;
-  webhook?: WebhookHandler;
+  webhook?: WebhookHandler | undefined;
 }
 
 export interface RunningHttpServer {

@@ -4,9 +4,9 @@ import type { CustomerQuery } from '../input/customer-query';
 /** A customer found by /locations. */
 export interface CustomerMatch {
   readonly id: string;
-  readonly name?: string;
-  readonly email?: string;
-  readonly accountId?: string;
+  readonly name?: string | undefined;
+  readonly email?: string | undefined;
+  readonly accountId?: string | undefined;
 }
 
 /** Plume answers "nothing" in several ways: an empty list, a 404, or an id it refuses to look up. */

@@ -28,7 +28,7 @@ export interface PlumeGatewayOptions {
   /** Request, retry, error and token events of every client (they hold no secret). */
   onEvent?: (event: PlumeEvent) => void;
   /** Transport settings for every client (timeouts, retries, the request limiter); the SDK's defaults otherwise. */
-  clientOptions?: Pick<PlumeClientOptions, 'timeoutMs' | 'retry' | 'rateLimit' | 'fetch'>;
+  clientOptions?: Pick<PlumeClientOptions, 'timeoutMs' | 'retry' | 'rateLimit' | 'fetch'> | undefined;
   /** How many clients to keep (least recently used are dropped). @default 500 */
   maxClients?: number;
   /** Each credential's queue. */

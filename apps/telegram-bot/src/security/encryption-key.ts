@@ -11,7 +11,7 @@ export const KEY_FILE_NAME = 'encryption.key';
  * once into `DATA_DIR/encryption.key` (mode 0600) and read back on later starts, with a warning,
  * because a key beside the database protects a copy of the database but not a copy of the folder.
  */
-export function loadEncryptionKey(options: { configured?: Buffer; dataDir: string; logger: Logger }): Buffer {
+export function loadEncryptionKey(options: { configured?: Buffer | undefined; dataDir: string; logger: Logger }): Buffer {
   if (options.configured !== undefined) return options.configured;
   const file = join(options.dataDir, KEY_FILE_NAME);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });

@@ -24,6 +24,10 @@ export const credentialsSchema = z.object({
 });
 export type Credentials = z.infer<typeof credentialsSchema>;
 
+/** The answers of a /setup in progress: any of the credentials' fields, each possibly missing. */
+export const credentialsDraftSchema = credentialsSchema.partial();
+export type CredentialsDraft = z.infer<typeof credentialsDraftSchema>;
+
 export const SETUP_STEPS = ['authorization', 'partnerId', 'cloud', 'ssoUrl', 'apiBase'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
@@ -47,7 +51,7 @@ export type PublicState = z.infer<typeof publicStateSchema>;
 export const secretStateSchema = z.object({
   credentials: credentialsSchema.optional(),
   /** Answers of a /setup in progress, kept until verified or cancelled. */
-  draft: credentialsSchema.partial().optional(),
+  draft: credentialsDraftSchema.optional(),
 });
 export type SecretState = z.infer<typeof secretStateSchema>;
 

@@ -1,6 +1,7 @@
 import { isHTTPError, isNetworkError } from 'ky';
 import type { PlumeRetryOptions } from '../client-options';
 import { PlumeTimeoutError } from '../errors';
+import type { Complete } from '../resolve-options';
 import { sleep } from './abort';
 import { retryAfterMs } from './retry-after';
 
@@ -29,7 +30,7 @@ export interface RetryNotice {
  * `Retry-After` when it gave one (usually with 429 or 503) and it is at most `maxRetryAfterMs`,
  * else exponential back-off with full jitter.
  */
-function retryDelay(error: unknown, retries: number, retry: Required<PlumeRetryOptions>): number | undefined {
+function retryDelay(error: unknown, retries: number, retry: Complete<PlumeRetryOptions>): number | undefined {
   if (retries >= retry.limit) return undefined;
   if (isHTTPError(error)) {
     const { status, headers } = error.response;
@@ -93,7 +94,7 @@ export function attemptTimeout(timeoutMs: number, deadline: CallDeadline): numbe
  * of ky so that the common, successful path pays for no retry bookkeeping.
  */
 export async function withRetries<T>(
-  retry: Required<PlumeRetryOptions>,
+  retry: Complete<PlumeRetryOptions>,
   signal: AbortSignal | undefined,
   attempt: (deadline: CallDeadline, number: number) => Promise<T>,
   onRetry?: (notice: RetryNotice) => void,

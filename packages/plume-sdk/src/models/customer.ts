@@ -6,17 +6,17 @@ export interface Customer {
   /** Plume customer id (24 hex characters). */
   readonly id: string;
   /** The partner's own CRM id for the customer. */
-  readonly accountId?: string;
+  readonly accountId?: string | undefined;
   /** The customer's name, as the partner entered it. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The customer's email address. */
-  readonly email?: string;
+  readonly email?: string | undefined;
   /** The owning partner. */
-  readonly partnerId?: string;
+  readonly partnerId?: string | undefined;
   /** Whether the customer confirmed the email address. */
-  readonly emailVerified?: boolean;
+  readonly emailVerified?: boolean | undefined;
   /** ISO-8601 creation time. */
-  readonly createdAt?: string;
+  readonly createdAt?: string | undefined;
 }
 
 /** A hit of `customers.search`: the customer and the ids of its locations. */
@@ -24,11 +24,11 @@ export interface CustomerSearchResult {
   /** Plume customer id. */
   readonly id: string;
   /** The partner's own CRM id for the customer. */
-  readonly accountId?: string;
+  readonly accountId?: string | undefined;
   /** The customer's name. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The customer's email address. */
-  readonly email?: string;
+  readonly email?: string | undefined;
   /** The customer's locations (ids only); `[]` when the response has none. */
   readonly locations: readonly { readonly id: string }[];
 }

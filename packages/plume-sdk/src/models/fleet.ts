@@ -11,9 +11,9 @@ export interface LocationStatus {
   /** Location id. */
   readonly id: string;
   /** Display name. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The owning customer's id. */
-  readonly customerId?: string;
+  readonly customerId?: string | undefined;
   /**
    * Plume's online state, or `undefined` when the location carries none.
    * - `status`: lower-cased and trimmed (`online`, `offline`; other values are undocumented and kept as sent, lower-cased).
@@ -21,10 +21,10 @@ export interface LocationStatus {
    * - `durationOfPreviousStatus`: seconds the previous status lasted; a numeric string is read as a number.
    */
   readonly networkStatus?: {
-    readonly status?: string;
-    readonly statusChangedAt?: string;
-    readonly durationOfPreviousStatus?: number;
-  };
+    readonly status?: string | undefined;
+    readonly statusChangedAt?: string | undefined;
+    readonly durationOfPreviousStatus?: number | undefined;
+  } | undefined;
 }
 
 /** Plume's active alerts of a location (`locations.alerts`), by node and by device. */
@@ -40,11 +40,11 @@ export interface PartnerCustomer {
   /** Customer id. */
   readonly id: string;
   /** The partner's CRM id. */
-  readonly accountId?: string;
+  readonly accountId?: string | undefined;
   /** Display name. */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** Email address. */
-  readonly email?: string;
+  readonly email?: string | undefined;
   /** The ids of its locations, when the list includes them (`[]` otherwise). */
   readonly locationIds: readonly string[];
 }
@@ -58,7 +58,7 @@ export interface NodeLocation {
   /** The location it belongs to. */
   readonly locationId: string;
   /** The model, when Plume says. */
-  readonly model?: string;
+  readonly model?: string | undefined;
 }
 
 const isoTime = z

@@ -7,33 +7,33 @@ export interface Location {
   /** Location id (24 hex characters). */
   readonly id: string;
   /** Display name; the first location is usually "Home". */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The owning customer's id. */
-  readonly customerId?: string;
+  readonly customerId?: string | undefined;
   /** The owning customer's CRM id. */
-  readonly accountId?: string;
+  readonly accountId?: string | undefined;
   /** The owning partner. */
-  readonly partnerId?: string;
+  readonly partnerId?: string | undefined;
   /** `auto` (HomePass) or `smallbusiness` (WorkPass). */
-  readonly profile?: string;
+  readonly profile?: string | undefined;
   /**
    * The service level. `status` is `fullService` when full; Plume also sends `{}` or nothing,
    * which the SDK reports as `{ status: undefined }` or `undefined`.
    */
-  readonly serviceLevel?: { readonly status?: string };
+  readonly serviceLevel?: { readonly status?: string | undefined } | undefined;
   /** The location's own online state, e.g. `{ status: 'online' }`. */
   readonly networkStatus?: {
-    readonly status?: string;
-    readonly statusChangedAt?: string;
+    readonly status?: string | undefined;
+    readonly statusChangedAt?: string | undefined;
     /** Seconds the previous status lasted. */
-    readonly durationOfPreviousStatus?: number;
-  };
+    readonly durationOfPreviousStatus?: number | undefined;
+  } | undefined;
   /** A speed test embedded in the location (rare; the gateway node's is preferred). */
-  readonly speedTest?: SpeedTest;
+  readonly speedTest?: SpeedTest | undefined;
   /** ISO-8601 creation time. */
-  readonly createdAt?: string;
+  readonly createdAt?: string | undefined;
   /** ISO-8601 time of the last change. */
-  readonly updatedAt?: string;
+  readonly updatedAt?: string | undefined;
 }
 
 export const locationSchema: z.ZodType<Location> = z.object({

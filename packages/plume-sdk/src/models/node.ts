@@ -5,7 +5,7 @@ import { list, optional, optionalNumber, optionalString } from './wire';
 /** An alert on a node. Only `type` is known (e.g. `highInterference`). */
 export interface NodeAlert {
   /** The alert's kind, e.g. `highInterference`; `undefined` when Plume sends none. */
-  readonly type?: string;
+  readonly type?: string | undefined;
 }
 
 /**
@@ -16,37 +16,37 @@ export interface PlumeNode {
   /** Node id, usually the serial number. */
   readonly id: string;
   /** The serial number (usually the same as `id`). */
-  readonly serialNumber?: string;
+  readonly serialNumber?: string | undefined;
   /** Plume's default name. */
-  readonly defaultName?: string;
+  readonly defaultName?: string | undefined;
   /** The user's own name for the pod, when set. */
-  readonly nickname?: string;
+  readonly nickname?: string | undefined;
   /** As sent, e.g. `connected` or `disconnected` (whether a pod counts as connected is `@org/plume-analytics`' call). */
-  readonly connectionState?: string;
+  readonly connectionState?: string | undefined;
   /** ISO-8601 time `connectionState` last changed. */
-  readonly connectionStateChangeAt?: string;
+  readonly connectionStateChangeAt?: string | undefined;
   /** Health, e.g. `{ status: 'good', score: 4 }`; absent when Plume sends `null`. */
-  readonly health?: { readonly status?: string; readonly score?: number };
+  readonly health?: { readonly status?: string | undefined; readonly score?: number | undefined } | undefined;
   /** `ethernet` or `wifi` (a mesh link). */
-  readonly backhaulType?: string;
+  readonly backhaulType?: string | undefined;
   /** Alerts; `[]` when none or `null`. A bare string alert becomes `{ type }`. */
   readonly alerts: readonly NodeAlert[];
   /** Devices on this node. */
-  readonly connectedDeviceCount?: number;
+  readonly connectedDeviceCount?: number | undefined;
   /** The model as sent; the list often omits it (the vendor's `partNumber` names it then). */
-  readonly model?: string;
+  readonly model?: string | undefined;
   /** The firmware version. */
-  readonly firmwareVersion?: string;
+  readonly firmwareVersion?: string | undefined;
   /** The MAC address. */
-  readonly mac?: string;
+  readonly mac?: string | undefined;
   /** LAN IP address. */
-  readonly ip?: string;
+  readonly ip?: string | undefined;
   /** `router` on the gateway, `bridge` on pods. */
-  readonly networkMode?: string;
+  readonly networkMode?: string | undefined;
   /** The maker and its part number (e.g. `{ name: 'Plume', partNumber: 'PP403Z' }`). */
-  readonly vendor?: { readonly name?: string; readonly partNumber?: string };
+  readonly vendor?: { readonly name?: string | undefined; readonly partNumber?: string | undefined } | undefined;
   /** The ISP speed test; on the gateway node, with `gateway: true`. */
-  readonly speedTest?: SpeedTest;
+  readonly speedTest?: SpeedTest | undefined;
 }
 
 /** One alert as Plume sends it: an object with `type`, a bare string, or `null` (dropped by the lists). */

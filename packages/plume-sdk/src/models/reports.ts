@@ -6,13 +6,13 @@ export interface WanInterval {
   /** ISO-8601 start of the interval. */
   readonly timestamp: string;
   /** Megabytes downloaded in the interval. */
-  readonly rxMbytes?: number;
+  readonly rxMbytes?: number | undefined;
   /** Megabytes uploaded in the interval. */
-  readonly txMbytes?: number;
+  readonly txMbytes?: number | undefined;
   /** Peak download rate in the interval, megabits per second. */
-  readonly rxMaxMbps?: number;
+  readonly rxMaxMbps?: number | undefined;
   /** Peak upload rate in the interval, megabits per second. */
-  readonly txMaxMbps?: number;
+  readonly txMaxMbps?: number | undefined;
 }
 
 /** WAN consumption (`wanStats`): 15-minute intervals, sorted oldest first. */
@@ -26,13 +26,13 @@ export interface OnlineSample {
   /** ISO-8601 time of the sample. */
   readonly timestamp: string;
   /** The state as sent: `online`, `offline`, or another value. */
-  readonly value?: string;
+  readonly value?: string | undefined;
 }
 
 /** Online statistics (`onlineStats`): samples sorted oldest first, and the range they cover. */
 export interface OnlineStats {
   /** ISO-8601 bounds; Plume may send an object or a list of them (the SDK merges a list). */
-  readonly statsDateRange?: { readonly start?: string; readonly end?: string };
+  readonly statsDateRange?: { readonly start?: string | undefined; readonly end?: string | undefined } | undefined;
   /** The samples, oldest first; `[]` when Plume has none. */
   readonly locationState: readonly OnlineSample[];
 }

@@ -7,25 +7,25 @@ import { optionalBoolean, optionalNumber, optionalString } from './wire';
  */
 export interface SpeedTest {
   /** `succeeded` for a usable result. */
-  readonly status?: string;
+  readonly status?: string | undefined;
   /** Download rate, Mbps. */
-  readonly download?: number;
+  readonly download?: number | undefined;
   /** Upload rate, Mbps. */
-  readonly upload?: number;
+  readonly upload?: number | undefined;
   /** Round-trip time (latency), ms. */
-  readonly rtt?: number;
+  readonly rtt?: number | undefined;
   /** ISO-8601 start time. */
-  readonly startedAt?: string;
+  readonly startedAt?: string | undefined;
   /** ISO-8601 end time (not always sent). */
-  readonly endedAt?: string;
+  readonly endedAt?: string | undefined;
   /** `true` on the gateway node's result. */
-  readonly gateway?: boolean;
+  readonly gateway?: boolean | undefined;
   /** What started it, e.g. `scheduled`. */
-  readonly trigger?: string;
+  readonly trigger?: string | undefined;
   /** The ISP as the test server saw it. */
-  readonly isp?: string;
+  readonly isp?: string | undefined;
   /** The test server's name. */
-  readonly serverName?: string;
+  readonly serverName?: string | undefined;
 }
 
 export const speedTestSchema: z.ZodType<SpeedTest> = z.object({

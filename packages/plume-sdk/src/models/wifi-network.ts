@@ -7,17 +7,17 @@ import { optionalBoolean, optionalString } from './wire';
  */
 export interface WifiNetwork {
   /** The network name. */
-  readonly ssid?: string;
+  readonly ssid?: string | undefined;
   /** Whether the network is on; Plume sends `enable` or `enabled`. `undefined` when neither. */
-  readonly enabled?: boolean;
+  readonly enabled?: boolean | undefined;
   /** `psk2`, `psk-mixed`, `sae` or `sae-mixed`. */
-  readonly wpaMode?: string;
+  readonly wpaMode?: string | undefined;
   /** The cipher, e.g. `aes`. */
-  readonly encryption?: string;
+  readonly encryption?: string | undefined;
   /** Whether the SSID is broadcast (visible). */
-  readonly ssidBroadcast?: boolean;
+  readonly ssidBroadcast?: boolean | undefined;
   /** e.g. `home` or `guest`. */
-  readonly networkId?: string;
+  readonly networkId?: string | undefined;
 }
 
 export const wifiNetworkListSchema: z.ZodType<WifiNetwork[]> = z.array(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TelegramMessageEntity } from '../types';
+import type { TelegramMessageEntity, TelegramUser } from '../types';
 
 /**
  * zod building blocks for Bot API parameters. Bots send JSON, urlencoded forms, multipart forms or
@@ -61,20 +61,24 @@ const ENTITY_TYPES = [
 
 const entityError = (detail: string) => ({ error: () => `Bad Request: can't parse MessageEntity: ${detail}` });
 
+const hasNumericId = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'number';
+
 const entity = z.object({
   type: z.enum(ENTITY_TYPES, entityError('Unsupported type specified')),
   offset: z.number(entityError('Field "offset" must be a valid Number')).int(),
   length: z.number(entityError('Field "length" must be a valid Number')).int(),
-  url: z.string(entityError('Field "url" must be of type String')).optional(),
-  language: z.string(entityError('Field "language" must be of type String')).optional(),
-  custom_emoji_id: z.string(entityError('Field "custom_emoji_id" must be of type String')).optional(),
-  user: z.looseObject({ id: z.number() }, entityError('Field "user" must be of type Object')).optional(),
+  url: z.string(entityError('Field "url" must be of type String')).exactOptional(),
+  language: z.string(entityError('Field "language" must be of type String')).exactOptional(),
+  custom_emoji_id: z.string(entityError('Field "custom_emoji_id" must be of type String')).exactOptional(),
+  // The sandbox reads only the mentioned user's id; Telegram's other User fields pass through unchecked.
+  user: z.custom<TelegramUser>(hasNumericId, entityError('Field "user" must be of type Object')).exactOptional(),
 });
 
 /** `entities` / `caption_entities`: a JSON array of MessageEntity. */
-export const entities = json(
+export const entities: z.ZodType<TelegramMessageEntity[] | undefined> = json(
   z.array(entity, { error: () => "Bad Request: can't parse entities JSON object" }),
-).optional() as z.ZodType<TelegramMessageEntity[] | undefined>;
+).optional();
 
 /** `reply_parameters` or the older `reply_to_message_id`. */
 export const replyParameters = json(

@@ -12,13 +12,13 @@ export interface RateLimitOptions {
   /** How many calls are allowed per window. */
   limit: number;
   /** The window's length. @default 1000 */
-  windowMs?: number;
+  windowMs?: number | undefined;
   /** Count per chat (like Telegram's per-chat limit) rather than per bot. @default true */
-  perChat?: boolean;
+  perChat?: boolean | undefined;
   /** The `retry_after` to answer, in seconds. @default the seconds until the window frees a slot */
-  retryAfter?: number;
+  retryAfter?: number | undefined;
   /** Methods that count. @default sendMessage, sendPhoto, sendDocument and the editMessage* methods */
-  methods?: string[];
+  methods?: string[] | undefined;
 }
 
 /** The schema of {@link RateLimitOptions}. */

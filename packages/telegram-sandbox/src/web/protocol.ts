@@ -14,7 +14,7 @@ export interface WebChat {
 
 /** A message with what the page needs besides Telegram's fields. */
 export interface WebMessage extends TelegramMessage {
-  sandbox: { outgoing: boolean; sender: string; photoUrl?: string; documentUrl?: string };
+  sandbox: { outgoing: boolean; sender: string; photoUrl?: string | undefined; documentUrl?: string | undefined };
 }
 
 /** Everything the page shows of one chat; sent again on every change. */

@@ -10,7 +10,7 @@ export interface FileRecord {
   path: string;
   size?: number;
   name?: string;
-  mime?: string;
+  mime?: string | undefined;
   width: number;
   height: number;
   data?: Buffer;
