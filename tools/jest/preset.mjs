@@ -1,7 +1,8 @@
 /**
  * Shared jest settings, spread into every project's jest.config.mjs.
  * TypeScript (and ESM-only dependencies such as ky) are compiled by @swc/jest to CommonJS,
- * so no experimental VM-modules flag is needed (toolchain.md P2).
+ * so no experimental VM-modules flag is needed: jest in CommonJS mode cannot load ESM-only ky
+ * untransformed, and `transformIgnorePatterns` below lets @swc/jest compile it.
  */
 export default {
   testEnvironment: 'node',

@@ -5,8 +5,10 @@ import { defineConfig, type Options } from 'tsup';
  * `index.d.mts`) and CJS (`dist/index.js`, `index.d.ts`) from `src/index.ts`.
  *
  * Libraries are `"type": "commonjs"` so that the CJS build of a library importing an ESM-only
- * package (ky) is emitted as `__toESM(require("ky"))`, which works through Node's `require(esm)`
- * (toolchain.md P1); the ESM build ships as `.mjs`.
+ * package (ky) is emitted as `__toESM(require("ky"))`, which works through Node's `require(esm)`;
+ * under `"type": "module"` esbuild emits `__toESM(require("ky"), 1)`, whose Node-mode interop
+ * ignores `__esModule` and breaks `ky.create` at run time while publint and attw still pass (the
+ * publish rehearsal's `require()` smoke test catches it). The ESM build ships as `.mjs`.
  */
 export function libraryConfig(overrides: Options = {}) {
   return defineConfig({

@@ -1,6 +1,6 @@
 /**
  * Reused `Intl` formatters: the one deliberate exception to "no module-level mutable state" in this
- * package (STYLE.md, anti-pattern 4), kept in this file alone.
+ * package (see CONTRIBUTING.md), kept in this file alone.
  *
  * Why: constructing an `Intl.DateTimeFormat`, `Intl.NumberFormat` or `Intl.Segmenter` costs far more
  * than using one (locale and time-zone data are resolved on construction); building them on every

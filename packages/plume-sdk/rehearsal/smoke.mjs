@@ -1,6 +1,8 @@
 // Publish rehearsal: exercises the installed @org/plume-sdk for real (ESM import() or CJS
 // require()), against a tiny local Plume stand-in, through the default global fetch and ky.
-// A broken CJS build of ky's default import (toolchain.md P1) fails here at construction or call.
+// A broken CJS build of ky's default import fails here at construction or call: esbuild's Node-mode
+// interop (`__toESM(require("ky"), 1)`) ignores the `__esModule` flag of Node's require(esm), so
+// `ky.create` is undefined, and publint and attw both pass such a build.
 import { createServer } from 'node:http';
 
 const PARTNER = 'eb0af9d0a7ab946dcb3b8ef5';
