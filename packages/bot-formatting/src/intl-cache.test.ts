@@ -1,54 +1,73 @@
 import { describe, expect, it } from '@jest/globals';
 import { displayWidth, graphemes } from './graphemes';
-import { cachedFormatterCounts, MAX_ENTRIES } from './intl-cache';
+import {
+  cachedFormatterCounts,
+  dateTimeFormat,
+  defaultNumberFormat,
+  englishPluralRules,
+  fixedNumberFormat,
+  graphemeSegmenter,
+  MAX_ENTRIES,
+} from './intl-cache';
 import { plural } from './plural';
-import { formatDate, formatDateTime, formatTime, formatTimeZone, isValidTimeZone } from './time';
+import { formatTime, isValidTimeZone } from './time';
 import { formatMbps, formatNumber, formatPercent, formatVolume } from './units';
 
 const AT = '2024-12-04T23:30:00Z';
-const SUMMER = '2024-07-01T00:00:00Z';
-
-/** What the formatters gave before formatters were reused: a fresh `Intl` object per call. */
-function freshParts(at: string, timeZone: string): Record<string, string> {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'longOffset',
-  });
-  return Object.fromEntries(format.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-}
 
 function freshNumber(value: number, decimals: number): string {
   return value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 }
 
-const ZONES = ['Europe/Berlin', 'Asia/Tokyo', 'America/New_York', 'UTC', 'Australia/Adelaide', 'Asia/Kolkata', 'europe/berlin'];
+/** More distinct zones than a memo keeps, none of them used elsewhere in this file. */
+const MANY_ZONES = Intl.supportedValuesOf('timeZone')
+  .filter((zone) => zone.startsWith('America/'))
+  .slice(0, MAX_ENTRIES + 8);
 
 describe('reused Intl formatters', () => {
-  it('give identical results on repeated calls with time zones and other locales interleaved', () => {
-    const first = ZONES.map((zone) => [formatDateTime(AT, zone), formatTime(SUMMER, zone), formatDate(AT, zone), formatTimeZone(zone, SUMMER)]);
-    for (let round = 0; round < 3; round += 1) {
-      // Each round walks the zones in another order and uses other locales in between.
-      const order = round % 2 === 0 ? [...ZONES].reverse() : ZONES;
-      for (const zone of order) {
-        new Intl.DateTimeFormat('de-DE', { timeZone: zone, dateStyle: 'full' }).format(new Date(AT));
-        expect(isValidTimeZone(zone)).toBe(true);
-        const again = [formatDateTime(AT, zone), formatTime(SUMMER, zone), formatDate(AT, zone), formatTimeZone(zone, SUMMER)];
-        expect(again).toEqual(first[ZONES.indexOf(zone)]);
-        const fresh = freshParts(AT, zone);
-        expect(again[0]).toBe(`${fresh.year}-${fresh.month}-${fresh.day} ${fresh.hour}:${fresh.minute}`);
-        expect((1234.5).toLocaleString('de-DE')).toBe('1.234,5');
-        expect(formatNumber(1234.5, round)).toBe(freshNumber(1234.5, round));
-      }
-    }
-    expect(first[0]).toEqual(['2024-12-05 00:30', '02:00', '2024-12-05', 'Europe/Berlin (UTC+02:00)']);
-    expect(first[1]).toEqual(['2024-12-05 08:30', '09:00', '2024-12-05', 'Asia/Tokyo (UTC+09:00)']);
-    expect(first[2]?.[0]).toBe('2024-12-04 18:30');
+  it('hand back the same formatter for the same key, and another for another key', () => {
+    expect(dateTimeFormat('Asia/Tokyo')).toBe(dateTimeFormat('Asia/Tokyo'));
+    expect(dateTimeFormat('Asia/Tokyo')).not.toBe(dateTimeFormat('Europe/Berlin'));
+    expect(dateTimeFormat('Asia/Tokyo').resolvedOptions().timeZone).toBe('Asia/Tokyo');
+    expect(fixedNumberFormat(2)).toBe(fixedNumberFormat(2));
+    expect(fixedNumberFormat(2)).not.toBe(fixedNumberFormat(3));
+    expect(fixedNumberFormat(3).resolvedOptions().maximumFractionDigits).toBe(3);
+    expect(defaultNumberFormat()).toBe(defaultNumberFormat());
+    expect(englishPluralRules()).toBe(englishPluralRules());
+    expect(graphemeSegmenter()).toBe(graphemeSegmenter());
+  });
+
+  it('keep at most MAX_ENTRIES formatters per memo, dropping the least recently used', () => {
+    expect(MANY_ZONES.length).toBe(MAX_ENTRIES + 8);
+    const first = MANY_ZONES.map((zone) => dateTimeFormat(zone));
+    expect(cachedFormatterCounts().dateTime).toBe(MAX_ENTRIES);
+    // The last MAX_ENTRIES zones are held: asking again gives the very same objects.
+    const kept = MANY_ZONES.slice(-MAX_ENTRIES);
+    kept.forEach((zone, i) => expect(dateTimeFormat(zone)).toBe(first[8 + i]));
+    // The oldest were dropped: asking again builds a new, equivalent formatter.
+    const rebuilt = dateTimeFormat(MANY_ZONES[0] as string);
+    expect(rebuilt).not.toBe(first[0]);
+    expect(rebuilt.format(new Date(AT))).toBe(first[0]?.format(new Date(AT)));
+    expect(cachedFormatterCounts().dateTime).toBe(MAX_ENTRIES);
+  });
+
+  it('count a use as recent: a formatter used again outlives those used once after it', () => {
+    const zones = MANY_ZONES.slice(0, MAX_ENTRIES);
+    const held = zones.map((zone) => dateTimeFormat(zone));
+    const favourite = zones[0] as string;
+    expect(dateTimeFormat(favourite)).toBe(held[0]); // now the most recent
+    dateTimeFormat(MANY_ZONES[MAX_ENTRIES] as string); // one more evicts the least recent: zones[1]
+    expect(dateTimeFormat(favourite)).toBe(held[0]);
+    expect(dateTimeFormat(zones[1] as string)).not.toBe(held[1]);
+  });
+
+  it('bound the number formatters the same way', () => {
+    const counts = Array.from({ length: MAX_ENTRIES + 3 }, (_, decimals) => decimals);
+    const formats = counts.map((decimals) => fixedNumberFormat(decimals));
+    expect(cachedFormatterCounts().number).toBe(MAX_ENTRIES);
+    expect(fixedNumberFormat(MAX_ENTRIES + 2)).toBe(formats[MAX_ENTRIES + 2]);
+    expect(fixedNumberFormat(0)).not.toBe(formats[0]);
+    expect(formatNumber(1.5, 0)).toBe('2');
   });
 
   it('give the same numbers as a fresh formatter for every count of decimals, in any order', () => {
@@ -76,21 +95,15 @@ describe('reused Intl formatters', () => {
     }
   });
 
-  it('stay bounded and correct when more zones and decimal counts are used than they keep', () => {
-    const zones = Intl.supportedValuesOf('timeZone').slice(0, MAX_ENTRIES * 2);
-    const before = zones.map((zone) => formatDateTime(AT, zone));
-    for (let d = 0; d <= MAX_ENTRIES + 5; d += 1) formatNumber(1.5, d);
-    expect(cachedFormatterCounts().dateTime).toBeLessThanOrEqual(MAX_ENTRIES);
-    expect(cachedFormatterCounts().number).toBeLessThanOrEqual(MAX_ENTRIES);
-    expect(zones.map((zone) => formatDateTime(AT, zone))).toEqual(before);
-    expect(formatNumber(1.5, 0)).toBe('2');
-  });
-
   it('never store a failure: unknown zones and invalid decimals keep failing the same way', () => {
     for (let i = 0; i < 3; i += 1) {
       expect(isValidTimeZone('Mars/Olympus')).toBe(false);
       expect(() => formatTime(AT, 'Mars/Olympus')).toThrow(/Unknown time zone "Mars\/Olympus"/);
       expect(() => formatNumber(1, 101)).toThrow(RangeError);
     }
+    const before = cachedFormatterCounts();
+    expect(() => dateTimeFormat('Mars/Olympus')).toThrow(RangeError);
+    expect(() => fixedNumberFormat(101)).toThrow(RangeError);
+    expect(cachedFormatterCounts()).toEqual(before);
   });
 });
