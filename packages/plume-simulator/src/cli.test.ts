@@ -47,6 +47,6 @@ describe('the plume-simulator command', () => {
       options: expect.objectContaining({ port: 4010, tokenLifetimeSeconds: 60, wafLimit: false, referenceTime: '2030-01-01T00:00:00Z' }),
     });
     expect(() => parseCli(['--port', 'abc'])).toThrow(/--port must be an integer/);
-    expect(() => parseCli(['--bogus'])).toThrow();
+    expect(() => parseCli(['--bogus'])).toThrow(/Unknown option '--bogus'/);
   });
 });
