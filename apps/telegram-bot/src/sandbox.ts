@@ -42,6 +42,7 @@ export async function startSandboxEnvironment(options: SandboxEnvironmentOptions
           '    cloud:                 press "Public Plume cloud" (the simulator stands in for it)',
           '',
           `  Customers for /locations: ${customers.ada.email}, ${customers.grace.accountId}, ${customers.chain.name.split(' ')[0]}, ${customers.snake.id}`,
+          `  A pod serial works too: ${fixtures.locations.snakeOffice.podSerials[0] ?? ''}. ${customers.flaky.email}'s line drops for 90 s every 5 minutes.`,
           `  Plume simulator: ${simulator.url}    Stop with Ctrl+C.`,
           '',
           '',
