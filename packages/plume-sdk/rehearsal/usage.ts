@@ -13,6 +13,12 @@ import {
   type AnyPlumeError,
   isPlumeAuthError,
   type WanStats,
+  MemoryBudgetStore,
+  PlumeBudget,
+  type LocationAlerts,
+  type LocationStatus,
+  type NodeLocation,
+  type PartnerCustomer,
 } from '@org/plume-sdk';
 
 const tokenCache: TokenCache = new MemoryTokenCache();
@@ -53,6 +59,16 @@ export async function usage(): Promise<string | undefined> {
       return narrowed.code === 'auth' ? narrowed.hint : `${narrowed.code} ${narrowed.endpoint ?? ''}`;
     }
   }
+  const budget = new PlumeBudget({ backgroundShare: 0.8, store: new MemoryBudgetStore() });
+  const watcher = new PlumeClient({ authorization: options.authorization, partnerId: options.partnerId, budget });
+  const background = { priority: 'background' } as const;
+  const statuses: LocationStatus[] = await watcher.customers.locations(hit.id, background);
+  const alerts: LocationAlerts = await watcher.locations.alerts(hit.id, statuses[0]?.id ?? '', background);
+  const where: NodeLocation = await client.nodes.bySerial('NP0102A5C0FFEE');
+  const partners: PartnerCustomer[] = await watcher.partners.customers(options.partnerId, background).toArray({ limit: 10 });
+  for await (const customer of watcher.partners.customers(options.partnerId)) void customer.locationIds;
+  const { background: used } = await budget.usage();
+  void [alerts.nodes.length, where.locationId, partners.length, used];
   const speed = nodes.find((node) => node.speedTest?.gateway)?.speedTest;
   return `${nodes.filter((node) => node.connectionState === 'connected').length} ${wan.fifteenMins.length} ${online.locationState.length} ${speed?.download ?? 0}`;
 }

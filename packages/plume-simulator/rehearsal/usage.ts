@@ -1,5 +1,14 @@
 // Publish rehearsal: type-checks the public API as a consumer sees it (never run).
-import { fixtures, startSimulator, type HealthCase, type RecordedRequest, type Simulator, type SimulatorOptions } from '@org/plume-simulator';
+import {
+  fixtures,
+  manualClock,
+  startSimulator,
+  type HealthCase,
+  type RecordedRequest,
+  type ScenarioInput,
+  type Simulator,
+  type SimulatorOptions,
+} from '@org/plume-simulator';
 
 const options: SimulatorOptions = { port: 0, latencyMs: 5, tokenLifetimeSeconds: 120, wafLimit: false, referenceTime: Date.now() };
 
@@ -12,6 +21,12 @@ export async function usage(): Promise<number> {
   sim.faults.setWafLimit({ max: 10, windowMs: 60_000 });
   sim.faults.revokeTokens();
   sim.faults.reset();
+  const scenario: ScenarioInput = { locations: { adaHome: [{ kind: 'offline', at: '10m', for: '5m' }] }, plume: [{ kind: 'plumeFailing', at: 0, status: 'timeout' }] };
+  sim.scenarios.load(scenario);
+  sim.scenarios.clear();
+  const clocked = await startSimulator({ clock: manualClock('2026-01-01T00:00:00Z'), scenario });
+  await clocked.close();
+  void fixtures.locations.flakyHome.podSerials[0];
   const healthCase: HealthCase = fixtures.locations.snakeOffice.healthCase;
   const requests: RecordedRequest[] = sim.log.requests('nodes.list');
   await sim.close();
