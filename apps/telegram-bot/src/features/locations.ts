@@ -7,7 +7,8 @@ import { reasonOf } from '../input/setup-answers';
 import { customerQuerySchema } from '../input/customer-query';
 import { customerKeyboard, locationPageKeyboard, PAGE_SIZE, recentKeyboard, selectedKeyboard } from '../keyboards/location-keyboards';
 import { findCustomers, type CustomerMatch } from '../plume/find-customers';
-import { answerPress, editText, showTyping } from '../replies';
+import { takeTurn } from '../plume/take-turn';
+import { answerPress, editText } from '../replies';
 import { recallRef, selectLocation } from '../storage/refs';
 import type { Credentials } from '../storage/user-state';
 import { requireCredentials } from './guards';
@@ -38,7 +39,7 @@ async function askForCustomer(ctx: BotContext, chatId: number): Promise<void> {
 
 /** The text and buttons of one page of a customer's locations. */
 async function locationPage(ctx: BotContext, credentials: Credentials, customer: { customerId: string; name: string }, customerRef: number, index: number) {
-  const locations = await ctx.services.plume.client(credentials).locations.list(customer.customerId);
+  const locations = await takeTurn(ctx, credentials, (client, signal) => client.locations.list(customer.customerId, { signal }));
   if (locations.length === 0) return { text: `${echo(customer.name)} has no locations. Send another customer, or /cancel.`, keyboard: undefined };
   const count = Math.ceil(locations.length / PAGE_SIZE);
   const page = Math.min(index, count - 1);
@@ -84,8 +85,7 @@ export function locationsFeature(): Composer<BotContext> {
     if (ready === undefined) return;
     const query = customerQuerySchema.safeParse(ctx.message.text);
     if (!query.success) return void (await ctx.reply(`${reasonOf(query.error)} Send it again, or /cancel.`));
-    showTyping(ctx);
-    const customers = await findCustomers(ctx.services.plume.client(ready.credentials), query.data);
+    const customers = await takeTurn(ctx, ready.credentials, (client, signal) => findCustomers(client, query.data, signal));
     if (customers.length === 0) {
       await ctx.reply(`No customer matches “${echo(query.data.value)}”. Check the id, email, account id or name and send it again, or /cancel.`);
       return;
@@ -99,7 +99,6 @@ export function locationsFeature(): Composer<BotContext> {
     const data = locationPageData.unpack(callbackDataOf(ctx));
     const customer = data === undefined ? undefined : recallRef(ready.state, data.ref);
     if (data === undefined || customer?.kind !== 'customer') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
-    showTyping(ctx);
     const page = await locationPage(ctx, ready.credentials, customer, data.ref, data.page);
     await editText(ctx, page.text, page.keyboard === undefined ? {} : { reply_markup: page.keyboard });
     await answerPress(ctx);

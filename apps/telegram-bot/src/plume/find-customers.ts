@@ -23,14 +23,15 @@ async function orNone<T>(lookup: Promise<T[]>): Promise<T[]> {
  * Finds customers the way a person describes them: a 24-hex value is a customer id (or, failing
  * that, a location id); an email is searched as an email; anything else as an account id, then
  * (when it could be one) as a pod serial number, giving the customer the pod is claimed by, then as
- * the start of a name.
+ * the start of a name. Every call is cancelled when `signal` aborts.
  */
-export async function findCustomers(client: PlumeClient, query: CustomerQuery): Promise<CustomerMatch[]> {
+export async function findCustomers(client: PlumeClient, query: CustomerQuery, signal?: AbortSignal): Promise<CustomerMatch[]> {
+  const options = signal === undefined ? {} : { signal };
   const search = (field: 'accountId' | 'email' | 'name' | 'locationId', exactMatch = true) =>
-    orNone(client.customers.search(query.value, { field, exactMatch }));
+    orNone(client.customers.search(query.value, { field, exactMatch, ...options }));
   switch (query.kind) {
     case 'id': {
-      const byId = await orNone(client.customers.get(query.value).then((customer) => [customer]));
+      const byId = await orNone(client.customers.get(query.value, options).then((customer) => [customer]));
       return byId.length > 0 ? byId : search('locationId');
     }
     case 'email':
@@ -39,7 +40,7 @@ export async function findCustomers(client: PlumeClient, query: CustomerQuery): 
       const byAccount = await search('accountId');
       if (byAccount.length > 0) return byAccount;
       if (query.maybeSerial) {
-        const bySerial = await orNone(client.nodes.bySerial(query.value).then(async ({ customerId }) => [await client.customers.get(customerId)]));
+        const bySerial = await orNone(client.nodes.bySerial(query.value, options).then(async ({ customerId }) => [await client.customers.get(customerId, options)]));
         if (bySerial.length > 0) return bySerial;
       }
       return search('name', false);
