@@ -60,7 +60,10 @@ function loadWorkspace(root) {
       const manifest = join(dir, 'package.json');
       if (!existsSync(manifest)) continue;
       const pkg = readJson(manifest);
-      projects.push({ name: pkg.name, root: dir, tags: pkg.nx?.tags ?? [] });
+      // The subpaths a project publishes (`./plume` in its exports map) may be imported; others are deep imports.
+      const entries = pkg.exports && typeof pkg.exports === 'object' ? Object.keys(pkg.exports) : [];
+      const subpaths = new Set(entries.filter((key) => key.startsWith('./')).map((key) => key.slice(1)));
+      projects.push({ name: pkg.name, root: dir, tags: pkg.nx?.tags ?? [], subpaths });
     }
   }
   const workspace = { root, projects, byName: new Map(projects.map((p) => [p.name, p])) };
@@ -182,7 +185,7 @@ const moduleBoundaries = {
         return;
       }
       const subpath = specifier.slice(target.name.length);
-      if (subpath !== '' && subpath !== '/package.json') {
+      if (subpath !== '' && !target.subpaths.has(subpath) && subpath !== '/package.json') {
         context.report({ node, messageId: 'deepImport', data: { ...data, specifier } });
       }
       // Tests, benchmarks and rehearsal files may use any library (a simulator, a sandbox) as a

@@ -8,7 +8,9 @@ import boundaries from './module-boundaries.mjs';
  *   and no Node built-in: they are pure and run anywhere;
  * - `scope:sdk` (plume-sdk) imports only ky and zod, and no Node built-in: it runs wherever fetch does;
  * - `scope:node` libraries (the simulator, the sandbox) are Node servers: Node built-ins and zod;
- * - only apps (`type:app`) may import telegraf.
+ * - only apps (`type:app`) may import telegraf; one exception, below: the telegraf adapter of
+ *   bot-formatting (`src/telegraf/`, published as `@org/bot-formatting/telegraf`) imports telegraf's
+ *   types, and types only (telegraf is its optional peer dependency).
  */
 export const depConstraints = [
   {
@@ -26,6 +28,16 @@ export const depConstraints = [
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
 ];
 
+/** The constraints for the telegraf adapter's files: as for its project, with telegraf allowed. */
+export const telegrafAdapterConstraints = depConstraints.map((c) => {
+  if (c.sourceTag === 'type:lib') return { ...c, bannedExternalImports: [] };
+  if (c.sourceTag === 'scope:core') return { ...c, allowedExternalImports: ['telegraf'] };
+  return c;
+});
+
+const TELEGRAF_ADAPTER = ['packages/bot-formatting/src/telegraf/**/*.ts'];
+const TYPES_ONLY = (names) => names.map((name) => ({ name, allowTypeImports: true, message: 'Only types may be imported from it here.' }));
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.nx/**', '**/coverage/**'] },
   ...tseslint.configs.recommended,
@@ -35,6 +47,31 @@ export default tseslint.config(
     rules: {
       '@org/module-boundaries': ['error', { depConstraints }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // bot-formatting's generic root knows nothing of Plume; its Plume renderers use analytics' types
+    // only (analytics is their optional peer); the telegraf adapter uses telegraf's types only.
+    files: ['packages/bot-formatting/src/**/*.ts'],
+    ignores: ['packages/bot-formatting/src/plume/**', '**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@org/plume-analytics', message: 'The generic core stays free of Plume: use @org/bot-formatting/plume.' }] },
+      ],
+    },
+  },
+  {
+    files: ['packages/bot-formatting/src/plume/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: TYPES_ONLY(['@org/plume-analytics']) }] },
+  },
+  {
+    files: TELEGRAF_ADAPTER,
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@org/module-boundaries': ['error', { depConstraints: telegrafAdapterConstraints }],
+      '@typescript-eslint/no-restricted-imports': ['error', { paths: TYPES_ONLY(['telegraf', 'telegraf/types']) }],
     },
   },
   {

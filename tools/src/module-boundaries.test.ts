@@ -18,6 +18,14 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
     .map((m) => m.message);
 }
 
+/** Every lint message of a rule, for planted code at `file`. */
+function messagesOf(file: string, code: string, ruleId: string): string[] {
+  return linter
+    .verify(code, config, join(root, file))
+    .filter((m) => m.ruleId === ruleId)
+    .map((m) => m.message);
+}
+
 describe('the module-boundary lint rule, on planted imports', () => {
   it('rejects a third-party runtime import in plume-analytics', async () => {
     const errors = await boundaryErrors('packages/plume-analytics/src/planted.ts', "import ky from 'ky';\nexport const k = ky;\n");
@@ -42,6 +50,28 @@ describe('the module-boundary lint rule, on planted imports', () => {
       "import type { Context } from 'telegraf';\nexport type C = Context;\n",
     );
     expect(errors).toContain("'@org/bot-formatting' (type:lib, scope:core) may not import 'telegraf': it is banned for projects tagged type:lib.");
+  });
+
+  it("lets only bot-formatting's telegraf adapter import telegraf, and types only", async () => {
+    const adapter = 'packages/bot-formatting/src/telegraf/planted.ts';
+    const typeOnly = "import type { MessageEntity } from 'telegraf/types';\nexport type E = MessageEntity;\n";
+    expect(await boundaryErrors(adapter, typeOnly)).toEqual([]);
+    expect(messagesOf(adapter, typeOnly, '@typescript-eslint/no-restricted-imports')).toEqual([]);
+    const value = "import { Telegraf } from 'telegraf';\nexport const T = Telegraf;\n";
+    expect(messagesOf(adapter, value, '@typescript-eslint/no-restricted-imports')).toHaveLength(1);
+    // Next to the adapter, in the same project, telegraf is still banned.
+    expect(await boundaryErrors('packages/bot-formatting/src/plume/planted.ts', typeOnly)).toContain(
+      "'@org/bot-formatting' (type:lib, scope:core) may not import 'telegraf': it is banned for projects tagged type:lib.",
+    );
+  });
+
+  it("keeps bot-formatting's root free of analytics and its Plume renderers to analytics' types", () => {
+    const runtime = "import { analyzePods } from '@org/plume-analytics';\nexport const a = analyzePods;\n";
+    const types = "import type { PodDetail } from '@org/plume-analytics';\nexport type P = PodDetail;\n";
+    const restricted = '@typescript-eslint/no-restricted-imports';
+    expect(messagesOf('packages/bot-formatting/src/planted.ts', types, restricted)).toHaveLength(1);
+    expect(messagesOf('packages/bot-formatting/src/plume/planted.ts', types, restricted)).toEqual([]);
+    expect(messagesOf('packages/bot-formatting/src/plume/planted.ts', runtime, restricted)).toHaveLength(1);
   });
 
   it('lets plume-sdk import ky and zod but nothing else', async () => {
@@ -80,6 +110,14 @@ describe('the module-boundary lint rule, on planted imports', () => {
     expect(errors).toEqual([
       "'../../plume-analytics/src/index' reaches outside project '@org/bot-formatting'. Import the other project by its package name instead.",
       "'@org/plume-analytics/src/types' reaches into the internals of '@org/plume-analytics'. Import '@org/plume-analytics' itself: its public surface is its index and exports map.",
+    ]);
+  });
+
+  it("accepts a subpath of another project's exports map, and only those", async () => {
+    const code = "import { renderPodDetails } from '@org/bot-formatting/plume';\nimport { x } from '@org/bot-formatting/dist/plume/index';\nexport const y = [renderPodDetails, x];\n";
+    const errors = await boundaryErrors('apps/telegram-bot/src/planted.ts', code);
+    expect(errors).toEqual([
+      "'@org/bot-formatting/dist/plume/index' reaches into the internals of '@org/bot-formatting'. Import '@org/bot-formatting' itself: its public surface is its index and exports map.",
     ]);
   });
 
