@@ -26,6 +26,10 @@ const TSCONFIG = {
   bundler: { module: 'esnext', moduleResolution: 'bundler' },
 };
 
+// Besides Node's types: the optional peers a consumer of a subpath installs itself (telegraf, for
+// @org/bot-formatting/telegraf), so that the subpath's types are checked against the real ones.
+const CONSUMER_DEV_DEPENDENCIES = { '@types/node': '^24', telegraf: '4.16.3' };
+
 function slug(name) {
   return name.replace(/^@/, '').replace(/\//g, '__');
 }
@@ -36,7 +40,7 @@ export async function createConsumer({ dir, libraries, env, log }) {
   const dependencies = Object.fromEntries(libraries.map((l) => [l.name, l.version]));
   await writeFile(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'rehearsal-consumer', private: true, type: 'module', dependencies, devDependencies: { '@types/node': '^24' } }, null, 2),
+    JSON.stringify({ name: 'rehearsal-consumer', private: true, type: 'module', dependencies, devDependencies: CONSUMER_DEV_DEPENDENCIES }, null, 2),
   );
   await writeFile(join(dir, 'load.mjs'), LOAD);
   log(`npm install ${libraries.map((l) => `${l.name}@${l.version}`).join(' ')}`);

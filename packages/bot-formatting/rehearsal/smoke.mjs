@@ -1,14 +1,26 @@
 // Publish-rehearsal smoke test: run against the installed package, loaded by ESM import() (kind
-// 'esm') or CJS require() (kind 'cjs'). Throws on the first failed check.
+// 'esm') or CJS require() (kind 'cjs'); the subpaths (/plume, /telegraf) are loaded the same way.
+// Throws on the first failed check.
+import { createRequire } from 'node:module';
+
+const load = (specifier, kind) => (kind === 'esm' ? import(specifier) : createRequire(import.meta.url)(specifier));
 function check(condition, message) {
   if (!condition) throw new Error(`@org/bot-formatting smoke (${message})`);
 }
 
 export default async function smoke(lib, kind) {
-  const { fmt, bold, code, split, toHtml, toPlainText, renderWifiNetworks, renderNoData } = lib;
-  for (const name of ['fmt', 'bold', 'code', 'split', 'toHtml', 'toPlainText', 'renderHealthSummary', 'renderWanReport']) {
+  const { fmt, bold, code, split, toHtml, toPlainText } = lib;
+  for (const name of ['fmt', 'bold', 'code', 'split', 'toHtml', 'toPlainText']) {
     check(typeof lib[name] === 'function', `${kind}: ${name} is exported`);
   }
+  check(!('renderWanReport' in lib), `${kind}: the root holds no Plume renderer`);
+  const plume = await load('@org/bot-formatting/plume', kind);
+  const { renderWifiNetworks, renderNoData } = plume;
+  for (const name of ['renderHealthSummary', 'renderWanReport', 'renderPodDetails', 'renderWifiNetworks']) {
+    check(typeof plume[name] === 'function', `${kind}: /plume exports ${name}`);
+  }
+  const { toTelegraf } = await load('@org/bot-formatting/telegraf', kind);
+  check(typeof toTelegraf === 'function', `${kind}: /telegraf exports toTelegraf`);
 
   // Rich text: API strings go in as-is, offsets in UTF-16 code units.
   const name = 'Home_1 *<b>&';
@@ -29,8 +41,13 @@ export default async function smoke(lib, kind) {
   check(html === '👨‍👩‍👧 <b>Home_1 *&lt;b&gt;&amp;</b> has <code>3</code> pods', `html: ${html}`);
   check(toPlainText(message) === message.text, 'plain text');
 
-  // Renderers: no password, plain no-data report.
-  const wifi = renderWifiNetworks([{ ssid: 'Net', enable: true, wpaMode: 'psk2', encryptionKey: 'secret-key-123' }]);
-  check(wifi.length === 1 && wifi[0].text.includes('Net') && !wifi[0].text.includes('secret-key-123'), 'wifi without password');
+  // telegraf adapter: the text and entities as reply arguments, extra merged.
+  const [text, extra] = toTelegraf(message, { link_preview_options: { is_disabled: true } });
+  check(text === message.text && extra.entities.length === 2 && extra.link_preview_options.is_disabled, 'telegraf reply arguments');
+
+  // Renderers: an analysis in, a report out; plain no-data report.
+  const report = { networks: [{ ssid: 'Net', enabled: true, wpaMode: 'psk2', security: 'WPA2-Personal', hidden: false }], counts: { total: 1, enabled: 1 } };
+  const wifi = renderWifiNetworks(report);
+  check(wifi.length === 1 && wifi[0].text.includes('✅ Net — enabled, WPA2-Personal (psk2)'), 'wifi report');
   check(renderNoData('WAN consumption')[0].text.startsWith('⚪ No data: WAN consumption'), 'no-data report');
 }

@@ -1,4 +1,4 @@
-// Public surface of @org/bot-formatting. Kept private on purpose: the entity normalizer and the
+// Public surface of @org/bot-formatting: generic Telegram rich text, usable by any bot. Kept private on purpose: the entity normalizer and the
 // text builder (implementation details of the helpers) and the reused Intl formatters (intl-cache.ts).
 
 // Rich text as data
@@ -41,21 +41,5 @@ export type { Instant } from './time';
 export { formatDate, formatDateTime, formatTime, formatTimeZone, isValidTimeZone } from './time';
 export { plural } from './plural';
 
-// Plume report renderers: analytics results → messages, already split
-export type { LocationRef, RenderOptions } from './renderers/shared';
-export type { HealthSummaryOptions } from './renderers/health';
-export { HEALTH_LEVEL_EMOJI, renderHealthSummary } from './renderers/health';
-export type { PodDetailsOptions } from './renderers/pods';
-export { renderPodDetails } from './renderers/pods';
-export type { WifiNetworksOptions } from './renderers/wifi';
-export { renderWifiNetworks } from './renderers/wifi';
-export type { WanReportOptions } from './renderers/wan';
-export { renderWanReport } from './renderers/wan';
-export type { OnlineStatsOptions } from './renderers/online';
-export { UPTIME_LABEL_EMOJI, renderOnlineStats } from './renderers/online';
-export type { LocationListItem, LocationListOptions } from './renderers/locations';
-export { renderLocationList } from './renderers/locations';
-export type { NoDataOptions } from './renderers/no-data';
-export { renderNoData } from './renderers/no-data';
-export type { QueuePlaceInput } from './renderers/queue';
-export { renderQueuePlace } from './renderers/queue';
+// Not here on purpose: the Plume report renderers (`@org/bot-formatting/plume`) and the telegraf
+// adapter (`@org/bot-formatting/telegraf`), so that this entry depends on nothing.
