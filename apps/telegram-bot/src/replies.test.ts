@@ -2,16 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '@org/telegram-sandbox';
 import { Markup, Telegraf } from 'telegraf';
 import { BotContext } from './context';
-import { editRich, replyRich, type RichText } from './replies';
+import type { FormattedText } from '@org/bot-formatting';
+import { editRich, replyRich } from './replies';
 
-const part = (text: string): RichText => ({ text, entities: [{ type: 'bold', offset: 0, length: 3 }] });
+const part = (text: string): FormattedText => ({ text, entities: [{ type: 'bold', offset: 0, length: 3 }] });
 const keyboard = Markup.inlineKeyboard([Markup.button.callback('Refresh', 'refresh')]).reply_markup;
 
 describe('a report shown in place of the pressed message', () => {
   let sandbox: Sandbox;
   let bot: Telegraf<BotContext>;
   /** What the next press renders. */
-  let next: RichText[] = [];
+  let next: FormattedText[] = [];
   beforeAll(async () => {
     sandbox = await startSandbox();
     bot = new Telegraf<BotContext>(sandbox.token, { contextType: BotContext, telegram: { apiRoot: sandbox.apiRoot } });

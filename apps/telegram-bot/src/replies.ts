@@ -1,14 +1,9 @@
-import type { InlineKeyboardMarkup, MessageEntity } from 'telegraf/types';
+import type { FormattedText } from '@org/bot-formatting';
+import { telegrafEntities } from '@org/bot-formatting/telegraf';
+import type { InlineKeyboardMarkup } from 'telegraf/types';
 import type { BotContext } from './context';
 import { isExpiredQuery, isNotModified } from './errors/telegram-errors';
 
-/** A message as data: text plus Telegram entities (what @org/bot-formatting renders). */
-export interface RichText {
-  readonly text: string;
-  readonly entities: readonly object[];
-}
-
-const entitiesOf = (part: RichText) => [...part.entities] as MessageEntity[];
 const NO_PREVIEW = { is_disabled: true } as const;
 
 /** Shows "typing…" while a report is fetched; never waits for it and never fails because of it. */
@@ -40,10 +35,10 @@ export async function editText(ctx: BotContext, text: string, extra?: Parameters
 }
 
 /** Sends the parts of a report in order; the keyboard goes under the last one. */
-export async function replyRich(ctx: BotContext, parts: readonly RichText[], keyboard?: InlineKeyboardMarkup): Promise<void> {
+export async function replyRich(ctx: BotContext, parts: readonly FormattedText[], keyboard?: InlineKeyboardMarkup): Promise<void> {
   for (const [index, part] of parts.entries()) {
     await ctx.reply(part.text, {
-      entities: entitiesOf(part),
+      entities: telegrafEntities(part),
       link_preview_options: NO_PREVIEW,
       ...(index === parts.length - 1 && keyboard !== undefined ? { reply_markup: keyboard } : {}),
     });
@@ -65,7 +60,7 @@ const normalise = (entities: readonly object[] | undefined) =>
  * Returns `unchanged` when the message already shows exactly this, without asking Telegram, so
  * "message is not modified" never surfaces.
  */
-export async function editRich(ctx: BotContext, parts: readonly RichText[], keyboard?: InlineKeyboardMarkup): Promise<'edited' | 'unchanged'> {
+export async function editRich(ctx: BotContext, parts: readonly FormattedText[], keyboard?: InlineKeyboardMarkup): Promise<'edited' | 'unchanged'> {
   const [first, ...rest] = parts;
   if (first === undefined) return 'unchanged';
   if (rest.length > 0) {
@@ -85,22 +80,22 @@ export async function editRich(ctx: BotContext, parts: readonly RichText[], keyb
     return 'unchanged';
   }
   return editText(ctx, first.text, {
-    entities: entitiesOf(first),
+    entities: telegrafEntities(first),
     link_preview_options: NO_PREVIEW,
     ...(keyboard === undefined ? {} : { reply_markup: keyboard }),
   });
 }
 
 /** Sends one message (no keyboard) and returns its id, to edit or delete it later. */
-export async function replyOne(ctx: BotContext, part: RichText): Promise<number> {
-  const sent = await ctx.reply(part.text, { entities: entitiesOf(part), link_preview_options: NO_PREVIEW });
+export async function replyOne(ctx: BotContext, part: FormattedText): Promise<number> {
+  const sent = await ctx.reply(part.text, { entities: telegrafEntities(part), link_preview_options: NO_PREVIEW });
   return sent.message_id;
 }
 
 /** Replaces the text of one of the bot's messages in this chat; an edit that would change nothing is no error. */
-export async function editOne(ctx: BotContext, messageId: number, part: RichText): Promise<void> {
+export async function editOne(ctx: BotContext, messageId: number, part: FormattedText): Promise<void> {
   try {
-    await ctx.telegram.editMessageText(ctx.chat?.id, messageId, undefined, part.text, { entities: entitiesOf(part), link_preview_options: NO_PREVIEW });
+    await ctx.telegram.editMessageText(ctx.chat?.id, messageId, undefined, part.text, { entities: telegrafEntities(part), link_preview_options: NO_PREVIEW });
   } catch (error) {
     if (!isNotModified(error)) throw error;
   }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { renderQueuePlace } from '@org/bot-formatting';
+import { renderQueuePlace } from '@org/bot-formatting/plume';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { BotContext } from '../context';
 import type { QueueTicket } from '../queue/fair-queue';

@@ -4,7 +4,7 @@ import {
   renderPodDetails,
   renderWanReport,
   renderWifiNetworks,
-} from '@org/bot-formatting';
+} from '@org/bot-formatting/plume';
 import {
   analyzeLocationHealth,
   analyzeOnlineStats,
@@ -15,12 +15,12 @@ import {
   type OnlineStatsRangeKey,
 } from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
+import type { FormattedText } from '@org/bot-formatting';
 import type { ReportView } from '../callback-data/actions';
-import type { RichText } from '../replies';
 import type { LocationRef } from '../storage/user-state';
 
 /** A view: fetches with `client` (cancelled when `signal` aborts), analyses, renders. */
-type Render = (client: PlumeClient, target: LocationRef, signal?: AbortSignal) => Promise<RichText[]>;
+type Render = (client: PlumeClient, target: LocationRef, signal?: AbortSignal) => Promise<FormattedText[]>;
 
 const place = (target: LocationRef) => ({ id: target.locationId, name: target.name });
 
