@@ -9,17 +9,39 @@ import { speedTestReading } from './speed-test-condition';
 import type { AlertDecision, AlertDetails, AlertKeyState, LocationAlertState, LocationEvaluation, ObservedCondition } from './types';
 import { wanReading } from './wan-condition';
 
+function hasKeys(keys: Readonly<Record<string, AlertKeyState>>): boolean {
+  for (const _key in keys) return true;
+  return false;
+}
+
+/** The keys of one location, copied on the first change only (most polls change nothing). */
 class Keys {
-  readonly keys: Record<string, AlertKeyState>;
+  keys: Readonly<Record<string, AlertKeyState>>;
+  private copied = false;
   readonly decisions: AlertDecision[] = [];
 
   constructor(previous: Readonly<Record<string, AlertKeyState>>) {
-    this.keys = { ...previous };
+    this.keys = previous;
+  }
+
+  private writable(): Record<string, AlertKeyState> {
+    if (!this.copied) {
+      this.keys = { ...this.keys };
+      this.copied = true;
+    }
+    return this.keys as Record<string, AlertKeyState>;
+  }
+
+  set(key: string, state: AlertKeyState): void {
+    this.writable()[key] = state;
   }
 
   apply(key: string, step: KeyStep): void {
-    if (step.state !== null) this.keys[key] = step.state;
-    else if (key in this.keys) delete this.keys[key];
+    if (step.state !== null) {
+      if (this.keys[key] !== step.state) this.set(key, step.state);
+    } else if (key in this.keys) {
+      delete this.writable()[key];
+    }
     for (const decision of step.decisions) this.decisions.push(decision);
   }
 
@@ -29,6 +51,7 @@ class Keys {
 
   /** Steps the readings of one source, and a good reading for each stored key of its conditions not among them. */
   stepAll(readings: readonly Reading[], conditions: readonly ObservedCondition[], context: StepContext): void {
+    if (readings.length === 0 && !hasKeys(this.keys)) return;
     const seen = new Set<string>();
     for (const reading of readings) {
       seen.add(reading.key);
@@ -82,17 +105,18 @@ function failedObservation(previous: LocationAlertState, context: StepContext): 
 }
 
 /** Adds a finished UNKNOWN spell to every open incident, so it is not counted as downtime. */
-function creditNoData(keys: Record<string, AlertKeyState>, noData: LocationAlertState['noData'], atMs: number): void {
+function creditNoData(keys: Keys, noData: LocationAlertState['noData'], atMs: number): void {
   if (!noData?.unknown) return;
   const spell = atMs - Date.parse(noData.since);
-  for (const [key, state] of Object.entries(keys)) {
-    if (state.open) keys[key] = { ...state, noDataMs: state.noDataMs + spell };
+  for (const [key, state] of Object.entries(keys.keys)) {
+    if (state.open) keys.set(key, { ...state, noDataMs: state.noDataMs + spell });
   }
 }
 
 function checkInput(state: LocationAlertState | null | undefined, observation: LocationObservation): number {
-  if (observation === null || typeof observation !== 'object' || typeof observation.locationId !== 'string' || observation.locationId === '') {
-    throw new AnalyticsError('INVALID_VALUE', 'alerts: an observation needs a non-empty string locationId.');
+  const id: unknown = observation?.locationId;
+  if (typeof id !== 'string' || id === '' || id === '__proto__') {
+    throw new AnalyticsError('INVALID_VALUE', `alerts: an observation needs a non-empty string locationId (not __proto__), got ${String(id)}.`);
   }
   const atMs = parseTimestamp(observation.at);
   if (atMs === null) {
@@ -116,14 +140,14 @@ export function evaluateResolved(
 ): LocationEvaluation {
   const atMs = checkInput(state, observation);
   const previous: LocationAlertState = state ?? { locationId: observation.locationId, keys: {} };
-  if (previous.lastAt !== undefined && atMs <= Date.parse(previous.lastAt)) return { state: previous, decisions: [] };
   const at = isoOf(observation.at, atMs, lastIso);
+  // ISO-8601 UTC strings of 4-digit years (all this package reads) sort as their instants do.
+  if (previous.lastAt !== undefined && at <= previous.lastAt) return { state: previous, decisions: [] };
   const context: StepContext = { locationId: observation.locationId, at, atMs, options };
   if (observation.failed === true) return failedObservation(previous, context);
 
-  const { noData: _noData, ...kept } = previous;
   const keys = new Keys(previous.keys);
-  creditNoData(keys.keys, previous.noData, atMs);
+  creditNoData(keys, previous.noData, atMs);
   const findings = locationFindings(observation, previous.keys);
   const network = stepOffline(keys, previous, observation, findings, context);
   const offline = keys.keys[findings.offline.key];
@@ -137,14 +161,16 @@ export function evaluateResolved(
   const plume = plumeAlertReadings(observation);
   if (plume !== null) keys.stepAll(plume, ['plumeAlert'], context);
 
-  const next: LocationAlertState = {
-    ...kept,
+  // Built field by field: what a location remembers, without the finished `noData` spell.
+  const next: { -readonly [K in keyof LocationAlertState]: LocationAlertState[K] } = {
+    locationId: previous.locationId,
     lastAt: context.at,
     keys: keys.keys,
-    ...(network === undefined ? {} : { network }),
-    ...(wan?.through ? { wanThrough: wan.through } : {}),
-    ...(speed.speedTests.length === 0 ? {} : { speedTests: speed.speedTests }),
   };
+  if (network !== undefined) next.network = network;
+  const wanThrough = wan?.through ?? previous.wanThrough;
+  if (wanThrough !== undefined) next.wanThrough = wanThrough;
+  if (speed.speedTests.length > 0) next.speedTests = speed.speedTests;
   return { state: next, decisions: keys.decisions };
 }
 

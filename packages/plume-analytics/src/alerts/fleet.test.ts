@@ -64,4 +64,12 @@ describe('evaluateFleet', () => {
     expect(isAnalyticsError(error) && error.code).toBe('INVALID_VALUE');
     expect(String(error)).toContain('appears twice');
   });
+
+  it('takes any location id, even one that names an object property', () => {
+    const observations = ['constructor', 'toString'].map((locationId) => ({ locationId, at: T0, networkStatus: { status: 'offline' } }));
+    const first = evaluateFleet(null, { at: T0, observations });
+    const second = evaluateFleet(first.state, { at: T0 + 300_000, observations: observations.map((o) => ({ ...o, at: T0 + 300_000 })) });
+    expect(second.decisions.map((d) => d.key)).toEqual(['constructor:locationOffline', 'toString:locationOffline']);
+    expect(Object.keys(second.state.locations)).toEqual(['constructor', 'toString']);
+  });
 });

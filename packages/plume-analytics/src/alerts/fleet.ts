@@ -112,21 +112,24 @@ export function evaluateFleet(
   if (atMs === null || !isList(batch.observations)) {
     throw new AnalyticsError('INVALID_VALUE', 'alerts: a batch needs `at` (ISO-8601 or epoch ms) and an `observations` array.');
   }
-  const locations: Record<string, LocationAlertState> = { ...state?.locations };
-  const seen = new Set<string>();
+  // The batch's locations go into a new record first (which also catches a location sent twice),
+  // then the others are copied over: cheaper than copying all and overwriting.
+  const previousLocations = state?.locations ?? {};
+  const locations: Record<string, LocationAlertState> = {};
   const locationDecisions: AlertDecision[] = [];
   const lastIso = { ms: NaN, iso: '' };
   let failed = 0;
   for (const observation of batch.observations) {
-    if (seen.has(observation?.locationId)) {
-      throw new AnalyticsError('INVALID_VALUE', `alerts: location ${observation.locationId} appears twice in one batch; send one observation per location.`);
+    const id = observation?.locationId;
+    if (Object.hasOwn(locations, id)) {
+      throw new AnalyticsError('INVALID_VALUE', `alerts: location ${id} appears twice in one batch; send one observation per location.`);
     }
-    seen.add(observation?.locationId);
     if (observation?.failed === true) failed++;
-    const result = evaluateResolved(locations[observation.locationId], observation, resolved, lastIso);
-    locations[observation.locationId] = result.state;
+    const result = evaluateResolved(Object.hasOwn(previousLocations, id) ? previousLocations[id] : null, observation, resolved, lastIso);
+    locations[id] = result.state;
     for (const decision of result.decisions) locationDecisions.push(decision);
   }
+  for (const id of Object.keys(previousLocations)) if (!Object.hasOwn(locations, id)) locations[id] = previousLocations[id]!;
   const { failedShare, minFailed } = resolved.monitoring;
   const observed = batch.observations.length;
   const bad = failed >= minFailed && failed >= failedShare * observed;

@@ -2,10 +2,26 @@
 // interval, and the nearest-rank 95th percentile of the interval peaks).
 import { parseTimestamp, toIso } from '../time';
 import { analyzeWanStats } from '../wan-stats';
-import type { DirectionUtilisation } from '../wan-types';
+import type { DirectionUtilisation, WanSampleInput } from '../wan-types';
 import type { LocationObservation } from './input-types';
 import type { ResolvedAlertOptions } from './options';
 import { isList, keyOf, reading, type Reading } from './readings';
+
+/** The form `toIso` writes: such strings sort as their instants do. */
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Whether any sample may be newer than `through`. When every timestamp is written as `toIso`
+ * writes it, strings are compared (no parsing: most polls bring no new interval); otherwise `true`,
+ * and the caller parses.
+ */
+function newerThan(samples: readonly (WanSampleInput | null)[], through: string): boolean {
+  for (const sample of samples) {
+    const timestamp = sample?.timestamp;
+    if (typeof timestamp !== 'string' || !CANONICAL_ISO.test(timestamp) || timestamp > through) return true;
+  }
+  return false;
+}
 
 /**
  * The `wanSaturated` reading and the newest interval it judged; `null` when it is off (no plan
@@ -22,6 +38,7 @@ export function wanReading(
   const plan = observation.planSpeed ?? options.planSpeed;
   const samples = observation.wanSamples;
   if (plan === null || samples === null || samples === undefined || !isList(samples)) return null;
+  if (through !== undefined && !newerThan(samples, through)) return { reading: null, through };
   let newest = -Infinity;
   const times = samples.map((sample) => {
     const time = sample === null || typeof sample !== 'object' ? null : parseTimestamp(sample.timestamp);
