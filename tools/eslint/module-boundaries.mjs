@@ -91,9 +91,7 @@ function packageNameOf(specifier) {
 }
 
 function matches(patterns, name) {
-  return patterns.some((pattern) =>
-    pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern,
-  );
+  return patterns.some((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
 }
 
 function listOrNone(items) {
@@ -178,7 +176,12 @@ const moduleBoundaries = {
     }
 
     function checkWorkspaceImport(node, specifier, target) {
-      const data = { project: project.name, target: target.name, tags, targetTags: target.tags.join(', ') || 'no tags' };
+      const data = {
+        project: project.name,
+        target: target.name,
+        tags,
+        targetTags: target.tags.join(', ') || 'no tags',
+      };
       if (target === project) {
         // Benchmarks and rehearsal files use the project as its consumers do; its source may not.
         if (inSource) context.report({ node, messageId: 'selfImport', data });
@@ -213,7 +216,11 @@ const moduleBoundaries = {
           });
         }
         if (c.bannedExternalImports && matches(c.bannedExternalImports, name)) {
-          context.report({ node, messageId: 'externalBanned', data: { project: project.name, tags, name, tag: c.sourceTag } });
+          context.report({
+            node,
+            messageId: 'externalBanned',
+            data: { project: project.name, tags, name, tag: c.sourceTag },
+          });
         }
       }
     }

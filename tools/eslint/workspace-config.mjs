@@ -36,7 +36,8 @@ export const telegrafAdapterConstraints = depConstraints.map((c) => {
 });
 
 const TELEGRAF_ADAPTER = ['packages/bot-formatting/src/telegraf/**/*.ts'];
-const TYPES_ONLY = (names) => names.map((name) => ({ name, allowTypeImports: true, message: 'Only types may be imported from it here.' }));
+const TYPES_ONLY = (names) =>
+  names.map((name) => ({ name, allowTypeImports: true, message: 'Only types may be imported from it here.' }));
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.nx/**', '**/coverage/**'] },
@@ -57,7 +58,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: '@org/plume-analytics', message: 'The generic core stays free of Plume: use @org/bot-formatting/plume.' }] },
+        {
+          paths: [
+            {
+              name: '@org/plume-analytics',
+              message: 'The generic core stays free of Plume: use @org/bot-formatting/plume.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -40,7 +40,17 @@ export async function createConsumer({ dir, libraries, env, log }) {
   const dependencies = Object.fromEntries(libraries.map((l) => [l.name, l.version]));
   await writeFile(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'rehearsal-consumer', private: true, type: 'module', dependencies, devDependencies: CONSUMER_DEV_DEPENDENCIES }, null, 2),
+    JSON.stringify(
+      {
+        name: 'rehearsal-consumer',
+        private: true,
+        type: 'module',
+        dependencies,
+        devDependencies: CONSUMER_DEV_DEPENDENCIES,
+      },
+      null,
+      2,
+    ),
   );
   await writeFile(join(dir, 'load.mjs'), LOAD);
   log(`npm install ${libraries.map((l) => `${l.name}@${l.version}`).join(' ')}`);
@@ -61,25 +71,58 @@ export async function checkLibrary({ dir, library, source, tsc, env }) {
     await cp(join(source, 'rehearsal/smoke.mjs'), smoke);
   }
   for (const kind of ['esm', 'cjs']) {
-    const result = await run(process.execPath, ['load.mjs', library.name, kind, smoke], { cwd: dir, env, timeoutMs: 120_000 });
-    checks.push({ name: `${library.name} via ${kind === 'esm' ? 'import()' : 'require()'}`, ok: result.code === 0, detail: tail(result, 15) });
+    const result = await run(process.execPath, ['load.mjs', library.name, kind, smoke], {
+      cwd: dir,
+      env,
+      timeoutMs: 120_000,
+    });
+    checks.push({
+      name: `${library.name} via ${kind === 'esm' ? 'import()' : 'require()'}`,
+      ok: result.code === 0,
+      detail: tail(result, 15),
+    });
   }
 
   const usageDir = join(dir, 'usage', id);
   await mkdir(usageDir, { recursive: true });
   const usage = join(source, 'rehearsal/usage.ts');
   if (existsSync(usage)) await cp(usage, join(usageDir, 'usage.ts'));
-  else await writeFile(join(usageDir, 'usage.ts'), `import * as lib from '${library.name}';\nexport const names: string[] = Object.keys(lib);\n`);
-  await writeFile(join(usageDir, 'require.cts'), `import lib = require('${library.name}');\nexport type Library = typeof lib;\n`);
+  else
+    await writeFile(
+      join(usageDir, 'usage.ts'),
+      `import * as lib from '${library.name}';\nexport const names: string[] = Object.keys(lib);\n`,
+    );
+  await writeFile(
+    join(usageDir, 'require.cts'),
+    `import lib = require('${library.name}');\nexport type Library = typeof lib;\n`,
+  );
   for (const [mode, options] of Object.entries(TSCONFIG)) {
     const files = mode === 'node16' ? ['usage.ts', 'require.cts'] : ['usage.ts'];
     const tsconfig = join(usageDir, `tsconfig.${mode}.json`);
     await writeFile(
       tsconfig,
-      JSON.stringify({ compilerOptions: { ...options, target: 'es2022', strict: true, noEmit: true, skipLibCheck: false, types: ['node'] }, files }, null, 2),
+      JSON.stringify(
+        {
+          compilerOptions: {
+            ...options,
+            target: 'es2022',
+            strict: true,
+            noEmit: true,
+            skipLibCheck: false,
+            types: ['node'],
+          },
+          files,
+        },
+        null,
+        2,
+      ),
     );
     const result = await run(process.execPath, [tsc, '-p', tsconfig], { cwd: dir, env, timeoutMs: 120_000 });
-    checks.push({ name: `${library.name} in TypeScript (moduleResolution ${mode})`, ok: result.code === 0, detail: tail(result, 15) });
+    checks.push({
+      name: `${library.name} in TypeScript (moduleResolution ${mode})`,
+      ok: result.code === 0,
+      detail: tail(result, 15),
+    });
   }
   return checks;
 }

@@ -29,7 +29,15 @@ async function main() {
     const npmrc = join(dir, 'npmrc');
     await writeFile(
       npmrc,
-      [upstream && `registry=${upstream}`, `@org:registry=${registry.url}`, `${host}:_authToken=${registry.token}`, 'fund=false', 'audit=false', 'update-notifier=false', '']
+      [
+        upstream && `registry=${upstream}`,
+        `@org:registry=${registry.url}`,
+        `${host}:_authToken=${registry.token}`,
+        'fund=false',
+        'audit=false',
+        'update-notifier=false',
+        '',
+      ]
         .filter(Boolean)
         .join('\n'),
     );

@@ -6,4 +6,6 @@ const run = (cmd, args) => spawnSync(cmd, args, { stdio: 'inherit', env: process
 
 const built = run('nx', ['run', '@org/telegram-bot:build', '--outputStyle=static']);
 if (built !== 0) process.exit(built);
-process.exit(run('npm', ['run', 'start', '--silent', '--workspace', 'apps/telegram-bot', '--', ...process.argv.slice(2)]));
+process.exit(
+  run('npm', ['run', 'start', '--silent', '--workspace', 'apps/telegram-bot', '--', ...process.argv.slice(2)]),
+);

@@ -39,7 +39,9 @@ export function summarize({ root, nxOutput, rehearsalRan, nxExitCode = 0 }) {
     failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
   }
   for (const task of failedTasks(nxOutput)) {
-    const resultsOfTest = task.target === 'test' && projectResults(root).some((f) => f.includes(`/${task.project.replace('@org/', '')}/`) && existsSync(f));
+    const resultsOfTest =
+      task.target === 'test' &&
+      projectResults(root).some((f) => f.includes(`/${task.project.replace('@org/', '')}/`) && existsSync(f));
     if (resultsOfTest) continue; // its failures are counted test by test above
     failed += 1;
     notes.push(`${task.project}:${task.target} failed`);

@@ -28,7 +28,10 @@ function messagesOf(file: string, code: string, ruleId: string): string[] {
 
 describe('the module-boundary lint rule, on planted imports', () => {
   it('rejects a third-party runtime import in plume-analytics', async () => {
-    const errors = await boundaryErrors('packages/plume-analytics/src/planted.ts', "import ky from 'ky';\nexport const k = ky;\n");
+    const errors = await boundaryErrors(
+      'packages/plume-analytics/src/planted.ts',
+      "import ky from 'ky';\nexport const k = ky;\n",
+    );
     expect(errors).toEqual([
       "'@org/plume-analytics' (type:lib, scope:core) may not import 'ky': its allowed external imports are none.",
     ]);
@@ -49,7 +52,9 @@ describe('the module-boundary lint rule, on planted imports', () => {
       'packages/bot-formatting/src/planted.ts',
       "import type { Context } from 'telegraf';\nexport type C = Context;\n",
     );
-    expect(errors).toContain("'@org/bot-formatting' (type:lib, scope:core) may not import 'telegraf': it is banned for projects tagged type:lib.");
+    expect(errors).toContain(
+      "'@org/bot-formatting' (type:lib, scope:core) may not import 'telegraf': it is banned for projects tagged type:lib.",
+    );
   });
 
   it("lets only bot-formatting's telegraf adapter import telegraf, and types only", async () => {
@@ -114,7 +119,8 @@ describe('the module-boundary lint rule, on planted imports', () => {
   });
 
   it("accepts a subpath of another project's exports map, and only those", async () => {
-    const code = "import { renderPodDetails } from '@org/bot-formatting/plume';\nimport { x } from '@org/bot-formatting/dist/plume/index';\nexport const y = [renderPodDetails, x];\n";
+    const code =
+      "import { renderPodDetails } from '@org/bot-formatting/plume';\nimport { x } from '@org/bot-formatting/dist/plume/index';\nexport const y = [renderPodDetails, x];\n";
     const errors = await boundaryErrors('apps/telegram-bot/src/planted.ts', code);
     expect(errors).toEqual([
       "'@org/bot-formatting/dist/plume/index' reaches into the internals of '@org/bot-formatting'. Import '@org/bot-formatting' itself: its public surface is its index and exports map.",
@@ -123,7 +129,10 @@ describe('the module-boundary lint rule, on planted imports', () => {
 
   it('accepts the dependencies the design allows', async () => {
     expect(
-      await boundaryErrors('packages/bot-formatting/src/planted.ts', "import type { X } from '@org/plume-analytics';\nexport type Y = X;\n"),
+      await boundaryErrors(
+        'packages/bot-formatting/src/planted.ts',
+        "import type { X } from '@org/plume-analytics';\nexport type Y = X;\n",
+      ),
     ).toEqual([]);
     expect(
       await boundaryErrors(
@@ -135,16 +144,28 @@ describe('the module-boundary lint rule, on planted imports', () => {
 
   it('leaves tests free to use dev dependencies and other libraries, but not to import the app', async () => {
     expect(
-      await boundaryErrors('packages/plume-analytics/src/planted.test.ts', "import fc from 'fast-check';\nexport const x = fc;\n"),
+      await boundaryErrors(
+        'packages/plume-analytics/src/planted.test.ts',
+        "import fc from 'fast-check';\nexport const x = fc;\n",
+      ),
     ).toEqual([]);
     expect(
-      await boundaryErrors('packages/plume-sdk/src/planted.test.ts', "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n"),
+      await boundaryErrors(
+        'packages/plume-sdk/src/planted.test.ts',
+        "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n",
+      ),
     ).toEqual([]);
     expect(
-      await boundaryErrors('packages/plume-sdk/src/testing/helpers.ts', "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n"),
+      await boundaryErrors(
+        'packages/plume-sdk/src/testing/helpers.ts',
+        "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n",
+      ),
     ).toEqual([]);
     expect(
-      await boundaryErrors('packages/plume-sdk/src/planted.ts', "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n"),
+      await boundaryErrors(
+        'packages/plume-sdk/src/planted.ts',
+        "import { startSimulator } from '@org/plume-simulator';\nexport const s = startSimulator;\n",
+      ),
     ).toEqual([
       "'@org/plume-sdk' (type:lib, scope:sdk) may not import '@org/plume-simulator' (type:lib, scope:node): it may depend only on projects tagged scope:core.",
     ]);
@@ -166,7 +187,12 @@ describe('the module-boundary lint rule, on planted imports', () => {
   it('makes the eslint command exit non-zero on a planted violation', () => {
     const lint = spawnSync(
       process.execPath,
-      [join(root, 'node_modules/eslint/bin/eslint.js'), '--stdin', '--stdin-filename', 'packages/plume-analytics/src/planted.ts'],
+      [
+        join(root, 'node_modules/eslint/bin/eslint.js'),
+        '--stdin',
+        '--stdin-filename',
+        'packages/plume-analytics/src/planted.ts',
+      ],
       { cwd: root, input: "import { Telegraf } from 'telegraf';\nexport const t = Telegraf;\n", encoding: 'utf8' },
     );
     expect(lint.status).toBe(1);

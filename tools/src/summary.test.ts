@@ -9,7 +9,9 @@ import { summarize } from '../scripts/summary.mjs';
 // check, and every failure that left no test result behind.
 let root: string;
 
-function workspace(results: Record<string, { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites?: number }>): void {
+function workspace(
+  results: Record<string, { numPassedTests: number; numFailedTests: number; numRuntimeErrorTestSuites?: number }>,
+): void {
   root = mkdtempSync(join(tmpdir(), 'summary-test-'));
   writeFileSync(join(root, 'package.json'), JSON.stringify({ workspaces: ['packages/*', 'tools'] }));
   for (const dir of ['packages/a', 'packages/b', 'tools']) mkdirSync(join(root, dir), { recursive: true });
@@ -25,7 +27,10 @@ afterEach(() => {
 
 describe('summarize', () => {
   it('adds the tests of every project and the rehearsal checks', () => {
-    workspace({ 'packages/a': { numPassedTests: 3, numFailedTests: 1 }, tools: { numPassedTests: 2, numFailedTests: 0 } });
+    workspace({
+      'packages/a': { numPassedTests: 3, numFailedTests: 1 },
+      tools: { numPassedTests: 2, numFailedTests: 0 },
+    });
     writeFileSync(join(root, '.rehearsal-results.json'), JSON.stringify({ passed: 4, failed: 0 }));
     expect(summarize({ root, nxOutput: '', rehearsalRan: true })).toEqual({ line: '9 passed, 1 failed', ok: false });
   });
@@ -51,7 +56,9 @@ describe('summarize', () => {
   it('counts an Nx run that failed without a failed task to show for it', () => {
     jest.spyOn(console, 'log').mockImplementation(() => {});
     workspace({ 'packages/a': { numPassedTests: 1, numFailedTests: 0 } });
-    expect(summarize({ root, nxOutput: 'NX   Could not create the project graph', rehearsalRan: false, nxExitCode: 1 })).toEqual({
+    expect(
+      summarize({ root, nxOutput: 'NX   Could not create the project graph', rehearsalRan: false, nxExitCode: 1 }),
+    ).toEqual({
       line: '1 passed, 1 failed',
       ok: false,
     });
@@ -59,6 +66,9 @@ describe('summarize', () => {
 
   it('is green only when nothing failed', () => {
     workspace({ 'packages/a': { numPassedTests: 7, numFailedTests: 0 } });
-    expect(summarize({ root, nxOutput: '', rehearsalRan: false, nxExitCode: 0 })).toEqual({ line: '7 passed, 0 failed', ok: true });
+    expect(summarize({ root, nxOutput: '', rehearsalRan: false, nxExitCode: 0 })).toEqual({
+      line: '7 passed, 0 failed',
+      ok: true,
+    });
   });
 });

@@ -3,9 +3,19 @@ import { startSandbox, type Sandbox, type SandboxUser } from '@org/telegram-sand
 import { percentile } from './support';
 
 /** Messages between the benchmark (parent, the bot) and its load process (child, everything else). */
-export type ToLoad = { type: 'run'; ids: number[]; command: string; seconds: number } | { type: 'go' } | { type: 'close' };
+export type ToLoad =
+  { type: 'run'; ids: number[]; command: string; seconds: number } | { type: 'go' } | { type: 'close' };
 export type FromLoad =
-  | { type: 'ready'; token: string; apiRoot: string; ssoUrl: string; apiBase: string; authorization: string; partnerId: string; location: { customerId: string; id: string; name: string } }
+  | {
+      type: 'ready';
+      token: string;
+      apiRoot: string;
+      ssoUrl: string;
+      apiBase: string;
+      authorization: string;
+      partnerId: string;
+      location: { customerId: string; id: string; name: string };
+    }
   | { type: 'warmed' }
   | { type: 'result'; replies: number; perSecond: number; p50: number; p99: number };
 
@@ -34,7 +44,13 @@ async function load(sandbox: Sandbox, run: Extract<ToLoad, { type: 'run' }>): Pr
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
-  send({ type: 'result', replies: samples.length, perSecond: samples.length / elapsed, p50: percentile(samples, 50), p99: percentile(samples, 99) });
+  send({
+    type: 'result',
+    replies: samples.length,
+    perSecond: samples.length / elapsed,
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+  });
 }
 
 /**
@@ -45,7 +61,15 @@ export async function runLoadProcess(latencyMs: number): Promise<void> {
   const simulator = await startSimulator({ port: 0, latencyMs, wafLimit: false });
   const sandbox = await startSandbox({ port: 0, timeoutMs: 60_000 });
   const { customerId, id, name } = fixtures.locations.adaBeach;
-  send({ type: 'ready', token: sandbox.token, apiRoot: sandbox.apiRoot, ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase, ...simulator.credentials, location: { customerId, id, name } });
+  send({
+    type: 'ready',
+    token: sandbox.token,
+    apiRoot: sandbox.apiRoot,
+    ssoUrl: simulator.ssoUrl,
+    apiBase: simulator.apiBase,
+    ...simulator.credentials,
+    location: { customerId, id, name },
+  });
   for (let message = await next(); message.type !== 'close'; message = await next()) {
     if (message.type === 'run') await load(sandbox, message);
   }

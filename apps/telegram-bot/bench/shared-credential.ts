@@ -41,7 +41,12 @@ async function ask(user: SandboxUser, name: string): Promise<Outcome> {
   const first = await user.waitForMessage(() => true);
   const firstMs = performance.now() - started;
   const answer = await user.waitForMessage((m) => BUSY.test(m.text ?? '') || (m.text ?? '').includes(name));
-  return { firstMs, answerMs: performance.now() - started, busy: BUSY.test(answer.text ?? ''), sawPlace: (first.text ?? '').startsWith('⏳') };
+  return {
+    firstMs,
+    answerMs: performance.now() - started,
+    busy: BUSY.test(answer.text ?? ''),
+    sawPlace: (first.text ?? '').startsWith('⏳'),
+  };
 }
 
 async function main(): Promise<void> {
@@ -52,7 +57,12 @@ async function main(): Promise<void> {
   const ids = Array.from({ length: USERS }, (_, i) => 20_000 + i);
   await seedUsers({ dataDir, key: Buffer.from(KEY, 'hex'), ids, credentials: simulator.credentials, location });
   const app = await startApp({
-    config: createConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', BOT_ENCRYPTION_KEY: KEY, PLUME_QUEUE_MAX_WAIT_SECONDS: MAX_WAIT_SECONDS }),
+    config: createConfig({
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      BOT_ENCRYPTION_KEY: KEY,
+      PLUME_QUEUE_MAX_WAIT_SECONDS: MAX_WAIT_SECONDS,
+    }),
     logger: createLogger({ level: 'silent' }),
     token: sandbox.token,
     apiRoot: sandbox.apiRoot,
@@ -63,12 +73,15 @@ async function main(): Promise<void> {
   // Warm-up without Plume (JIT, each person's SQLite row, the polling loop), then the same burst of
   // /locations (reads the person's row, asks "Which customer?") as the floor: how long the bot and the
   // stand-in take to answer everyone at once when nobody waits for Plume.
-  const help = () => Promise.all(users.map(async (user) => {
-    const started = performance.now();
-    await user.send('/locations');
-    await user.lastMessage();
-    return performance.now() - started;
-  }));
+  const help = () =>
+    Promise.all(
+      users.map(async (user) => {
+        const started = performance.now();
+        await user.send('/locations');
+        await user.lastMessage();
+        return performance.now() - started;
+      }),
+    );
   await help();
   const floor = await help();
   const outcomes = await Promise.all(users.map((user) => ask(user, location.name)));
@@ -78,16 +91,32 @@ async function main(): Promise<void> {
   const busy = outcomes.filter((o) => o.busy);
   const calls = simulator.log.count('locations.get') + simulator.log.count('nodes.list');
   const ms = (values: number[], p: number) => (values.length === 0 ? '–' : (percentile(values, p) / 1000).toFixed(2));
-  console.log(`Node ${process.version}, ${USERS} people on one credential, each /status once; Plume latency ${LATENCY_MS} ms; SDK limiter 6 calls/s; queue max wait ${MAX_WAIT_SECONDS} s\n`);
-  console.log(`Load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores. Floor, ${USERS} × /locations at once (no Plume call): p50 ${ms(floor, 50)} s, p99 ${ms(floor, 99)} s.\n`);
+  console.log(
+    `Node ${process.version}, ${USERS} people on one credential, each /status once; Plume latency ${LATENCY_MS} ms; SDK limiter 6 calls/s; queue max wait ${MAX_WAIT_SECONDS} s\n`,
+  );
+  console.log(
+    `Load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' ',
+      )} on ${availableParallelism()} cores. Floor, ${USERS} × /locations at once (no Plume call): p50 ${ms(floor, 50)} s, p99 ${ms(floor, 99)} s.\n`,
+  );
   console.log('| outcome | people | first feedback p50 s | p99 s | answer p50 s | p99 s |');
   console.log('|---|---:|---:|---:|---:|---:|');
-  for (const [label, group] of [['report', reports], ['busy answer', busy], ['all', outcomes]] as const) {
+  for (const [label, group] of [
+    ['report', reports],
+    ['busy answer', busy],
+    ['all', outcomes],
+  ] as const) {
     const first = group.map((o) => o.firstMs);
     const answer = group.map((o) => o.answerMs);
-    console.log(`| ${label} | ${group.length} | ${ms(first, 50)} | ${ms(first, 99)} | ${ms(answer, 50)} | ${ms(answer, 99)} |`);
+    console.log(
+      `| ${label} | ${group.length} | ${ms(first, 50)} | ${ms(first, 99)} | ${ms(answer, 50)} | ${ms(answer, 99)} |`,
+    );
   }
-  console.log(`\nPlume calls: ${calls} for ${reports.length} reports = ${(calls / Math.max(1, reports.length)).toFixed(2)} per report (2.00 = none wasted); ${outcomes.filter((o) => o.sawPlace).length} people were shown their place first.`);
+  console.log(
+    `\nPlume calls: ${calls} for ${reports.length} reports = ${(calls / Math.max(1, reports.length)).toFixed(2)} per report (2.00 = none wasted); ${outcomes.filter((o) => o.sawPlace).length} people were shown their place first.`,
+  );
 
   await app.stop('bench');
   await sandbox.close();

@@ -36,13 +36,20 @@ function receive<T extends FromLoad['type']>(child: ChildProcess, type: T): Prom
   });
 }
 
-async function level(child: ChildProcess, servers: Extract<FromLoad, { type: 'ready' }>, ids: number[], command: string) {
+async function level(
+  child: ChildProcess,
+  servers: Extract<FromLoad, { type: 'ready' }>,
+  ids: number[],
+  command: string,
+) {
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-bench-'));
   await seedUsers({ dataDir, key: Buffer.from(KEY, 'hex'), ids, credentials: servers, location: servers.location });
   const handled: number[] = [];
   const metrics = createBotMetrics(createMetricsRegistry());
   const histogram = metrics.updateSeconds;
-  metrics.updateSeconds = { observe: (seconds, labels) => (handled.push(seconds * 1000), histogram.observe(seconds, labels)) };
+  metrics.updateSeconds = {
+    observe: (seconds, labels) => (handled.push(seconds * 1000), histogram.observe(seconds, labels)),
+  };
   const app = await startApp({
     metrics,
     config: createConfig({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '1000000', BOT_ENCRYPTION_KEY: KEY }),
@@ -63,14 +70,21 @@ async function level(child: ChildProcess, servers: Extract<FromLoad, { type: 're
   const cpu = process.cpuUsage(cpuBefore);
   await app.stop('bench');
   rmSync(dataDir, { recursive: true, force: true });
-  return { ...result, botP50: percentile(handled, 50), botP99: percentile(handled, 99), cpuMsPerReply: (cpu.user + cpu.system) / 1000 / handled.length };
+  return {
+    ...result,
+    botP50: percentile(handled, 50),
+    botP99: percentile(handled, 99),
+    cpuMsPerReply: (cpu.user + cpu.system) / 1000 / handled.length,
+  };
 }
 
 async function main(): Promise<void> {
   const child = fork(process.argv[1] ?? '', ['--load'], { stdio: 'inherit' });
   const servers = await receive(child, 'ready');
   console.log(`Node ${process.version}, simulator latency L = ${LATENCY_MS} ms, ${SECONDS} s per level\n`);
-  console.log('| users | command | replies/s | user p50 ms | user p99 ms | bot p50 ms | bot p99 ms | bot p50 − L | bot p99 − L | bot CPU ms/reply |');
+  console.log(
+    '| users | command | replies/s | user p50 ms | user p99 ms | bot p50 ms | bot p99 ms | bot p50 − L | bot p99 − L | bot CPU ms/reply |',
+  );
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   let nextId = 10_000;
   for (const users of LEVELS) {
@@ -79,7 +93,9 @@ async function main(): Promise<void> {
       const r = await level(child, servers, ids, command);
       const ms = (v: number) => v.toFixed(1);
       const minus = (v: number) => (command === '/status' ? ms(v - LATENCY_MS) : '–');
-      console.log(`| ${users} | ${command} | ${ms(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.botP50)} | ${ms(r.botP99)} | ${minus(r.botP50)} | ${minus(r.botP99)} | ${r.cpuMsPerReply.toFixed(2)} |`);
+      console.log(
+        `| ${users} | ${command} | ${ms(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.botP50)} | ${ms(r.botP99)} | ${minus(r.botP50)} | ${minus(r.botP99)} | ${r.cpuMsPerReply.toFixed(2)} |`,
+      );
     }
   }
   child.send({ type: 'close' } satisfies ToLoad);

@@ -17,14 +17,34 @@ export async function measureStorage(
   users: number,
 ): Promise<{ users: number; bytesPer1000: number; heapPer1000: number; rssGrowth: number; readsPerSecond: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'plume-bot-bench-store-'));
-  const store = createSqliteUserStore({ file: join(dir, DATABASE_FILE_NAME), cipher: createCipher(randomBytes(32)), logger: createLogger({ level: 'silent' }) });
+  const store = createSqliteUserStore({
+    file: join(dir, DATABASE_FILE_NAME),
+    cipher: createCipher(randomBytes(32)),
+    logger: createLogger({ level: 'silent' }),
+  });
   globalThis.gc?.();
   const before = process.memoryUsage();
   for (let id = 1; id <= users; id++) {
     await store.update(id, (state): UserState => {
-      let next: UserState = { ...state, credentials: { authorization: `Basic ${randomBytes(48).toString('base64')}`, partnerId: randomBytes(12).toString('hex') } };
-      for (let i = 0; i < 5; i++) next = selectLocation(next, { customerId: randomBytes(12).toString('hex'), locationId: randomBytes(12).toString('hex'), name: `Location ${i}` });
-      const targets = Array.from({ length: 20 }, (_, i) => ({ kind: 'location' as const, customerId: randomBytes(12).toString('hex'), locationId: randomBytes(12).toString('hex'), name: `Store ${i}` }));
+      let next: UserState = {
+        ...state,
+        credentials: {
+          authorization: `Basic ${randomBytes(48).toString('base64')}`,
+          partnerId: randomBytes(12).toString('hex'),
+        },
+      };
+      for (let i = 0; i < 5; i++)
+        next = selectLocation(next, {
+          customerId: randomBytes(12).toString('hex'),
+          locationId: randomBytes(12).toString('hex'),
+          name: `Location ${i}`,
+        });
+      const targets = Array.from({ length: 20 }, (_, i) => ({
+        kind: 'location' as const,
+        customerId: randomBytes(12).toString('hex'),
+        locationId: randomBytes(12).toString('hex'),
+        name: `Store ${i}`,
+      }));
       return rememberRefs(next, targets).state;
     });
   }

@@ -23,9 +23,18 @@ export async function seedUsers(options: {
     logger: createLogger({ level: 'silent' }),
   });
   const { authorization, partnerId } = options.credentials;
-  const selection = { customerId: options.location.customerId, locationId: options.location.id, name: options.location.name };
+  const selection = {
+    customerId: options.location.customerId,
+    locationId: options.location.id,
+    name: options.location.name,
+  };
   for (const id of options.ids) {
-    await store.update(id, (state) => ({ ...state, credentials: { authorization, partnerId }, selection, recent: [selection] }));
+    await store.update(id, (state) => ({
+      ...state,
+      credentials: { authorization, partnerId },
+      selection,
+      recent: [selection],
+    }));
   }
   await store.close();
 }

@@ -82,19 +82,30 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
   metrics.registry.gauge('telegram_bot_updates_in_flight', 'Updates being handled.', () => dispatcher.inFlight());
-  metrics.registry.gauge('telegram_bot_inbox_pending', 'Updates stored and not yet handled.', () => inbox.countPending());
+  metrics.registry.gauge('telegram_bot_inbox_pending', 'Updates stored and not yet handled.', () =>
+    inbox.countPending(),
+  );
 
   let running = true;
   let http: RunningHttpServer | undefined;
   let polling: Promise<void> | undefined;
   try {
     telegraf.botInfo = await telegraf.telegram.getMe();
-    await telegraf.telegram.setMyCommands([...COMMANDS]).catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
+    await telegraf.telegram
+      .setMyCommands([...COMMANDS])
+      .catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
     // Before any new update arrives, so that each user's resumed updates come before their new ones.
     await dispatcher.resume((update) => telegraf.handleUpdate(update));
-    const webhook = config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl, logger);
+    const webhook =
+      config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl, logger);
     if (config.port !== undefined) {
-      http = await startHttpServer({ port: config.port, host: config.host, metrics: metrics.registry, isHealthy: () => running, webhook });
+      http = await startHttpServer({
+        port: config.port,
+        host: config.host,
+        metrics: metrics.registry,
+        isHealthy: () => running,
+        webhook,
+      });
     }
     if (webhook === undefined) {
       let launched!: () => void;
@@ -109,7 +120,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     inbox.close();
     throw error;
   }
-  logger.info({ username: telegraf.botInfo.username, mode: polling ? 'polling' : 'webhook', http: http?.url }, 'Bot started');
+  logger.info(
+    { username: telegraf.botInfo.username, mode: polling ? 'polling' : 'webhook', http: http?.url },
+    'Bot started',
+  );
 
   let failure: unknown;
   let settle!: () => void;
@@ -129,7 +143,10 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }
       const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
       if ((await Promise.race([dispatcher.idle(), grace])) === 'timeout') {
-        logger.warn({ updates: dispatcher.inFlight() }, 'Some updates were still running: they stay in the inbox, and the next start resumes them.');
+        logger.warn(
+          { updates: dispatcher.inFlight() },
+          'Some updates were still running: they stay in the inbox, and the next start resumes them.',
+        );
       }
       dispatcher.abandon();
       await http?.close();
@@ -153,8 +170,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
  * createWebhook would force https, a local Bot API server may post over http; and its callback
  * caps no body and hands the bot whatever JSON it gets.)
  */
-async function createWebhook(telegraf: ReturnType<typeof createBot>['telegraf'], url: string, logger: Logger): Promise<WebhookHandler> {
+async function createWebhook(
+  telegraf: ReturnType<typeof createBot>['telegraf'],
+  url: string,
+  logger: Logger,
+): Promise<WebhookHandler> {
   const secretToken = randomBytes(32).toString('hex');
   await telegraf.telegram.setWebhook(url, { secret_token: secretToken });
-  return createWebhookHandler({ path: new URL(url).pathname, secretToken, logger, handleUpdate: (update) => telegraf.handleUpdate(update as unknown as Update) });
+  return createWebhookHandler({
+    path: new URL(url).pathname,
+    secretToken,
+    logger,
+    handleUpdate: (update) => telegraf.handleUpdate(update as unknown as Update),
+  });
 }

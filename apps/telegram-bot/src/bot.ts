@@ -47,7 +47,11 @@ export function createBot(deps: BotDeps): Bot {
   });
   telegraf.context.services = deps.services;
   const { logger } = deps.services;
-  const dispatcher = createUpdateDispatcher({ inbox: deps.inbox, logger, onError: (error) => logger.error({ err: error }, 'Error escaped the error boundary') });
+  const dispatcher = createUpdateDispatcher({
+    inbox: deps.inbox,
+    logger,
+    onError: (error) => logger.error({ err: error }, 'Error escaped the error boundary'),
+  });
 
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());

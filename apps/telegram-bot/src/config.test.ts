@@ -40,12 +40,21 @@ describe('createConfig', () => {
   it('reads the longest wait in a credential’s queue in seconds, 30 by default', () => {
     expect(createConfig({}).plumeQueueMaxWaitMs).toBe(30_000);
     expect(createConfig({ PLUME_QUEUE_MAX_WAIT_SECONDS: '7.5' }).plumeQueueMaxWaitMs).toBe(7500);
-    expect(problemsOf({ PLUME_QUEUE_MAX_WAIT_SECONDS: '0' })).toEqual(['PLUME_QUEUE_MAX_WAIT_SECONDS must be more than 0 seconds, e.g. 30']);
-    expect(problemsOf({ PLUME_QUEUE_MAX_WAIT_SECONDS: 'soon' })).toEqual(['PLUME_QUEUE_MAX_WAIT_SECONDS must be a number of seconds, e.g. 30']);
+    expect(problemsOf({ PLUME_QUEUE_MAX_WAIT_SECONDS: '0' })).toEqual([
+      'PLUME_QUEUE_MAX_WAIT_SECONDS must be more than 0 seconds, e.g. 30',
+    ]);
+    expect(problemsOf({ PLUME_QUEUE_MAX_WAIT_SECONDS: 'soon' })).toEqual([
+      'PLUME_QUEUE_MAX_WAIT_SECONDS must be a number of seconds, e.g. 30',
+    ]);
   });
 
   it('names each bad variable and says what it must be', () => {
-    const problems = problemsOf({ PORT: 'eighty', LOG_LEVEL: 'loud', ALLOWED_USERS: 'alice', PLUME_API_BASE: 'ftp://x' });
+    const problems = problemsOf({
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      ALLOWED_USERS: 'alice',
+      PLUME_API_BASE: 'ftp://x',
+    });
     expect(problems.some((p) => p.startsWith('PORT '))).toBe(true);
     expect(problems.some((p) => p.startsWith('LOG_LEVEL must be one of'))).toBe(true);
     expect(problems.some((p) => p.startsWith('ALLOWED_USERS must be Telegram user ids'))).toBe(true);
@@ -70,18 +79,35 @@ describe('createConfig', () => {
 
   it('requires PORT and a token with WEBHOOK_URL', () => {
     expect(problemsOf({ WEBHOOK_URL: 'https://bot.example.com/hook' })).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^PORT is required with WEBHOOK_URL/), expect.stringMatching(/^WEBHOOK_URL needs TELEGRAM_BOT_TOKEN/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^PORT is required with WEBHOOK_URL/),
+        expect.stringMatching(/^WEBHOOK_URL needs TELEGRAM_BOT_TOKEN/),
+      ]),
     );
-    expect(createConfig({ WEBHOOK_URL: 'https://bot.example.com/hook', PORT: '8443', TELEGRAM_BOT_TOKEN: TOKEN }).webhookUrl).toBe(
-      'https://bot.example.com/hook',
-    );
+    expect(
+      createConfig({ WEBHOOK_URL: 'https://bot.example.com/hook', PORT: '8443', TELEGRAM_BOT_TOKEN: TOKEN }).webhookUrl,
+    ).toBe('https://bot.example.com/hook');
   });
 
   it('reads only variables that .env.example documents, and .env.example lists each of them', () => {
     const example = readFileSync(join(__dirname, '..', '.env.example'), 'utf8');
     const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((match) => match[1]);
     expect([...documented].sort()).toEqual([...ENV_VARIABLES].sort());
-    expect(ENV_VARIABLES).toEqual(expect.arrayContaining(['TELEGRAM_BOT_TOKEN', 'TELEGRAM_API_ROOT', 'PLUME_SSO_URL', 'PLUME_API_BASE', 'PLUME_REPORTS_BASE', 'DATA_DIR', 'BOT_ENCRYPTION_KEY', 'ALLOWED_USERS', 'LOG_LEVEL', 'WEBHOOK_URL', 'PORT']));
+    expect(ENV_VARIABLES).toEqual(
+      expect.arrayContaining([
+        'TELEGRAM_BOT_TOKEN',
+        'TELEGRAM_API_ROOT',
+        'PLUME_SSO_URL',
+        'PLUME_API_BASE',
+        'PLUME_REPORTS_BASE',
+        'DATA_DIR',
+        'BOT_ENCRYPTION_KEY',
+        'ALLOWED_USERS',
+        'LOG_LEVEL',
+        'WEBHOOK_URL',
+        'PORT',
+      ]),
+    );
     expect(createConfig(Object.fromEntries(documented.map((name) => [name, '']))).dataDir).toBe('./data');
   });
 });

@@ -20,7 +20,10 @@ const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `must be 
 const encryptionKeySchema = z
   .string()
   .trim()
-  .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, 'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)');
+  .regex(
+    /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+    'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
+  );
 
 const envSchema = z
   .object({
@@ -28,7 +31,7 @@ const envSchema = z
       z.string().regex(/^\d+:[\w-]{20,}$/, 'must look like 123456:ABC-DEF… (the token @BotFather gave you)'),
     ),
     TELEGRAM_API_ROOT: optional(httpUrl('a Bot API server, e.g. https://api.telegram.org')),
-    PLUME_SSO_URL: optional(httpUrl("your Plume token URL, …/oauth2/<id>/v1/token")),
+    PLUME_SSO_URL: optional(httpUrl('your Plume token URL, …/oauth2/<id>/v1/token')),
     PLUME_API_BASE: optional(httpUrl('e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/api/')),
     PLUME_REPORTS_BASE: optional(httpUrl('e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/reports/')),
     DATA_DIR: optional(z.string()),
@@ -36,8 +39,17 @@ const envSchema = z
     ALLOWED_USERS: optional(
       z
         .string()
-        .regex(/^\s*\d{1,15}(\s*,\s*\d{1,15})*\s*,?\s*$/, 'must be Telegram user ids separated by commas, e.g. 12345,67890')
-        .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean).map(Number)),
+        .regex(
+          /^\s*\d{1,15}(\s*,\s*\d{1,15})*\s*,?\s*$/,
+          'must be Telegram user ids separated by commas, e.g. 12345,67890',
+        )
+        .transform((value) =>
+          value
+            .split(',')
+            .map((id) => id.trim())
+            .filter(Boolean)
+            .map(Number),
+        ),
     ),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })),
     WEBHOOK_URL: optional(
@@ -65,7 +77,10 @@ const envSchema = z
         .max(600, 'must be at most 600 seconds (nobody waits longer for a chat answer)'),
     ),
     STOP_GRACE_SECONDS: optional(
-      z.coerce.number({ error: 'must be a number of seconds' }).min(0, 'must be 0 or more seconds').max(3600, 'must be at most 3600 seconds'),
+      z.coerce
+        .number({ error: 'must be a number of seconds' })
+        .min(0, 'must be 0 or more seconds')
+        .max(3600, 'must be at most 3600 seconds'),
     ),
   })
   .superRefine((env, ctx) => {
@@ -132,9 +147,11 @@ function decodeKey(key: string): Buffer {
  * @example parseEncryptionKey('BOT_NEW_ENCRYPTION_KEY', env.BOT_NEW_ENCRYPTION_KEY).length // 32
  */
 export function parseEncryptionKey(variable: string, value: string | undefined): Buffer {
-  if (value === undefined || value.trim() === '') throw new ConfigError([`${variable} is required (openssl rand -base64 32)`]);
+  if (value === undefined || value.trim() === '')
+    throw new ConfigError([`${variable} is required (openssl rand -base64 32)`]);
   const parsed = encryptionKeySchema.safeParse(value);
-  if (!parsed.success) throw new ConfigError([`${variable} ${parsed.error.issues[0]?.message ?? 'is not a valid key'}`]);
+  if (!parsed.success)
+    throw new ConfigError([`${variable} ${parsed.error.issues[0]?.message ?? 'is not a valid key'}`]);
   return decodeKey(parsed.data);
 }
 
@@ -146,7 +163,9 @@ export function parseEncryptionKey(variable: string, value: string | undefined):
 export function createConfig(env: Readonly<Record<string, string | undefined>>): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`));
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'} ${issue.message}`),
+    );
   }
   const e = parsed.data;
   return {
@@ -161,7 +180,10 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     port: e.PORT,
     host: e.HOST ?? '0.0.0.0',
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE ?? DEFAULT_RATE_LIMIT_PER_MINUTE,
-    plumeQueueMaxWaitMs: e.PLUME_QUEUE_MAX_WAIT_SECONDS === undefined ? DEFAULT_PLUME_QUEUE_MAX_WAIT_MS : e.PLUME_QUEUE_MAX_WAIT_SECONDS * 1000,
+    plumeQueueMaxWaitMs:
+      e.PLUME_QUEUE_MAX_WAIT_SECONDS === undefined
+        ? DEFAULT_PLUME_QUEUE_MAX_WAIT_MS
+        : e.PLUME_QUEUE_MAX_WAIT_SECONDS * 1000,
     stopGraceMs: (e.STOP_GRACE_SECONDS ?? DEFAULT_STOP_GRACE_SECONDS) * 1000,
   };
 }

@@ -23,7 +23,10 @@ describe('the logger', () => {
 
   it('prints readable lines in the pretty format, redacted as the JSON lines are', () => {
     const { logger, lines } = captureLogger({ secrets: [BOT_TOKEN], format: 'pretty' });
-    logger.info({ url: `https://api.telegram.org/bot${BOT_TOKEN}/getMe`, authorization: HEADER, chatId: 42 }, 'calling');
+    logger.info(
+      { url: `https://api.telegram.org/bot${BOT_TOKEN}/getMe`, authorization: HEADER, chatId: 42 },
+      'calling',
+    );
     logger.info({ headers: { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.sig' } }, `got ${HEADER}`);
     logger.error({ err: new Error(`request to /bot${BOT_TOKEN}/sendMessage failed with ${HEADER}`) }, 'failed');
     const text = lines().join('\n');

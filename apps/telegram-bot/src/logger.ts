@@ -39,7 +39,8 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 export function scrub(text: string, secrets: readonly string[] = []): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 8) out = out.split(secret).join('[redacted]');
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, (match, scheme?: string) => (scheme ? `${scheme} [redacted]` : '[redacted]'));
+  for (const pattern of SECRET_PATTERNS)
+    out = out.replace(pattern, (match, scheme?: string) => (scheme ? `${scheme} [redacted]` : '[redacted]'));
   return out;
 }
 

@@ -44,7 +44,8 @@ async function run(config: Config, logger: Logger): Promise<void> {
     config.telegramToken !== undefined
       ? telegramEnvironment({ ...config, telegramToken: config.telegramToken })
       : await startSandboxEnvironment({ dataDir: config.dataDir }));
-  if (config.telegramToken === undefined) logger.info('TELEGRAM_BOT_TOKEN is not set: running against the local sandbox.');
+  if (config.telegramToken === undefined)
+    logger.info('TELEGRAM_BOT_TOKEN is not set: running against the local sandbox.');
   const app = (running.app = await startApp({
     config,
     logger,
@@ -65,7 +66,11 @@ const config = readConfig();
 const logger = createLogger({
   level: config.logLevel,
   format: chooseLogFormat({ sandbox: config.telegramToken === undefined, terminal: process.stdout.isTTY === true }),
-  secrets: [config.telegramToken ?? '', config.encryptionKey?.toString('base64') ?? '', config.encryptionKey?.toString('hex') ?? ''],
+  secrets: [
+    config.telegramToken ?? '',
+    config.encryptionKey?.toString('base64') ?? '',
+    config.encryptionKey?.toString('hex') ?? '',
+  ],
 });
 run(config, logger).catch((err: unknown) => {
   if (err instanceof EncryptionKeyMismatchError) process.stderr.write(`${err.message}\n`);

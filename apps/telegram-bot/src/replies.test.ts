@@ -39,7 +39,13 @@ describe('a report shown in place of the pressed message', () => {
     await user.waitForMessage('New 3');
     const shown = user.messages().slice(1);
     expect(shown.map((m) => m.text)).toEqual(['Old 1', 'Old 2', 'New 1', 'New 2', 'New 3']);
-    expect(shown.map((m) => m.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [])).toEqual([[], [], [], [], ['Refresh']]);
+    expect(shown.map((m) => m.reply_markup?.inline_keyboard.flat().map((b) => b.text) ?? [])).toEqual([
+      [],
+      [],
+      [],
+      [],
+      ['Refresh'],
+    ]);
     expect(shown[2]?.entities).toEqual([{ type: 'bold', offset: 0, length: 3 }]);
   });
 
@@ -51,6 +57,11 @@ describe('a report shown in place of the pressed message', () => {
     expect(await (await user.press('Refresh')).answer()).toMatchObject({ text: 'edited' });
     expect(await (await user.press('Refresh')).answer()).toMatchObject({ text: 'unchanged' });
     expect(user.messages().map((m) => m.text)).toEqual(['/short', 'Newer']);
-    expect(user.messages()[1]?.reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['Refresh']);
+    expect(
+      user
+        .messages()[1]
+        ?.reply_markup?.inline_keyboard.flat()
+        .map((b) => b.text),
+    ).toEqual(['Refresh']);
   });
 });

@@ -24,7 +24,11 @@ export async function answerPress(ctx: BotContext, text?: string): Promise<void>
 }
 
 /** Replaces the pressed message's text; an edit that would change nothing (a double press) is no error. */
-export async function editText(ctx: BotContext, text: string, extra?: Parameters<BotContext['editMessageText']>[1]): Promise<'edited' | 'unchanged'> {
+export async function editText(
+  ctx: BotContext,
+  text: string,
+  extra?: Parameters<BotContext['editMessageText']>[1],
+): Promise<'edited' | 'unchanged'> {
   try {
     await ctx.editMessageText(text, extra);
     return 'edited';
@@ -35,7 +39,11 @@ export async function editText(ctx: BotContext, text: string, extra?: Parameters
 }
 
 /** Sends the parts of a report in order; the keyboard goes under the last one. */
-export async function replyRich(ctx: BotContext, parts: readonly FormattedText[], keyboard?: InlineKeyboardMarkup): Promise<void> {
+export async function replyRich(
+  ctx: BotContext,
+  parts: readonly FormattedText[],
+  keyboard?: InlineKeyboardMarkup,
+): Promise<void> {
   for (const [index, part] of parts.entries()) {
     await ctx.reply(part.text, {
       entities: telegrafEntities(part),
@@ -60,7 +68,11 @@ const normalise = (entities: readonly object[] | undefined) =>
  * Returns `unchanged` when the message already shows exactly this, without asking Telegram, so
  * "message is not modified" never surfaces.
  */
-export async function editRich(ctx: BotContext, parts: readonly FormattedText[], keyboard?: InlineKeyboardMarkup): Promise<'edited' | 'unchanged'> {
+export async function editRich(
+  ctx: BotContext,
+  parts: readonly FormattedText[],
+  keyboard?: InlineKeyboardMarkup,
+): Promise<'edited' | 'unchanged'> {
   const [first, ...rest] = parts;
   if (first === undefined) return 'unchanged';
   if (rest.length > 0) {
@@ -95,7 +107,10 @@ export async function replyOne(ctx: BotContext, part: FormattedText): Promise<nu
 /** Replaces the text of one of the bot's messages in this chat; an edit that would change nothing is no error. */
 export async function editOne(ctx: BotContext, messageId: number, part: FormattedText): Promise<void> {
   try {
-    await ctx.telegram.editMessageText(ctx.chat?.id, messageId, undefined, part.text, { entities: telegrafEntities(part), link_preview_options: NO_PREVIEW });
+    await ctx.telegram.editMessageText(ctx.chat?.id, messageId, undefined, part.text, {
+      entities: telegrafEntities(part),
+      link_preview_options: NO_PREVIEW,
+    });
   } catch (error) {
     if (!isNotModified(error)) throw error;
   }

@@ -19,10 +19,15 @@ export function rotateKeyCommand(env: Readonly<Record<string, string | undefined
   const config = createConfig(env);
   const to = parseEncryptionKey('BOT_NEW_ENCRYPTION_KEY', env.BOT_NEW_ENCRYPTION_KEY);
   if (config.encryptionKey === undefined && !existsSync(join(config.dataDir, KEY_FILE_NAME))) {
-    throw new ConfigError([`BOT_ENCRYPTION_KEY is required: set it to the current key (there is no generated key in ${config.dataDir})`]);
+    throw new ConfigError([
+      `BOT_ENCRYPTION_KEY is required: set it to the current key (there is no generated key in ${config.dataDir})`,
+    ]);
   }
   const from = loadEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir, logger });
   const { resealed } = rotateEncryptionKey({ file: join(config.dataDir, DATABASE_FILE_NAME), from, to });
-  const leftover = config.encryptionKey === undefined ? ` Then delete ${join(config.dataDir, KEY_FILE_NAME)}, which holds the old key.` : '';
+  const leftover =
+    config.encryptionKey === undefined
+      ? ` Then delete ${join(config.dataDir, KEY_FILE_NAME)}, which holds the old key.`
+      : '';
   return `Re-sealed ${resealed} user${resealed === 1 ? "'s" : "s'"} stored state under the new key. Start the bot with BOT_ENCRYPTION_KEY set to the value of BOT_NEW_ENCRYPTION_KEY.${leftover}`;
 }

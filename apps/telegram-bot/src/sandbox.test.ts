@@ -18,7 +18,11 @@ interface WebMessage {
 /** The web chat as a person uses it: send, press, and read the chat (its first event-stream snapshot). */
 function webChat(webUrl: string) {
   const post = (path: string, body: object) =>
-    fetch(new URL(`web/${path}`, webUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(new URL(`web/${path}`, webUrl), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const read = async (): Promise<WebMessage[]> => {
     const abort = new AbortController();
     const response = await fetch(new URL('web/events', webUrl), { signal: abort.signal });

@@ -17,7 +17,13 @@ export interface SandboxEnvironmentOptions {
 export async function startSandboxEnvironment(options: SandboxEnvironmentOptions): Promise<Environment> {
   const write = options.write ?? ((text: string) => void process.stdout.write(text));
   const simulator = await startSimulator({ host: '127.0.0.1', port: 0, referenceTime: Date.now() });
-  const sandbox = await startSandbox({ host: '127.0.0.1', port: 0, bots: [{ token: '1000000001:SANDBOXplumeBotTokenNotSecret00000', username: 'plume_sandbox_bot', firstName: 'Plume Bot' }] }).catch(async (error: unknown) => {
+  const sandbox = await startSandbox({
+    host: '127.0.0.1',
+    port: 0,
+    bots: [
+      { token: '1000000001:SANDBOXplumeBotTokenNotSecret00000', username: 'plume_sandbox_bot', firstName: 'Plume Bot' },
+    ],
+  }).catch(async (error: unknown) => {
     await simulator.close();
     throw error;
   });

@@ -13,7 +13,8 @@ function lineMessage(size) {
   let entities = 0;
   for (let i = 0; length < size; i += 1) {
     const styled = [bold, italic, code][i % 3](`pod ${i}`);
-    const piece = i % 7 === 0 ? concat(link('ref', 'https://example.com/'), ' 👨‍👩‍👧 שלום\n\n') : concat(styled, ' is up ✅ k\n');
+    const piece =
+      i % 7 === 0 ? concat(link('ref', 'https://example.com/'), ' 👨‍👩‍👧 שלום\n\n') : concat(styled, ' is up ✅ k\n');
     parts.push(piece);
     length += piece.text.length;
     entities += piece.entities.length;
@@ -68,10 +69,14 @@ console.log(
     `${big.message.entities.length.toLocaleString('en-US')} entities (target ${TARGET_ENTITY_RATIO * 1e6})`,
 );
 const parts = split(big.message);
-console.log(`split → ${parts.length} parts (at most 100 entities each), longest ${Math.max(...parts.map((p) => p.text.length))}`);
+console.log(
+  `split → ${parts.length} parts (at most 100 entities each), longest ${Math.max(...parts.map((p) => p.text.length))}`,
+);
 console.log(`split 1 MB: ${time(() => split(big.message), 7).toFixed(1)} ms (median of 7)`);
 const unlimited = { maxEntities: Number.POSITIVE_INFINITY };
-console.log(`split 1 MB, no entity limit → ${split(big.message, unlimited).length} parts: ${time(() => split(big.message, unlimited), 7).toFixed(1)} ms`);
+console.log(
+  `split 1 MB, no entity limit → ${split(big.message, unlimited).length} parts: ${time(() => split(big.message, unlimited), 7).toFixed(1)} ms`,
+);
 console.log(`toHtml 1 MB: ${time(() => toHtml(big.message), 5).toFixed(1)} ms (median of 5)`);
 
 /**
@@ -92,7 +97,11 @@ function timeSideBySide(fns, rounds) {
 }
 
 console.log('\nCost per character (median ms ÷ code units), same entity density, sizes timed side by side:');
-for (const [name, build] of [['lines', lineMessage], ['words only', wordMessage], ['no spaces', clusterMessage]]) {
+for (const [name, build] of [
+  ['lines', lineMessage],
+  ['words only', wordMessage],
+  ['no spaces', clusterMessage],
+]) {
   const sizes = [10_000, 100_000, 1_000_000];
   const messages = sizes.map((size) => build(size).message);
   // Every sample processes about 1 MB: 1 call at 1 MB, 10 at 100 KB, 100 at 10 KB.
@@ -102,8 +111,12 @@ for (const [name, build] of [['lines', lineMessage], ['words only', wordMessage]
   );
   const rows = sizes.map((size, i) => ({ size, ms: times[i], perChar: (times[i] * 1e6) / messages[i].text.length }));
   for (const row of rows) {
-    console.log(`  ${name.padEnd(10)} ${String(row.size / 1000).padStart(5)} KB: ${row.ms.toFixed(2).padStart(7)} ms, ${row.perChar.toFixed(1)} ns/char`);
+    console.log(
+      `  ${name.padEnd(10)} ${String(row.size / 1000).padStart(5)} KB: ${row.ms.toFixed(2).padStart(7)} ms, ${row.perChar.toFixed(1)} ns/char`,
+    );
   }
   const ratio = rows[2].perChar / rows[0].perChar;
-  console.log(`  ${name.padEnd(10)} ratio 1 MB ÷ 10 KB per char: ${ratio.toFixed(2)} (${ratio <= 2 ? 'within' : 'NOT within'} 2×)`);
+  console.log(
+    `  ${name.padEnd(10)} ratio 1 MB ÷ 10 KB per char: ${ratio.toFixed(2)} (${ratio <= 2 ? 'within' : 'NOT within'} 2×)`,
+  );
 }

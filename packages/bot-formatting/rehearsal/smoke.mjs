@@ -31,10 +31,19 @@ export default async function smoke(lib, kind) {
   // Split: within the limit, concatenates back, entities inside their parts.
   const long = fmt`${bold('Title')}\n\n${'word '.repeat(2000)}`;
   const parts = split(long, { limit: 1024 });
-  check(parts.length === 11 && parts[0].text === 'Title\n\n', `split at the paragraph first, then words: ${parts.length} parts`);
-  check(parts.every((p) => p.text.length <= 1024), 'parts within the limit');
+  check(
+    parts.length === 11 && parts[0].text === 'Title\n\n',
+    `split at the paragraph first, then words: ${parts.length} parts`,
+  );
+  check(
+    parts.every((p) => p.text.length <= 1024),
+    'parts within the limit',
+  );
   check(parts.map((p) => p.text).join('') === long.text, 'parts concatenate to the source');
-  check(parts.every((p) => p.entities.every((e) => e.offset + e.length <= p.text.length)), 'entities inside their part');
+  check(
+    parts.every((p) => p.entities.every((e) => e.offset + e.length <= p.text.length)),
+    'entities inside their part',
+  );
 
   // HTML: escaped once, tags balanced.
   const html = toHtml(message);
@@ -43,10 +52,16 @@ export default async function smoke(lib, kind) {
 
   // telegraf adapter: the text and entities as reply arguments, extra merged.
   const [text, extra] = toTelegraf(message, { link_preview_options: { is_disabled: true } });
-  check(text === message.text && extra.entities.length === 2 && extra.link_preview_options.is_disabled, 'telegraf reply arguments');
+  check(
+    text === message.text && extra.entities.length === 2 && extra.link_preview_options.is_disabled,
+    'telegraf reply arguments',
+  );
 
   // Renderers: an analysis in, a report out; plain no-data report.
-  const report = { networks: [{ ssid: 'Net', enabled: true, wpaMode: 'psk2', security: 'WPA2-Personal', hidden: false }], counts: { total: 1, enabled: 1 } };
+  const report = {
+    networks: [{ ssid: 'Net', enabled: true, wpaMode: 'psk2', security: 'WPA2-Personal', hidden: false }],
+    counts: { total: 1, enabled: 1 },
+  };
   const wifi = renderWifiNetworks(report);
   check(wifi.length === 1 && wifi[0].text.includes('✅ Net — enabled, WPA2-Personal (psk2)'), 'wifi report');
   check(renderNoData('WAN consumption')[0].text.startsWith('⚪ No data: WAN consumption'), 'no-data report');

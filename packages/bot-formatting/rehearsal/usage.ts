@@ -1,7 +1,26 @@
 // Publish-rehearsal type check: compiled by tsc --noEmit in a consumer project, under
 // moduleResolution node16 and bundler. Never run.
-import { bold, concat, fmt, join, link, pre, split, table, toHtml, CAPTION_LIMIT, type FormattedText, type MessageEntity } from '@org/bot-formatting';
-import { renderHealthSummary, renderNoData, renderOnlineStats, renderWanReport, renderWifiNetworks } from '@org/bot-formatting/plume';
+import {
+  bold,
+  concat,
+  fmt,
+  join,
+  link,
+  pre,
+  split,
+  table,
+  toHtml,
+  CAPTION_LIMIT,
+  type FormattedText,
+  type MessageEntity,
+} from '@org/bot-formatting';
+import {
+  renderHealthSummary,
+  renderNoData,
+  renderOnlineStats,
+  renderWanReport,
+  renderWifiNetworks,
+} from '@org/bot-formatting/plume';
 import { toTelegraf, type TelegrafMessage } from '@org/bot-formatting/telegraf';
 import type { Context } from 'telegraf';
 
@@ -23,7 +42,9 @@ const wifiParts: FormattedText[] = renderWifiNetworks(networks);
 const none: FormattedText[] = renderNoData('WAN consumption', { hint: 'Try later.' });
 
 export async function greet(ctx: Context): Promise<number> {
-  const args: TelegrafMessage<{ link_preview_options: { is_disabled: boolean } }> = toTelegraf(message, { link_preview_options: { is_disabled: true } });
+  const args: TelegrafMessage<{ link_preview_options: { is_disabled: boolean } }> = toTelegraf(message, {
+    link_preview_options: { is_disabled: true },
+  });
   const sent = await ctx.reply(...args);
   return sent.message_id;
 }

@@ -17,7 +17,8 @@ const UNITS = [
  * ```
  */
 export function formatDuration(ms: number): string {
-  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`formatDuration() needs a non-negative number of ms, got ${ms}`);
+  if (!Number.isFinite(ms) || ms < 0)
+    throw new RangeError(`formatDuration() needs a non-negative number of ms, got ${ms}`);
   let rest = Math.round(ms / 1000) * 1000;
   const parts: string[] = [];
   for (const { unit, ms: size } of UNITS) {

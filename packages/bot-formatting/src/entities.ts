@@ -83,11 +83,7 @@ export interface CustomEmojiMessageEntity extends EntityRange {
  * ```
  */
 export type MessageEntity =
-  | CommonMessageEntity
-  | PreMessageEntity
-  | TextLinkMessageEntity
-  | TextMentionMessageEntity
-  | CustomEmojiMessageEntity;
+  CommonMessageEntity | PreMessageEntity | TextLinkMessageEntity | TextMentionMessageEntity | CustomEmojiMessageEntity;
 
 /** Every value of `MessageEntity['type']`. */
 export type MessageEntityType = MessageEntity['type'];
@@ -134,9 +130,7 @@ export function normalizeEntities(text: string, entities: readonly MessageEntity
     if (isInsideSurrogatePair(text, start)) start -= 1;
     if (isInsideSurrogatePair(text, end)) end += 1;
     result.push(
-      start === entity.offset && end - start === entity.length
-        ? entity
-        : withRange(entity, start, end - start),
+      start === entity.offset && end - start === entity.length ? entity : withRange(entity, start, end - start),
     );
   }
   if (!isSorted(result)) result.sort(compareEntities);

@@ -18,7 +18,18 @@ export type {
 export type { FormatInput, FormattedText } from './rich-text';
 export { concat, isFormattedText, join, lines, plain, slice, toFormatted } from './rich-text';
 export { fmt } from './template';
-export { blockquote, bold, code, expandableBlockquote, italic, link, pre, spoiler, strikethrough, underline } from './styles';
+export {
+  blockquote,
+  bold,
+  code,
+  expandableBlockquote,
+  italic,
+  link,
+  pre,
+  spoiler,
+  strikethrough,
+  underline,
+} from './styles';
 
 // Rendering and splitting
 export type { PlainTextOptions } from './plain';

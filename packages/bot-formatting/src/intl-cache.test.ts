@@ -74,7 +74,8 @@ describe('reused Intl formatters', () => {
     const values = [0, -0.004, 1234.5678, -98765.4321, 1e21, 0.5, 2.5, 999.995];
     const decimals = [0, 1, 2, 3, 0, 2, 1, 20, 0];
     for (const d of decimals) {
-      for (const value of values) expect(formatNumber(value, d)).toBe(freshNumber(value, d).replace(/^-(?=0(\.0*)?$)/, ''));
+      for (const value of values)
+        expect(formatNumber(value, d)).toBe(freshNumber(value, d).replace(/^-(?=0(\.0*)?$)/, ''));
     }
     expect([formatMbps(245.55), formatPercent(99.84), formatVolume(12_345), formatNumber(1234.56, 1)]).toEqual([
       '245.6 Mbps',
@@ -82,7 +83,12 @@ describe('reused Intl formatters', () => {
       '12.3 GB',
       '1,234.6',
     ]);
-    expect([plural(1, 'pod'), plural(1200, 'device'), plural(0, 'pod'), plural(1, 'pod')]).toEqual(['1 pod', '1,200 devices', '0 pods', '1 pod']);
+    expect([plural(1, 'pod'), plural(1200, 'device'), plural(0, 'pod'), plural(1, 'pod')]).toEqual([
+      '1 pod',
+      '1,200 devices',
+      '0 pods',
+      '1 pod',
+    ]);
   });
 
   it('segment graphemes the same on every call', () => {

@@ -62,7 +62,10 @@ const dateTimeFormats = new BoundedMemo(
 
 const numberFormats = new BoundedMemo(
   (decimals) =>
-    new Intl.NumberFormat('en-US', { minimumFractionDigits: Number(decimals), maximumFractionDigits: Number(decimals) }),
+    new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: Number(decimals),
+      maximumFractionDigits: Number(decimals),
+    }),
 );
 
 let integerFormat: Intl.NumberFormat | undefined;

@@ -34,7 +34,8 @@ export interface ProgressBarOptions {
 export function progressBar(fraction: number, options: ProgressBarOptions = {}): string {
   const { width = 10, full = '█', empty = '░' } = options;
   if (Number.isNaN(fraction)) throw new RangeError('progressBar() needs a number between 0 and 1, got NaN');
-  if (!Number.isInteger(width) || width < 1) throw new RangeError(`progressBar() width must be a positive integer, got ${width}`);
+  if (!Number.isInteger(width) || width < 1)
+    throw new RangeError(`progressBar() width must be a positive integer, got ${width}`);
   const clamped = Math.min(1, Math.max(0, fraction));
   const cells = clamped === 1 ? width : Math.min(width - 1, Math.floor(clamped * width));
   return full.repeat(cells) + empty.repeat(width - cells);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
 import { concat, isFormattedText, join, lines, plain, slice, toFormatted } from './rich-text';
 import { fmt } from './template';
-import { blockquote, bold, code, expandableBlockquote, italic, link, pre, spoiler, strikethrough, underline } from './styles';
+import {
+  blockquote,
+  bold,
+  code,
+  expandableBlockquote,
+  italic,
+  link,
+  pre,
+  spoiler,
+  strikethrough,
+  underline,
+} from './styles';
 
 describe('rich text values', () => {
   it('inserts Markdown and HTML metacharacters as-is, without escaping', () => {
@@ -30,7 +41,16 @@ describe('rich text values', () => {
     const kinds = [bold, italic, underline, strikethrough, spoiler, code, blockquote, expandableBlockquote].map(
       (helper) => helper('x').entities[0]?.type,
     );
-    expect(kinds).toEqual(['bold', 'italic', 'underline', 'strikethrough', 'spoiler', 'code', 'blockquote', 'expandable_blockquote']);
+    expect(kinds).toEqual([
+      'bold',
+      'italic',
+      'underline',
+      'strikethrough',
+      'spoiler',
+      'code',
+      'blockquote',
+      'expandable_blockquote',
+    ]);
     expect(pre('x', 'json').entities).toEqual([{ type: 'pre', offset: 0, length: 1, language: 'json' }]);
     expect(pre('x').entities).toEqual([{ type: 'pre', offset: 0, length: 1 }]);
     expect(link('x', 'https://example.com/').entities).toEqual([
@@ -113,7 +133,10 @@ describe('rich text values', () => {
   });
 
   it('never mutates its inputs', () => {
-    const inner = Object.freeze({ text: 'x', entities: Object.freeze([{ type: 'bold' as const, offset: 0, length: 1 }]) });
+    const inner = Object.freeze({
+      text: 'x',
+      entities: Object.freeze([{ type: 'bold' as const, offset: 0, length: 1 }]),
+    });
     const outer = italic(inner as never);
     expect(outer.entities).toHaveLength(2);
     expect(inner.entities).toHaveLength(1);

@@ -60,7 +60,9 @@ export function toFormatted(input: FormatInput): FormattedText {
     return { text: String(input), entities: [] };
   }
   if (isFormattedText(input)) return { text: input.text, entities: normalizeEntities(input.text, input.entities) };
-  throw new TypeError(`Cannot format a value of type ${input === null ? 'null' : typeof input}; pass a string, number or FormattedText`);
+  throw new TypeError(
+    `Cannot format a value of type ${input === null ? 'null' : typeof input}; pass a string, number or FormattedText`,
+  );
 }
 
 /**

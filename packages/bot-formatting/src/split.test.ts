@@ -33,7 +33,12 @@ describe('split()', () => {
 
   it('never makes a part of whitespace only, which Telegram would reject as empty', () => {
     // A window ending in a line break, with the next line break just after it.
-    expect(texts(split(plain(`aaaa\n\n${'b'.repeat(12)}`), { limit: 5 }))).toEqual(['aaaa\n', '\nbbbb', 'bbbbb', 'bbb']);
+    expect(texts(split(plain(`aaaa\n\n${'b'.repeat(12)}`), { limit: 5 }))).toEqual([
+      'aaaa\n',
+      '\nbbbb',
+      'bbbbb',
+      'bbb',
+    ]);
     // A window ending in a space, with another space just after it.
     expect(texts(split(plain('aaaa  b b b'), { limit: 5 }))).toEqual(['aaaa ', ' b b ', 'b']);
     // Whitespace at the very end that does not fit the part before it.
@@ -80,7 +85,10 @@ describe('split()', () => {
 
   it('cuts early so that no part holds more entities than Telegram honours', () => {
     expect(ENTITY_LIMIT).toBe(100);
-    const message = join(Array.from({ length: 250 }, (_, i) => bold(`p${i}`)), '\n');
+    const message = join(
+      Array.from({ length: 250 }, (_, i) => bold(`p${i}`)),
+      '\n',
+    );
     const parts = split(message);
     expect(parts.map((p) => p.entities.length)).toEqual([100, 100, 50]);
     expect(parts.map((p) => p.text).join('')).toBe(message.text);
@@ -102,7 +110,10 @@ describe('split()', () => {
     expect(parts.map((p) => p.text).join('')).toBe(text);
     expect(parts.every((p) => p.text.length > 0 && p.text.length <= 4)).toBe(true);
     expect(parts.at(-1)?.text).toBe('😀😀');
-    const pairs = split({ text: '😀😀😀😀😀', entities: [0, 2, 4, 6].map((offset) => ({ type: 'bold' as const, offset, length: 2 })) }, { limit: 2, maxEntities: 1 });
+    const pairs = split(
+      { text: '😀😀😀😀😀', entities: [0, 2, 4, 6].map((offset) => ({ type: 'bold' as const, offset, length: 2 })) },
+      { limit: 2, maxEntities: 1 },
+    );
     expect(pairs.map((p) => p.text)).toEqual(['😀', '😀', '😀', '😀', '😀']);
   });
 

@@ -93,17 +93,23 @@ export function split(message: FormattedText, options: SplitOptions = {}): Forma
  * active when its part is reached and leaves after the part where it ends. Each part is clipped to
  * the text limit and, where possible, to the entity limit.
  */
-function cutParts(text: string, entities: readonly MessageEntity[], limit: number, maxEntities: number): FormattedText[] {
+function cutParts(
+  text: string,
+  entities: readonly MessageEntity[],
+  limit: number,
+  maxEntities: number,
+): FormattedText[] {
   const parts: FormattedText[] = [];
   const lastVisible = lastVisibleIndex(text);
   let active: MessageEntity[] = [];
   let next = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     // The part must end before the first entity that would not fit (a window of 0 keeps one cluster).
     const firstMisfit = entities[next + Math.max(0, maxEntities - active.length)];
     const window = firstMisfit ? Math.min(limit, firstMisfit.offset - start) : limit;
     let end = text.length - start <= window ? text.length : findCut(text, start, window, limit);
-    if (end < text.length && end > lastVisible) end = keepVisibleRest(text, start, end, Math.min(window, lastVisible - start), limit);
+    if (end < text.length && end > lastVisible)
+      end = keepVisibleRest(text, start, end, Math.min(window, lastVisible - start), limit);
     while (next < entities.length && (entities[next] as MessageEntity).offset < end) {
       active.push(entities[next] as MessageEntity);
       next += 1;

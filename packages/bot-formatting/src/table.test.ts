@@ -11,7 +11,12 @@ describe('tables', () => {
       ],
       { header: ['Pod', 'Devices'], align: ['left', 'right'] },
     );
-    expect(text.split('\n')).toEqual(['Pod          Devices', '───────────  ───────', 'Living room       12', 'Hall               3']);
+    expect(text.split('\n')).toEqual([
+      'Pod          Devices',
+      '───────────  ───────',
+      'Living room       12',
+      'Hall               3',
+    ]);
   });
 
   it('ends the header rule without spaces when the last column is empty', () => {
@@ -19,7 +24,10 @@ describe('tables', () => {
   });
 
   it('measures wide characters in display cells so CJK columns line up', () => {
-    const text = formatTable([['東京', 'x'], ['ab', 'y']]);
+    const text = formatTable([
+      ['東京', 'x'],
+      ['ab', 'y'],
+    ]);
     expect(text.split('\n')).toEqual(['東京  x', 'ab    y']);
   });
 

@@ -45,7 +45,9 @@ export function formatTable(rows: readonly (readonly string[])[], options: Table
   if (!Number.isInteger(gap) || gap < 0) throw new RangeError(`Table gap must be a non-negative integer, got ${gap}`);
   const all = options.header ? [options.header, ...rows] : rows;
   const columns = Math.max(0, ...all.map((row) => row.length));
-  const widths = Array.from({ length: columns }, (_, c) => Math.max(0, ...all.map((row) => displayWidth(row[c] ?? ''))));
+  const widths = Array.from({ length: columns }, (_, c) =>
+    Math.max(0, ...all.map((row) => displayWidth(row[c] ?? ''))),
+  );
   const align = (c: number): ColumnAlign => options.align?.[c] ?? 'left';
   const render = (row: readonly string[]) =>
     row
@@ -54,7 +56,10 @@ export function formatTable(rows: readonly (readonly string[])[], options: Table
       .trimEnd();
   const out = rows.map(render);
   if (options.header) {
-    const rule = widths.map((w) => '─'.repeat(w)).join(' '.repeat(gap)).trimEnd();
+    const rule = widths
+      .map((w) => '─'.repeat(w))
+      .join(' '.repeat(gap))
+      .trimEnd();
     out.unshift(render(options.header), rule);
   }
   return out.join('\n');

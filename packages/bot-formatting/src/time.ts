@@ -99,5 +99,7 @@ export function formatDate(at: Instant, timeZone: string): string {
  */
 export function formatTimeZone(timeZone: string, at: Instant = Date.now()): string {
   const offset = (parts(at, timeZone).timeZoneName ?? 'GMT').replace(/^GMT/, 'UTC');
-  return timeZone === 'UTC' || timeZone === 'Etc/UTC' ? 'UTC' : `${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
+  return timeZone === 'UTC' || timeZone === 'Etc/UTC'
+    ? 'UTC'
+    : `${timeZone} (${offset === 'UTC' ? 'UTC+00:00' : offset})`;
 }

@@ -10,9 +10,48 @@ import { blockquote, bold, code, italic, link, pre, spoiler, strikethrough, unde
 // combining marks, RTL text, and Markdown/HTML metacharacters.
 
 const TRICKY = [
-  '👨‍👩‍👧‍👦', '👍🏽', '🇩🇪', '🇫🇷🇮🇹', '🏳️‍🌈', '❤️', 'e\u0301', 'שלום', 'مرحبا', '\u200f', '\u200d', '😀', '𝕏',
-  '*', '_', '[', ']', '(', ')', '`', '~', '>', '<', '&', '"', "'", '#', '|', '\\', '&amp;', '<b>', '</i>',
-  '\n', '\n\n', ' ', '  ', '\t', '\r\n', '\u00a0', 'word ', 'a', 'bc ',
+  '👨‍👩‍👧‍👦',
+  '👍🏽',
+  '🇩🇪',
+  '🇫🇷🇮🇹',
+  '🏳️‍🌈',
+  '❤️',
+  'e\u0301',
+  'שלום',
+  'مرحبا',
+  '\u200f',
+  '\u200d',
+  '😀',
+  '𝕏',
+  '*',
+  '_',
+  '[',
+  ']',
+  '(',
+  ')',
+  '`',
+  '~',
+  '>',
+  '<',
+  '&',
+  '"',
+  "'",
+  '#',
+  '|',
+  '\\',
+  '&amp;',
+  '<b>',
+  '</i>',
+  '\n',
+  '\n\n',
+  ' ',
+  '  ',
+  '\t',
+  '\r\n',
+  '\u00a0',
+  'word ',
+  'a',
+  'bc ',
 ];
 
 const piece = fc.oneof(
@@ -22,7 +61,13 @@ const piece = fc.oneof(
 );
 
 const styles: readonly ((value: FormattedText) => FormattedText)[] = [
-  bold, italic, underline, strikethrough, spoiler, code, blockquote,
+  bold,
+  italic,
+  underline,
+  strikethrough,
+  spoiler,
+  code,
+  blockquote,
   (value) => pre(value, 'ts'),
   (value) => link(value, 'https://example.com/?q="<&>"'),
 ];
@@ -61,13 +106,20 @@ function isHigh(code: number) {
   return code >= 0xd800 && code <= 0xdbff;
 }
 function splitsPair(text: string, index: number) {
-  return index > 0 && index < text.length && isHigh(text.charCodeAt(index - 1)) && !isHigh(text.charCodeAt(index)) &&
-    text.charCodeAt(index) >= 0xdc00 && text.charCodeAt(index) <= 0xdfff;
+  return (
+    index > 0 &&
+    index < text.length &&
+    isHigh(text.charCodeAt(index - 1)) &&
+    !isHigh(text.charCodeAt(index)) &&
+    text.charCodeAt(index) >= 0xdc00 &&
+    text.charCodeAt(index) <= 0xdfff
+  );
 }
 
 function graphemeBoundaries(text: string): Set<number> {
   const boundaries = new Set([text.length]);
-  for (const { index } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) boundaries.add(index);
+  for (const { index } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text))
+    boundaries.add(index);
   return boundaries;
 }
 
@@ -189,35 +241,45 @@ describe('split() on random Unicode', () => {
 
   it('keeps at most maxEntities entities in a part unless it is one visible cluster or more are open at its start', () => {
     fc.assert(
-      fc.property(anyMessage, fc.integer({ min: 2, max: 90 }), fc.integer({ min: 1, max: 6 }), (message, limit, maxEntities) => {
-        let start = 0;
-        const parts = split(message, { limit, maxEntities });
-        expect(parts.map((p) => p.text).join('')).toBe(message.text);
-        const { entities } = toFormatted(message);
-        for (const part of parts) {
-          expect(part.text.length).toBeLessThanOrEqual(limit);
-          const open = entities.filter((e) => e.offset <= start && e.offset + e.length > start).length;
-          // A part may run past the entity budget to reach its first visible cluster (never whitespace only).
-          const oneCluster = graphemeBoundaries(part.text.trimStart()).size <= 2;
-          if (open <= maxEntities && !oneCluster) expect(part.entities.length).toBeLessThanOrEqual(maxEntities);
-          start += part.text.length;
-        }
-      }),
+      fc.property(
+        anyMessage,
+        fc.integer({ min: 2, max: 90 }),
+        fc.integer({ min: 1, max: 6 }),
+        (message, limit, maxEntities) => {
+          let start = 0;
+          const parts = split(message, { limit, maxEntities });
+          expect(parts.map((p) => p.text).join('')).toBe(message.text);
+          const { entities } = toFormatted(message);
+          for (const part of parts) {
+            expect(part.text.length).toBeLessThanOrEqual(limit);
+            const open = entities.filter((e) => e.offset <= start && e.offset + e.length > start).length;
+            // A part may run past the entity budget to reach its first visible cluster (never whitespace only).
+            const oneCluster = graphemeBoundaries(part.text.trimStart()).size <= 2;
+            if (open <= maxEntities && !oneCluster) expect(part.entities.length).toBeLessThanOrEqual(maxEntities);
+            start += part.text.length;
+          }
+        },
+      ),
       RUNS,
     );
   });
 
   it('cuts only at grapheme-cluster boundaries when every cluster fits the limit, whatever the entity limit', () => {
     fc.assert(
-      fc.property(builtMessage, fc.integer({ min: 2, max: 90 }), fc.integer({ min: 1, max: 200 }), (message, limit, maxEntities) => {
-        fc.pre(longestCluster(message.text) <= limit);
-        const boundaries = graphemeBoundaries(message.text);
-        let position = 0;
-        for (const part of split(message, { limit, maxEntities })) {
-          position += part.text.length;
-          expect(boundaries.has(position)).toBe(true);
-        }
-      }),
+      fc.property(
+        builtMessage,
+        fc.integer({ min: 2, max: 90 }),
+        fc.integer({ min: 1, max: 200 }),
+        (message, limit, maxEntities) => {
+          fc.pre(longestCluster(message.text) <= limit);
+          const boundaries = graphemeBoundaries(message.text);
+          let position = 0;
+          for (const part of split(message, { limit, maxEntities })) {
+            position += part.text.length;
+            expect(boundaries.has(position)).toBe(true);
+          }
+        },
+      ),
       RUNS,
     );
   });

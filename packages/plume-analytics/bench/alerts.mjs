@@ -46,7 +46,14 @@ function cycles(extra, wanEvery = 3) {
         connectionState: offline || (p === 3 && podDown) ? 'disconnected' : 'connected',
         health: { status: p === 1 && i % 20 === 2 ? 'fair' : 'excellent' },
         ...(extra && p === 0
-          ? { networkMode: 'router', speedTest: { status: 'succeeded', download: 200 + 50 * next(), startedAt: new Date(at - 3_600_000 * (cycle % 3)).toISOString() } }
+          ? {
+              networkMode: 'router',
+              speedTest: {
+                status: 'succeeded',
+                download: 200 + 50 * next(),
+                startedAt: new Date(at - 3_600_000 * (cycle % 3)).toISOString(),
+              },
+            }
           : {}),
       }));
       const observation = {
@@ -64,7 +71,12 @@ function cycles(extra, wanEvery = 3) {
         rxMaxMbps: 60 + 40 * next(),
         txMaxMbps: 5,
       }));
-      return { ...observation, wanSamples, planSpeed: { downloadMbps: 100, uploadMbps: 20 }, plumeAlerts: next() < 0.02 ? ['highInterference'] : [] };
+      return {
+        ...observation,
+        wanSamples,
+        planSpeed: { downloadMbps: 100, uploadMbps: 20 },
+        plumeAlerts: next() < 0.02 ? ['highInterference'] : [],
+      };
     });
     return { at, observations };
   });
@@ -124,14 +136,17 @@ function healthRun(batches) {
   let offline = 0;
   for (const batch of batches) {
     for (const o of batch.observations) {
-      if (analyzeLocationHealth({ location: { networkStatus: o.networkStatus }, nodes: o.nodes }).online === false) offline++;
+      if (analyzeLocationHealth({ location: { networkStatus: o.networkStatus }, nodes: o.nodes }).online === false)
+        offline++;
     }
   }
   return offline;
 }
 
 console.log(`\n## Alert state machine: ${fmt(LOCATIONS)} locations × ${CYCLES} poll cycles\n`);
-console.log('| observations | evaluateFleet | evaluateLocation (one by one) | analyzeLocationHealth alone | machine ÷ health |');
+console.log(
+  '| observations | evaluateFleet | evaluateLocation (one by one) | analyzeLocationHealth alone | machine ÷ health |',
+);
 console.log('|---|---:|---:|---:|---:|');
 let slowest = Infinity;
 for (const [label, extra, wanEvery] of [
@@ -140,8 +155,16 @@ for (const [label, extra, wanEvery] of [
   ['+ WAN hour new at every poll (worst case)', true, 1],
 ]) {
   const batches = cycles(extra, wanEvery);
-  const [fleet, one, health] = measureTogether([() => fleetRun(batches), () => locationRun(batches), () => healthRun(batches)]);
+  const [fleet, one, health] = measureTogether([
+    () => fleetRun(batches),
+    () => locationRun(batches),
+    () => healthRun(batches),
+  ]);
   if (wanEvery === 3) slowest = Math.min(slowest, perSecond(fleet), perSecond(one));
-  console.log(`| ${label} | ${fmt(perSecond(fleet))}/s | ${fmt(perSecond(one))}/s | ${fmt(perSecond(health))}/s | ${(fleet / health).toFixed(1)}× |`);
+  console.log(
+    `| ${label} | ${fmt(perSecond(fleet))}/s | ${fmt(perSecond(one))}/s | ${fmt(perSecond(health))}/s | ${(fleet / health).toFixed(1)}× |`,
+  );
 }
-console.log(`\ntarget: ≥ ${fmt(TARGET)} observations/s at 5-minute polls: ${slowest >= TARGET ? 'PASS' : 'FAIL'} (slowest ${fmt(slowest)}/s)`);
+console.log(
+  `\ntarget: ≥ ${fmt(TARGET)} observations/s at 5-minute polls: ${slowest >= TARGET ? 'PASS' : 'FAIL'} (slowest ${fmt(slowest)}/s)`,
+);

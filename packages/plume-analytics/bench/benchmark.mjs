@@ -52,7 +52,11 @@ const sortedRank = (sorted, p) => {
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil((p * sorted.length) / 100)));
   return sorted[rank - 1];
 };
-const byArraySort = (values, p) => sortedRank([...values].sort((a, b) => a - b), p);
+const byArraySort = (values, p) =>
+  sortedRank(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 const byTypedSort = (values, p) => sortedRank(Float64Array.from(values).sort(), p);
 
 function benchPercentile() {
@@ -76,7 +80,9 @@ function benchPercentile() {
   const last = rows.at(-1);
   const speedUp = last.typedSort / last.select;
   const verdict = speedUp >= 2 ? 'PASS' : 'FAIL';
-  console.log(`\ncheck: selection ≥ 2× faster than the fastest sort at n=${last.n.toExponential(0)}: ${verdict} (${speedUp.toFixed(1)}×)`);
+  console.log(
+    `\ncheck: selection ≥ 2× faster than the fastest sort at n=${last.n.toExponential(0)}: ${verdict} (${speedUp.toFixed(1)}×)`,
+  );
 }
 
 /** n 15-minute samples from 2024-01-01, about 1 % of them with a null, ascending. */
@@ -140,12 +146,16 @@ function benchWan() {
     const [ours, baseline] = [times[2 * i] / reps(n), times[2 * i + 1] / reps(n)];
     perSample.set(n, ours / n);
     const ns = (ms) => `${((ms / n) * 1e6).toFixed(0)} ns`;
-    console.log(`| ${n.toExponential(0)} | ${fmt(ours)} | ${ns(ours)} | ${fmt(baseline)} | ${ns(baseline)} | ${(baseline / ours).toFixed(1)}× |`);
+    console.log(
+      `| ${n.toExponential(0)} | ${fmt(ours)} | ${ns(ours)} | ${fmt(baseline)} | ${ns(baseline)} | ${(baseline / ours).toFixed(1)}× |`,
+    );
   });
   const biggest = SIZES.at(-1);
   const ratio = perSample.get(biggest) / perSample.get(1e4);
   const verdict = ratio <= 2 ? 'PASS' : 'FAIL';
-  console.log(`\ncheck: cost per sample at ${biggest.toExponential(0)} within 2× of 1e4 (linear): ${verdict} (${ratio.toFixed(2)}×)`);
+  console.log(
+    `\ncheck: cost per sample at ${biggest.toExponential(0)} within 2× of 1e4 (linear): ${verdict} (${ratio.toFixed(2)}×)`,
+  );
 }
 
 function benchFleet() {
@@ -166,10 +176,30 @@ function benchFleet() {
   }));
   const health = { location: { name: 'Home', serviceLevel: { status: 'fullService' } }, nodes };
   const cases = [
-    ['analyzeWanStats, UTC', () => { for (const day of wan) analyzeWanStats(day); }],
-    ['analyzeWanStats, Europe/Berlin', () => { for (const day of wan) analyzeWanStats(day, { timeZone: 'Europe/Berlin' }); }],
-    ['analyzeOnlineStats, 24h', () => { for (const day of online) analyzeOnlineStats(day, '24h'); }],
-    ['analyzeLocationHealth, 4 pods', () => { for (let i = 0; i < LOCATIONS; i++) analyzeLocationHealth(health); }],
+    [
+      'analyzeWanStats, UTC',
+      () => {
+        for (const day of wan) analyzeWanStats(day);
+      },
+    ],
+    [
+      'analyzeWanStats, Europe/Berlin',
+      () => {
+        for (const day of wan) analyzeWanStats(day, { timeZone: 'Europe/Berlin' });
+      },
+    ],
+    [
+      'analyzeOnlineStats, 24h',
+      () => {
+        for (const day of online) analyzeOnlineStats(day, '24h');
+      },
+    ],
+    [
+      'analyzeLocationHealth, 4 pods',
+      () => {
+        for (let i = 0; i < LOCATIONS; i++) analyzeLocationHealth(health);
+      },
+    ],
   ];
   console.log('| analysis | whole fleet | per location |');
   console.log('|---|---:|---:|');

@@ -62,7 +62,13 @@ export default async function smoke(lib, kind) {
   const { AnalyticsError, isAnalyticsError, ONLINE_STATS_RANGES } = lib;
 
   // percentile: ⌈0.95 × 96⌉ = 92 → 92.
-  check(percentile(Array.from({ length: 96 }, (_, i) => 96 - i), 95) === 92, 'percentile p95 of 1..96 should be 92');
+  check(
+    percentile(
+      Array.from({ length: 96 }, (_, i) => 96 - i),
+      95,
+    ) === 92,
+    'percentile p95 of 1..96 should be 92',
+  );
   let error;
   try {
     percentile([], 50);
@@ -104,21 +110,33 @@ export default async function smoke(lib, kind) {
   // Alerts: a pod down for two polls fires once and resolves once; three failed cycles over the
   // whole fleet are one monitoringDegraded.
   const { evaluateLocation, evaluateFleet, nextReminderAt } = lib;
-  const pods = (state) => [{ id: 'GW', connectionState: 'connected' }, { id: 'EX', connectionState: state }];
+  const pods = (state) => [
+    { id: 'GW', connectionState: 'connected' },
+    { id: 'EX', connectionState: state },
+  ];
   let alertState = null;
   const kinds = [];
   for (const [i, state] of ['connected', 'disconnected', 'disconnected', 'connected', 'connected'].entries()) {
     const at = Date.UTC(2024, 11, 4, 10, 5 * i);
-    const result = evaluateLocation(alertState, Object.freeze({ locationId: 'L1', at, networkStatus: { status: 'online' }, nodes: pods(state) }));
+    const result = evaluateLocation(
+      alertState,
+      Object.freeze({ locationId: 'L1', at, networkStatus: { status: 'online' }, nodes: pods(state) }),
+    );
     alertState = JSON.parse(JSON.stringify(result.state));
     kinds.push(...result.decisions.map((d) => `${d.kind} ${d.key}`));
   }
-  check(kinds.join(',') === 'firing L1:podDisconnected:EX,resolved L1:podDisconnected:EX', `alert decisions ${kinds.join(',')}`);
+  check(
+    kinds.join(',') === 'firing L1:podDisconnected:EX,resolved L1:podDisconnected:EX',
+    `alert decisions ${kinds.join(',')}`,
+  );
   let fleet = null;
   const fleetKinds = [];
   for (let cycle = 0; cycle < 3; cycle++) {
     const at = Date.UTC(2024, 11, 4, 11, 5 * cycle);
-    const result = evaluateFleet(fleet, { at, observations: ['a', 'b', 'c'].map((locationId) => ({ locationId, at, failed: true })) });
+    const result = evaluateFleet(fleet, {
+      at,
+      observations: ['a', 'b', 'c'].map((locationId) => ({ locationId, at, failed: true })),
+    });
     fleet = result.state;
     fleetKinds.push(...result.decisions.map((d) => `${d.kind} ${d.condition}`));
   }

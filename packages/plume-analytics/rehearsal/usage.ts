@@ -31,7 +31,9 @@ import {
   type LocationObservation,
 } from '@org/plume-analytics';
 
-const nodes: readonly NodeInput[] = [{ id: 'A', connectionState: 'connected', alerts: ['x', { type: 'y' }, null], health: null }];
+const nodes: readonly NodeInput[] = [
+  { id: 'A', connectionState: 'connected', alerts: ['x', { type: 'y' }, null], health: null },
+];
 const report: LocationHealthReport = analyzeLocationHealth({ location: { name: 'Home', serviceLevel: null }, nodes });
 const level: 'allWell' | 'degraded' | 'partlyOffline' | 'offline' | 'noData' = report.level;
 const firstIssue: HealthIssue | undefined = report.issues[0];
@@ -39,7 +41,9 @@ const issueKind: 'podDisconnected' | 'locationOffline' | undefined = firstIssue?
 
 const pods: PodDetail[] = analyzePods(nodes);
 const wifi: WifiNetworksReport = analyzeWifiNetworks([{ ssid: 'Home', enabled: true, wpaMode: 'psk2' }]);
-const samples: readonly WanSampleInput[] = [{ timestamp: '2024-12-04T00:00:00Z', rxMbytes: 1, txMbytes: null, rxMaxMbps: 2, txMaxMbps: 3 }];
+const samples: readonly WanSampleInput[] = [
+  { timestamp: '2024-12-04T00:00:00Z', rxMbytes: 1, txMbytes: null, rxMaxMbps: 2, txMaxMbps: 3 },
+];
 const wan: WanAnalysis = analyzeWanStats(samples, { timeZone: 'Europe/Berlin', planSpeed: report.speedTest });
 const p95: number | null = wan.hasData ? wan.rx.p95Mbps : null;
 const hourly: readonly (number | null)[] = wan.hasData ? wan.hourlyRxPeaks.peaks : [];
@@ -63,7 +67,12 @@ try {
 
 export const used = [level, issueKind, p95, hourly, pods, wifi, unchecked, label, limit, uptimeLabel(99)];
 
-const observation: LocationObservation = { locationId: 'L1', at: '2024-12-04T10:00:00Z', networkStatus: { status: 'offline' }, nodes };
+const observation: LocationObservation = {
+  locationId: 'L1',
+  at: '2024-12-04T10:00:00Z',
+  networkStatus: { status: 'offline' },
+  nodes,
+};
 const evaluated = evaluateLocation(null, observation, { rules: { locationOffline: { fireAfter: 3 } } });
 const alertState: LocationAlertState = evaluated.state;
 const decision: AlertDecision | undefined = evaluated.decisions[0];

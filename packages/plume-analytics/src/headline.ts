@@ -33,7 +33,8 @@ function partlyOfflineHeadline({ podCounts }: HeadlineFacts): string {
 function degradedHeadline({ warnings }: HeadlineFacts): string {
   const podsWithWarnings = new Set(warnings.flatMap((w) => (w.pod === null ? [] : [w.pod]))).size;
   const parts: string[] = [];
-  if (podsWithWarnings > 0) parts.push(`${pods(podsWithWarnings)} ${podsWithWarnings === 1 ? 'needs' : 'need'} attention`);
+  if (podsWithWarnings > 0)
+    parts.push(`${pods(podsWithWarnings)} ${podsWithWarnings === 1 ? 'needs' : 'need'} attention`);
   const service = warnings.find((w) => w.kind === 'serviceLevel');
   if (service !== undefined) parts.push(`the service level is ${service.detail}`);
   return `Online, but ${parts.join(' and ')}`;

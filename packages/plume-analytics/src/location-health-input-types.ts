@@ -80,11 +80,14 @@ export interface NodeInput {
   readonly defaultName?: string | null | undefined;
   /** `"connected"` (any case) means online; anything else, or nothing, means disconnected. */
   readonly connectionState?: string | null | undefined;
-  readonly health?: {
-    /** For example `excellent`, `good`, `fair`, `poor`. */
-    readonly status?: string | null | undefined;
-    readonly score?: number | null | undefined;
-  } | null | undefined;
+  readonly health?:
+    | {
+        /** For example `excellent`, `good`, `fair`, `poor`. */
+        readonly status?: string | null | undefined;
+        readonly score?: number | null | undefined;
+      }
+    | null
+    | undefined;
   /** `ethernet` or `wifi` (shown as Mesh). */
   readonly backhaulType?: string | null | undefined;
   readonly alerts?: readonly (NodeAlertInput | string | null)[] | null | undefined;
@@ -96,7 +99,8 @@ export interface NodeInput {
   /** The model; `vendor.partNumber` stands in when it is missing. */
   readonly model?: string | null | undefined;
   /** The maker and its part number (e.g. `PP403Z`). */
-  readonly vendor?: { readonly name?: string | null | undefined; readonly partNumber?: string | null | undefined } | null | undefined;
+  readonly vendor?:
+    { readonly name?: string | null | undefined; readonly partNumber?: string | null | undefined } | null | undefined;
   readonly firmwareVersion?: string | null | undefined;
   readonly mac?: string | null | undefined;
   /** LAN IP address. */
@@ -124,11 +128,14 @@ export interface LocationInput {
   /** `status` is `fullService` when the service level is full; a missing value is not a degradation. */
   readonly serviceLevel?: { readonly status?: string | null | undefined } | null | undefined;
   /** The location's own online state; when `status` is `online` or `offline` it decides online state. */
-  readonly networkStatus?: {
-    readonly status?: string | null | undefined;
-    readonly statusChangedAt?: string | null | undefined;
-    readonly durationOfPreviousStatus?: number | null | undefined;
-  } | null | undefined;
+  readonly networkStatus?:
+    | {
+        readonly status?: string | null | undefined;
+        readonly statusChangedAt?: string | null | undefined;
+        readonly durationOfPreviousStatus?: number | null | undefined;
+      }
+    | null
+    | undefined;
   /** Rarely present; the gateway node's `speedTest` is preferred. */
   readonly speedTest?: SpeedTestInput | null | undefined;
 }

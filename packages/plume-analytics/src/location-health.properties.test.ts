@@ -3,8 +3,18 @@ import fc from 'fast-check';
 import { analyzeLocationHealth } from './location-health';
 import { deepFreeze, snapshot } from './test-support';
 
-const odd = fc.oneof(fc.constant(null), fc.constant(undefined), fc.string({ maxLength: 6 }), fc.integer(), fc.boolean(), fc.constant({}));
-const str = fc.oneof(odd, fc.constantFrom('connected', 'disconnected', 'fair', 'poor', 'wifi', 'ethernet', 'router', 'succeeded'));
+const odd = fc.oneof(
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.string({ maxLength: 6 }),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant({}),
+);
+const str = fc.oneof(
+  odd,
+  fc.constantFrom('connected', 'disconnected', 'fair', 'poor', 'wifi', 'ethernet', 'router', 'succeeded'),
+);
 
 const nodeArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(null) },
@@ -18,7 +28,10 @@ const nodeArb = fc.oneof(
         connectionState: str,
         health: fc.oneof(odd, fc.record({ status: str, score: odd }, { requiredKeys: [] })),
         backhaulType: str,
-        alerts: fc.oneof(odd, fc.array(fc.oneof(odd, fc.record({ type: str }, { requiredKeys: [] })), { maxLength: 3 })),
+        alerts: fc.oneof(
+          odd,
+          fc.array(fc.oneof(odd, fc.record({ type: str }, { requiredKeys: [] })), { maxLength: 3 }),
+        ),
         connectedDeviceCount: fc.oneof(odd, fc.double()),
         networkMode: str,
         speedTest: fc.oneof(odd, fc.record({ status: str, gateway: odd, download: odd }, { requiredKeys: [] })),
@@ -33,8 +46,14 @@ const locationArb = fc.oneof(
   fc.record(
     {
       name: str,
-      serviceLevel: fc.oneof(odd, fc.record({ status: fc.oneof(str, fc.constant('fullService')) }, { requiredKeys: [] })),
-      networkStatus: fc.oneof(odd, fc.record({ status: fc.oneof(str, fc.constantFrom('online', 'offline')) }, { requiredKeys: [] })),
+      serviceLevel: fc.oneof(
+        odd,
+        fc.record({ status: fc.oneof(str, fc.constant('fullService')) }, { requiredKeys: [] }),
+      ),
+      networkStatus: fc.oneof(
+        odd,
+        fc.record({ status: fc.oneof(str, fc.constantFrom('online', 'offline')) }, { requiredKeys: [] }),
+      ),
     },
     { requiredKeys: [] },
   ),

@@ -20,7 +20,10 @@ describe('analyzeLocationHealth', () => {
     const report = analyzeLocationHealth(
       deepFreeze({
         location: { id: 'L1', name: 'Home', serviceLevel: FULL },
-        nodes: [pod({ id: 'A', connectedDeviceCount: 3 }), pod({ id: 'B', backhaulType: 'WiFi', connectedDeviceCount: 2 })],
+        nodes: [
+          pod({ id: 'A', connectedDeviceCount: 3 }),
+          pod({ id: 'B', backhaulType: 'WiFi', connectedDeviceCount: 2 }),
+        ],
       }),
     );
     expect(report.level).toBe('allWell');
@@ -72,7 +75,10 @@ describe('analyzeLocationHealth', () => {
     const report = analyzeLocationHealth(
       deepFreeze({
         location: { serviceLevel: { status: 'basicService' } },
-        nodes: [pod({ health: { status: 'poor' } }), pod({ id: 'X', defaultName: 'Attic', health: { status: 'poor' } })],
+        nodes: [
+          pod({ health: { status: 'poor' } }),
+          pod({ id: 'X', defaultName: 'Attic', health: { status: 'poor' } }),
+        ],
       }),
     );
     expect(report.level).toBe('degraded');
@@ -103,7 +109,12 @@ describe('analyzeLocationHealth', () => {
   });
 
   it('ignores alerts and health of disconnected pods in warnings but keeps them in pod details', () => {
-    const sick = pod({ connectionState: 'disconnected', health: { status: 'poor' }, alerts: ['overheat'], connectedDeviceCount: 7 });
+    const sick = pod({
+      connectionState: 'disconnected',
+      health: { status: 'poor' },
+      alerts: ['overheat'],
+      connectedDeviceCount: 7,
+    });
     const report = analyzeLocationHealth(deepFreeze({ nodes: [pod({}), sick] }));
     expect(report.warnings).toEqual([]);
     expect(report.pods[1]!.alerts).toEqual(['overheat']);

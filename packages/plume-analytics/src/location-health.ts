@@ -16,7 +16,12 @@ function findings(pods: readonly PodDetail[], serviceLevel: string | null, locat
   const issues: HealthIssue[] = [];
   const warnings: HealthWarning[] = [];
   if (locationOffline) {
-    issues.push({ kind: 'locationOffline', pod: null, detail: 'offline', message: 'The location reports itself offline.' });
+    issues.push({
+      kind: 'locationOffline',
+      pod: null,
+      detail: 'offline',
+      message: 'The location reports itself offline.',
+    });
   }
   for (const pod of pods) {
     if (!pod.connected) {
@@ -25,10 +30,20 @@ function findings(pods: readonly PodDetail[], serviceLevel: string | null, locat
       continue;
     }
     if (pod.health !== null && WARNING_HEALTH.has(pod.health)) {
-      warnings.push({ kind: 'podHealth', pod: pod.name, detail: pod.health, message: `Pod '${pod.name}' has ${pod.health} health.` });
+      warnings.push({
+        kind: 'podHealth',
+        pod: pod.name,
+        detail: pod.health,
+        message: `Pod '${pod.name}' has ${pod.health} health.`,
+      });
     }
     for (const alert of pod.alerts) {
-      warnings.push({ kind: 'podAlert', pod: pod.name, detail: alert, message: `Pod '${pod.name}' has an active alert: ${alert}.` });
+      warnings.push({
+        kind: 'podAlert',
+        pod: pod.name,
+        detail: alert,
+        message: `Pod '${pod.name}' has an active alert: ${alert}.`,
+      });
     }
   }
   if (serviceLevel !== null && serviceLevel !== 'fullService') {

@@ -9,7 +9,10 @@ const samplesArb = fc.array(
   fc.record(
     {
       timestamp: fc.oneof(
-        { weight: 8, arbitrary: fc.integer({ min: 0, max: 700 }).map((i) => new Date(START + i * 900_000).toISOString()) },
+        {
+          weight: 8,
+          arbitrary: fc.integer({ min: 0, max: 700 }).map((i) => new Date(START + i * 900_000).toISOString()),
+        },
         fc.constant(null),
         fc.constant('nonsense'),
       ),
@@ -50,7 +53,8 @@ describe('analyzeOnlineStats properties', () => {
     fc.assert(
       fc.property(samplesArb, fc.constantFrom('3h' as const, '24h' as const, '7d' as const), (samples, range) => {
         const last = new Map<unknown, (typeof samples)[number]>();
-        for (const s of samples) if (typeof s.timestamp === 'string' && s.timestamp !== 'nonsense') last.set(s.timestamp, s);
+        for (const s of samples)
+          if (typeof s.timestamp === 'string' && s.timestamp !== 'nonsense') last.set(s.timestamp, s);
         const result = analyzeOnlineStats(samples, range);
         const alone = analyzeOnlineStats([...last.values()], range);
         expect(alone.duplicateSamples).toBe(0);

@@ -82,7 +82,9 @@ describe('analyzeOnlineStats', () => {
   });
 
   it('treats unknown samples as neither up nor down and does not let them split an outage', () => {
-    const result = withData(analyzeOnlineStats(deepFreeze(every15(['offline', 'maintenance', 'offline', 'online'])), '3h'));
+    const result = withData(
+      analyzeOnlineStats(deepFreeze(every15(['offline', 'maintenance', 'offline', 'online'])), '3h'),
+    );
     // Known: offline, offline, online → uptime 1 × 100 ÷ 3; one run of offline → 1 incident.
     expect(result.counts.unknown).toBe(1);
     expect(result.uptimePercent).toBeCloseTo(100 / 3, 12);
@@ -102,7 +104,12 @@ describe('analyzeOnlineStats', () => {
 
   it('returns the explicit no-data result instead of 0 % Critical', () => {
     const result = analyzeOnlineStats(
-      deepFreeze([{ timestamp: START, value: null }, { timestamp: 'garbage', value: 'online' }, null, { value: 'online' }]),
+      deepFreeze([
+        { timestamp: START, value: null },
+        { timestamp: 'garbage', value: 'online' },
+        null,
+        { value: 'online' },
+      ]),
       '7d',
     );
     expect(result.hasData).toBe(false);

@@ -1,10 +1,4 @@
-import type {
-  OnlineStateSample,
-  OnlineStatsAnalysis,
-  Outage,
-  UptimeLabel,
-  UptimeTrend,
-} from './online-stats-types';
+import type { OnlineStateSample, OnlineStatsAnalysis, Outage, UptimeLabel, UptimeTrend } from './online-stats-types';
 import { AnalyticsError } from './errors';
 import { normaliseSamples, type KnownSample } from './online-samples';
 import { nearestRank, selectInPlace } from './select';
@@ -162,7 +156,13 @@ export function analyzeOnlineStats(
   const resolved = resolveRange(range);
   const list = Array.isArray(samples) ? samples : [];
   const { counts, skipped, duplicates, known } = normaliseSamples(list);
-  const base = { range: resolved, counts, totalSamples: list.length, skippedSamples: skipped, duplicateSamples: duplicates };
+  const base = {
+    range: resolved,
+    counts,
+    totalSamples: list.length,
+    skippedSamples: skipped,
+    duplicateSamples: duplicates,
+  };
   if (known.length === 0) return { ...base, hasData: false };
 
   const uptimePercent = (counts.online * 100) / known.length;

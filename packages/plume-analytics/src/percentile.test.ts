@@ -80,11 +80,15 @@ describe('percentile', () => {
 
   it('equals the sort-based definition for any values and integer p', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 200 }), fc.integer({ min: 1, max: 100 }), (values, p) => {
-        const frozen = deepFreeze([...values]);
-        // == rather than Object.is: -0 and 0 are the same value here.
-        expect(percentile(frozen, p) === byFullSort(values, p)).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.double({ noNaN: true }), { minLength: 1, maxLength: 200 }),
+        fc.integer({ min: 1, max: 100 }),
+        (values, p) => {
+          const frozen = deepFreeze([...values]);
+          // == rather than Object.is: -0 and 0 are the same value here.
+          expect(percentile(frozen, p) === byFullSort(values, p)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,5 +1,12 @@
 // Internal: normalises node objects into pod details and picks the speed test.
-import type { Backhaul, LocationInput, NodeInput, PodDetail, SpeedTestInput, SpeedTestSummary } from './location-health-types';
+import type {
+  Backhaul,
+  LocationInput,
+  NodeInput,
+  PodDetail,
+  SpeedTestInput,
+  SpeedTestSummary,
+} from './location-health-types';
 
 /** A trimmed, non-empty string, else `null`. */
 export function text(value: unknown): string | null {
@@ -52,7 +59,9 @@ export function podDetailOf(node: NodeInput): PodDetail {
     backhaul: backhaulOf(node.backhaulType),
     alerts: alertsOf(node.alerts),
     connectedDevices: devices !== null && devices >= 0 ? devices : 0,
-    gateway: text(node.networkMode)?.toLowerCase() === 'router' || (isObject(node.speedTest) && node.speedTest.gateway === true),
+    gateway:
+      text(node.networkMode)?.toLowerCase() === 'router' ||
+      (isObject(node.speedTest) && node.speedTest.gateway === true),
     networkMode: text(node.networkMode)?.toLowerCase() ?? null,
     model: text(node.model) ?? text(isObject(node.vendor) ? node.vendor.partNumber : null),
     firmwareVersion: text(node.firmwareVersion),

@@ -20,7 +20,14 @@ describe('analyzePods', () => {
       alerts: [{ type: 'highInterference' }, 'raw', {}, null],
     },
     null,
-    { id: 'P2', defaultName: 'Attic', serialNumber: 'SER-2', model: 'PP203', vendor: { partNumber: 'PP403Z' }, networkMode: 'bridge' },
+    {
+      id: 'P2',
+      defaultName: 'Attic',
+      serialNumber: 'SER-2',
+      model: 'PP203',
+      vendor: { partNumber: 'PP403Z' },
+      networkMode: 'bridge',
+    },
   ]);
 
   it('decides each fact of a pod once: name, connection, health, backhaul, role, model and serial', () => {

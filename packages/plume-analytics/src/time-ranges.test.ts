@@ -9,10 +9,12 @@ import {
 
 describe('online stats ranges', () => {
   it('map each preset to its request: 24 h is 24 hourly periods, not one daily period', () => {
-    expect(ONLINE_STATS_RANGE_KEYS.map((key) => {
-      const { granularity, limit, label, durationMs } = ONLINE_STATS_RANGES[key];
-      return [key, granularity, limit, label, durationMs];
-    })).toEqual([
+    expect(
+      ONLINE_STATS_RANGE_KEYS.map((key) => {
+        const { granularity, limit, label, durationMs } = ONLINE_STATS_RANGES[key];
+        return [key, granularity, limit, label, durationMs];
+      }),
+    ).toEqual([
       ['3h', 'hours', 3, 'Last 3 Hours', 3 * 3_600_000],
       ['24h', 'hours', 24, 'Last 24 Hours', 24 * 3_600_000],
       ['7d', 'days', 7, 'Last 7 Days', 7 * 86_400_000],
@@ -33,6 +35,14 @@ describe('online stats ranges', () => {
   });
 
   it('recognise only their own keys', () => {
-    expect(['3h', '24h', '7d', '1y', '', null, 3].map(isOnlineStatsRangeKey)).toEqual([true, true, true, false, false, false, false]);
+    expect(['3h', '24h', '7d', '1y', '', null, 3].map(isOnlineStatsRangeKey)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 });

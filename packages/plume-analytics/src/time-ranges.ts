@@ -57,12 +57,13 @@ export interface OnlineStatsRange {
  * ONLINE_STATS_RANGES['24h']; // { key: '24h', label: 'Last 24 Hours', granularity: 'hours', limit: 24, durationMs: 86400000 }
  * ```
  */
-export const ONLINE_STATS_RANGES: Readonly<Record<OnlineStatsRangeKey, OnlineStatsRange & { key: OnlineStatsRangeKey }>> =
-  Object.freeze({
-    '3h': Object.freeze({ key: '3h', label: 'Last 3 Hours', granularity: 'hours', limit: 3, durationMs: 3 * HOUR_MS }),
-    '24h': Object.freeze({ key: '24h', label: 'Last 24 Hours', granularity: 'hours', limit: 24, durationMs: DAY_MS }),
-    '7d': Object.freeze({ key: '7d', label: 'Last 7 Days', granularity: 'days', limit: 7, durationMs: 7 * DAY_MS }),
-  });
+export const ONLINE_STATS_RANGES: Readonly<
+  Record<OnlineStatsRangeKey, OnlineStatsRange & { key: OnlineStatsRangeKey }>
+> = Object.freeze({
+  '3h': Object.freeze({ key: '3h', label: 'Last 3 Hours', granularity: 'hours', limit: 3, durationMs: 3 * HOUR_MS }),
+  '24h': Object.freeze({ key: '24h', label: 'Last 24 Hours', granularity: 'hours', limit: 24, durationMs: DAY_MS }),
+  '7d': Object.freeze({ key: '7d', label: 'Last 7 Days', granularity: 'days', limit: 7, durationMs: 7 * DAY_MS }),
+});
 
 /**
  * The range keys in display order (shortest first), e.g. for a keyboard row.

@@ -28,7 +28,18 @@ describe('parseTimestamp', () => {
   });
 
   it('rejects what it cannot read without guessing, instead of throwing', () => {
-    for (const value of [null, undefined, '', 'yesterday', 'Dec 4 2024', '2024-13-45T99:00:00Z', Number.NaN, 9e15, {}, true]) {
+    for (const value of [
+      null,
+      undefined,
+      '',
+      'yesterday',
+      'Dec 4 2024',
+      '2024-13-45T99:00:00Z',
+      Number.NaN,
+      9e15,
+      {},
+      true,
+    ]) {
       expect(parseTimestamp(value)).toBeNull();
     }
   });

@@ -7,7 +7,13 @@ import type { WanAnalysis, WanAnalysisWithData, WanSampleInput } from './wan-typ
 const DAY: readonly WanSampleInput[] = wanDay(() => 1);
 
 /** A second copy of interval 10 (02:30) with other values, as an overlapping page would send it. */
-const COPY: WanSampleInput = deepFreeze({ timestamp: '2024-12-04T02:30:00Z', rxMbytes: 990, txMbytes: 99, rxMaxMbps: 500, txMaxMbps: 7 });
+const COPY: WanSampleInput = deepFreeze({
+  timestamp: '2024-12-04T02:30:00Z',
+  rxMbytes: 990,
+  txMbytes: 99,
+  rxMaxMbps: 500,
+  txMaxMbps: 7,
+});
 
 function withData(analysis: WanAnalysis): WanAnalysisWithData {
   if (!analysis.hasData) throw new Error('expected data');

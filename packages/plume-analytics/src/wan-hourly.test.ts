@@ -37,7 +37,13 @@ describe('analyzeWanStats hourly download peaks', () => {
 
 describe('analyzeWanStats quality verdict', () => {
   const day = wanDay(() => 1);
-  const broken: WanSampleInput = { timestamp: '2024-12-04T00:00:00Z', rxMbytes: null, txMbytes: 1, rxMaxMbps: 1, txMaxMbps: 1 };
+  const broken: WanSampleInput = {
+    timestamp: '2024-12-04T00:00:00Z',
+    rxMbytes: null,
+    txMbytes: 1,
+    rxMaxMbps: 1,
+    txMaxMbps: 1,
+  };
 
   it('is below the threshold when fewer than 80 % of the items are usable', () => {
     const thin = [...day.slice(0, 79), ...Array.from({ length: 21 }, () => broken)]; // 79 of 100

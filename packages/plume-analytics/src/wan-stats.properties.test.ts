@@ -6,7 +6,8 @@ import { analyzeWanStats } from './wan-stats';
 import type { WanSampleInput } from './wan-types';
 
 const START = Date.UTC(2024, 11, 4);
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 8, arbitrary: arb }, fc.constant(null), fc.constant(undefined));
+const maybe = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 8, arbitrary: arb }, fc.constant(null), fc.constant(undefined));
 
 /** Samples on a 15-minute grid, in any order, some with nulls; integer values keep sums exact. */
 const samplesArb = fc.array(
@@ -51,7 +52,10 @@ describe('analyzeWanStats properties', () => {
   it('does not depend on the order of samples with distinct interval starts', () => {
     fc.assert(
       fc.property(distinctSamplesArb, fc.integer(), (samples, seed) => {
-        const shuffled = samples.map((s, i) => ({ s, key: (i * 7919 + seed) % 1009 })).sort((a, b) => a.key - b.key).map((x) => x.s);
+        const shuffled = samples
+          .map((s, i) => ({ s, key: (i * 7919 + seed) % 1009 }))
+          .sort((a, b) => a.key - b.key)
+          .map((x) => x.s);
         expect(analyzeWanStats(shuffled)).toEqual(analyzeWanStats(samples));
       }),
       { numRuns: 150 },

@@ -138,7 +138,10 @@ describe('analyzeWanStats', () => {
   it('skips timestamps beyond year 9999 instead of throwing in a time zone', () => {
     // 8.64e15 ms is the last instant a Date holds; the end of its day is beyond it.
     const sample = { rxMbytes: 1, txMbytes: 1, rxMaxMbps: 1, txMaxMbps: 1 };
-    const samples = deepFreeze([{ ...sample, timestamp: 8.64e15 }, { ...sample, timestamp: '9999-12-31T23:45:00Z' }]);
+    const samples = deepFreeze([
+      { ...sample, timestamp: 8.64e15 },
+      { ...sample, timestamp: '9999-12-31T23:45:00Z' },
+    ]);
     const { coverage } = analyzeWanStats(samples, { timeZone: 'Europe/Berlin' });
     expect(coverage.validSamples).toBe(1);
     expect(coverage.lastSampleAt).toBe('9999-12-31T23:45:00.000Z');

@@ -22,7 +22,10 @@ const DEFAULT_INTERVAL_MINUTES = 15;
 function resolveIntervalMinutes(value: number | undefined): number {
   if (value === undefined) return DEFAULT_INTERVAL_MINUTES;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new AnalyticsError('INVALID_OPTION', `intervalMinutes must be a positive number of minutes, got ${String(value)}.`);
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      `intervalMinutes must be a positive number of minutes, got ${String(value)}.`,
+    );
   }
   return value;
 }
@@ -31,7 +34,12 @@ function resolveIntervalMinutes(value: number | undefined): number {
  * Statistics of one direction. `rates` is consumed: selection for the 95th percentile reorders it,
  * so it runs last.
  */
-function directionStats(time: Float64Array, mbytes: Float64Array, rates: Float64Array, intervalSeconds: number): WanDirectionStats {
+function directionStats(
+  time: Float64Array,
+  mbytes: Float64Array,
+  rates: Float64Array,
+  intervalSeconds: number,
+): WanDirectionStats {
   const n = rates.length;
   let peakIndex = 0;
   let rateSum = 0;
@@ -61,7 +69,11 @@ function utilisationOf(stats: WanDirectionStats, planMbps: number | null | undef
   };
 }
 
-function utilisation(rx: WanDirectionStats, tx: WanDirectionStats, plan: PlanSpeed | null | undefined): WanUtilisation | null {
+function utilisation(
+  rx: WanDirectionStats,
+  tx: WanDirectionStats,
+  plan: PlanSpeed | null | undefined,
+): WanUtilisation | null {
   if (plan === null || plan === undefined) return null;
   return { rx: utilisationOf(rx, plan.downloadMbps), tx: utilisationOf(tx, plan.uploadMbps) };
 }

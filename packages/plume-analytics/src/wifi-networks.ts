@@ -100,7 +100,9 @@ function summaryOf(network: WifiNetworkInput): WifiNetworkSummary {
  * report.networks[1]?.hidden; // true
  * ```
  */
-export function analyzeWifiNetworks(networks: readonly (WifiNetworkInput | null)[] | null | undefined): WifiNetworksReport {
+export function analyzeWifiNetworks(
+  networks: readonly (WifiNetworkInput | null)[] | null | undefined,
+): WifiNetworksReport {
   const list: readonly unknown[] = Array.isArray(networks) ? (networks as readonly unknown[]) : [];
   const summaries = list
     .filter((network): network is WifiNetworkInput => network !== null && typeof network === 'object')

@@ -36,12 +36,16 @@ const SLOT_MS = 1000 / RATE;
 const CUSTOMER = 'c0ffee000000000000000001';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]);
+const percentile = (sorted, p) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 async function run(variant) {
   const sim = await startSimulator({ wafLimit: { max: 2000, windowMs: WINDOW_MS } });
   const tokenCache = new MemoryTokenCache();
-  const budget = variant === 'shared budget' ? new PlumeBudget({ requestsPerSecond: RATE, windowMs: WINDOW_MS, callsPerWindow: 1800 }) : undefined;
+  const budget =
+    variant === 'shared budget'
+      ? new PlumeBudget({ requestsPerSecond: RATE, windowMs: WINDOW_MS, callsPerWindow: 1800 })
+      : undefined;
   const backgroundStarts = [];
   const make = (onRequest) =>
     new PlumeClient({
@@ -60,7 +64,8 @@ async function run(variant) {
   let otherErrors = 0;
   const countFirewall = (error) => {
     if (error?.status === 403 || error?.source === 'waf') firewall++;
-    else if (error?.name !== 'TimeoutError' && otherErrors++ === 0) console.error(`(${variant}) first unexpected error:`, error?.message ?? error);
+    else if (error?.name !== 'TimeoutError' && otherErrors++ === 0)
+      console.error(`(${variant}) first unexpected error:`, error?.message ?? error);
   };
 
   // Background: each tenant's monitor checks its share of the locations in a loop, many at once.
@@ -71,7 +76,10 @@ async function run(variant) {
     Array.from({ length: Math.min(perTenant, 32) }, async () => {
       while (performance.now() < end) {
         try {
-          await client.customers.locations(CUSTOMER, { priority: 'background', signal: AbortSignal.timeout(Math.max(1, Math.ceil(end - performance.now()))) });
+          await client.customers.locations(CUSTOMER, {
+            priority: 'background',
+            signal: AbortSignal.timeout(Math.max(1, Math.ceil(end - performance.now()))),
+          });
         } catch (error) {
           countFirewall(error);
           if (error?.source === 'waf') await sleep(SLOT_MS * 10);
@@ -101,15 +109,21 @@ async function run(variant) {
   await Promise.all([...monitors, ...people]);
   await sim.close();
   const lastWindowStart = started + (WINDOWS - 1) * WINDOW_MS;
-  const background = backgroundStarts.filter((time) => time >= lastWindowStart && time < lastWindowStart + WINDOW_MS).length;
+  const background = backgroundStarts.filter(
+    (time) => time >= lastWindowStart && time < lastWindowStart + WINDOW_MS,
+  ).length;
   waits.sort((a, b) => a - b);
   return { variant, background, allowance: Math.floor(1800 * 0.8), waits, failed, firewall };
 }
 
-console.log(`Budget benchmark: ${LOCATIONS} locations, ${TENANTS} tenants, ${PEOPLE} people; scale ×${SCALE} (${RATE} calls/s, ${WINDOW_MS / 1000}-s windows, slot ${SLOT_MS.toFixed(2)} ms), ${WINDOWS} windows per variant\n`);
+console.log(
+  `Budget benchmark: ${LOCATIONS} locations, ${TENANTS} tenants, ${PEOPLE} people; scale ×${SCALE} (${RATE} calls/s, ${WINDOW_MS / 1000}-s windows, slot ${SLOT_MS.toFixed(2)} ms), ${WINDOWS} windows per variant\n`,
+);
 const rows = [];
 for (const variant of ['shared budget', 'separate limiters']) rows.push(await run(variant));
-console.log('variant            | background calls (last window) | of the 80 % allowance | interactive p50 / p99 wait | interactive failed | firewall 403s');
+console.log(
+  'variant            | background calls (last window) | of the 80 % allowance | interactive p50 / p99 wait | interactive failed | firewall 403s',
+);
 for (const row of rows) {
   const p50 = percentile(row.waits, 50).toFixed(2);
   const p99 = percentile(row.waits, 99).toFixed(2);
@@ -117,4 +131,6 @@ for (const row of rows) {
     `${row.variant.padEnd(18)} | ${String(row.background).padStart(30)} | ${`${((100 * row.background) / row.allowance).toFixed(1)} %`.padStart(21)} | ${`${p50} / ${p99} slots`.padStart(26)} | ${`${row.failed} of ${row.failed + row.waits.length}`.padStart(18)} | ${String(row.firewall).padStart(13)}`,
   );
 }
-console.log('\nTargets: background ≥ 95 % of its allowance; interactive p99 ≤ 1 slot while the background lane is saturated.');
+console.log(
+  '\nTargets: background ≥ 95 % of its allowance; interactive p99 ≤ 1 slot while the background lane is saturated.',
+);

@@ -36,7 +36,9 @@ const LOCATION = '10ca7e000000000000000101';
 /** Starts the simulator's CLI in a child process (so its CPU is not the client's) and reads its JSON line. */
 async function startSimulator(latencyMs) {
   const cli = join(dirname(require.resolve('@org/plume-simulator/package.json')), 'dist', 'cli.js');
-  const child = spawn(process.execPath, [cli, '--json', '--no-waf', '--latency', String(latencyMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, '--json', '--no-waf', '--latency', String(latencyMs)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk) => {
@@ -96,7 +98,10 @@ async function scenario(latencyMs) {
     const tokenResponse = await fetch(sim.ssoUrl, {
       method: 'POST',
       headers: { authorization: sim.credentials.authorization, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin` }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin`,
+      }),
     });
     const { access_token: token } = await tokenResponse.json();
     const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
@@ -127,12 +132,16 @@ async function scenario(latencyMs) {
       }
     }
     const bare = median(rates['bare fetch']);
-    console.log(`\nSimulator latency ${latencyMs} ms — ${REQUESTS} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, 5 endpoints in turn`);
+    console.log(
+      `\nSimulator latency ${latencyMs} ms — ${REQUESTS} requests × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, 5 endpoints in turn`,
+    );
     for (const name of names) {
       const value = median(rates[name]);
       const rounds = rates[name].map((r) => r.toFixed(0)).join(', ');
       const share = `${((value / bare) * 100).toFixed(1).padStart(5)} % of bare fetch`;
-      console.log(`  ${name.padEnd(14)} ${value.toFixed(0).padStart(6)} req/s  ${share}  ${median(cpu[name]).toFixed(0).padStart(4)} µs CPU/req  (rounds: ${rounds})`);
+      console.log(
+        `  ${name.padEnd(14)} ${value.toFixed(0).padStart(6)} req/s  ${share}  ${median(cpu[name]).toFixed(0).padStart(4)} µs CPU/req  (rounds: ${rounds})`,
+      );
     }
   } finally {
     sim.stop();
@@ -159,4 +168,6 @@ console.log(`Node ${process.version} on ${process.platform}/${process.arch}; Plu
 await scenario(0);
 await scenario(Number(values.latency));
 const size = await sdkSize();
-console.log(`\nSDK ESM build (dist/index.mjs): minified ${(size.minified / 1024).toFixed(1)} KiB, minified + gzipped ${(size.gzipped / 1024).toFixed(1)} KiB (ky and zod external)`);
+console.log(
+  `\nSDK ESM build (dist/index.mjs): minified ${(size.minified / 1024).toFixed(1)} KiB, minified + gzipped ${(size.gzipped / 1024).toFixed(1)} KiB (ky and zod external)`,
+);

@@ -22,7 +22,10 @@ function startStandIn() {
       };
       if (request.method === 'POST' && request.url === '/oauth2/smoke/v1/token') {
         const form = new URLSearchParams(body);
-        if (request.headers.authorization !== AUTHORIZATION || form.get('scope') !== `partnerId:${PARTNER} role:partnerIdAdmin`) {
+        if (
+          request.headers.authorization !== AUTHORIZATION ||
+          form.get('scope') !== `partnerId:${PARTNER} role:partnerIdAdmin`
+        ) {
           return send(401, { error: 'invalid_client', error_description: 'bad credentials' });
         }
         return send(200, { token_type: 'Bearer', expires_in: 600, access_token: TOKEN, scope: form.get('scope') });
@@ -34,7 +37,9 @@ function startStandIn() {
       return send(404, { error: { statusCode: 404, message: 'Unknown "Customer"' } });
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, seen, url: `http://127.0.0.1:${server.address().port}` })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ server, seen, url: `http://127.0.0.1:${server.address().port}` })),
+  );
 }
 
 function check(condition, message) {
@@ -53,7 +58,10 @@ export default async function smoke(lib, kind) {
       retry: false,
     });
     const customer = await client.customers.get('a/b c');
-    check(customer.id === 'a/b c' && customer.name === 'Smoke Test' && customer.email === undefined, `unexpected customer ${JSON.stringify(customer)}`);
+    check(
+      customer.id === 'a/b c' && customer.name === 'Smoke Test' && customer.email === undefined,
+      `unexpected customer ${JSON.stringify(customer)}`,
+    );
     check(!('extra' in customer), 'unknown fields must be dropped');
     let notFound;
     try {
@@ -61,7 +69,10 @@ export default async function smoke(lib, kind) {
     } catch (error) {
       notFound = error;
     }
-    check(notFound instanceof lib.PlumeNotFoundError && lib.isPlumeError(notFound), `expected PlumeNotFoundError, got ${notFound}`);
+    check(
+      notFound instanceof lib.PlumeNotFoundError && lib.isPlumeError(notFound),
+      `expected PlumeNotFoundError, got ${notFound}`,
+    );
     check(seen.filter((entry) => entry.method === 'POST').length === 1, 'expected exactly one token request');
     return `${kind}: token + GET through ky and global fetch OK`;
   } finally {

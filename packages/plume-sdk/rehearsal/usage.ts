@@ -42,7 +42,11 @@ export async function usage(): Promise<string | undefined> {
     if (isPlumeAuthError(error)) return error.hint;
     throw error;
   }
-  const raw: unknown = await client.request({ base: 'api', path: 'Customers/{customerId}', params: { customerId: 'c1' } });
+  const raw: unknown = await client.request({
+    base: 'api',
+    path: 'Customers/{customerId}',
+    params: { customerId: 'c1' },
+  });
   void raw;
   const [hit] = await client.customers.search('ada@example.com', { field: 'email' });
   if (!hit) return undefined;
@@ -65,7 +69,9 @@ export async function usage(): Promise<string | undefined> {
   const statuses: LocationStatus[] = await watcher.customers.locations(hit.id, background);
   const alerts: LocationAlerts = await watcher.locations.alerts(hit.id, statuses[0]?.id ?? '', background);
   const where: NodeLocation = await client.nodes.bySerial('NP0102A5C0FFEE');
-  const partners: PartnerCustomer[] = await watcher.partners.customers(options.partnerId, background).toArray({ limit: 10 });
+  const partners: PartnerCustomer[] = await watcher.partners
+    .customers(options.partnerId, background)
+    .toArray({ limit: 10 });
   for await (const customer of watcher.partners.customers(options.partnerId)) void customer.locationIds;
   const { background: used } = await budget.usage();
   void [alerts.nodes.length, where.locationId, partners.length, used];

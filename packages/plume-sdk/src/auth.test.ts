@@ -22,7 +22,10 @@ describe('tokens', () => {
     const { client } = clientFor(sim);
     await client.customers.get(ada.id);
     expect(sim.log.requests('token')).toEqual([
-      expect.objectContaining({ status: 200, form: { grant_type: 'client_credentials', scope: `partnerId:${fixtures.partnerId} role:partnerIdAdmin` } }),
+      expect.objectContaining({
+        status: 200,
+        form: { grant_type: 'client_credentials', scope: `partnerId:${fixtures.partnerId} role:partnerIdAdmin` },
+      }),
     ]);
   });
 
@@ -106,7 +109,12 @@ describe('tokens', () => {
     sim.faults.failNext('customers.get', 401, 2);
     const error = await rejectionOf(client.customers.get(ada.id));
     expect(error).toBeInstanceOf(PlumeAuthError);
-    expect(error).toMatchObject({ code: 'auth', status: 401, endpoint: 'GET api/Customers/{customerId}', oauthCode: undefined });
+    expect(error).toMatchObject({
+      code: 'auth',
+      status: 401,
+      endpoint: 'GET api/Customers/{customerId}',
+      oauthCode: undefined,
+    });
     expect(sim.log.count('customers.get')).toBe(2);
   });
 
@@ -152,7 +160,9 @@ describe('verifyCredentials', () => {
   });
 
   it('throws invalid_client with a hint about the header, without the secret', async () => {
-    const { client } = clientFor(sim, { authorization: { clientId: sim.credentials.clientId, clientSecret: 'wrong-secret-123' } });
+    const { client } = clientFor(sim, {
+      authorization: { clientId: sim.credentials.clientId, clientSecret: 'wrong-secret-123' },
+    });
     const error = await rejectionOf(client.verifyCredentials());
     expect(error).toBeInstanceOf(PlumeAuthError);
     expect(error).toMatchObject({ code: 'auth', oauthCode: 'invalid_client', status: 401, endpoint: 'POST sso/token' });
@@ -162,18 +172,29 @@ describe('verifyCredentials', () => {
 
   it('throws invalid_scope with a hint about the partner id', async () => {
     const { client } = clientFor(sim, { partnerId: 'ffffffffffffffffffffffff' });
-    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({ oauthCode: 'invalid_scope', hint: expect.stringMatching(/partnerId/) });
+    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({
+      oauthCode: 'invalid_scope',
+      hint: expect.stringMatching(/partnerId/),
+    });
   });
 
   it('points at ssoUrl when the token URL does not exist', async () => {
     const { client } = clientFor(sim, { ssoUrl: `${sim.url}/oauth2/wrong/v2/token` });
-    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({ code: 'auth', status: 404, hint: expect.stringMatching(/Check ssoUrl/) });
+    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({
+      code: 'auth',
+      status: 404,
+      hint: expect.stringMatching(/Check ssoUrl/),
+    });
   });
 
   it('throws an SSO outage as a server error after retrying', async () => {
     const { client } = clientFor(sim);
     sim.faults.failNext('token', 503, 3);
-    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({ code: 'server', status: 503, endpoint: 'POST sso/token' });
+    expect(await rejectionOf(client.verifyCredentials())).toMatchObject({
+      code: 'server',
+      status: 503,
+      endpoint: 'POST sso/token',
+    });
     expect(sim.log.count('token')).toBe(3);
   });
 

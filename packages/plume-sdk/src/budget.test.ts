@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { MemoryBudgetStore, PlumeBudget, PlumeClient, PlumeConfigError, PlumeRateLimitError, type BudgetLimits } from './index';
+import {
+  MemoryBudgetStore,
+  PlumeBudget,
+  PlumeClient,
+  PlumeConfigError,
+  PlumeRateLimitError,
+  type BudgetLimits,
+} from './index';
 import { optionsFor, rejectionOf, startSimulator, fixtures, type Simulator } from './test-support';
 
-const limits: BudgetLimits = { burst: 2, burstWindowMs: 1000, callsPerWindow: 4, windowMs: 10_000, backgroundPerWindow: 2 };
+const limits: BudgetLimits = {
+  burst: 2,
+  burstWindowMs: 1000,
+  callsPerWindow: 4,
+  windowMs: 10_000,
+  backgroundPerWindow: 2,
+};
 
 describe('MemoryBudgetStore', () => {
   it('grants within the rate, the window and the background share, and says when to ask again', () => {
@@ -22,7 +35,13 @@ describe('MemoryBudgetStore', () => {
 
   it('keeps one call of every rate window for people and spaces background calls evenly', () => {
     const store = new MemoryBudgetStore();
-    const wide: BudgetLimits = { burst: 3, burstWindowMs: 1000, callsPerWindow: 100, windowMs: 10_000, backgroundPerWindow: 100 };
+    const wide: BudgetLimits = {
+      burst: 3,
+      burstWindowMs: 1000,
+      callsPerWindow: 100,
+      windowMs: 10_000,
+      backgroundPerWindow: 100,
+    };
     expect(store.take('background', 0, wide)).toEqual({ granted: true });
     expect(store.take('background', 100, wide)).toEqual({ granted: true });
     expect(store.take('background', 200, wide)).toEqual({ granted: false, reason: 'rate', retryAt: 500 });
@@ -55,7 +74,13 @@ describe('PlumeBudget', () => {
   });
 
   it('keeps background calls within their share while interactive calls still pass', async () => {
-    const budget = new PlumeBudget({ requestsPerSecond: 1000, burst: 100, callsPerWindow: 10, backgroundShare: 0.5, windowMs: 60_000 });
+    const budget = new PlumeBudget({
+      requestsPerSecond: 1000,
+      burst: 100,
+      callsPerWindow: 10,
+      backgroundShare: 0.5,
+      windowMs: 60_000,
+    });
     for (let i = 0; i < 5; i++) await budget.acquire('background');
     const controller = new AbortController();
     const sixth = budget.acquire('background', controller.signal);
@@ -83,7 +108,9 @@ describe('clients sharing a budget', () => {
 
   it('refuse a rateLimit next to the budget', () => {
     const budget = new PlumeBudget();
-    expect(() => new PlumeClient({ ...optionsFor(sim), budget })).toThrow(/rateLimit: leave it out when a budget is given/);
+    expect(() => new PlumeClient({ ...optionsFor(sim), budget })).toThrow(
+      /rateLimit: leave it out when a budget is given/,
+    );
   });
 
   it('all pause after a firewall 403, and the error says for how long', async () => {

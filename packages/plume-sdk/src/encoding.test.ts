@@ -37,13 +37,18 @@ describe('path parameters', () => {
   it.each(['.', '..', ''])('refuse %j before sending anything, since URLs drop such segments', async (id) => {
     const error = await rejectionOf(client.locations.get(fixtures.customers.ada.id, id));
     expect(error).toBeInstanceOf(PlumeArgumentError);
-    expect(error).toMatchObject({ code: 'invalid_argument', endpoint: 'GET api/Customers/{customerId}/locations/{locationId}' });
+    expect(error).toMatchObject({
+      code: 'invalid_argument',
+      endpoint: 'GET api/Customers/{customerId}/locations/{locationId}',
+    });
     expect((error as Error).message).toMatch(/locationId/);
     expect(sim.log.count()).toBe(0);
   });
 
   it('refuse an unknown search field and a bad onlineStats limit', async () => {
-    expect(await rejectionOf(client.customers.search('x', { field: 'phone' as never }))).toBeInstanceOf(PlumeArgumentError);
+    expect(await rejectionOf(client.customers.search('x', { field: 'phone' as never }))).toBeInstanceOf(
+      PlumeArgumentError,
+    );
     expect(await rejectionOf(client.reports.onlineStats('c', 'l', { limit: 0 }))).toBeInstanceOf(PlumeArgumentError);
     expect(sim.log.count()).toBe(0);
   });

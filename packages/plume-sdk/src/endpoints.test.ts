@@ -19,7 +19,13 @@ describe('customers', () => {
   it('search finds a customer by email with its location ids', async () => {
     const hits = await client.customers.search(ada.email, { field: 'email' });
     expect(hits).toEqual([
-      { id: ada.id, accountId: ada.accountId, name: ada.name, email: ada.email, locations: ada.locations.map((key) => ({ id: fixtures.locations[key].id })) },
+      {
+        id: ada.id,
+        accountId: ada.accountId,
+        name: ada.name,
+        email: ada.email,
+        locations: ada.locations.map((key) => ({ id: fixtures.locations[key].id })),
+      },
     ]);
   });
 
@@ -53,10 +59,19 @@ describe('locations', () => {
 
   it('get returns names with specials intact and normalises a missing service level', async () => {
     const office = await client.locations.get(snake.id, snakeOffice.id);
-    expect(office).toMatchObject({ id: snakeOffice.id, name: snakeOffice.name, serviceLevel: { status: 'fullService' }, profile: 'smallbusiness' });
+    expect(office).toMatchObject({
+      id: snakeOffice.id,
+      name: snakeOffice.name,
+      serviceLevel: { status: 'fullService' },
+      profile: 'smallbusiness',
+    });
     const lab = await client.locations.get(snake.id, snakeLab.id);
     expect(lab.serviceLevel).toBeUndefined();
-    expect(lab.networkStatus).toEqual({ status: 'online', statusChangedAt: expect.any(String), durationOfPreviousStatus: undefined });
+    expect(lab.networkStatus).toEqual({
+      status: 'online',
+      statusChangedAt: expect.any(String),
+      durationOfPreviousStatus: undefined,
+    });
   });
 
   it('never returns the backhaul key or other unknown location fields', async () => {
@@ -132,7 +147,10 @@ describe('reports', () => {
   it('onlineStats defaults to 7 days and passes granularity and limit', async () => {
     const week = await client.reports.onlineStats(ada.id, adaHome.id);
     expect(week.locationState).toHaveLength(7 * 96 + 1);
-    expect(week.statsDateRange).toEqual({ start: week.locationState[0]?.timestamp, end: week.locationState.at(-1)?.timestamp });
+    expect(week.statsDateRange).toEqual({
+      start: week.locationState[0]?.timestamp,
+      end: week.locationState.at(-1)?.timestamp,
+    });
     const hours = await client.reports.onlineStats(ada.id, adaHome.id, { granularity: 'hours', limit: 3 });
     expect(hours.locationState).toHaveLength(13);
     expect(sim.log.requests('reports.onlineStats').at(-1)?.query).toEqual({ granularity: 'hours', limit: '3' });
@@ -146,7 +164,10 @@ describe('reports', () => {
   it('adds client_id to Reports calls only when reportsClientId is set', async () => {
     const { client: withId } = clientFor(sim, { reportsClientId: true });
     await withId.reports.wanStats(ada.id, adaHome.id);
-    expect(sim.log.requests('reports.wanStats').at(-1)?.query).toEqual({ period: 'daily', client_id: sim.credentials.clientId });
+    expect(sim.log.requests('reports.wanStats').at(-1)?.query).toEqual({
+      period: 'daily',
+      client_id: sim.credentials.clientId,
+    });
     await withId.locations.list(ada.id);
     expect(sim.log.requests('locations.list').at(-1)?.query).toEqual({});
   });

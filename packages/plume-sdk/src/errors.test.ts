@@ -48,7 +48,11 @@ describe('errors', () => {
     const error = await rejectionOf(clientFor(sim).client.locations.get(ada.id, '000000000000000000000000'));
     expect(error).toBeInstanceOf(PlumeNotFoundError);
     expect(error).toBeInstanceOf(PlumeError);
-    expect(error).toMatchObject({ code: 'not_found', status: 404, endpoint: 'GET api/Customers/{customerId}/locations/{locationId}' });
+    expect(error).toMatchObject({
+      code: 'not_found',
+      status: 404,
+      endpoint: 'GET api/Customers/{customerId}/locations/{locationId}',
+    });
     expect((error as Error).message).toContain('Unknown "Location" id');
   });
 
@@ -102,16 +106,26 @@ describe('errors', () => {
     sim.faults.malformNext('nodes.list', 'wrong-shape');
     const nodes = await rejectionOf(client.nodes.list(ada.id, home.id));
     expect(nodes).toBeInstanceOf(PlumeResponseError);
-    expect(nodes).toMatchObject({ code: 'response', path: 'nodes[0].id', endpoint: 'GET api/Customers/{customerId}/locations/{locationId}/nodes' });
+    expect(nodes).toMatchObject({
+      code: 'response',
+      path: 'nodes[0].id',
+      endpoint: 'GET api/Customers/{customerId}/locations/{locationId}/nodes',
+    });
     expect((nodes as Error).message).toMatch(/at nodes\[0\]\.id: Invalid input: expected string, received number/);
     sim.faults.malformNext('reports.wanStats', 'wrong-shape');
-    expect(await rejectionOf(client.reports.wanStats(ada.id, home.id))).toMatchObject({ path: 'fifteenMins[0].timestamp' });
+    expect(await rejectionOf(client.reports.wanStats(ada.id, home.id))).toMatchObject({
+      path: 'fifteenMins[0].timestamp',
+    });
   });
 
   it('reports bodies that are not JSON, or empty, as PlumeResponseError', async () => {
     const { client } = clientFor(sim);
     sim.faults.malformNext('locations.list', 'invalid-json');
-    expect(await rejectionOf(client.locations.list(ada.id))).toMatchObject({ code: 'response', path: '(root)', message: expect.stringMatching(/not JSON/) });
+    expect(await rejectionOf(client.locations.list(ada.id))).toMatchObject({
+      code: 'response',
+      path: '(root)',
+      message: expect.stringMatching(/not JSON/),
+    });
     sim.faults.malformNext('customers.get', 'empty');
     expect(await rejectionOf(client.customers.get(ada.id))).toBeInstanceOf(PlumeResponseError);
   });
@@ -155,7 +169,10 @@ describe('secrets', () => {
     await dead.close();
     errors.push(await rejectionOf(recordingClient({ apiBase: dead.apiBase }).client.customers.get(ada.id)));
     expect(errors.every(isPlumeError)).toBe(true);
-    const everything = [...errors.map((error) => inspect(error, { showHidden: true, depth: Infinity })), JSON.stringify(events)].join('\n');
+    const everything = [
+      ...errors.map((error) => inspect(error, { showHidden: true, depth: Infinity })),
+      JSON.stringify(events),
+    ].join('\n');
     expect(secrets.size).toBeGreaterThanOrEqual(4);
     for (const secret of secrets) expect(everything).not.toContain(secret);
     expect(everything).not.toContain(sim.credentials.clientSecret);

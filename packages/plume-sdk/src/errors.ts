@@ -133,7 +133,10 @@ export class PlumeRateLimitError extends PlumeError<'rate_limited'> {
   readonly retryAfterMs: number | undefined;
   /** `api` for a 429, `waf` for the WAF's 403. */
   readonly source: 'api' | 'waf';
-  constructor(message: string, details: PlumeErrorDetails & { retryAfterMs?: number | undefined; source: 'api' | 'waf' }) {
+  constructor(
+    message: string,
+    details: PlumeErrorDetails & { retryAfterMs?: number | undefined; source: 'api' | 'waf' },
+  ) {
     super('rate_limited', message, details);
     this.retryAfterMs = details.retryAfterMs;
     this.source = details.source;

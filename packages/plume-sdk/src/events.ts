@@ -30,7 +30,11 @@ export type PlumeEvent =
    * Token lifecycle: `requested` from the SSO, `received` (with its usable lifetime), `rejected`
    * by the API (401, so it was dropped and the call retried), or `failed`.
    */
-  | { readonly type: 'token'; readonly action: 'requested' | 'received' | 'rejected' | 'failed'; readonly usableForMs?: number };
+  | {
+      readonly type: 'token';
+      readonly action: 'requested' | 'received' | 'rejected' | 'failed';
+      readonly usableForMs?: number;
+    };
 
 /** Calls the user's `onEvent`, never letting its failure break a request. */
 export type EmitEvent = (event: PlumeEvent) => void;

@@ -28,20 +28,30 @@ describe('customers.locations', () => {
       id: graceCabin.id,
       name: graceCabin.name,
       customerId: grace.id,
-      networkStatus: { status: 'offline', statusChangedAt: expect.stringMatching(/Z$/), durationOfPreviousStatus: 259_200 },
+      networkStatus: {
+        status: 'offline',
+        statusChangedAt: expect.stringMatching(/Z$/),
+        durationOfPreviousStatus: 259_200,
+      },
     });
   });
 
   it('normalises the status’s case, epoch-millisecond times and numeric strings, and drops nulls', async () => {
     sim.faults.failNext('locations.list', 200, 1, {
       body: [
-        { id: 'a', networkStatus: { status: ' ONLINE ', statusChangedAt: 1_700_000_000_000, durationOfPreviousStatus: '60' } },
+        {
+          id: 'a',
+          networkStatus: { status: ' ONLINE ', statusChangedAt: 1_700_000_000_000, durationOfPreviousStatus: '60' },
+        },
         { id: 'b', networkStatus: { status: null, statusChangedAt: 'not a time', durationOfPreviousStatus: null } },
         { id: 'c', networkStatus: null, extra: true },
       ],
     });
     expect(await client.customers.locations(grace.id)).toEqual([
-      { id: 'a', networkStatus: { status: 'online', statusChangedAt: '2023-11-14T22:13:20.000Z', durationOfPreviousStatus: 60 } },
+      {
+        id: 'a',
+        networkStatus: { status: 'online', statusChangedAt: '2023-11-14T22:13:20.000Z', durationOfPreviousStatus: 60 },
+      },
       { id: 'b', networkStatus: {} },
       { id: 'c' },
     ]);
@@ -53,7 +63,11 @@ describe('locations.alerts', () => {
     const { nodes, devices } = await client.locations.alerts(snakeOffice.customerId, snakeOffice.id);
     expect(devices).toEqual([]);
     expect(nodes.map((node) => node.nodeId)).toEqual(snakeOffice.podSerials.slice(1));
-    expect(nodes.map((node) => node.alerts)).toEqual([[{ type: 'highInterference' }, { type: 'channelCongestion' }], [{ type: 'weakSignal' }], [{}]]);
+    expect(nodes.map((node) => node.alerts)).toEqual([
+      [{ type: 'highInterference' }, { type: 'channelCongestion' }],
+      [{ type: 'weakSignal' }],
+      [{}],
+    ]);
     expect(await client.locations.alerts(adaHome.customerId, adaHome.id)).toEqual({ nodes: [], devices: [] });
   });
 

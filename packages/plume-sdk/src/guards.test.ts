@@ -54,12 +54,15 @@ function foreignError(name: string, code: string): unknown {
 }
 
 describe('error guards', () => {
-  it.each(CASES.map(([error, guard, code]) => [code, error, guard] as const))('%s: exactly one guard holds', (code, error, guard) => {
-    expect(error.code).toBe(code);
-    expect(guard(error)).toBe(true);
-    expect(isPlumeError(error)).toBe(true);
-    expect(CASES.filter(([, other]) => other(error)).map(([, , name]) => name)).toEqual([code]);
-  });
+  it.each(CASES.map(([error, guard, code]) => [code, error, guard] as const))(
+    '%s: exactly one guard holds',
+    (code, error, guard) => {
+      expect(error.code).toBe(code);
+      expect(guard(error)).toBe(true);
+      expect(isPlumeError(error)).toBe(true);
+      expect(CASES.filter(([, other]) => other(error)).map(([, , name]) => name)).toEqual([code]);
+    },
+  );
 
   it('hold for an error from another realm, where instanceof fails', () => {
     const error = foreignError('PlumeAuthError', 'auth');

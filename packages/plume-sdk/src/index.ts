@@ -10,13 +10,26 @@ export { PlumeClient } from './client';
 export type { VerifiedCredentials } from './client';
 export type { PlumeRequest } from './request';
 export { DEFAULT_API_BASE, DEFAULT_SSO_URL } from './client-options';
-export type { CallOptions, ClientCredentials, PlumeClientOptions, PlumeRateLimitOptions, PlumeRetryOptions } from './client-options';
+export type {
+  CallOptions,
+  ClientCredentials,
+  PlumeClientOptions,
+  PlumeRateLimitOptions,
+  PlumeRetryOptions,
+} from './client-options';
 
 // The request budget many clients share.
 export { PlumeBudget } from './budget/budget';
 export type { PlumeBudgetOptions } from './budget/budget';
 export { MemoryBudgetStore } from './budget/budget-store';
-export type { BudgetDecision, BudgetLane, BudgetLimits, BudgetRefusal, BudgetStore, BudgetUsage } from './budget/budget-store';
+export type {
+  BudgetDecision,
+  BudgetLane,
+  BudgetLimits,
+  BudgetRefusal,
+  BudgetStore,
+  BudgetUsage,
+} from './budget/budget-store';
 
 // Resource groups (`client.customers`, …) and their options.
 export type { CustomerSearchOptions, CustomersApi } from './resources/customers';

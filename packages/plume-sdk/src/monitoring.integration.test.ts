@@ -3,7 +3,12 @@
  * devDependency: only this test uses it), one poll every five simulated minutes.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { evaluateLocation, type AlertDecision, type LocationAlertState, type LocationObservation } from '@org/plume-analytics';
+import {
+  evaluateLocation,
+  type AlertDecision,
+  type LocationAlertState,
+  type LocationObservation,
+} from '@org/plume-analytics';
 import { manualClock, type ManualClock, type ScenarioInput } from '@org/plume-simulator';
 import { PlumeBudget, PlumeClient, type CallOptions } from './index';
 import { fixtures, optionsFor, startSimulator, type Simulator } from './test-support';
@@ -71,7 +76,13 @@ describe('scenarios through the SDK into the alert state machine', () => {
       state = evaluation.state;
       decisions.push(...evaluation.decisions);
     }
-    const summary = decisions.map((decision) => ({ kind: decision.kind, condition: decision.condition, pod: decision.pod, at: decision.at, since: decision.since }));
+    const summary = decisions.map((decision) => ({
+      kind: decision.kind,
+      condition: decision.condition,
+      pod: decision.pod,
+      at: decision.at,
+      since: decision.since,
+    }));
     expect(summary).toEqual([
       { kind: 'firing', condition: 'locationOffline', pod: undefined, at: at(15), since: at(10) },
       { kind: 'resolved', condition: 'locationOffline', pod: undefined, at: at(35), since: at(10) },

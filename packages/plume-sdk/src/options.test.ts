@@ -17,14 +17,18 @@ function configError(options: unknown): PlumeConfigError {
 describe('PlumeClient options', () => {
   it('accepts the minimal options and builds the resource groups', () => {
     const client = new PlumeClient(valid);
-    expect(Object.keys(client)).toEqual(expect.arrayContaining(['customers', 'locations', 'nodes', 'wifiNetworks', 'reports']));
+    expect(Object.keys(client)).toEqual(
+      expect.arrayContaining(['customers', 'locations', 'nodes', 'wifiNetworks', 'reports']),
+    );
   });
 
   it('accepts pasted variants of the header and { clientId, clientSecret }', () => {
     for (const variant of [`Basic: ${btoa('id:secret')}`, `  basic ${btoa('id:secret')} `, btoa('id:secret')]) {
       expect(() => new PlumeClient({ ...valid, authorization: variant })).not.toThrow();
     }
-    expect(() => new PlumeClient({ ...valid, authorization: { clientId: 'id', clientSecret: 'sécret' } })).not.toThrow();
+    expect(
+      () => new PlumeClient({ ...valid, authorization: { clientId: 'id', clientSecret: 'sécret' } }),
+    ).not.toThrow();
   });
 
   it('says what to fix when authorization and partnerId are missing', () => {
@@ -44,7 +48,9 @@ describe('PlumeClient options', () => {
   });
 
   it('says which credential is missing or wrong in { clientId, clientSecret }', () => {
-    expect(configError({ ...valid, authorization: { clientId: 'id' } }).message).toMatch(/authorization\.clientSecret: is required/);
+    expect(configError({ ...valid, authorization: { clientId: 'id' } }).message).toMatch(
+      /authorization\.clientSecret: is required/,
+    );
     const empty = configError({ ...valid, authorization: { clientId: '', clientSecret: 'not-quoted-secret' } });
     expect(empty.message).toMatch(/authorization\.clientId: must be the OAuth client id from the Plume portal/);
     expect(empty.message).not.toContain('not-quoted-secret');
@@ -54,11 +60,19 @@ describe('PlumeClient options', () => {
     const error = configError({ ...valid, retry: { limit: 11 }, rateLimit: { burst: 0.5 } });
     expect(error.message).toMatch(/retry\.limit: must be a retry count from 0 to 10/);
     expect(error.message).toMatch(/rateLimit\.burst: must be a whole number of at least 1/);
-    expect(configError({ ...valid, rateLimit: true }).message).toMatch(/rateLimit: must be false or \{ requestsPerSecond, burst \}/);
+    expect(configError({ ...valid, rateLimit: true }).message).toMatch(
+      /rateLimit: must be false or \{ requestsPerSecond, burst \}/,
+    );
   });
 
   it('refuses a partner id with spaces, bad URLs, and numbers out of range', () => {
-    const error = configError({ ...valid, partnerId: 'eb0a f9d0', apiBase: 'ftp://example.com/api/', timeoutMs: -1, retry: 99 });
+    const error = configError({
+      ...valid,
+      partnerId: 'eb0a f9d0',
+      apiBase: 'ftp://example.com/api/',
+      timeoutMs: -1,
+      retry: 99,
+    });
     expect(error.message).toMatch(/partnerId: must be your partner id/);
     expect(error.message).toMatch(/apiBase: must be an absolute http\(s\) URL/);
     expect(error.message).toMatch(/timeoutMs:/);
@@ -66,13 +80,24 @@ describe('PlumeClient options', () => {
   });
 
   it('names unknown options, so that a typo cannot silently reach the public cloud', () => {
-    expect(configError({ ...valid, apiBaseUrl: 'http://localhost/api/' }).message).toMatch(/unknown option "apiBaseUrl"/);
+    expect(configError({ ...valid, apiBaseUrl: 'http://localhost/api/' }).message).toMatch(
+      /unknown option "apiBaseUrl"/,
+    );
     expect(configError({ ...valid, retry: { limt: 1 } }).message).toMatch(/unknown option "limt"/);
   });
 
   it('asks for reportsBase when apiBase does not end in /api/', () => {
-    expect(configError({ ...valid, apiBase: 'https://cloud.example.com/v1' }).message).toMatch(/reportsBase: is required because apiBase/);
-    expect(() => new PlumeClient({ ...valid, apiBase: 'https://cloud.example.com/v1', reportsBase: 'https://cloud.example.com/r' })).not.toThrow();
+    expect(configError({ ...valid, apiBase: 'https://cloud.example.com/v1' }).message).toMatch(
+      /reportsBase: is required because apiBase/,
+    );
+    expect(
+      () =>
+        new PlumeClient({
+          ...valid,
+          apiBase: 'https://cloud.example.com/v1',
+          reportsBase: 'https://cloud.example.com/r',
+        }),
+    ).not.toThrow();
   });
 
   it('refuses a token cache without get and set, and non-function hooks', () => {
@@ -81,7 +106,9 @@ describe('PlumeClient options', () => {
     expect(error.message).toMatch(/onEvent: must be a function/);
     expect(error.message).toMatch(/fetch: must be a function/);
     expect(() => new PlumeClient({ ...valid, tokenCache: new MemoryTokenCache() })).not.toThrow();
-    expect(() => new PlumeClient({ ...valid, tokenCache: { get: () => undefined, set: () => undefined } })).not.toThrow();
+    expect(
+      () => new PlumeClient({ ...valid, tokenCache: { get: () => undefined, set: () => undefined } }),
+    ).not.toThrow();
     expect(configError({ ...valid, tokenCache: { get() {}, set() {}, delete: 'no' } }).message).toMatch(/tokenCache:/);
   });
 

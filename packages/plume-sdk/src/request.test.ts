@@ -43,7 +43,9 @@ describe('client.request()', () => {
 
   it('encodes each param as exactly one path segment', async () => {
     const { client } = clientFor(sim);
-    const error = await rejectionOf(client.request({ base: 'api', path: CUSTOMER, params: { customerId: 'a/b?c#d %' } }));
+    const error = await rejectionOf(
+      client.request({ base: 'api', path: CUSTOMER, params: { customerId: 'a/b?c#d %' } }),
+    );
     expect(error).toBeInstanceOf(PlumeNotFoundError);
     expect(sim.log.requests().at(-1)?.rawPath).toBe('/api/Customers/a%2Fb%3Fc%23d%20%25');
   });
@@ -51,7 +53,9 @@ describe('client.request()', () => {
   it('names the endpoint by its template in errors and events, never with the ids', async () => {
     const events: PlumeEvent[] = [];
     const { client } = clientFor(sim, { onEvent: (event) => events.push(event) });
-    const error = await rejectionOf(client.request({ base: 'api', path: `${CUSTOMER}/gadgets`, params: { customerId: 'secret-id-42' } }));
+    const error = await rejectionOf(
+      client.request({ base: 'api', path: `${CUSTOMER}/gadgets`, params: { customerId: 'secret-id-42' } }),
+    );
     expect(error).toMatchObject({ code: 'not_found', status: 404, endpoint: 'GET api/Customers/{customerId}/gadgets' });
     expect(JSON.stringify(events)).not.toContain('secret-id-42');
     expect(events.map((event) => event.type)).toContain('error');
@@ -60,14 +64,21 @@ describe('client.request()', () => {
   it('retries like a wrapped endpoint', async () => {
     const { client } = clientFor(sim);
     sim.faults.failNext('customers.get', 503, 1);
-    await expect(client.request({ base: 'api', path: CUSTOMER, params: { customerId: ada.id } })).resolves.toMatchObject({ id: ada.id });
+    await expect(
+      client.request({ base: 'api', path: CUSTOMER, params: { customerId: ada.id } }),
+    ).resolves.toMatchObject({ id: ada.id });
     expect(sim.log.count('customers.get')).toBe(2);
   });
 
   it('throws PlumeResponseError when the body breaks the schema', async () => {
     const { client } = clientFor(sim);
     const error = await rejectionOf(
-      client.request({ base: 'api', path: CUSTOMER, params: { customerId: ada.id }, schema: z.object({ id: z.number() }) }),
+      client.request({
+        base: 'api',
+        path: CUSTOMER,
+        params: { customerId: ada.id },
+        schema: z.object({ id: z.number() }),
+      }),
     );
     expect(error).toBeInstanceOf(PlumeResponseError);
     expect(error).toMatchObject({ path: 'id' });
@@ -75,9 +86,17 @@ describe('client.request()', () => {
 
   it.each([
     ['a missing param', { base: 'api', path: CUSTOMER, params: {} }, /params lacks "customerId"/],
-    ['an unused param', { base: 'api', path: CUSTOMER, params: { customerId: 'c', locationId: 'l' } }, /params has "locationId"/],
+    [
+      'an unused param',
+      { base: 'api', path: CUSTOMER, params: { customerId: 'c', locationId: 'l' } },
+      /params has "locationId"/,
+    ],
     ['a dot-dot id', { base: 'api', path: CUSTOMER, params: { customerId: '..' } }, /cannot be "\." or "\.\."/],
-    ['a query in the path', { base: 'api', path: `${CUSTOMER}?limit=1`, params: { customerId: 'c' } }, /put the query in `query`/],
+    [
+      'a query in the path',
+      { base: 'api', path: `${CUSTOMER}?limit=1`, params: { customerId: 'c' } },
+      /put the query in `query`/,
+    ],
     ['a dot-dot segment in the path', { base: 'api', path: '../Customers', params: {} }, /only path characters/],
     ['a leading slash', { base: 'api', path: '/Customers', params: {} }, /without a leading "\/"/],
     ['an unknown base', { base: 'sso', path: 'x', params: {} }, /base must be "api" or "reports"/],

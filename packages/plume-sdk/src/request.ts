@@ -53,13 +53,17 @@ export function sendRequest<T>(transport: Transport, request: PlumeRequest<T>): 
     const endpoint = defineGet(base, path, (schema ?? ANY_JSON) as z.ZodType<T>);
     const literals = endpoint.path.literals.join('');
     if (!LITERAL.test(literals) || literals.split('/').some((segment) => segment === '.' || segment === '..')) {
-      fail('path may hold only path characters and {placeholders}; put the query in `query` and ids in `params`', label);
+      fail(
+        'path may hold only path characters and {placeholders}; put the query in `query` and ids in `params`',
+        label,
+      );
     }
     const names = endpoint.path.names;
     const missing = names.filter((name) => !Object.hasOwn(params, name));
     if (missing.length > 0) fail(`params lacks ${missing.map((name) => `"${name}"`).join(', ')}`, label);
     const unused = Object.keys(params).filter((name) => !names.includes(name));
-    if (unused.length > 0) fail(`params has ${unused.map((name) => `"${name}"`).join(', ')}, which the path does not use`, label);
+    if (unused.length > 0)
+      fail(`params has ${unused.map((name) => `"${name}"`).join(', ')}, which the path does not use`, label);
     return transport.get(
       endpoint,
       names.map((name) => params[name] as string),

@@ -32,7 +32,14 @@ describe('retries', () => {
     expect([failed?.status, retried?.status]).toEqual([status, 200]);
     // The retry cannot arrive before the server's Retry-After (1 s) has passed: a lower bound, not a timing measurement.
     expect((retried?.receivedAt ?? 0) - (failed?.respondedAt ?? 0)).toBeGreaterThanOrEqual(990);
-    expect(events).toContainEqual({ type: 'retry', endpoint: 'GET api/Customers/{customerId}/locations', attempt: 2, delayMs: 1000, status, reason: `HTTP ${status}` });
+    expect(events).toContainEqual({
+      type: 'retry',
+      endpoint: 'GET api/Customers/{customerId}/locations',
+      attempt: 2,
+      delayMs: 1000,
+      status,
+      reason: `HTTP ${status}`,
+    });
   });
 
   it('retries 408, 429 and transient 5xx with back-off up to the limit', async () => {
@@ -86,7 +93,11 @@ describe('retries', () => {
 describe('timeouts', () => {
   it('does not count time waiting for the client’s own limiter against retry.maxTotalMs', async () => {
     // One request per 400 ms: the third call waits about 800 ms for its turn, past maxTotalMs, then Plume answers at once.
-    const { client } = clientFor(sim, { rateLimit: { requestsPerSecond: 2.5, burst: 1 }, timeoutMs: 1000, retry: { limit: 0, maxTotalMs: 500 } });
+    const { client } = clientFor(sim, {
+      rateLimit: { requestsPerSecond: 2.5, burst: 1 },
+      timeoutMs: 1000,
+      retry: { limit: 0, maxTotalMs: 500 },
+    });
     await client.customers.get(ada.id); // the token, outside the measured calls
     const calls = [client.customers.get(ada.id), client.customers.get(ada.id), client.customers.get(ada.id)];
     const results = await Promise.allSettled(calls);
@@ -125,10 +136,13 @@ describe('timeouts', () => {
   });
 
   it('times out even through a custom fetch that ignores the signal, leaving no listener on the caller’s', async () => {
-    const deaf: typeof fetch = (input, init) => (input instanceof Request && input.method === 'GET' ? new Promise(() => {}) : fetch(input, init));
+    const deaf: typeof fetch = (input, init) =>
+      input instanceof Request && input.method === 'GET' ? new Promise(() => {}) : fetch(input, init);
     const { client } = clientFor(sim, { fetch: deaf, timeoutMs: 100, retry: 1 });
     const controller = new AbortController();
-    expect(await rejectionOf(client.customers.get(ada.id, { signal: controller.signal }))).toBeInstanceOf(PlumeTimeoutError);
+    expect(await rejectionOf(client.customers.get(ada.id, { signal: controller.signal }))).toBeInstanceOf(
+      PlumeTimeoutError,
+    );
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
@@ -163,7 +177,9 @@ describe('abort', () => {
   it('leaves no listener behind on a long-lived signal', async () => {
     const { client } = clientFor(sim);
     const controller = new AbortController();
-    await Promise.all(Array.from({ length: 20 }, () => client.locations.get(ada.id, home.id, { signal: controller.signal })));
+    await Promise.all(
+      Array.from({ length: 20 }, () => client.locations.get(ada.id, home.id, { signal: controller.signal })),
+    );
     sim.faults.failNext('locations.get', 404);
     await rejectionOf(client.locations.get(ada.id, home.id, { signal: controller.signal }));
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);

@@ -55,7 +55,8 @@ const ms = (what: string, min = 0) =>
     .int({ error: 'must be a whole number of milliseconds' })
     .min(min, { error: `must be at least ${min} ms (${what})` })
     .max(MAX_TIMER_MS, { error: `must be at most ${MAX_TIMER_MS} ms (${what})` });
-const httpUrl = (example: string) => z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL, e.g. "${example}"` });
+const httpUrl = (example: string) =>
+  z.url({ protocol: /^https?$/, error: `must be an absolute http(s) URL, e.g. "${example}"` });
 const isCache = (value: unknown): boolean => {
   if (typeof value !== 'object' || value === null) return false;
   const { get, set, delete: drop } = value as Record<string, unknown>;
@@ -63,10 +64,17 @@ const isCache = (value: unknown): boolean => {
 };
 
 const isBudget = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { acquire?: unknown }).acquire === 'function' && typeof (value as { pauseForFirewall?: unknown }).pauseForFirewall === 'function';
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { acquire?: unknown }).acquire === 'function' &&
+  typeof (value as { pauseForFirewall?: unknown }).pauseForFirewall === 'function';
 
-const optionKeys = (keys: readonly string[]) => `unknown option ${keys.map((key) => `"${key}"`).join(', ')}; check its spelling`;
-const unknownKeys = { error: (issue: { code?: string; keys?: readonly string[] }) => (issue.code === 'unrecognized_keys' ? optionKeys(issue.keys ?? []) : undefined) };
+const optionKeys = (keys: readonly string[]) =>
+  `unknown option ${keys.map((key) => `"${key}"`).join(', ')}; check its spelling`;
+const unknownKeys = {
+  error: (issue: { code?: string; keys?: readonly string[] }) =>
+    issue.code === 'unrecognized_keys' ? optionKeys(issue.keys ?? []) : undefined,
+};
 
 /**
  * `object` for an object value, `other` for anything else. Unlike `z.union`, which replaces the
@@ -129,7 +137,9 @@ const optionsSchema = z.strictObject(
   {
     authorization: objectOr(
       credentialsSchema,
-      z.string({ error: 'is required: the "Basic …" header value from the Plume portal, or { clientId, clientSecret }' }),
+      z.string({
+        error: 'is required: the "Basic …" header value from the Plume portal, or { clientId, clientSecret }',
+      }),
     ),
     partnerId: z
       .string({ error: 'is required: your partner id from the Plume portal (24 hex characters)' })
@@ -143,13 +153,15 @@ const optionsSchema = z.strictObject(
     retry: objectOr(
       retrySchema,
       z.union([z.literal(false), retryCount], {
-        error: 'must be false, a retry count from 0 to 10, or { limit, baseDelayMs, maxDelayMs, maxRetryAfterMs, maxTotalMs }',
+        error:
+          'must be false, a retry count from 0 to 10, or { limit, baseDelayMs, maxDelayMs, maxRetryAfterMs, maxTotalMs }',
       }),
     ).optional(),
-    rateLimit: objectOr(rateLimitSchema, z.literal(false, { error: 'must be false or { requestsPerSecond, burst }' })).optional(),
-    budget: z
-      .custom<PlumeBudget>(isBudget, { error: 'must be a PlumeBudget (new PlumeBudget({ ... }))' })
-      .optional(),
+    rateLimit: objectOr(
+      rateLimitSchema,
+      z.literal(false, { error: 'must be false or { requestsPerSecond, burst }' }),
+    ).optional(),
+    budget: z.custom<PlumeBudget>(isBudget, { error: 'must be a PlumeBudget (new PlumeBudget({ ... }))' }).optional(),
     tokenRefreshMarginMs: ms('e.g. 60000').optional(),
     tokenCache: z
       .custom<TokenCache>(isCache, { error: 'must have get and set methods, and optionally delete (see TokenCache)' })
@@ -192,10 +204,15 @@ function reportsBaseFor(apiBase: string, explicit: string | undefined): string {
  * @throws {PlumeConfigError} listing each invalid option and how to fix it.
  */
 export function resolveOptions(options: PlumeClientOptions): ResolvedOptions {
-  if (typeof options !== 'object' || options === null) fail(['options: must be an object with at least authorization and partnerId']);
+  if (typeof options !== 'object' || options === null)
+    fail(['options: must be an object with at least authorization and partnerId']);
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) {
-    fail(parsed.error.issues.map((issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'options'}: ${issue.message}`));
+    fail(
+      parsed.error.issues.map(
+        (issue) => `${issue.path.length > 0 ? issue.path.join('.') : 'options'}: ${issue.message}`,
+      ),
+    );
   }
   const value = parsed.data;
   if (value.budget !== undefined && value.rateLimit !== undefined) {
@@ -204,7 +221,10 @@ export function resolveOptions(options: PlumeClientOptions): ResolvedOptions {
   const auth =
     typeof value.authorization === 'string'
       ? parseAuthorization(value.authorization)
-      : { header: basicHeader(value.authorization.clientId, value.authorization.clientSecret), clientId: value.authorization.clientId };
+      : {
+          header: basicHeader(value.authorization.clientId, value.authorization.clientSecret),
+          clientId: value.authorization.clientId,
+        };
   if ('problem' in auth) fail([`authorization: ${auth.problem}`]);
   const apiBase = withSlash(value.apiBase ?? DEFAULT_API_BASE);
   const retry = value.retry === false ? 0 : value.retry;

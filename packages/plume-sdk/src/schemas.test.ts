@@ -17,7 +17,10 @@ beforeAll(async () => {
   const response = await fetch(sim.ssoUrl, {
     method: 'POST',
     headers: { authorization: sim.credentials.authorization },
-    body: new URLSearchParams({ grant_type: 'client_credentials', scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin` }),
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin`,
+    }),
   });
   token = ((await response.json()) as { access_token: string }).access_token;
 });
@@ -41,7 +44,10 @@ describe('compiled schemas', () => {
       const api = `${sim.apiBase}Customers/${customer.id}`;
       expectSameParse(customerSchema, await body(api));
       expectSameParse(locationListSchema, await body(`${api}/locations`));
-      expectSameParse(customerSearchSchema, await body(`${sim.apiBase}Partners/customers/search/${encodeURIComponent(customer.email)}?field=email`));
+      expectSameParse(
+        customerSearchSchema,
+        await body(`${sim.apiBase}Partners/customers/search/${encodeURIComponent(customer.email)}?field=email`),
+      );
       for (const key of customer.locations) {
         const location = `${api}/locations/${fixtures.locations[key].id}`;
         const reports = `${sim.reportsBase}Customers/${customer.id}/locations/${fixtures.locations[key].id}`;

@@ -22,7 +22,10 @@ export function optionsFor(sim: Simulator, overrides: Partial<PlumeClientOptions
 }
 
 /** A client of `sim` that records its events. */
-export function clientFor(sim: Simulator, overrides: Partial<PlumeClientOptions> = {}): { client: PlumeClient; events: PlumeEvent[] } {
+export function clientFor(
+  sim: Simulator,
+  overrides: Partial<PlumeClientOptions> = {},
+): { client: PlumeClient; events: PlumeEvent[] } {
   const events: PlumeEvent[] = [];
   const client = new PlumeClient(optionsFor(sim, { onEvent: (event) => events.push(event), ...overrides }));
   return { client, events };

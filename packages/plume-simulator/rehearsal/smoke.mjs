@@ -6,7 +6,10 @@ export default async function smoke(lib, kind) {
     const tokenResponse = await fetch(sim.ssoUrl, {
       method: 'POST',
       headers: { authorization: sim.credentials.authorization, 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin` }),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin`,
+      }),
     });
     const token = await tokenResponse.json();
     if (tokenResponse.status !== 200 || typeof token.access_token !== 'string') {

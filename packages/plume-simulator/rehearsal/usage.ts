@@ -10,7 +10,13 @@ import {
   type SimulatorOptions,
 } from '@org/plume-simulator';
 
-const options: SimulatorOptions = { port: 0, latencyMs: 5, tokenLifetimeSeconds: 120, wafLimit: false, referenceTime: Date.now() };
+const options: SimulatorOptions = {
+  port: 0,
+  latencyMs: 5,
+  tokenLifetimeSeconds: 120,
+  wafLimit: false,
+  referenceTime: Date.now(),
+};
 
 export async function usage(): Promise<number> {
   const sim: Simulator = await startSimulator(options);
@@ -21,7 +27,10 @@ export async function usage(): Promise<number> {
   sim.faults.setWafLimit({ max: 10, windowMs: 60_000 });
   sim.faults.revokeTokens();
   sim.faults.reset();
-  const scenario: ScenarioInput = { locations: { adaHome: [{ kind: 'offline', at: '10m', for: '5m' }] }, plume: [{ kind: 'plumeFailing', at: 0, status: 'timeout' }] };
+  const scenario: ScenarioInput = {
+    locations: { adaHome: [{ kind: 'offline', at: '10m', for: '5m' }] },
+    plume: [{ kind: 'plumeFailing', at: 0, status: 'timeout' }],
+  };
   sim.scenarios.load(scenario);
   sim.scenarios.clear();
   const clocked = await startSimulator({ clock: manualClock('2026-01-01T00:00:00Z'), scenario });

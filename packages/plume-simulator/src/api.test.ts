@@ -28,7 +28,13 @@ describe('the API routes', () => {
   it('returns a customer with extra fields a client must tolerate', async () => {
     const { status, body } = await getJson<Json>(sim, `/api/Customers/${ada.id}`, accessToken);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ id: ada.id, accountId: ada.accountId, name: ada.name, email: ada.email, partnerId: fixtures.partnerId });
+    expect(body).toMatchObject({
+      id: ada.id,
+      accountId: ada.accountId,
+      name: ada.name,
+      email: ada.email,
+      partnerId: fixtures.partnerId,
+    });
     expect(body).toHaveProperty('acceptLanguage');
   });
 
@@ -51,7 +57,11 @@ describe('the API routes', () => {
   it('serves WAN and online statistics from the Reports base', async () => {
     const wan = await getJson<{ fifteenMins: Json[] }>(sim, `/reports${homePath}/wanStats?period=daily`, accessToken);
     expect(wan.body.fifteenMins).toHaveLength(96);
-    const online = await getJson<{ locationState: Json[] }>(sim, `/reports${homePath}/onlineStats?granularity=hours&limit=3`, accessToken);
+    const online = await getJson<{ locationState: Json[] }>(
+      sim,
+      `/reports${homePath}/onlineStats?granularity=hours&limit=3`,
+      accessToken,
+    );
     expect(online.body.locationState).toHaveLength(13);
   });
 
@@ -65,8 +75,12 @@ describe('the API routes', () => {
     expect((await getJson(sim, '/api/Customers/000000000000000000000000', accessToken)).body).toMatchObject({
       error: { statusCode: 404, code: 'MODEL_NOT_FOUND' },
     });
-    expect((await get(sim, `/api/Customers/${ada.id}/locations/000000000000000000000000`, accessToken)).status).toBe(404);
-    expect((await get(sim, `/api/Customers/${fixtures.customers.grace.id}/locations/${home.id}`, accessToken)).status).toBe(404);
+    expect((await get(sim, `/api/Customers/${ada.id}/locations/000000000000000000000000`, accessToken)).status).toBe(
+      404,
+    );
+    expect(
+      (await get(sim, `/api/Customers/${fixtures.customers.grace.id}/locations/${home.id}`, accessToken)).status,
+    ).toBe(404);
     expect((await get(sim, '/api/Nowhere', accessToken)).status).toBe(404);
     expect((await get(sim, `/api/Customers/${fixtures.customers.foreign.id}/locations`, accessToken)).status).toBe(403);
   });
@@ -88,7 +102,8 @@ describe('the API routes', () => {
 
 describe('customer search', () => {
   const search = async (value: string, query: string) =>
-    (await getJson<Json[]>(sim, `/api/Partners/customers/search/${encodeURIComponent(value)}?${query}`, accessToken)).body;
+    (await getJson<Json[]>(sim, `/api/Partners/customers/search/${encodeURIComponent(value)}?${query}`, accessToken))
+      .body;
 
   it('matches exactly (case-insensitively) by default', async () => {
     expect(await search('ADA LOVELACE', 'field=name')).toEqual([
@@ -104,8 +119,12 @@ describe('customer search', () => {
   });
 
   it('matches prefixes with exactMatch=false and substrings with startsWith=false too', async () => {
-    expect((await search('grace.', 'field=email&exactMatch=false')).map((c) => c.id)).toEqual([fixtures.customers.grace.id]);
-    expect((await search('case', 'field=email&exactMatch=false&startsWith=false')).map((c) => c.id)).toEqual([fixtures.customers.snake.id]);
+    expect((await search('grace.', 'field=email&exactMatch=false')).map((c) => c.id)).toEqual([
+      fixtures.customers.grace.id,
+    ]);
+    expect((await search('case', 'field=email&exactMatch=false&startsWith=false')).map((c) => c.id)).toEqual([
+      fixtures.customers.snake.id,
+    ]);
   });
 
   it('finds the owner of a location id and never a customer of another partner', async () => {

@@ -63,7 +63,8 @@ export class TokenIssuer {
       return oauthError(400, 'invalid_request', 'The request contains duplicate parameters.');
     }
     const grantType = form.get('grant_type');
-    if (!grantType) return oauthError(400, 'invalid_request', 'The request is missing a required parameter: grant_type.');
+    if (!grantType)
+      return oauthError(400, 'invalid_request', 'The request is missing a required parameter: grant_type.');
     if (grantType !== 'client_credentials') {
       return oauthError(
         400,
@@ -74,7 +75,11 @@ export class TokenIssuer {
     const scopes = (form.get('scope') ?? '').split(' ').filter(Boolean).sort();
     const expected = [`partnerId:${this.#options.partnerId}`, 'role:partnerIdAdmin'].sort();
     if (scopes.join(' ') !== expected.join(' ')) {
-      return oauthError(400, 'invalid_scope', 'One or more scopes are not configured for the authorization server resource.');
+      return oauthError(
+        400,
+        'invalid_scope',
+        'One or more scopes are not configured for the authorization server resource.',
+      );
     }
     return {
       status: 200,

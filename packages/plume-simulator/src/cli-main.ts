@@ -55,7 +55,8 @@ export function parseCli(argv: readonly string[]): { options: SimulatorOptions; 
   if (values.help) return undefined;
   const referenceTime = values['reference-time'];
   const speed = values.speed === undefined ? undefined : Number(values.speed);
-  if (speed !== undefined && !(speed > 0 && Number.isFinite(speed))) throw new TypeError(`--speed must be a positive number, got "${values.speed}"`);
+  if (speed !== undefined && !(speed > 0 && Number.isFinite(speed)))
+    throw new TypeError(`--speed must be a positive number, got "${values.speed}"`);
   return {
     json: values.json === true,
     options: {
@@ -75,7 +76,9 @@ function readScenario(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new TypeError(`--scenario: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new TypeError(
+      `--scenario: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 

@@ -5,11 +5,21 @@ import { requestToken } from './test-support';
 describe('the plume-simulator command', () => {
   it('prints its URLs and the test credentials, and serves them', async () => {
     const lines: string[] = [];
-    const sim = await runCli(['--port', '0', '--latency', '1'], { out: (line) => lines.push(line), handleSignals: false });
+    const sim = await runCli(['--port', '0', '--latency', '1'], {
+      out: (line) => lines.push(line),
+      handleSignals: false,
+    });
     try {
       expect(sim).toBeDefined();
       const output = lines.join('\n');
-      for (const value of [sim!.url, sim!.ssoUrl, sim!.apiBase, sim!.reportsBase, sim!.credentials.authorization, sim!.credentials.partnerId]) {
+      for (const value of [
+        sim!.url,
+        sim!.ssoUrl,
+        sim!.apiBase,
+        sim!.reportsBase,
+        sim!.credentials.authorization,
+        sim!.credentials.partnerId,
+      ]) {
         expect(output).toContain(value);
       }
       expect((await requestToken(sim!)).status).toBe(200);
@@ -42,9 +52,16 @@ describe('the plume-simulator command', () => {
   });
 
   it('maps flags to options and refuses bad ones', () => {
-    expect(parseCli(['--port', '4010', '--token-lifetime', '60', '--no-waf', '--reference-time', '2030-01-01T00:00:00Z'])).toEqual({
+    expect(
+      parseCli(['--port', '4010', '--token-lifetime', '60', '--no-waf', '--reference-time', '2030-01-01T00:00:00Z']),
+    ).toEqual({
       json: false,
-      options: expect.objectContaining({ port: 4010, tokenLifetimeSeconds: 60, wafLimit: false, referenceTime: '2030-01-01T00:00:00Z' }),
+      options: expect.objectContaining({
+        port: 4010,
+        tokenLifetimeSeconds: 60,
+        wafLimit: false,
+        referenceTime: '2030-01-01T00:00:00Z',
+      }),
     });
     expect(() => parseCli(['--port', 'abc'])).toThrow(/--port must be an integer/);
     expect(() => parseCli(['--bogus'])).toThrow(/Unknown option '--bogus'/);

@@ -19,7 +19,8 @@ export interface ManualClock extends SimulatorClock {
 
 function epoch(time: Date | string | number, what: string): number {
   const value = new Date(time).getTime();
-  if (Number.isNaN(value)) throw new TypeError(`[plume-simulator] ${what} must be a Date, an ISO string or epoch milliseconds`);
+  if (Number.isNaN(value))
+    throw new TypeError(`[plume-simulator] ${what} must be a Date, an ISO string or epoch milliseconds`);
   return value;
 }
 
@@ -43,7 +44,8 @@ export function manualClock(start: Date | string | number = Date.now()): ManualC
   return {
     now: () => now,
     advance(ms) {
-      if (!Number.isFinite(ms) || ms < 0) throw new TypeError('[plume-simulator] advance(ms) needs a finite number of milliseconds ≥ 0');
+      if (!Number.isFinite(ms) || ms < 0)
+        throw new TypeError('[plume-simulator] advance(ms) needs a finite number of milliseconds ≥ 0');
       now += ms;
       return now;
     },
@@ -67,8 +69,13 @@ export function manualClock(start: Date | string | number = Date.now()): ManualC
  * const sim = await startSimulator({ clock: acceleratedClock(60) });
  * ```
  */
-export function acceleratedClock(factor: number, start: Date | string | number = Date.now(), realNow: () => number = Date.now): SimulatorClock {
-  if (!Number.isFinite(factor) || factor <= 0) throw new TypeError('[plume-simulator] acceleratedClock(factor) needs a positive finite factor');
+export function acceleratedClock(
+  factor: number,
+  start: Date | string | number = Date.now(),
+  realNow: () => number = Date.now,
+): SimulatorClock {
+  if (!Number.isFinite(factor) || factor <= 0)
+    throw new TypeError('[plume-simulator] acceleratedClock(factor) needs a positive finite factor');
   const origin = epoch(start, 'start');
   const realOrigin = realNow();
   return { now: () => origin + (realNow() - realOrigin) * factor };

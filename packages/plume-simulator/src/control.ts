@@ -14,7 +14,8 @@ export function control(scenarios: SimulatorScenarios, method: string, body: str
     scenarios.clear();
     return { status: 204, raw: '' };
   }
-  if (method !== 'PUT' && method !== 'POST') return { ...apiError(405, 'Use PUT with a scenario (JSON) or DELETE.'), headers: { Allow: 'PUT, POST, DELETE' } };
+  if (method !== 'PUT' && method !== 'POST')
+    return { ...apiError(405, 'Use PUT with a scenario (JSON) or DELETE.'), headers: { Allow: 'PUT, POST, DELETE' } };
   try {
     scenarios.load(body);
   } catch (error) {

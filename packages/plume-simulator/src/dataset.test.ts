@@ -13,7 +13,14 @@ afterAll(async () => {
 });
 
 type Json = Record<string, unknown>;
-const allCases: HealthCase[] = ['allWell', 'onePodDisconnected', 'allOffline', 'fairPoorWithAlerts', 'noServiceLevel', 'noNodes'];
+const allCases: HealthCase[] = [
+  'allWell',
+  'onePodDisconnected',
+  'allOffline',
+  'fairPoorWithAlerts',
+  'noServiceLevel',
+  'noNodes',
+];
 const path = (key: keyof typeof fixtures.locations) => {
   const { customerId, id } = fixtures.locations[key];
   return `/Customers/${customerId}/locations/${id}`;
@@ -26,7 +33,9 @@ async function nodesOf(key: keyof typeof fixtures.locations): Promise<Json[]> {
 
 describe('the built-in data set', () => {
   it('covers every health case with a location of the simulator partner', () => {
-    const ours = Object.values(fixtures.locations).filter((location) => location.customerId !== fixtures.customers.foreign.id);
+    const ours = Object.values(fixtures.locations).filter(
+      (location) => location.customerId !== fixtures.customers.foreign.id,
+    );
     expect(new Set(ours.map((location) => location.healthCase))).toEqual(new Set(allCases));
   });
 
@@ -36,7 +45,9 @@ describe('the built-in data set', () => {
   });
 
   it('uses names with Markdown and HTML specials and emoji', () => {
-    const names = [...Object.values(fixtures.customers), ...Object.values(fixtures.locations)].map((entry) => entry.name).join(' ');
+    const names = [...Object.values(fixtures.customers), ...Object.values(fixtures.locations)]
+      .map((entry) => entry.name)
+      .join(' ');
     for (const special of ['_', '*', '[', ']', '<', '>', '&', '🏢']) expect(names).toContain(special);
   });
 
@@ -53,7 +64,9 @@ describe('the built-in data set', () => {
     expect(connected(await nodesOf('graceCabin'))).toBe(0);
     expect(await nodesOf('graceGarage')).toEqual([]);
     const office = await nodesOf('snakeOffice');
-    expect(office.map((node) => (node.health as { status?: string } | null)?.status)).toEqual(expect.arrayContaining(['fair', 'poor']));
+    expect(office.map((node) => (node.health as { status?: string } | null)?.status)).toEqual(
+      expect.arrayContaining(['fair', 'poor']),
+    );
     expect(office.some((node) => Array.isArray(node.alerts) && node.alerts.length > 0)).toBe(true);
     const lab = await getJson<Json>(sim, `/api${path('snakeLab')}`, accessToken);
     expect((lab.body.serviceLevel as Json | undefined)?.status).toBeUndefined();
@@ -74,7 +87,11 @@ describe('the built-in data set', () => {
   });
 
   it('serves a WAN day newest first, following a daily curve, with some null intervals', async () => {
-    const { body } = await getJson<{ fifteenMins: Json[] }>(sim, `/reports${path('adaHome')}/wanStats?period=daily`, accessToken);
+    const { body } = await getJson<{ fifteenMins: Json[] }>(
+      sim,
+      `/reports${path('adaHome')}/wanStats?period=daily`,
+      accessToken,
+    );
     const times = body.fifteenMins.map((interval) => Date.parse(interval.timestamp as string));
     expect(times).toEqual([...times].sort((a, b) => b - a));
     expect(body.fifteenMins.some((interval) => interval.rxMbytes === null)).toBe(true);
@@ -93,7 +110,10 @@ describe('the built-in data set', () => {
     );
     expect(body.locationState).toHaveLength(7 * 96 + 1);
     expect(body.locationState.filter((sample) => sample.value === 'offline').length).toBeGreaterThan(24);
-    expect(body.statsDateRange).toEqual({ start: body.locationState[0]?.timestamp, end: body.locationState.at(-1)?.timestamp });
+    expect(body.statsDateRange).toEqual({
+      start: body.locationState[0]?.timestamp,
+      end: body.locationState.at(-1)?.timestamp,
+    });
   });
 
   it('is deterministic: two simulators serve identical bodies', async () => {
@@ -115,7 +135,11 @@ describe('the built-in data set', () => {
   it('anchors the series at referenceTime', async () => {
     const shifted = await startSimulator({ referenceTime: '2030-01-01T00:00:00Z' });
     try {
-      const { body } = await getJson<{ fifteenMins: Json[] }>(shifted, `/reports${path('adaHome')}/wanStats`, await token(shifted));
+      const { body } = await getJson<{ fifteenMins: Json[] }>(
+        shifted,
+        `/reports${path('adaHome')}/wanStats`,
+        await token(shifted),
+      );
       expect(body.fifteenMins[0]?.timestamp).toBe('2029-12-31T23:45:00.000Z');
     } finally {
       await shifted.close();

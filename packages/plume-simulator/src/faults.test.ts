@@ -126,7 +126,9 @@ describe('fault injection', () => {
   });
 
   it('refuses unknown routes and nonsense counts with a TypeError naming the routes', () => {
-    expect(() => sim.faults.failNext('customers.delete' as never, 500)).toThrow(/unknown route "customers.delete".*locations.list/);
+    expect(() => sim.faults.failNext('customers.delete' as never, 500)).toThrow(
+      /unknown route "customers.delete".*locations.list/,
+    );
     expect(() => sim.faults.failNext('nodes.list', 99)).toThrow(TypeError);
     expect(() => sim.faults.delayNext('nodes.list', -1)).toThrow(TypeError);
   });

@@ -22,12 +22,15 @@ export interface FaultDefaults {
 
 function checkTarget(target: FaultTarget): void {
   if (target !== '*' && !ROUTE_NAMES.has(target)) {
-    throw new TypeError(`[plume-simulator] unknown route "${String(target)}"; use one of ${[...ROUTE_NAMES].join(', ')} or "*"`);
+    throw new TypeError(
+      `[plume-simulator] unknown route "${String(target)}"; use one of ${[...ROUTE_NAMES].join(', ')} or "*"`,
+    );
   }
 }
 
 function checkCount(count: number, what: string): void {
-  if (!Number.isInteger(count) || count < 0) throw new TypeError(`[plume-simulator] ${what} must be a non-negative integer`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new TypeError(`[plume-simulator] ${what} must be a non-negative integer`);
 }
 
 function take<T>(rules: Rule<T>[], route: RouteName): T | undefined {
@@ -90,7 +93,8 @@ export class FaultState implements SimulatorFaults {
   }
 
   setTokenLifetime(seconds: number): void {
-    if (!Number.isInteger(seconds) || seconds < 1) throw new TypeError('[plume-simulator] token lifetime must be a positive integer of seconds');
+    if (!Number.isInteger(seconds) || seconds < 1)
+      throw new TypeError('[plume-simulator] token lifetime must be a positive integer of seconds');
     this.#issuer.lifetimeSeconds = seconds;
   }
 

@@ -18,10 +18,14 @@ type Json = Record<string, unknown>;
 /** A GET from a chosen loopback source address (127.0.0.x), as another machine would call. */
 function statusFrom(target: Simulator, localAddress: string, path: string, bearer: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${target.url}${path}`, { localAddress, headers: { authorization: `Bearer ${bearer}` } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-    });
+    const req = request(
+      `${target.url}${path}`,
+      { localAddress, headers: { authorization: `Bearer ${bearer}` } },
+      (response) => {
+        response.resume();
+        response.on('end', () => resolve(response.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -38,9 +42,17 @@ describe('the fleet routes', () => {
     );
     expect(status).toBe(200);
     expect(body.devices).toEqual([]);
-    expect(body.nodes.map((node) => node.alerts)).toEqual([[{ type: 'highInterference' }, { type: 'channelCongestion' }], ['weakSignal'], [{}]]);
+    expect(body.nodes.map((node) => node.alerts)).toEqual([
+      [{ type: 'highInterference' }, { type: 'channelCongestion' }],
+      ['weakSignal'],
+      [{}],
+    ]);
     const home = fixtures.locations.adaHome;
-    const quiet = await getJson<{ nodes: Json[] }>(sim, `/api/Customers/${home.customerId}/locations/${home.id}/alerts`, accessToken);
+    const quiet = await getJson<{ nodes: Json[] }>(
+      sim,
+      `/api/Customers/${home.customerId}/locations/${home.id}/alerts`,
+      accessToken,
+    );
     expect(quiet.body.nodes).toEqual([]);
   });
 
@@ -50,8 +62,12 @@ describe('the fleet routes', () => {
     const rest = await getJson<Json[]>(sim, path('{"offset":2,"limit":500}'), accessToken);
     const ids = [...first.body, ...rest.body].map((customer) => customer.id);
     expect(first.body).toHaveLength(2);
-    expect(ids).toEqual(['ada', 'grace', 'snake', 'chain', 'newbie', 'flaky'].map((key) => fixtures.customers[key as 'ada'].id));
-    expect(first.body[0]).toMatchObject({ locations: [{ id: fixtures.locations.adaHome.id }, { id: fixtures.locations.adaBeach.id }] });
+    expect(ids).toEqual(
+      ['ada', 'grace', 'snake', 'chain', 'newbie', 'flaky'].map((key) => fixtures.customers[key as 'ada'].id),
+    );
+    expect(first.body[0]).toMatchObject({
+      locations: [{ id: fixtures.locations.adaHome.id }, { id: fixtures.locations.adaBeach.id }],
+    });
     expect((await get(sim, path('{"offset":0,"limit":501}'), accessToken)).status).toBe(400);
     expect((await get(sim, path('not json'), accessToken)).status).toBe(400);
     expect((await get(sim, `/api/Groups/${fixtures.otherPartnerId}/customers`, accessToken)).status).toBe(403);
@@ -108,7 +124,9 @@ describe('the clock', () => {
 
   it('refuses both clock and now, and a clock without now()', async () => {
     await expect(startSimulator({ clock: manualClock(), now: Date.now })).rejects.toThrow(/either clock or now/);
-    await expect(startSimulator({ clock: {} as never })).rejects.toThrow(/clock must be an object with a now\(\) method/);
+    await expect(startSimulator({ clock: {} as never })).rejects.toThrow(
+      /clock must be an object with a now\(\) method/,
+    );
     expect(() => manualClock().advance(-1)).toThrow(TypeError);
   });
 });

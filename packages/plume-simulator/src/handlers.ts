@@ -56,7 +56,9 @@ function search(ctx: HandlerContext): SimResponse {
   const found = ctx.dataset.customersOf(ctx.partnerId).flatMap((customer) => {
     const locations = ctx.dataset.locationsOf(customer).map(({ location }) => ({ id: location.id }));
     const candidates =
-      field === 'locationId' ? locations.map((location) => location.id) : [customer[field as 'accountId' | 'email' | 'name']];
+      field === 'locationId'
+        ? locations.map((location) => location.id)
+        : [customer[field as 'accountId' | 'email' | 'name']];
     if (!candidates.some(matches)) return [];
     return [{ id: customer.id, accountId: customer.accountId, name: customer.name, email: customer.email, locations }];
   });
@@ -80,7 +82,9 @@ export function handle(route: Exclude<RouteName, 'token'>, ctx: HandlerContext):
     }
     case 'locations.list': {
       const customer = findCustomer(ctx);
-      return 'status' in customer ? customer : ok(dataset.locationsOf(customer).map((entry) => dataset.locationBody(entry)));
+      return 'status' in customer
+        ? customer
+        : ok(dataset.locationsOf(customer).map((entry) => dataset.locationBody(entry)));
     }
     case 'locations.get':
       return withLocation(ctx, (located) => ok(dataset.locationBody(located)));

@@ -29,7 +29,13 @@ function fail(message: string): never {
   throw new TypeError(`[plume-simulator] ${message}`);
 }
 
-function integer(value: number | undefined, fallback: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+function integer(
+  value: number | undefined,
+  fallback: number,
+  name: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const resolved = value ?? fallback;
   if (!Number.isInteger(resolved) || resolved < min || resolved > max) {
     fail(`${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
@@ -50,10 +56,13 @@ export function resolveOptions(options: SimulatorOptions): ResolvedSimulatorOpti
   if (options === null || typeof options !== 'object') fail('options must be an object');
   const referenceTime = new Date(options.referenceTime ?? DEFAULT_REFERENCE_TIME).getTime();
   if (Number.isNaN(referenceTime)) fail('referenceTime must be a Date, an ISO string or epoch milliseconds');
-  if (options.now !== undefined && typeof options.now !== 'function') fail('now must be a function returning epoch milliseconds');
+  if (options.now !== undefined && typeof options.now !== 'function')
+    fail('now must be a function returning epoch milliseconds');
   const { clock } = options;
   if (clock !== undefined && (typeof clock !== 'object' || clock === null || typeof clock.now !== 'function')) {
-    fail('clock must be an object with a now() method returning epoch milliseconds (see manualClock, acceleratedClock)');
+    fail(
+      'clock must be an object with a now() method returning epoch milliseconds (see manualClock, acceleratedClock)',
+    );
   }
   if (clock !== undefined && options.now !== undefined) fail('give either clock or now, not both');
   const credentials = options.credentials ?? {};

@@ -31,7 +31,12 @@ export function apiError(status: number, message?: string, headers?: Record<stri
 }
 
 /** An OAuth error (Okta's token endpoint): `{ error, error_description }`. */
-export function oauthError(status: number, error: string, description: string, headers?: Record<string, string>): SimResponse {
+export function oauthError(
+  status: number,
+  error: string,
+  description: string,
+  headers?: Record<string, string>,
+): SimResponse {
   return { status, body: { error, error_description: description }, headers };
 }
 

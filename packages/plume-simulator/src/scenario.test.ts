@@ -34,12 +34,25 @@ describe('a location offline from t for d', () => {
   it('is reported the same by the location, its nodes and its series', async () => {
     const before = await status();
     clock.advance(12 * MINUTE);
-    expect(await status()).toEqual({ status: 'offline', statusChangedAt: at(10), durationOfPreviousStatus: expect.any(Number) });
-    for (const node of await nodes()) expect(node).toMatchObject({ connectionState: 'disconnected', connectionStateChangeAt: at(10), health: null });
-    const online = await getJson<{ locationState: Json[] }>(sim, `/reports${path('/onlineStats')}?granularity=hours&limit=1`, bearer);
+    expect(await status()).toEqual({
+      status: 'offline',
+      statusChangedAt: at(10),
+      durationOfPreviousStatus: expect.any(Number),
+    });
+    for (const node of await nodes())
+      expect(node).toMatchObject({ connectionState: 'disconnected', connectionStateChangeAt: at(10), health: null });
+    const online = await getJson<{ locationState: Json[] }>(
+      sim,
+      `/reports${path('/onlineStats')}?granularity=hours&limit=1`,
+      bearer,
+    );
     expect(online.body.locationState.at(-1)).toEqual({ timestamp: at(0), value: 'online' });
     clock.advance(3 * MINUTE);
-    const later = await getJson<{ locationState: Json[] }>(sim, `/reports${path('/onlineStats')}?granularity=hours&limit=1`, bearer);
+    const later = await getJson<{ locationState: Json[] }>(
+      sim,
+      `/reports${path('/onlineStats')}?granularity=hours&limit=1`,
+      bearer,
+    );
     expect(later.body.locationState.at(-1)).toEqual({ timestamp: at(15), value: 'online' });
     expect(before).toMatchObject({ status: 'online' });
   });
@@ -73,7 +86,12 @@ describe('pod, flapping, WAN and speed test events', () => {
   it('disconnects one pod by serial and makes another one’s health poor', async () => {
     const [, second, third] = home.podSerials;
     sim.scenarios.load({
-      locations: { [home.id]: [{ kind: 'podDisconnected', at: 60, pod: third as string }, { kind: 'podHealth', at: 0, for: '1h', pod: 1, health: 'poor' }] },
+      locations: {
+        [home.id]: [
+          { kind: 'podDisconnected', at: 60, pod: third as string },
+          { kind: 'podHealth', at: 0, for: '1h', pod: 1, health: 'poor' },
+        ],
+      },
     });
     clock.advance(2 * MINUTE);
     const [gateway, pod1, pod2] = await nodes();
@@ -90,12 +108,28 @@ describe('pod, flapping, WAN and speed test events', () => {
       seen.push((await status()).status);
       clock.advance(MINUTE);
     }
-    expect(seen).toEqual(['offline', 'offline', 'online', 'online', 'offline', 'offline', 'online', 'online', 'online', 'online']);
+    expect(seen).toEqual([
+      'offline',
+      'offline',
+      'online',
+      'online',
+      'offline',
+      'offline',
+      'online',
+      'online',
+      'online',
+      'online',
+    ]);
   });
 
   it('saturates the WAN and drops the speed test while in force', async () => {
     sim.scenarios.load({
-      locations: { adaHome: [{ kind: 'wanSaturation', at: 0, for: '1h', mbps: 480 }, { kind: 'speedTestDrop', at: '5m', download: 42.5 }] },
+      locations: {
+        adaHome: [
+          { kind: 'wanSaturation', at: 0, for: '1h', mbps: 480 },
+          { kind: 'speedTestDrop', at: '5m', download: 42.5 },
+        ],
+      },
     });
     clock.advance(61 * MINUTE);
     const wan = await getJson<{ fifteenMins: Json[] }>(sim, `/reports${path('/wanStats')}?period=daily`, bearer);
@@ -125,9 +159,13 @@ describe('Plume failing', () => {
 
 describe('loading scenarios', () => {
   it('refuses a bad scenario with each problem and its path', () => {
-    expect(() => sim.scenarios.load({ locations: { adaHome: [{ kind: 'offline', at: 'soon' }] } } as never)).toThrow(/locations\.adaHome\[0\]\.at:/);
+    expect(() => sim.scenarios.load({ locations: { adaHome: [{ kind: 'offline', at: 'soon' }] } } as never)).toThrow(
+      /locations\.adaHome\[0\]\.at:/,
+    );
     expect(() => sim.scenarios.load('{"locations":{"nowhere":[]}}')).toThrow(/locations\.nowhere: unknown location/);
-    expect(() => sim.scenarios.load({ locations: { adaHome: [{ kind: 'podHealth', at: 0, pod: 9, health: 'poor' }] } })).toThrow(/this location has 3 pods/);
+    expect(() =>
+      sim.scenarios.load({ locations: { adaHome: [{ kind: 'podHealth', at: 0, pod: 9, health: 'poor' }] } }),
+    ).toThrow(/this location has 3 pods/);
     expect(() => sim.scenarios.load('not json')).toThrow(/not JSON/);
   });
 
@@ -157,11 +195,15 @@ describe('loading scenarios', () => {
     const cli = await runCli(['--scenario', file, '--json'], { out: () => undefined, handleSignals: false });
     try {
       const cliBearer = await token(cli!);
-      expect((await getJson<Json>(cli!, `/api${path()}`, cliBearer)).body.networkStatus).toMatchObject({ status: 'offline' });
+      expect((await getJson<Json>(cli!, `/api${path()}`, cliBearer)).body.networkStatus).toMatchObject({
+        status: 'offline',
+      });
     } finally {
       await cli?.close();
     }
-    await expect(runCli(['--scenario', join(file, 'missing')], { out: () => undefined, handleSignals: false })).rejects.toThrow(/--scenario: cannot read/);
+    await expect(
+      runCli(['--scenario', join(file, 'missing')], { out: () => undefined, handleSignals: false }),
+    ).rejects.toThrow(/--scenario: cannot read/);
   });
 });
 
@@ -169,7 +211,8 @@ describe('the built-in data set', () => {
   it('has a location with a short outage every few minutes', async () => {
     const flaky = fixtures.locations.flakyHome;
     const flakyStatus = async () =>
-      (await getJson<{ networkStatus: Json }>(sim, `/api/Customers/${flaky.customerId}/locations/${flaky.id}`, bearer)).body.networkStatus.status;
+      (await getJson<{ networkStatus: Json }>(sim, `/api/Customers/${flaky.customerId}/locations/${flaky.id}`, bearer))
+        .body.networkStatus.status;
     const seen: unknown[] = [];
     for (const minute of [0, 4, 5, 6, 9, 10, 11]) {
       clock.set(START + minute * MINUTE);

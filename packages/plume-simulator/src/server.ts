@@ -56,17 +56,27 @@ function withFault(fault: ScriptedFault | undefined, route: RouteName, answer: (
   return fault?.kind === 'malformed' && response.status === 200 ? malformed(fault.malformed, response.body) : response;
 }
 
-function respond(state: SimState, request: IncomingMessage, match: RouteMatch, query: URLSearchParams, form: string): SimResponse {
+function respond(
+  state: SimState,
+  request: IncomingMessage,
+  match: RouteMatch,
+  query: URLSearchParams,
+  form: string,
+): SimResponse {
   const { route, params } = match;
   if (route === 'token') {
     const fault = state.faults.nextFault(route);
-    return withFault(fault, route, () => state.issuer.issue(request.headers.authorization, request.headers['content-type'], form));
+    return withFault(fault, route, () =>
+      state.issuer.issue(request.headers.authorization, request.headers['content-type'], form),
+    );
   }
   if (!state.faults.wafAllows(request.socket.remoteAddress ?? 'unknown')) return wafBlocked();
   const failure = state.scenarios.failure(params.locationId, state.options.now());
   if (failure) {
     const message = 'Simulated Plume failure (scenario).';
-    return failure.status === 'timeout' ? { ...apiError(504, message), holdMs: failure.holdMs } : apiError(failure.status, message);
+    return failure.status === 'timeout'
+      ? { ...apiError(504, message), holdMs: failure.holdMs }
+      : apiError(failure.status, message);
   }
   return withFault(state.faults.nextFault(route), route, () => {
     const partnerId = state.issuer.verify(request.headers.authorization);
@@ -122,7 +132,12 @@ interface Arrival {
   readonly match: RouteMatch | undefined;
 }
 
-async function answerRequest(state: SimState, request: IncomingMessage, response: ServerResponse, arrival: Arrival): Promise<void> {
+async function answerRequest(
+  state: SimState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  arrival: Arrival,
+): Promise<void> {
   const { receivedAt, rawPath, query, method, matched, match } = arrival;
   const body = match?.route === 'token' ? await readBody(request) : '';
   // The answer, scripted faults included, is decided on arrival, in arrival order: a fault scripted

@@ -6,7 +6,10 @@ export async function requestToken(
   sim: Simulator,
   overrides: { authorization?: string; contentType?: string; form?: Record<string, string> } = {},
 ): Promise<Response> {
-  const form = overrides.form ?? { grant_type: 'client_credentials', scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin` };
+  const form = overrides.form ?? {
+    grant_type: 'client_credentials',
+    scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin`,
+  };
   return fetch(sim.ssoUrl, {
     method: 'POST',
     headers: {
@@ -30,7 +33,11 @@ export async function get(sim: Simulator, path: string, accessToken?: string): P
 }
 
 /** `GET` and parse JSON, returning status and body (typed by the caller: these are test fixtures). */
-export async function getJson<T = unknown>(sim: Simulator, path: string, accessToken?: string): Promise<{ status: number; body: T }> {
+export async function getJson<T = unknown>(
+  sim: Simulator,
+  path: string,
+  accessToken?: string,
+): Promise<{ status: number; body: T }> {
   const response = await get(sim, path, accessToken);
   return { status: response.status, body: (await response.json()) as T };
 }

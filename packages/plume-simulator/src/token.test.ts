@@ -19,14 +19,20 @@ describe('the SSO token endpoint', () => {
     const response = await requestToken(sim);
     const body = (await response.json()) as Record<string, unknown>;
     expect(response.status).toBe(200);
-    expect(body).toMatchObject({ token_type: 'Bearer', expires_in: 3600, scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin` });
+    expect(body).toMatchObject({
+      token_type: 'Bearer',
+      expires_in: 3600,
+      scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin`,
+    });
     const payload = claims(body.access_token as string);
     expect(payload).toMatchObject({ cid: sim.credentials.clientId, sub: sim.credentials.clientId });
     expect((payload.exp as number) - (payload.iat as number)).toBe(3600);
   });
 
   it('answers invalid_client with 401 for a wrong or missing authorization header', async () => {
-    const wrong = await requestToken(sim, { authorization: `Basic ${Buffer.from('someone:guess').toString('base64')}` });
+    const wrong = await requestToken(sim, {
+      authorization: `Basic ${Buffer.from('someone:guess').toString('base64')}`,
+    });
     expect(wrong.status).toBe(401);
     expect(await wrong.json()).toMatchObject({ error: 'invalid_client', error_description: expect.any(String) });
     const missing = await requestToken(sim, { authorization: '' });
@@ -37,7 +43,9 @@ describe('the SSO token endpoint', () => {
     const grant = await requestToken(sim, { form: { grant_type: 'password', scope: 'x' } });
     expect(grant.status).toBe(400);
     expect(await grant.json()).toMatchObject({ error: 'unsupported_grant_type' });
-    const scope = await requestToken(sim, { form: { grant_type: 'client_credentials', scope: 'partnerId:ffffffffffffffffffffffff role:partnerIdAdmin' } });
+    const scope = await requestToken(sim, {
+      form: { grant_type: 'client_credentials', scope: 'partnerId:ffffffffffffffffffffffff role:partnerIdAdmin' },
+    });
     expect(scope.status).toBe(400);
     expect(await scope.json()).toMatchObject({ error: 'invalid_scope' });
   });
@@ -52,7 +60,10 @@ describe('the SSO token endpoint', () => {
     sim.log.clear();
     await requestToken(sim);
     const [entry] = sim.log.requests('token');
-    expect(entry?.form).toEqual({ grant_type: 'client_credentials', scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin` });
+    expect(entry?.form).toEqual({
+      grant_type: 'client_credentials',
+      scope: `partnerId:${sim.credentials.partnerId} role:partnerIdAdmin`,
+    });
     expect(JSON.stringify(sim.log.requests())).not.toContain(sim.credentials.clientSecret);
   });
 

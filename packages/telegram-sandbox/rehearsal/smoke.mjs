@@ -6,10 +6,20 @@ function check(condition, message) {
 }
 
 export default async function smoke(lib, kind) {
-  for (const name of ['startSandbox', 'createHarness', 'withSandbox', 'isSandboxError', 'parseTelegramText', 'buttonLabels']) {
+  for (const name of [
+    'startSandbox',
+    'createHarness',
+    'withSandbox',
+    'isSandboxError',
+    'parseTelegramText',
+    'buttonLabels',
+  ]) {
     check(typeof lib[name] === 'function', `${kind}: ${name} is exported`);
   }
-  check(typeof lib.SandboxError === 'function' && typeof lib.SandboxTimeoutError === 'function', `${kind}: error classes are exported`);
+  check(
+    typeof lib.SandboxError === 'function' && typeof lib.SandboxTimeoutError === 'function',
+    `${kind}: error classes are exported`,
+  );
 
   const sandbox = await lib.startSandbox({ port: 0 });
   try {
@@ -23,7 +33,10 @@ export default async function smoke(lib, kind) {
     };
 
     const me = await call('getMe');
-    check(me.ok === true && me.result.is_bot === true && me.result.username === 'sandbox_bot', `getMe: ${JSON.stringify(me)}`);
+    check(
+      me.ok === true && me.result.is_bot === true && me.result.username === 'sandbox_bot',
+      `getMe: ${JSON.stringify(me)}`,
+    );
 
     const user = sandbox.createUser({ firstName: 'Smoke' });
     const sent = await call('sendMessage', {
@@ -33,11 +46,17 @@ export default async function smoke(lib, kind) {
       reply_markup: { inline_keyboard: [[{ text: 'OK', callback_data: 'ok' }]] },
     });
     check(sent.ok && sent.result.text === 'Hello there', `sendMessage: ${JSON.stringify(sent)}`);
-    check(sent.result.entities?.[0]?.type === 'bold' && sent.result.entities[0].length === 5, 'HTML became a bold entity');
+    check(
+      sent.result.entities?.[0]?.type === 'bold' && sent.result.entities[0].length === 5,
+      'HTML became a bold entity',
+    );
     check(lib.buttonLabels(sent.result).join() === 'OK', 'the keyboard is kept');
 
     const refused = await call('sendMessage', { chat_id: user.id, text: 'x'.repeat(4097) });
-    check(refused.ok === false && refused.error_code === 400 && refused.description === 'Bad Request: message is too long', `limit: ${JSON.stringify(refused)}`);
+    check(
+      refused.ok === false && refused.error_code === 400 && refused.description === 'Bad Request: message is too long',
+      `limit: ${JSON.stringify(refused)}`,
+    );
 
     await user.send('/ping');
     const updates = await call('getUpdates', { timeout: 0 });
@@ -46,12 +65,18 @@ export default async function smoke(lib, kind) {
     check(message.entities?.[0]?.type === 'bot_command', 'the command has its entity');
 
     const latest = await user.lastMessage({ timeoutMs: 1000 }).catch((error) => error);
-    check(lib.isSandboxError(latest) && latest.code === 'TIMEOUT', 'no reply after /ping times out with a SandboxTimeoutError');
+    check(
+      lib.isSandboxError(latest) && latest.code === 'TIMEOUT',
+      'no reply after /ping times out with a SandboxTimeoutError',
+    );
 
     const page = await fetch(sandbox.webUrl).then((response) => response.text());
     check(page.includes('Telegram sandbox') && page.includes('/web/app.js'), 'the web chat page is served');
     const script = await fetch(new URL('web/app.js', sandbox.webUrl));
-    check(script.status === 200 && (await script.text()).includes('/web/events'), `the web chat's script is served (${script.status})`);
+    check(
+      script.status === 200 && (await script.text()).includes('/web/events'),
+      `the web chat's script is served (${script.status})`,
+    );
   } finally {
     await sandbox.close();
   }

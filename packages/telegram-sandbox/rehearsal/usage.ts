@@ -23,7 +23,12 @@ import {
 } from '@org/telegram-sandbox';
 
 export async function tryTheBot(): Promise<string[]> {
-  const options: SandboxOptions = { port: 0, token: '123456:ABC-def', rateLimit: { limit: 20, windowMs: 1000 }, timeoutMs: 2000 };
+  const options: SandboxOptions = {
+    port: 0,
+    token: '123456:ABC-def',
+    rateLimit: { limit: 20, windowMs: 1000 },
+    timeoutMs: 2000,
+  };
   const sandbox: Sandbox = await startSandbox(options);
   const apiRoot: string = sandbox.apiRoot;
   const ann: SandboxUser = sandbox.createUser({ firstName: 'Ann', username: 'ann' });

@@ -14,7 +14,11 @@ afterAll(() => sandbox.close());
 describe('the Bot API envelope', () => {
   it('answers getMe with the bot for its token', async () => {
     const reply = await callApi<TelegramUser>(sandbox, 'getMe');
-    expect(reply).toMatchObject({ ok: true, status: 200, result: { id: 123456, is_bot: true, username: 'sandbox_bot' } });
+    expect(reply).toMatchObject({
+      ok: true,
+      status: 200,
+      result: { id: 123456, is_bot: true, username: 'sandbox_bot' },
+    });
   });
 
   it('answers 401 Unauthorized for an unknown token', async () => {
@@ -27,7 +31,12 @@ describe('the Bot API envelope', () => {
   });
 
   it('answers 404 Not Found for an unknown method and accepts any case for known ones', async () => {
-    expect(await callApi(sandbox, 'sendTelepathy')).toMatchObject({ ok: false, error_code: 404, description: 'Not Found', status: 404 });
+    expect(await callApi(sandbox, 'sendTelepathy')).toMatchObject({
+      ok: false,
+      error_code: 404,
+      description: 'Not Found',
+      status: 404,
+    });
     expect(await callApi(sandbox, 'GETME')).toMatchObject({ ok: true });
   });
 
@@ -37,16 +46,30 @@ describe('the Bot API envelope', () => {
     expect(await viaQuery.json()).toMatchObject({ ok: true, result: { text: 'hi' } });
     const viaForm = await fetch(`${sandbox.apiRoot}/bot${sandbox.token}/sendMessage`, {
       method: 'POST',
-      body: new URLSearchParams({ chat_id: String(user.id), text: 'form', reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] }) }),
+      body: new URLSearchParams({
+        chat_id: String(user.id),
+        text: 'form',
+        reply_markup: JSON.stringify({ inline_keyboard: [[{ text: 'A', callback_data: 'a' }]] }),
+      }),
     });
-    expect(await viaForm.json()).toMatchObject({ ok: true, result: { text: 'form', reply_markup: { inline_keyboard: [[{ text: 'A' }]] } } });
+    expect(await viaForm.json()).toMatchObject({
+      ok: true,
+      result: { text: 'form', reply_markup: { inline_keyboard: [[{ text: 'A' }]] } },
+    });
   });
 
-  it('refuses a missing chat_id, an unknown chat and a missing text with Telegram\'s texts', async () => {
+  it("refuses a missing chat_id, an unknown chat and a missing text with Telegram's texts", async () => {
     const user = sandbox.createUser();
-    expect(await callApi(sandbox, 'sendMessage', { text: 'x' })).toMatchObject({ error_code: 400, description: 'Bad Request: chat_id is empty' });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: 42, text: 'x' })).toMatchObject({ description: 'Bad Request: chat not found' });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id })).toMatchObject({ description: 'Bad Request: message text is empty' });
+    expect(await callApi(sandbox, 'sendMessage', { text: 'x' })).toMatchObject({
+      error_code: 400,
+      description: 'Bad Request: chat_id is empty',
+    });
+    expect(await callApi(sandbox, 'sendMessage', { chat_id: 42, text: 'x' })).toMatchObject({
+      description: 'Bad Request: chat not found',
+    });
+    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id })).toMatchObject({
+      description: 'Bad Request: message text is empty',
+    });
     expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'a'.repeat(4097) })).toMatchObject({
       status: 400,
       description: 'Bad Request: message is too long',
@@ -56,21 +79,40 @@ describe('the Bot API envelope', () => {
   it('refuses callback_data over 64 bytes, counting UTF-8 bytes', async () => {
     const user = sandbox.createUser();
     const keyboard = (data: string) => ({ inline_keyboard: [[{ text: 'b', callback_data: data }]] });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x', reply_markup: keyboard('é'.repeat(32)) })).toMatchObject({ ok: true });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x', reply_markup: keyboard('é'.repeat(33)) })).toMatchObject({
+    expect(
+      await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x', reply_markup: keyboard('é'.repeat(32)) }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x', reply_markup: keyboard('é'.repeat(33)) }),
+    ).toMatchObject({
       description: 'Bad Request: BUTTON_DATA_INVALID',
     });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x', reply_markup: { inline_keyboard: [[{ text: 'plain' }]] } })).toMatchObject({
+    expect(
+      await callApi(sandbox, 'sendMessage', {
+        chat_id: user.id,
+        text: 'x',
+        reply_markup: { inline_keyboard: [[{ text: 'plain' }]] },
+      }),
+    ).toMatchObject({
       description: "Bad Request: can't parse inline keyboard button: Text buttons are unallowed in the inline keyboard",
     });
   });
 
   it('refuses an unparsable parse_mode text and entities out of range', async () => {
     const user = sandbox.createUser();
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'Done.', parse_mode: 'MarkdownV2' })).toMatchObject({
-      description: "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
+    expect(
+      await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'Done.', parse_mode: 'MarkdownV2' }),
+    ).toMatchObject({
+      description:
+        "Bad Request: can't parse entities: Character '.' is reserved and must be escaped with the preceding '\\'",
     });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'hey', entities: [{ type: 'bold', offset: 1, length: 5 }] })).toMatchObject({
+    expect(
+      await callApi(sandbox, 'sendMessage', {
+        chat_id: user.id,
+        text: 'hey',
+        entities: [{ type: 'bold', offset: 1, length: 5 }],
+      }),
+    ).toMatchObject({
       description: 'Bad Request: entity beginning at UTF-16 offset 1 ends after the end of the text at UTF-16 offset 6',
     });
   });
@@ -78,7 +120,10 @@ describe('the Bot API envelope', () => {
   it('fails the next calls of a method as told by failNext, then recovers', async () => {
     const user = sandbox.createUser();
     sandbox.failNext('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' });
-    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x' })).toMatchObject({ status: 403, error_code: 403 });
+    expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x' })).toMatchObject({
+      status: 403,
+      error_code: 403,
+    });
     expect(await callApi(sandbox, 'sendMessage', { chat_id: user.id, text: 'x' })).toMatchObject({ ok: true });
   });
 
@@ -111,7 +156,7 @@ describe('the Bot API envelope', () => {
     expect(calls[0]).toMatchObject({ method: 'getMe', ok: true, token: sandbox.token });
   });
 
-  it('stores a user\'s message with the command entity telegraf routes on', async () => {
+  it("stores a user's message with the command entity telegraf routes on", async () => {
     const user = sandbox.createUser({ firstName: 'Ann' });
     const sent: TelegramMessage = await user.send('/status@sandbox_bot now');
     expect(sent.entities).toEqual([{ type: 'bot_command', offset: 0, length: 19 }]);

@@ -26,6 +26,8 @@ describe('the telegram-sandbox command', () => {
     const sandbox = await runCli(['-p', '0'], { out: () => undefined, env: { TELEGRAM_SANDBOX_TOKEN: '7:from-env' } });
     await sandbox?.close();
     expect(sandbox?.token).toBe('7:from-env');
-    await expect(runCli(['--port', 'http'], { out: () => undefined })).rejects.toThrow('--port must be an integer from 0 to 65535, got "http"');
+    await expect(runCli(['--port', 'http'], { out: () => undefined })).rejects.toThrow(
+      '--port must be an integer from 0 to 65535, got "http"',
+    );
   });
 });

@@ -20,7 +20,10 @@ function portOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new SandboxError('INVALID_OPTIONS', `--port must be an integer from 0 to 65535, got ${JSON.stringify(value)}`);
+    throw new SandboxError(
+      'INVALID_OPTIONS',
+      `--port must be an integer from 0 to 65535, got ${JSON.stringify(value)}`,
+    );
   }
   return port;
 }

@@ -27,7 +27,10 @@ function stub(name: string, body: string): void {
 function run(setup: { uid: number; sudo?: 'passwordless' | 'refuses'; aptInstalls?: boolean }) {
   stub('id', `echo ${setup.uid}`);
   const install = `printf '#!/bin/sh\\necho Chromium 1\\n' > "${chromium}"; chmod +x "${chromium}"`;
-  stub('apt-get', `echo "apt-get $*" >> "${dir}/calls"\nif [ "$1" = install ]; then ${setup.aptInstalls === false ? ':' : install}; fi`);
+  stub(
+    'apt-get',
+    `echo "apt-get $*" >> "${dir}/calls"\nif [ "$1" = install ]; then ${setup.aptInstalls === false ? ':' : install}; fi`,
+  );
   if (setup.sudo === 'passwordless') stub('sudo', `[ "$1" = -n ] && shift; echo "sudo $*" >> "${dir}/sudo"; exec "$@"`);
   if (setup.sudo === 'refuses') stub('sudo', 'exit 1');
   const result = spawnSync('bash', [SCRIPT], {
@@ -48,7 +51,7 @@ describe('scripts/ensure-chromium.sh', () => {
     expect(result.stdout).toContain(`found ${chromium}`);
   });
 
-  it('installs Debian\'s chromium with apt-get when it is missing and it runs as root', () => {
+  it("installs Debian's chromium with apt-get when it is missing and it runs as root", () => {
     const result = run({ uid: 0 });
     expect(result).toMatchObject({ status: 0, calls: APT_CALLS });
     expect(existsSync(chromium)).toBe(true);

@@ -12,7 +12,14 @@ describe('createHarness', () => {
     await harness.start();
     await harness.startBot(({ token, apiRoot }) => {
       const bot = new Telegraf(token, { telegram: { apiRoot } });
-      bot.command('status', (ctx) => ctx.reply('Status', Markup.inlineKeyboard([[Markup.button.callback('WAN', 'wan'), Markup.button.url('Docs', 'https://example.com/docs')]])));
+      bot.command('status', (ctx) =>
+        ctx.reply(
+          'Status',
+          Markup.inlineKeyboard([
+            [Markup.button.callback('WAN', 'wan'), Markup.button.url('Docs', 'https://example.com/docs')],
+          ]),
+        ),
+      );
       bot.action('wan', (ctx) => ctx.editMessageText('WAN: up'));
       bot.command('ignore', () => undefined);
       void bot.launch(() => undefined);
@@ -53,13 +60,11 @@ describe('createHarness', () => {
     expect(error).toBeInstanceOf(SandboxTimeoutError);
     expect(isSandboxError(error) && error.code).toBe('TIMEOUT');
     // Further lines may report updates the bot has not confirmed yet, depending on its pace.
-    expect((error as Error).message.split('\n').slice(0, 3)).toEqual(
-      [
-        `Timed out after 150 ms waiting for a message from the bot in the private chat of Bob (id ${user.id}) with @sandbox_bot after Bob sent "/ignore".`,
-        `the private chat of Bob (id ${user.id}) with @sandbox_bot holds 1 message:`,
-        '  #1 Bob: "/ignore"',
-      ],
-    );
+    expect((error as Error).message.split('\n').slice(0, 3)).toEqual([
+      `Timed out after 150 ms waiting for a message from the bot in the private chat of Bob (id ${user.id}) with @sandbox_bot after Bob sent "/ignore".`,
+      `the private chat of Bob (id ${user.id}) with @sandbox_bot holds 1 message:`,
+      '  #1 Bob: "/ignore"',
+    ]);
   });
 
   it('fails a press on a button that is not there, listing the buttons that are', async () => {
@@ -69,7 +74,9 @@ describe('createHarness', () => {
     await expect(user.press('LAN', { timeoutMs: 100 })).rejects.toThrow(
       /waiting for a button "LAN" on message #2 Sandbox Bot: "Status" \[WAN\] \[Docs\]/,
     );
-    await expect(user.press('Docs')).rejects.toThrow('Button "Docs" has no callback_data (it opens https://example.com/docs)');
+    await expect(user.press('Docs')).rejects.toThrow(
+      'Button "Docs" has no callback_data (it opens https://example.com/docs)',
+    );
   });
 
   it('stops the bot it started before closing the sandbox', async () => {
@@ -90,7 +97,9 @@ describe('createHarness', () => {
   it('explains how to start it when used before start()', () => {
     const unstarted = createHarness();
     expect(() => unstarted.token).toThrow(SandboxError);
-    expect(() => unstarted.createUser()).toThrow('The sandbox harness is not started: call `await harness.start()` in beforeAll');
+    expect(() => unstarted.createUser()).toThrow(
+      'The sandbox harness is not started: call `await harness.start()` in beforeAll',
+    );
   });
 });
 

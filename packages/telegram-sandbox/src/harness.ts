@@ -139,7 +139,10 @@ export function createHarness(options: SandboxOptions = {}): SandboxHarness {
  * });
  * ```
  */
-export async function withSandbox<T>(body: (sandbox: Sandbox) => Promise<T> | T, options: SandboxOptions = {}): Promise<T> {
+export async function withSandbox<T>(
+  body: (sandbox: Sandbox) => Promise<T> | T,
+  options: SandboxOptions = {},
+): Promise<T> {
   const sandbox = await startSandbox(options);
   try {
     return await body(sandbox);

@@ -9,7 +9,14 @@ export { createHarness, withSandbox } from './harness';
 export type { SandboxHarness, BotLauncher, BotEnvironment } from './harness';
 export type { SandboxUser, CreateUserOptions } from './users/user';
 export type { SandboxGroup, CreateGroupOptions } from './users/group';
-export type { ChatActor, WaitOptions, PressOptions, PressResult, MessageMatcher, SendPhotoOptions } from './users/actor';
+export type {
+  ChatActor,
+  WaitOptions,
+  PressOptions,
+  PressResult,
+  MessageMatcher,
+  SendPhotoOptions,
+} from './users/actor';
 
 // Errors.
 export { SandboxError, SandboxTimeoutError, isSandboxError } from './errors';

@@ -41,7 +41,10 @@ const tokenSchema = z.string().refine((token) => botIdOfToken(token) !== undefin
 
 const botSchema = z.object({
   token: tokenSchema,
-  username: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be 4–32 letters, digits or _, starting with a letter').optional(),
+  username: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{3,31}$/, 'must be 4–32 letters, digits or _, starting with a letter')
+    .optional(),
   firstName: z.string().min(1).optional(),
 });
 
@@ -52,7 +55,9 @@ const schema = z.object({
   bots: z.array(botSchema).min(1).optional(),
   rateLimit: z.union([rateLimitSchema, z.literal(false)]).optional(),
   timeoutMs: z.number().int().positive().optional(),
-  now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function returning milliseconds').optional(),
+  now: z
+    .custom<() => number>((value) => typeof value === 'function', 'must be a function returning milliseconds')
+    .optional(),
 });
 
 /** Fills in the username and name of the `index`-th bot. */
@@ -67,7 +72,10 @@ function withBotDefaults(bot: z.output<typeof botSchema>, index: number): Requir
 /** `INVALID_OPTIONS` naming the first offending option (under `where`, e.g. `addBot: `) and the rule it breaks. */
 function invalidOptions(error: z.ZodError, where: string, fallbackPath: string): SandboxError {
   const [issue] = error.issues;
-  return new SandboxError('INVALID_OPTIONS', `[@org/telegram-sandbox] ${where}${issue?.path.join('.') || fallbackPath} ${issue?.message ?? 'is invalid'}`);
+  return new SandboxError(
+    'INVALID_OPTIONS',
+    `[@org/telegram-sandbox] ${where}${issue?.path.join('.') || fallbackPath} ${issue?.message ?? 'is invalid'}`,
+  );
 }
 
 /**
@@ -112,7 +120,10 @@ export function resolveOptions(options: SandboxOptions = {}): ResolvedOptions {
   const bots = (value.bots ?? [{ token: value.token ?? generateToken() }]).map(withBotDefaults);
   const ids = bots.map((bot) => botIdOfToken(bot.token));
   if (new Set(ids).size !== ids.length) {
-    throw new SandboxError('INVALID_OPTIONS', '[@org/telegram-sandbox] bots must have distinct ids (the number before the colon of their tokens)');
+    throw new SandboxError(
+      'INVALID_OPTIONS',
+      '[@org/telegram-sandbox] bots must have distinct ids (the number before the colon of their tokens)',
+    );
   }
   return {
     port: value.port ?? 0,

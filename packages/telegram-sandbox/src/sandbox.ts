@@ -95,8 +95,10 @@ export function createSandbox(parts: SandboxParts): Sandbox {
 
     createUser(userOptions = {}) {
       const id = userOptions.id ?? world.allocateUserId();
-      if (!Number.isSafeInteger(id) || id <= 0) throw new SandboxError('INVALID_OPTIONS', `createUser: id must be a positive integer, got ${id}`);
-      if (world.users.has(id)) throw new SandboxError('DUPLICATE_ID', `createUser: a user with id ${id} exists; omit id to get a fresh one.`);
+      if (!Number.isSafeInteger(id) || id <= 0)
+        throw new SandboxError('INVALID_OPTIONS', `createUser: id must be a positive integer, got ${id}`);
+      if (world.users.has(id))
+        throw new SandboxError('DUPLICATE_ID', `createUser: a user with id ${id} exists; omit id to get a fresh one.`);
       const user: TelegramUser = {
         id,
         is_bot: false,
@@ -113,8 +115,10 @@ export function createSandbox(parts: SandboxParts): Sandbox {
       const type = groupOptions.type ?? 'group';
       const number = groupOptions.id === undefined ? world.allocateGroupId() : 0;
       const id = groupOptions.id ?? (type === 'supergroup' ? -(1_000_000_000_000 + number) : -number);
-      if (!Number.isSafeInteger(id) || id >= 0) throw new SandboxError('INVALID_OPTIONS', `createGroup: id must be a negative integer, got ${id}`);
-      if (world.conversations.has(groupKey(id))) throw new SandboxError('DUPLICATE_ID', `createGroup: a group with id ${id} exists.`);
+      if (!Number.isSafeInteger(id) || id >= 0)
+        throw new SandboxError('INVALID_OPTIONS', `createGroup: id must be a negative integer, got ${id}`);
+      if (world.conversations.has(groupKey(id)))
+        throw new SandboxError('DUPLICATE_ID', `createGroup: a group with id ${id} exists.`);
       const conversation = createConversation(groupKey(id), {
         id,
         type,
@@ -122,7 +126,8 @@ export function createSandbox(parts: SandboxParts): Sandbox {
         ...(groupOptions.username ? { username: groupOptions.username } : {}),
       });
       for (const token of groupOptions.bots ?? [sandbox.token]) {
-        if (!world.bots.has(token)) throw new SandboxError('UNKNOWN_BOT', 'createGroup: a token in bots is not registered in this sandbox.');
+        if (!world.bots.has(token))
+          throw new SandboxError('UNKNOWN_BOT', 'createGroup: a token in bots is not registered in this sandbox.');
         conversation.botTokens.add(token);
       }
       for (const member of groupOptions.members ?? []) conversation.memberIds.add(member.id);
@@ -142,14 +147,19 @@ export function createSandbox(parts: SandboxParts): Sandbox {
 
     waitForBot(waitOptions = {}) {
       const bot = world.bots.get(waitOptions.token ?? sandbox.token);
-      if (!bot) return Promise.reject(new SandboxError('UNKNOWN_BOT', 'waitForBot: no bot with that token in this sandbox.'));
+      if (!bot)
+        return Promise.reject(new SandboxError('UNKNOWN_BOT', 'waitForBot: no bot with that token in this sandbox.'));
       const timeoutMs = waitOptions.timeoutMs ?? options.timeoutMs;
-      return waitUntil(world, () => (bot.connected ? true : undefined), timeoutMs, () =>
-        new SandboxTimeoutError(
-          `@${bot.user.username} to connect (call getUpdates or setWebhook)`,
-          timeoutMs,
-          `Start the bot with apiRoot ${runtime.apiRoot} and the sandbox's token; ${log.list().length} API calls were received so far.`,
-        ),
+      return waitUntil(
+        world,
+        () => (bot.connected ? true : undefined),
+        timeoutMs,
+        () =>
+          new SandboxTimeoutError(
+            `@${bot.user.username} to connect (call getUpdates or setWebhook)`,
+            timeoutMs,
+            `Start the bot with apiRoot ${runtime.apiRoot} and the sandbox's token; ${log.list().length} API calls were received so far.`,
+          ),
       ).then(() => undefined);
     },
 

@@ -10,14 +10,21 @@ import type { SandboxUser } from './users/user';
 /** A minimal bot exercising what a real one does: commands, formatting, keyboards, edits, errors. */
 function createTestBot(token: string, apiRoot: string): Telegraf {
   const bot = new Telegraf(token, { telegram: { apiRoot } });
-  const describeError = (error: unknown) => (error instanceof TelegramError ? `${error.code} ${error.description}` : String(error));
+  const describeError = (error: unknown) =>
+    error instanceof TelegramError ? `${error.code} ${error.description}` : String(error);
   bot.command('status', (ctx) =>
-    ctx.reply(fmt`Status: ${bold('online')}`, Markup.inlineKeyboard([Markup.button.callback('WAN', 'wan'), Markup.button.callback('LAN', 'lan')])),
+    ctx.reply(
+      fmt`Status: ${bold('online')}`,
+      Markup.inlineKeyboard([Markup.button.callback('WAN', 'wan'), Markup.button.callback('LAN', 'lan')]),
+    ),
   );
   bot.action(/^(wan|lan)$/, async (ctx) => {
     const choice = ctx.match[1] ?? '';
     await ctx.answerCbQuery(`Showing ${choice}`);
-    await ctx.editMessageText(fmt`${bold(choice.toUpperCase())}: 1 Gbps`, Markup.inlineKeyboard([Markup.button.callback('Back', 'back')]));
+    await ctx.editMessageText(
+      fmt`${bold(choice.toUpperCase())}: 1 Gbps`,
+      Markup.inlineKeyboard([Markup.button.callback('Back', 'back')]),
+    );
   });
   bot.command('html', (ctx) => ctx.replyWithHTML('<b>bold</b> and <tg-spoiler>secret</tg-spoiler>'));
   bot.command('rules', async (ctx) => {
@@ -123,7 +130,7 @@ describe('a telegraf bot with long polling', () => {
     try {
       await user.send('/burst');
       await user.waitForMessage('two');
-      for (const deadline = Date.now() + 5000; floodErrors.length === 0 && Date.now() < deadline; ) {
+      for (const deadline = Date.now() + 5000; floodErrors.length === 0 && Date.now() < deadline;) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
     } finally {
@@ -131,7 +138,11 @@ describe('a telegraf bot with long polling', () => {
     }
     const [error] = floodErrors;
     expect(error).toBeInstanceOf(TelegramError);
-    expect(error).toMatchObject({ code: 429, description: 'Too Many Requests: retry after 7', parameters: { retry_after: 7 } });
+    expect(error).toMatchObject({
+      code: 429,
+      description: 'Too Many Requests: retry after 7',
+      parameters: { retry_after: 7 },
+    });
     expect(user.messages().map((m) => m.text)).toEqual(['/burst', 'one', 'two']);
   });
 
@@ -193,4 +204,3 @@ describe('closing the sandbox under a running bot', () => {
     expect(errors).toEqual([]);
   });
 });
-

@@ -21,7 +21,11 @@ export async function callApi<T = unknown>(
 }
 
 /** The `result` of a call that must succeed, or an error showing Telegram's description. */
-export async function callOk<T = unknown>(sandbox: Pick<Sandbox, 'apiRoot' | 'token'>, method: string, params: Record<string, unknown> = {}): Promise<T> {
+export async function callOk<T = unknown>(
+  sandbox: Pick<Sandbox, 'apiRoot' | 'token'>,
+  method: string,
+  params: Record<string, unknown> = {},
+): Promise<T> {
   const reply = await callApi<T>(sandbox, method, params);
   if (!reply.ok) throw new Error(`${method} failed: ${reply.error_code} ${reply.description}`);
   return reply.result;

@@ -18,7 +18,10 @@ export const changeLocationData = createCallbackData('chg', 1, {});
 export const pickLocationData = createCallbackData('loc', 1, { ref });
 
 /** Show page `page` of the locations of the customer `ref`. */
-export const locationPageData = createCallbackData('lpg', 1, { ref, page: z.coerce.number().int().nonnegative().max(1000) });
+export const locationPageData = createCallbackData('lpg', 1, {
+  ref,
+  page: z.coerce.number().int().nonnegative().max(1000),
+});
 
 /** /setup's optional step: the public Plume cloud, or another one. */
 export const setupCloudData = createCallbackData('cloud', 1, { cloud: z.enum(['default', 'custom']) });

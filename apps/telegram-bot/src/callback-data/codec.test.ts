@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { createCallbackData } from './codec';
 
-const view = createCallbackData('view', 2, { name: z.enum(['wan', 'status']), ref: z.coerce.number().int().nonnegative() });
+const view = createCallbackData('view', 2, {
+  name: z.enum(['wan', 'status']),
+  ref: z.coerce.number().int().nonnegative(),
+});
 
 describe('createCallbackData', () => {
   it('packs and unpacks typed values', () => {

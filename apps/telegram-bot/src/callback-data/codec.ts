@@ -29,7 +29,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * view.pack({ ref: 7 }) // 'view.1:7'
  * view.unpack('view.1:7') // { ref: 7 }
  */
-export function createCallbackData<Shape extends z.ZodRawShape>(id: string, version: number, shape: Shape): CallbackData<Shape> {
+export function createCallbackData<Shape extends z.ZodRawShape>(
+  id: string,
+  version: number,
+  shape: Shape,
+): CallbackData<Shape> {
   if (!ID_PATTERN.test(id)) throw new Error(`Callback data id "${id}" must be 1–8 lowercase letters or digits.`);
   if (!Number.isInteger(version) || version < 1) throw new Error('Callback data version must be a positive integer.');
   const schema = z.object(shape).strict();
@@ -49,7 +53,9 @@ export function createCallbackData<Shape extends z.ZodRawShape>(id: string, vers
       });
       const data = [prefix, ...parts].join(SEPARATOR);
       if (Buffer.byteLength(data, 'utf8') > MAX_CALLBACK_DATA_BYTES) {
-        throw new Error(`Callback data "${prefix}" is ${Buffer.byteLength(data, 'utf8')} bytes; Telegram allows ${MAX_CALLBACK_DATA_BYTES}.`);
+        throw new Error(
+          `Callback data "${prefix}" is ${Buffer.byteLength(data, 'utf8')} bytes; Telegram allows ${MAX_CALLBACK_DATA_BYTES}.`,
+        );
       }
       return data;
     },

@@ -55,7 +55,9 @@ describe('who may use the bot', () => {
     await until(async () => (await metric(world, 'telegram_bot_refused_total')) === refused + 1, 'the refused update');
     await owner.send('/help');
     await owner.waitForMessage('/status');
-    expect(stranger.messages().filter((m) => m.from?.is_bot && m.text === 'Sorry, this bot is private.')).toHaveLength(1);
+    expect(stranger.messages().filter((m) => m.from?.is_bot && m.text === 'Sorry, this bot is private.')).toHaveLength(
+      1,
+    );
   });
 
   it('refuses /setup in a group and asks for a private chat', async () => {

@@ -18,10 +18,14 @@ describe('bad input', () => {
     await cy.send('/setup');
     await cy.waitForMessage('Step 1 of 2');
     const garbage = await cy.send('my password is hunter2');
-    expect((await cy.waitForMessage('Please send it again')).text).toContain('The header must be the Basic header from the Plume portal');
+    expect((await cy.waitForMessage('Please send it again')).text).toContain(
+      'The header must be the Basic header from the Plume portal',
+    );
     expect(cy.messages().some((m) => m.message_id === garbage.message_id)).toBe(false);
     await cy.send('Basic not*base64!');
-    expect((await cy.waitForMessage('Please send it again')).text).toContain('The header is not valid base64 after “Basic ”');
+    expect((await cy.waitForMessage('Please send it again')).text).toContain(
+      'The header is not valid base64 after “Basic ”',
+    );
     await cy.send(`Basic ${'A'.repeat(5000)}`);
     expect((await cy.waitForMessage('Please send it again')).text).toContain('far too long');
     await cy.send(world.simulator.credentials.authorization);
@@ -44,7 +48,10 @@ describe('bad input', () => {
       await dee.press('Public Plume cloud: check now');
       return dee.waitForMessage('Nothing was saved');
     };
-    const wrongClient = await attempt(`Basic ${Buffer.from('intruder:guess').toString('base64')}`, world.simulator.credentials.partnerId);
+    const wrongClient = await attempt(
+      `Basic ${Buffer.from('intruder:guess').toString('base64')}`,
+      world.simulator.credentials.partnerId,
+    );
     expect(wrongClient.text).toContain('invalid_client');
     const wrongPartner = await attempt(world.simulator.credentials.authorization, 'ffffffffffffffffffffffff');
     expect(wrongPartner.text).toContain('not the Partner ID (invalid_scope)');
@@ -57,7 +64,9 @@ describe('bad input', () => {
     await ike.send('/setup');
     await ike.waitForMessage('Step 1 of 2');
     await ike.sendPhoto();
-    expect((await ike.lastMessage()).text).toBe('I can only read text here. Please send your answer as a text message, or /cancel.');
+    expect((await ike.lastMessage()).text).toBe(
+      'I can only read text here. Please send your answer as a text message, or /cancel.',
+    );
     await ike.send(world.simulator.credentials.authorization);
     await ike.waitForMessage('Step 2 of 2');
     await ike.send(world.simulator.credentials.partnerId);
@@ -108,7 +117,15 @@ describe('bad input', () => {
       body: JSON.stringify({
         chat_id: fay.id,
         text: 'An old report',
-        reply_markup: { inline_keyboard: [[{ text: 'Old', callback_data: 'rv.0:status:1' }, { text: 'Junk', callback_data: '{"x":1}' }, { text: 'Gone', callback_data: 'rv.1:status:99999' }]] },
+        reply_markup: {
+          inline_keyboard: [
+            [
+              { text: 'Old', callback_data: 'rv.0:status:1' },
+              { text: 'Junk', callback_data: '{"x":1}' },
+              { text: 'Gone', callback_data: 'rv.1:status:99999' },
+            ],
+          ],
+        },
       }),
     });
     expect(response.ok).toBe(true);
@@ -136,8 +153,14 @@ describe('bad input', () => {
     await gil.waitForMessage('Which customer?');
     await gil.send(fixtures.customers.ada.email);
     const picker = await gil.waitForMessage('Pick one');
-    const presses = [await gil.press('Home', { messageId: picker.message_id }), await gil.press('Home', { messageId: picker.message_id })];
-    expect((await Promise.all(presses.map((press) => press.answer()))).map((answer) => answer.text)).toEqual(['Selected Home', 'Selected Home']);
+    const presses = [
+      await gil.press('Home', { messageId: picker.message_id }),
+      await gil.press('Home', { messageId: picker.message_id }),
+    ];
+    expect((await Promise.all(presses.map((press) => press.answer()))).map((answer) => answer.text)).toEqual([
+      'Selected Home',
+      'Selected Home',
+    ]);
     expect((await gil.waitForMessage('📍 Selected')).message_id).toBe(picker.message_id);
 
     await gil.send('/status');

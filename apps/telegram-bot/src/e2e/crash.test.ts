@@ -9,7 +9,11 @@ import { buildBot, startBotProcess, type BotProcess, type BuiltBot } from '../te
 import { completeSetup, selectLocation } from '../testing/bot-world';
 
 const REPORT = 'pods connected';
-const botTexts = (user: SandboxUser) => user.messages().filter((m) => m.from?.is_bot).map((m) => m.text ?? '');
+const botTexts = (user: SandboxUser) =>
+  user
+    .messages()
+    .filter((m) => m.from?.is_bot)
+    .map((m) => m.text ?? '');
 
 async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -81,7 +85,9 @@ describe('a real bot process killed (kill -9) or stopped (SIGTERM) with updates 
     const restarted = await start();
     for (const user of users) await user.waitForMessage(REPORT);
     for (const user of users) expect(botTexts(user).filter((text) => text.includes(REPORT))).toHaveLength(1);
-    expect(restarted.logs().some((line) => line.includes('Resuming the updates the last run left unfinished'))).toBe(true);
+    expect(restarted.logs().some((line) => line.includes('Resuming the updates the last run left unfinished'))).toBe(
+      true,
+    );
   });
 
   it('loses nothing when Plume is slower than the grace of a SIGTERM: the next start answers', async () => {

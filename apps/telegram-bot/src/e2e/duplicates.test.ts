@@ -55,7 +55,11 @@ describe('an update delivered more than once (webhook)', () => {
     await nia.send('/help');
     await nia.waitForMessage('/setup · Connect');
     // One answer to the /start delivered three times, then the answer to /help.
-    const answers = nia.messages().filter((m) => m.from?.is_bot).slice(before).map((m) => m.text ?? '');
+    const answers = nia
+      .messages()
+      .filter((m) => m.from?.is_bot)
+      .slice(before)
+      .map((m) => m.text ?? '');
     expect(answers).toHaveLength(2);
     expect(answers[0]).toContain('Hi Nia!');
     expect(world.logs().filter((line) => line.includes('Duplicate update dropped'))).toHaveLength(2);

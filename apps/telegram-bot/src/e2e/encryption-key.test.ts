@@ -15,11 +15,13 @@ describe('the encryption key', () => {
   const database = () => new DatabaseSync(join(world.dataDir, 'bot.sqlite'));
   const sealedOf = (userId: number) => {
     const db = database();
-    const row = db.prepare('SELECT secret_state FROM users WHERE user_id = ?').get(userId) as { secret_state: string | null } | undefined;
+    const row = db.prepare('SELECT secret_state FROM users WHERE user_id = ?').get(userId) as
+      { secret_state: string | null } | undefined;
     db.close();
     return row?.secret_state;
   };
-  const rotate = (env: Record<string, string>) => rotateKeyCommand({ DATA_DIR: world.dataDir, ...env }, captureLogger().logger);
+  const rotate = (env: Record<string, string>) =>
+    rotateKeyCommand({ DATA_DIR: world.dataDir, ...env }, captureLogger().logger);
 
   beforeAll(async () => {
     world = await createBotWorld({ env: { BOT_ENCRYPTION_KEY: keyA } });
@@ -33,12 +35,16 @@ describe('the encryption key', () => {
     await world.stopBot();
     const sealed = sealedOf(ann.id);
 
-    await expect(world.startBot({ env: { BOT_ENCRYPTION_KEY: keyB } })).rejects.toThrow(/BOT_ENCRYPTION_KEY is not the key that sealed the credentials.*npm run rotate-key/s);
+    await expect(world.startBot({ env: { BOT_ENCRYPTION_KEY: keyB } })).rejects.toThrow(
+      /BOT_ENCRYPTION_KEY is not the key that sealed the credentials.*npm run rotate-key/s,
+    );
     expect(sealedOf(ann.id)).toBe(sealed);
 
     expect(() => rotate({ BOT_ENCRYPTION_KEY: keyA })).toThrow(ConfigError);
     expect(() => rotate({ BOT_ENCRYPTION_KEY: keyA })).toThrow(/BOT_NEW_ENCRYPTION_KEY is required/);
-    expect(() => rotate({ BOT_ENCRYPTION_KEY: keyB, BOT_NEW_ENCRYPTION_KEY: keyA })).toThrow(/BOT_ENCRYPTION_KEY is not the key/);
+    expect(() => rotate({ BOT_ENCRYPTION_KEY: keyB, BOT_NEW_ENCRYPTION_KEY: keyA })).toThrow(
+      /BOT_ENCRYPTION_KEY is not the key/,
+    );
     const told = rotate({ BOT_ENCRYPTION_KEY: keyA, BOT_NEW_ENCRYPTION_KEY: keyB });
     expect(told).toContain("Re-sealed 1 user's stored state under the new key");
     expect(told).not.toContain(keyA);
@@ -54,7 +60,10 @@ describe('the encryption key', () => {
     const bo = world.harness.createUser({ firstName: 'Bo' });
     await completeSetup(world, bo);
     const db = database();
-    db.prepare('UPDATE users SET secret_state = ? WHERE user_id = ?').run(`v1.${'A'.repeat(16)}.${'A'.repeat(22)}.AAAA`, bo.id);
+    db.prepare('UPDATE users SET secret_state = ? WHERE user_id = ?').run(
+      `v1.${'A'.repeat(16)}.${'A'.repeat(22)}.AAAA`,
+      bo.id,
+    );
     db.close();
     const damaged = sealedOf(bo.id);
     await bo.send('/setup');

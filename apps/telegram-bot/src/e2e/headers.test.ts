@@ -8,7 +8,8 @@ describe('an authorization header posted outside /setup’s first step', () => {
   let world: BotWorld;
   let header: string;
   const encoded = () => header.replace(/^Basic /, '');
-  const holdsHeader = (user: SandboxUser) => user.messages().some((m) => `${m.text ?? ''}${m.caption ?? ''}`.includes(encoded()));
+  const holdsHeader = (user: SandboxUser) =>
+    user.messages().some((m) => `${m.text ?? ''}${m.caption ?? ''}`.includes(encoded()));
 
   beforeAll(async () => {
     world = await createBotWorld();
@@ -83,7 +84,9 @@ describe('an authorization header posted outside /setup’s first step', () => {
   it('is deleted in its other shapes too (bare base64, a bearer JWT, a bot token), in every state, and never searched for or echoed', async () => {
     const kim = world.harness.createUser({ firstName: 'Kim' });
     await completeSetup(world, kim);
-    const jwt = ['{"alg":"RS256","typ":"JWT"}', '{"sub":"0oa1","exp":1900000000}'].map((p) => Buffer.from(p).toString('base64url')).join('.');
+    const jwt = ['{"alg":"RS256","typ":"JWT"}', '{"sub":"0oa1","exp":1900000000}']
+      .map((p) => Buffer.from(p).toString('base64url'))
+      .join('.');
     const secrets = [encoded(), `Bearer ${jwt}.c2lnbmF0dXJl`, '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0'];
     const plumeCalls = world.simulator.log.count();
     await kim.send('/locations');
@@ -91,7 +94,9 @@ describe('an authorization header posted outside /setup’s first step', () => {
     for (const secret of secrets) {
       await kim.send(secret);
       const notice = await kim.waitForMessage('so I deleted your message');
-      expect(notice.text).toMatch(/That looked like (a Plume client id and secret|an access token|a Telegram bot token)/);
+      expect(notice.text).toMatch(
+        /That looked like (a Plume client id and secret|an access token|a Telegram bot token)/,
+      );
     }
     await kim.send('/cancel');
     await kim.waitForMessage('Location search cancelled');
@@ -103,7 +108,10 @@ describe('an authorization header posted outside /setup’s first step', () => {
     await kim.waitForMessage('Step 2 of 2');
     await kim.send(secrets[2] ?? '');
     await kim.waitForMessage('a Telegram bot token, so I deleted your message');
-    const all = kim.messages().map((m) => m.text ?? '').join('\n');
+    const all = kim
+      .messages()
+      .map((m) => m.text ?? '')
+      .join('\n');
     for (const secret of [encoded(), jwt, '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0']) {
       expect(all).not.toContain(secret);
       expect(world.logs().join('\n')).not.toContain(secret);

@@ -34,7 +34,19 @@ describe('a new user’s journey', () => {
     const registered = world.harness.sandbox.calls('setMyCommands');
     expect(registered).toHaveLength(1);
     const commands = registered[0]?.params.commands as Array<{ command: string }>;
-    expect(commands.map((c) => c.command)).toEqual(['start', 'help', 'setup', 'locations', 'status', 'wan', 'stats', 'nodes', 'wifi', 'cancel', 'logout']);
+    expect(commands.map((c) => c.command)).toEqual([
+      'start',
+      'help',
+      'setup',
+      'locations',
+      'status',
+      'wan',
+      'stats',
+      'nodes',
+      'wifi',
+      'cancel',
+      'logout',
+    ]);
 
     await ann.send('/setup');
     await ann.waitForMessage('Step 1 of 2');
@@ -66,7 +78,14 @@ describe('a new user’s journey', () => {
     expect(report.text).toContain('Beach House 🏖️');
     expect(report.text).toContain("Pod 'Garden Shed' is disconnected");
     expect(report.entities?.some((e) => e.type === 'bold')).toBe(true);
-    expect(buttonLabels(report)).toEqual(['📈 WAN', '⏱ Online time', '📡 Nodes', '📶 Wi-Fi', '🔄 Refresh', '📍 Change location']);
+    expect(buttonLabels(report)).toEqual([
+      '📈 WAN',
+      '⏱ Online time',
+      '📡 Nodes',
+      '📶 Wi-Fi',
+      '🔄 Refresh',
+      '📍 Change location',
+    ]);
     expect(world.simulator.log.count('locations.get')).toBeGreaterThan(0);
 
     const id = report.message_id;

@@ -17,7 +17,9 @@ describe('webhook mode', () => {
   let port: number;
   beforeAll(async () => {
     port = await freePort();
-    world = await createBotWorld({ env: { PORT: String(port), HOST: '127.0.0.1', WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/updates` } });
+    world = await createBotWorld({
+      env: { PORT: String(port), HOST: '127.0.0.1', WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/updates` },
+    });
     await world.startBot();
   }, 60_000);
   afterAll(() => world.close());
@@ -31,7 +33,10 @@ describe('webhook mode', () => {
     const forged = await fetch(`http://127.0.0.1:${port}/telegram/updates`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ update_id: 1, message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/logout' } }),
+      body: JSON.stringify({
+        update_id: 1,
+        message: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '/logout' },
+      }),
     });
     expect(forged.ok).toBe(false);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
@@ -53,12 +58,15 @@ describe('a clean stop', () => {
     world.simulator.faults.delayNext('nodes.list', 700, 1);
     const typingBefore = world.harness.sandbox.calls('sendChatAction').length;
     await ivy.send('/status');
-    while (world.harness.sandbox.calls('sendChatAction').length === typingBefore) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (world.harness.sandbox.calls('sendChatAction').length === typingBefore)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     await world.stopBot();
     const last = ivy.messages().at(-1);
     expect(last?.from?.is_bot).toBe(true);
     expect(last?.text).toContain('pods connected');
     const logs = world.logs();
-    expect(logs.findIndex((line) => line.includes('"msg":"Stopped"'))).toBeGreaterThan(logs.findIndex((line) => line.includes('Stopping')));
+    expect(logs.findIndex((line) => line.includes('"msg":"Stopped"'))).toBeGreaterThan(
+      logs.findIndex((line) => line.includes('Stopping')),
+    );
   });
 });

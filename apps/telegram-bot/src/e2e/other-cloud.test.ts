@@ -7,7 +7,9 @@ describe('a partner on another Plume cloud', () => {
   let world: BotWorld;
   beforeAll(async () => {
     // The bot's default cloud is unreachable: only the URLs given at /setup lead to Plume.
-    world = await createBotWorld({ plumeDefaults: () => ({ ssoUrl: 'http://127.0.0.1:9/oauth2/x/v1/token', apiBase: 'http://127.0.0.1:9/api/' }) });
+    world = await createBotWorld({
+      plumeDefaults: () => ({ ssoUrl: 'http://127.0.0.1:9/oauth2/x/v1/token', apiBase: 'http://127.0.0.1:9/api/' }),
+    });
     await world.startBot();
   }, 60_000);
   afterAll(() => world.close());

@@ -27,7 +27,9 @@ describe('state across restarts', () => {
     expect(world.simulator.log.count('token')).toBe(tokenRequestsBefore + 1);
 
     await bea.send('/locations');
-    expect((await bea.waitForMessage('Which customer?')).reply_markup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['🕘 Cabin']);
+    expect(
+      (await bea.waitForMessage('Which customer?')).reply_markup?.inline_keyboard.flat().map((b) => b.text),
+    ).toEqual(['🕘 Cabin']);
     await bea.press('🕘 Cabin');
     expect((await bea.waitForMessage('📍 Selected')).text).toContain('Cabin');
     await bea.send('/cancel');

@@ -41,13 +41,17 @@ describe('Plume faults', () => {
     world.simulator.faults.revokeTokens();
     expect(await statusReply()).toContain('pods connected');
     world.simulator.faults.revokeTokens();
-    world.simulator.faults.failNext('token', 401, 3, { body: { error: 'invalid_client', error_description: 'Client authentication failed' } });
+    world.simulator.faults.failNext('token', 401, 3, {
+      body: { error: 'invalid_client', error_description: 'Client authentication failed' },
+    });
     expect(await statusReply()).toContain('Plume no longer accepts your credentials');
   });
 
   it('tells the user to wait when Plume rate limits: the WAF 403 and a 429 with Retry-After', async () => {
     world.simulator.faults.setWafLimit({ max: 0, windowMs: 300_000 });
-    expect(await statusReply()).toMatch(/^Plume is rate limiting this bot \(its firewall allows 2,000 calls in 5 minutes\)\. Retry in \d+ s\.$/);
+    expect(await statusReply()).toMatch(
+      /^Plume is rate limiting this bot \(its firewall allows 2,000 calls in 5 minutes\)\. Retry in \d+ s\.$/,
+    );
     world.simulator.faults.setWafLimit(false);
     world.simulator.faults.failNext('locations.get', 429, 1, { retryAfter: 120 });
     expect(await statusReply()).toBe('Plume is rate limiting requests. Retry in 120 s.');
@@ -63,7 +67,9 @@ describe('Plume faults', () => {
     const reply = await statusReply();
     const errorId = /error id: ([0-9A-F]{8})/.exec(reply)?.[1];
     expect(errorId).toBeDefined();
-    expect(world.logs().some((line) => line.includes(`"errorId":"${errorId}"`) && line.includes('"level":50'))).toBe(true);
+    expect(world.logs().some((line) => line.includes(`"errorId":"${errorId}"`) && line.includes('"level":50'))).toBe(
+      true,
+    );
     expect(await statusReply()).toContain('pods connected');
   });
 });

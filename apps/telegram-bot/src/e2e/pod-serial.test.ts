@@ -19,7 +19,9 @@ describe('/locations with a pod serial', () => {
     await eve.send(serial.toLowerCase());
     const picker = await eve.waitForMessage('Pick one');
     expect(picker.text).toContain(`${fixtures.customers.grace.name}: 2 locations`);
-    expect(world.simulator.log.requests('nodes.bySerial').map((request) => request.params.serial)).toEqual([serial.toLowerCase()]);
+    expect(world.simulator.log.requests('nodes.bySerial').map((request) => request.params.serial)).toEqual([
+      serial.toLowerCase(),
+    ]);
   });
 
   it('says nothing matches for an unknown serial', async () => {

@@ -27,7 +27,11 @@ describe('updates posted to the webhook', () => {
   let nextUpdateId = 900_000;
   const secret = () => String(world.harness.sandbox.calls('setWebhook')[0]?.params.secret_token);
   const post = (body: string | Uint8Array) =>
-    fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret() }, body });
+    fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret() },
+      body,
+    });
   const postUpdate = (update: object) => post(JSON.stringify({ update_id: nextUpdateId++, ...update }));
   const errorLogs = () => world.logs().filter((line) => /"level":(50|60)/.test(line));
   const unix = () => Math.floor(Date.now() / 1000);
@@ -46,7 +50,10 @@ describe('updates posted to the webhook', () => {
       expect([body, response.status]).toEqual([body, 400]);
     }
     const huge = JSON.stringify({ update_id: nextUpdateId++, message: { text: 'x'.repeat(2 * 1024 * 1024) } });
-    const tooLarge = await post(huge).then((r) => r.status, () => 'connection closed');
+    const tooLarge = await post(huge).then(
+      (r) => r.status,
+      () => 'connection closed',
+    );
     expect([413, 'connection closed']).toContain(tooLarge);
     expect((await fetch(url, { method: 'POST', body: '{}' })).status).toBe(403);
     expect(errorLogs()).toEqual([]);
@@ -87,18 +94,49 @@ describe('updates posted to the webhook', () => {
     const group = world.harness.createGroup({ title: 'Ops', members: [una] });
     const answers = () => world.harness.sandbox.calls('answerCallbackQuery');
     const before = answers().length;
-    await postUpdate({ callback_query: { id: 'inline-1', from: una.user, chat_instance: '2', inline_message_id: 'AAAAAQ', data: reportViewData.pack({ view: 'status', ref: 0 }) } });
+    await postUpdate({
+      callback_query: {
+        id: 'inline-1',
+        from: una.user,
+        chat_instance: '2',
+        inline_message_id: 'AAAAAQ',
+        data: reportViewData.pack({ view: 'status', ref: 0 }),
+      },
+    });
     await until(() => answers().length > before, 'the answer to the inline press');
     expect(answers().at(-1)?.params.text).toBe(INLINE_BUTTON);
 
     const sent = world.harness.sandbox.calls('sendMessage').length;
     const channel = { id: -100_555, type: 'channel', title: 'News' };
-    await postUpdate({ channel_post: { message_id: 1, date: unix(), chat: channel, sender_chat: channel, text: '/status' } });
+    await postUpdate({
+      channel_post: { message_id: 1, date: unix(), chat: channel, sender_chat: channel, text: '/status' },
+    });
     await postUpdate({ message: { message_id: 2, date: unix(), chat: group.chat, text: 'hello from nobody' } });
     const anonymous = { id: 1_087_968_824, is_bot: true, first_name: 'Group', username: 'GroupAnonymousBot' };
-    await postUpdate({ message: { message_id: 3, date: unix(), chat: group.chat, from: anonymous, sender_chat: group.chat, text: '/start', entities: [{ type: 'bot_command', offset: 0, length: 6 }] } });
-    await until(() => group.messages().some((m) => m.text === ANONYMOUS_COMMAND), 'the answer to the anonymous command');
-    await postUpdate({ message: { message_id: 4, date: unix(), chat: group.chat, text: '/status', entities: [{ type: 'bot_command', offset: 0, length: 7 }] } });
+    await postUpdate({
+      message: {
+        message_id: 3,
+        date: unix(),
+        chat: group.chat,
+        from: anonymous,
+        sender_chat: group.chat,
+        text: '/start',
+        entities: [{ type: 'bot_command', offset: 0, length: 6 }],
+      },
+    });
+    await until(
+      () => group.messages().some((m) => m.text === ANONYMOUS_COMMAND),
+      'the answer to the anonymous command',
+    );
+    await postUpdate({
+      message: {
+        message_id: 4,
+        date: unix(),
+        chat: group.chat,
+        text: '/status',
+        entities: [{ type: 'bot_command', offset: 0, length: 7 }],
+      },
+    });
     await una.in(group).send('/help');
     await una.in(group).waitForMessage('/status');
     expect(world.harness.sandbox.calls('sendMessage').length).toBe(sent + 2);

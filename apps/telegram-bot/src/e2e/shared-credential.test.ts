@@ -21,7 +21,13 @@ async function seedUsers(world: BotWorld, ids: readonly number[]): Promise<void>
   });
   const { authorization, partnerId } = world.simulator.credentials;
   const selection = { customerId: location.customerId, locationId: location.id, name: location.name };
-  for (const id of ids) await store.update(id, (state) => ({ ...state, credentials: { authorization, partnerId }, selection, recent: [selection] }));
+  for (const id of ids)
+    await store.update(id, (state) => ({
+      ...state,
+      credentials: { authorization, partnerId },
+      selection,
+      recent: [selection],
+    }));
   await store.close();
 }
 
@@ -47,7 +53,10 @@ describe('many people on one Plume credential', () => {
     await Promise.all(users.map((user) => user.send('/status')));
     const answers = await Promise.all(
       users.map(async (user) => {
-        const answer = await user.waitForMessage((m) => BUSY.test(m.text ?? '') || (m.text ?? '').includes(location.name), { timeoutMs: 90_000 });
+        const answer = await user.waitForMessage(
+          (m) => BUSY.test(m.text ?? '') || (m.text ?? '').includes(location.name),
+          { timeoutMs: 90_000 },
+        );
         return { id: user.id, busy: BUSY.test(answer.text ?? '') };
       }),
     );
@@ -69,20 +78,36 @@ describe('many people on one Plume credential', () => {
     // People who waited saw their place, edited as the queue moved, and the place went once their turn came.
     const PLACE = /^⏳ (\d[\d,]* requests? ahead of yours|Yours is next), about \d+ s$/;
     expect(texts.filter((text) => PLACE.test(text)).length).toBeGreaterThan(0);
-    expect(sandbox.calls('editMessageText').filter((call) => PLACE.test(String(call.params.text))).length).toBeGreaterThan(0);
+    expect(
+      sandbox.calls('editMessageText').filter((call) => PLACE.test(String(call.params.text))).length,
+    ).toBeGreaterThan(0);
     for (const user of users) expect(user.messages().filter((m) => (m.text ?? '').startsWith('⏳'))).toEqual([]);
     // A busy answer came at once: nobody who got one had been shown a place first.
-    const placed = new Set(sandbox.calls('sendMessage').filter((call) => PLACE.test(String(call.params.text))).map((call) => Number(call.params.chat_id)));
+    const placed = new Set(
+      sandbox
+        .calls('sendMessage')
+        .filter((call) => PLACE.test(String(call.params.text)))
+        .map((call) => Number(call.params.chat_id)),
+    );
     expect(answers.filter((a) => a.busy && placed.has(a.id))).toEqual([]);
   }, 120_000);
 
   it('makes a customer search take its turn too: a busy answer or the result, never a Plume timeout', async () => {
     world.simulator.log.clear();
-    await Promise.all(users.map(async (user) => (await user.send('/locations'), await user.waitForMessage('Which customer?'))));
+    await Promise.all(
+      users.map(async (user) => (await user.send('/locations'), await user.waitForMessage('Which customer?'))),
+    );
     const sent = world.harness.sandbox.calls('sendMessage').length;
     await Promise.all(users.map((user) => user.send(fixtures.customers.ada.accountId)));
     const answers = await Promise.all(
-      users.map(async (user) => (await user.waitForMessage((m) => BUSY.test(m.text ?? '') || /Pick one:$/.test(m.text ?? ''), { timeoutMs: 90_000 })).text ?? ''),
+      users.map(
+        async (user) =>
+          (
+            await user.waitForMessage((m) => BUSY.test(m.text ?? '') || /Pick one:$/.test(m.text ?? ''), {
+              timeoutMs: 90_000,
+            })
+          ).text ?? '',
+      ),
     );
     while (world.simulator.log.inFlight() > 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const busy = answers.filter((text) => BUSY.test(text)).length;
@@ -91,7 +116,10 @@ describe('many people on one Plume credential', () => {
     // A loaded machine may take long: the waits above are generous, nothing below is timed.
     // The search (one call) and the customer's locations (one call) each took a turn: every list shown cost exactly those two.
     expect(world.simulator.log.count('locations.list')).toBe(answers.length - busy);
-    const texts = world.harness.sandbox.calls('sendMessage').slice(sent).map((call) => String(call.params.text));
+    const texts = world.harness.sandbox
+      .calls('sendMessage')
+      .slice(sent)
+      .map((call) => String(call.params.text));
     expect(texts.filter((text) => /Plume is taking too long/.test(text))).toEqual([]);
   }, 120_000);
 });

@@ -1,4 +1,10 @@
-import { isPlumeError, type AnyPlumeError, type PlumeAuthError, type PlumeRateLimitError, type PlumeServerError } from '@org/plume-sdk';
+import {
+  isPlumeError,
+  type AnyPlumeError,
+  type PlumeAuthError,
+  type PlumeRateLimitError,
+  type PlumeServerError,
+} from '@org/plume-sdk';
 import { isQueueBusyError } from '../queue/queue-busy-error';
 import { UnreadableStateError } from '../storage/user-store';
 
@@ -18,8 +24,10 @@ function describeAuth(error: PlumeAuthError): string {
   if (error.oauthCode === 'invalid_client' || error.status === 401) {
     return 'Plume no longer accepts your credentials (they may have been changed or revoked). Run /setup again with the authorization header from the Plume Portal.';
   }
-  if (error.oauthCode === 'invalid_scope') return 'Plume refused your Partner ID for these credentials. Run /setup again and check the Partner ID.';
-  if (error.oauthCode !== undefined) return `Plume refused your credentials (${error.oauthCode}). ${error.hint} Then run /setup again.`;
+  if (error.oauthCode === 'invalid_scope')
+    return 'Plume refused your Partner ID for these credentials. Run /setup again and check the Partner ID.';
+  if (error.oauthCode !== undefined)
+    return `Plume refused your credentials (${error.oauthCode}). ${error.hint} Then run /setup again.`;
   return 'Plume says this customer or location is not yours to see (403). Check the id, or pick another with /locations.';
 }
 
@@ -32,7 +40,10 @@ function describeRateLimit(error: PlumeRateLimitError): string {
 }
 
 function describeServer(error: PlumeServerError): string {
-  const when = error.retryAfterMs === undefined ? 'Try again in a minute.' : `Plume asked to retry in ${seconds(error.retryAfterMs, 60)} s.`;
+  const when =
+    error.retryAfterMs === undefined
+      ? 'Try again in a minute.'
+      : `Plume asked to retry in ${seconds(error.retryAfterMs, 60)} s.`;
   return `Plume's servers are having trouble (HTTP ${error.status ?? '5xx'}). ${when}`;
 }
 
@@ -73,7 +84,10 @@ export function describeError(error: unknown): KnownFailure | undefined {
   if (error instanceof UnreadableStateError) return { cause: 'storage', text: UNREADABLE };
   if (isQueueBusyError(error)) {
     const retry = seconds(error.retryAfterMs, 1);
-    return { cause: 'busy', text: `This Plume account is busy with other people's requests right now: try again in ${retry} s.` };
+    return {
+      cause: 'busy',
+      text: `This Plume account is busy with other people's requests right now: try again in ${retry} s.`,
+    };
   }
   if (!isPlumeError(error)) return undefined;
   return { cause: 'plume', text: messageFor(error) };
@@ -84,8 +98,10 @@ export function describeSetupFailure(error: unknown): string {
   if (!isPlumeError(error)) return 'Something went wrong while checking these credentials.';
   if (error.code === 'auth') {
     const auth = error;
-    if (auth.oauthCode === 'invalid_client') return 'Plume refused the authorization header (invalid_client): copy the whole “Basic …” value from the Plume Portal again.';
-    if (auth.oauthCode === 'invalid_scope') return 'Plume accepted the header but not the Partner ID (invalid_scope): check the Partner ID, and that this client may act for that partner.';
+    if (auth.oauthCode === 'invalid_client')
+      return 'Plume refused the authorization header (invalid_client): copy the whole “Basic …” value from the Plume Portal again.';
+    if (auth.oauthCode === 'invalid_scope')
+      return 'Plume accepted the header but not the Partner ID (invalid_scope): check the Partner ID, and that this client may act for that partner.';
     return `Plume refused these credentials${auth.oauthCode ? ` (${auth.oauthCode})` : ''}. ${auth.hint}`;
   }
   if (error.code === 'network' || error.code === 'timeout') {

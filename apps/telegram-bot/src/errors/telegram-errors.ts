@@ -22,6 +22,8 @@ export function isExpiredQuery(error: unknown): boolean {
 export function isMessageGone(error: unknown): boolean {
   return (
     error instanceof TelegramError &&
-    /message to (edit|delete|react|be replied) not found|message can't be (edited|deleted)|MESSAGE_ID_INVALID/i.test(error.description)
+    /message to (edit|delete|react|be replied) not found|message can't be (edited|deleted)|MESSAGE_ID_INVALID/i.test(
+      error.description,
+    )
   );
 }

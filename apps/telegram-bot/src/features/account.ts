@@ -26,7 +26,9 @@ export function accountFeature(): Composer<BotContext> {
     });
     await ctx.services.store.delete(ctx.from.id);
     if (state?.credentials !== undefined) ctx.services.plume.forget(state.credentials);
-    await ctx.reply('Done: I erased your Plume credentials, your selected location and your recent locations. /setup to start again.');
+    await ctx.reply(
+      'Done: I erased your Plume credentials, your selected location and your recent locations. /setup to start again.',
+    );
   });
 
   return feature;

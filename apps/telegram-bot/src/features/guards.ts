@@ -2,7 +2,9 @@ import type { BotContext } from '../context';
 import type { Credentials, LocationRef, UserState } from '../storage/user-state';
 
 /** The user's credentials, or undefined after telling them to run /setup. */
-export async function requireCredentials(ctx: BotContext): Promise<{ state: UserState; credentials: Credentials } | undefined> {
+export async function requireCredentials(
+  ctx: BotContext,
+): Promise<{ state: UserState; credentials: Credentials } | undefined> {
   const state = await ctx.services.store.get(ctx.from?.id ?? 0);
   if (state.credentials !== undefined) return { state, credentials: state.credentials };
   const text = 'First connect your Plume partner account with /setup (in a private chat with me).';

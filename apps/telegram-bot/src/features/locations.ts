@@ -5,7 +5,13 @@ import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
 import { reasonOf } from '../input/setup-answers';
 import { customerQuerySchema } from '../input/customer-query';
-import { customerKeyboard, locationPageKeyboard, PAGE_SIZE, recentKeyboard, selectedKeyboard } from '../keyboards/location-keyboards';
+import {
+  customerKeyboard,
+  locationPageKeyboard,
+  PAGE_SIZE,
+  recentKeyboard,
+  selectedKeyboard,
+} from '../keyboards/location-keyboards';
 import { findCustomers, type CustomerMatch } from '../plume/find-customers';
 import { takeTurn } from '../plume/take-turn';
 import { answerPress, editText } from '../replies';
@@ -31,38 +37,72 @@ async function askForCustomer(ctx: BotContext, chatId: number): Promise<void> {
     await ctx.reply(ASK);
     return;
   }
-  const keys = await remember(ctx, recent.map((r) => ({ kind: 'location', ...r })));
+  const keys = await remember(
+    ctx,
+    recent.map((r) => ({ kind: 'location', ...r })),
+  );
   await ctx.reply(`${ASK}\n\nOr pick a recent location:`, {
     reply_markup: recentKeyboard(recent.map((r, i) => ({ name: r.name, key: keys[i] ?? 0 }))),
   });
 }
 
 /** The text and buttons of one page of a customer's locations. */
-async function locationPage(ctx: BotContext, credentials: Credentials, customer: { customerId: string; name: string }, customerRef: number, index: number) {
-  const locations = await takeTurn(ctx, credentials, (client, signal) => client.locations.list(customer.customerId, { signal }));
-  if (locations.length === 0) return { text: `${echo(customer.name)} has no locations. Send another customer, or /cancel.`, keyboard: undefined };
+async function locationPage(
+  ctx: BotContext,
+  credentials: Credentials,
+  customer: { customerId: string; name: string },
+  customerRef: number,
+  index: number,
+) {
+  const locations = await takeTurn(ctx, credentials, (client, signal) =>
+    client.locations.list(customer.customerId, { signal }),
+  );
+  if (locations.length === 0)
+    return { text: `${echo(customer.name)} has no locations. Send another customer, or /cancel.`, keyboard: undefined };
   const count = Math.ceil(locations.length / PAGE_SIZE);
   const page = Math.min(index, count - 1);
-  const shown = locations.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((l) => ({ name: l.name ?? '', locationId: l.id }));
-  const keys = await remember(ctx, shown.map((l) => ({ kind: 'location', customerId: customer.customerId, locationId: l.locationId, name: l.name })));
+  const shown = locations
+    .slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE)
+    .map((l) => ({ name: l.name ?? '', locationId: l.id }));
+  const keys = await remember(
+    ctx,
+    shown.map((l) => ({ kind: 'location', customerId: customer.customerId, locationId: l.locationId, name: l.name })),
+  );
   const pages = count > 1 ? ` (page ${page + 1} of ${count})` : '';
   return {
     text: `${echo(customer.name)}: ${locations.length === 1 ? '1 location' : `${locations.length} locations`}${pages}. Pick one:`,
-    keyboard: locationPageKeyboard(shown.map((l, i) => ({ name: l.name, key: keys[i] ?? 0 })), { index: page, count, customerRef }),
+    keyboard: locationPageKeyboard(
+      shown.map((l, i) => ({ name: l.name, key: keys[i] ?? 0 })),
+      { index: page, count, customerRef },
+    ),
   };
 }
 
 /** One customer: their locations at once; several: a button per customer (the first eight). */
-async function replyWithMatches(ctx: BotContext, credentials: Credentials, customers: readonly CustomerMatch[]): Promise<void> {
+async function replyWithMatches(
+  ctx: BotContext,
+  credentials: Credentials,
+  customers: readonly CustomerMatch[],
+): Promise<void> {
   const shown = customers.slice(0, MAX_CUSTOMERS);
-  const keys = await remember(ctx, shown.map((c) => ({ kind: 'customer', customerId: c.id, name: c.name ?? c.id })));
+  const keys = await remember(
+    ctx,
+    shown.map((c) => ({ kind: 'customer', customerId: c.id, name: c.name ?? c.id })),
+  );
   const [only] = shown;
   if (shown.length === 1 && only !== undefined) {
-    const page = await locationPage(ctx, credentials, { customerId: only.id, name: only.name ?? only.id }, keys[0] ?? 0, 0);
+    const page = await locationPage(
+      ctx,
+      credentials,
+      { customerId: only.id, name: only.name ?? only.id },
+      keys[0] ?? 0,
+      0,
+    );
     await ctx.reply(page.text, page.keyboard === undefined ? {} : { reply_markup: page.keyboard });
     return;
   }
-  const more = customers.length > shown.length ? ` (showing ${shown.length}: send a more precise name to narrow it down)` : '';
+  const more =
+    customers.length > shown.length ? ` (showing ${shown.length}: send a more precise name to narrow it down)` : '';
   await ctx.reply(`${customers.length} customers match${more}. Pick one:`, {
     reply_markup: customerKeyboard(shown.map((c, i) => ({ label: customerLabel(c), key: keys[i] ?? 0 }))),
   });
@@ -80,14 +120,19 @@ export function locationsFeature(): Composer<BotContext> {
 
   feature.on(message('text'), async (ctx, next) => {
     const state = await ctx.services.store.get(ctx.from.id);
-    if (state.dialog?.kind !== 'locations' || state.dialog.chatId !== ctx.chat.id || ctx.message.text.startsWith('/')) return next();
+    if (state.dialog?.kind !== 'locations' || state.dialog.chatId !== ctx.chat.id || ctx.message.text.startsWith('/'))
+      return next();
     const ready = await requireCredentials(ctx);
     if (ready === undefined) return;
     const query = customerQuerySchema.safeParse(ctx.message.text);
     if (!query.success) return void (await ctx.reply(`${reasonOf(query.error)} Send it again, or /cancel.`));
-    const customers = await takeTurn(ctx, ready.credentials, (client, signal) => findCustomers(client, query.data, signal));
+    const customers = await takeTurn(ctx, ready.credentials, (client, signal) =>
+      findCustomers(client, query.data, signal),
+    );
     if (customers.length === 0) {
-      await ctx.reply(`No customer matches “${echo(query.data.value)}”. Check the id, email, account id or name and send it again, or /cancel.`);
+      await ctx.reply(
+        `No customer matches “${echo(query.data.value)}”. Check the id, email, account id or name and send it again, or /cancel.`,
+      );
       return;
     }
     await replyWithMatches(ctx, ready.credentials, customers);
@@ -98,7 +143,8 @@ export function locationsFeature(): Composer<BotContext> {
     if (ready === undefined) return;
     const data = locationPageData.unpack(callbackDataOf(ctx));
     const customer = data === undefined ? undefined : recallRef(ready.state, data.ref);
-    if (data === undefined || customer?.kind !== 'customer') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
+    if (data === undefined || customer?.kind !== 'customer')
+      return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     const page = await locationPage(ctx, ready.credentials, customer, data.ref, data.page);
     await editText(ctx, page.text, page.keyboard === undefined ? {} : { reply_markup: page.keyboard });
     await answerPress(ctx);
@@ -109,16 +155,21 @@ export function locationsFeature(): Composer<BotContext> {
     if (ready === undefined) return;
     const data = pickLocationData.unpack(callbackDataOf(ctx));
     const target = data === undefined ? undefined : recallRef(ready.state, data.ref);
-    if (data === undefined || target?.kind !== 'location') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
+    if (data === undefined || target?.kind !== 'location')
+      return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     const { kind: _kind, ...location } = target;
     await ctx.services.store.update(ctx.from.id, (s) => {
       const { dialog: _dialog, ...rest } = selectLocation(s, location);
       return rest;
     });
     await ctx.answerCbQuery(`Selected ${echo(location.name)}`);
-    await editText(ctx, `📍 Selected: ${echo(location.name) || 'Unnamed location'}\n\nNext: /status for its health report, or press the button.`, {
-      reply_markup: selectedKeyboard(data.ref),
-    });
+    await editText(
+      ctx,
+      `📍 Selected: ${echo(location.name) || 'Unnamed location'}\n\nNext: /status for its health report, or press the button.`,
+      {
+        reply_markup: selectedKeyboard(data.ref),
+      },
+    );
   });
 
   return feature;

@@ -31,7 +31,9 @@ export function reportsFeature(): Composer<BotContext> {
     feature.command(command, async (ctx) => {
       const ready = await requireSelection(ctx);
       if (ready === undefined) return;
-      const parts = await takeTurn(ctx, ready.credentials, (client, signal) => VIEWS[view](client, ready.location, signal));
+      const parts = await takeTurn(ctx, ready.credentials, (client, signal) =>
+        VIEWS[view](client, ready.location, signal),
+      );
       const [ref = 0] = await remember(ctx, [{ kind: 'location', ...ready.location }], ready.state);
       await replyRich(ctx, parts, reportKeyboard(view, ref));
     });

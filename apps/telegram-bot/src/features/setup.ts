@@ -13,7 +13,8 @@ const ASK: Record<SetupStep, string> = {
   authorization:
     'Step 1 of 2: send me your Plume authorization header, the whole value from the Plume Portal, e.g.\nBasic dXNlcm5hbWU6cGFzc3dvcmQ=\n\nI delete your message as soon as I have read it. /cancel stops the setup at any time.',
   partnerId: 'Step 2 of 2: send your Plume Partner ID (24 hexadecimal digits, e.g. 64a1f2c3d4e5f60718293a4b).',
-  cloud: 'Is your partner account on the public Plume cloud, or on another Plume cloud (its own token URL and API base)?',
+  cloud:
+    'Is your partner account on the public Plume cloud, or on another Plume cloud (its own token URL and API base)?',
   ssoUrl: 'Send your token URL, e.g. https://external.sso.plume.com/oauth2/<your-cloud-id>/v1/token',
   apiBase: 'Send your API base, e.g. https://piranha-gamma.prod.us-west-2.aws.plumenet.io/api/',
 };
@@ -24,11 +25,13 @@ const cloudKeyboard = Markup.inlineKeyboard([
 ]);
 
 /** Sets the next step; `draft` holds the answers so far (stored encrypted). */
-const toStep = (step: SetupStep, chatId: number, draft: CredentialsDraft) => (s: UserState): UserState => ({
-  ...s,
-  dialog: { kind: 'setup', step, chatId },
-  draft,
-});
+const toStep =
+  (step: SetupStep, chatId: number, draft: CredentialsDraft) =>
+  (s: UserState): UserState => ({
+    ...s,
+    dialog: { kind: 'setup', step, chatId },
+    draft,
+  });
 
 const endSetup = ({ dialog: _dialog, draft: _draft, ...rest }: UserState): UserState => rest;
 
@@ -44,7 +47,12 @@ async function verifyAndSave(ctx: BotContext, userId: number, draft: Credentials
     await ctx.reply('This setup lost its answers. Please run /setup again.');
     return;
   }
-  const credentials: Credentials = { authorization: draft.authorization, partnerId: draft.partnerId, ssoUrl: draft.ssoUrl, apiBase: draft.apiBase };
+  const credentials: Credentials = {
+    authorization: draft.authorization,
+    partnerId: draft.partnerId,
+    ssoUrl: draft.ssoUrl,
+    apiBase: draft.apiBase,
+  };
   await ctx.reply('Checking these credentials with Plume…');
   const before = await store.get(userId);
   if (before.credentials !== undefined) plume.forget(before.credentials);
@@ -56,7 +64,9 @@ async function verifyAndSave(ctx: BotContext, userId: number, draft: Credentials
     return;
   }
   await store.update(userId, (s) => ({ ...endSetup(s), credentials }));
-  await ctx.reply('✅ Connected: Plume accepted these credentials, and I stored them encrypted.\n\nNext: find a customer and pick a location with /locations.');
+  await ctx.reply(
+    '✅ Connected: Plume accepted these credentials, and I stored them encrypted.\n\nNext: find a customer and pick a location with /locations.',
+  );
 }
 
 /** How each typed answer is checked, where it goes in the draft, and what comes next. */
@@ -80,7 +90,9 @@ export function setupFeature(): Composer<BotContext> {
 
   feature.command('setup', async (ctx) => {
     if (ctx.chat.type !== 'private') {
-      await ctx.reply(`For your safety, /setup only works in a private chat: your authorization header must never be posted in a group. Message me directly: https://t.me/${ctx.botInfo.username}`);
+      await ctx.reply(
+        `For your safety, /setup only works in a private chat: your authorization header must never be posted in a group. Message me directly: https://t.me/${ctx.botInfo.username}`,
+      );
       return;
     }
     await ctx.services.store.update(ctx.from.id, toStep('authorization', ctx.chat.id, {}));
@@ -91,12 +103,17 @@ export function setupFeature(): Composer<BotContext> {
     const { dialog, draft = {} } = await ctx.services.store.get(ctx.from.id);
     if (dialog?.kind !== 'setup' || dialog.chatId !== ctx.chat.id || ctx.message.text.startsWith('/')) return next();
     const holdsHeader = dialog.step === 'authorization';
-    if (holdsHeader) await ctx.deleteMessage().catch((err: unknown) => ctx.services.logger.warn({ err }, 'Could not delete a message holding a header'));
+    if (holdsHeader)
+      await ctx
+        .deleteMessage()
+        .catch((err: unknown) => ctx.services.logger.warn({ err }, 'Could not delete a message holding a header'));
     const spec = STEPS[dialog.step];
     if (spec === undefined) return void (await ctx.reply('Please press one of the buttons above, or /cancel.'));
     const answer = spec.parse(ctx.message.text);
     if (!answer.success) {
-      return void (await ctx.reply(`${holdsHeader ? `${DELETED} ` : ''}${reasonOf(answer.error)}\n\nPlease send it again, or /cancel.`));
+      return void (await ctx.reply(
+        `${holdsHeader ? `${DELETED} ` : ''}${reasonOf(answer.error)}\n\nPlease send it again, or /cancel.`,
+      ));
     }
     const filled = { ...draft, [spec.field]: answer.data };
     if (spec.next === 'verify') return verifyAndSave(ctx, ctx.from.id, filled);

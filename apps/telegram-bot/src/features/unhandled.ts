@@ -23,7 +23,8 @@ export function unhandledFeature(): Composer<BotContext> {
     if (ctx.chat.type !== 'private') return; // in a group, only commands addressed to the bot are answered
     const text = 'text' in ctx.message ? ctx.message.text : undefined;
     const command = /^\/(\w{1,32})/.exec(text ?? '')?.[1];
-    if (command !== undefined) return void (await ctx.reply(`I don't know the command /${command}. /help lists what I can do.`));
+    if (command !== undefined)
+      return void (await ctx.reply(`I don't know the command /${command}. /help lists what I can do.`));
     // Text in a dialog was taken by its feature; anything else (a photo, a sticker) cannot answer it.
     const { dialog } = await ctx.services.store.get(ctx.from.id);
     await ctx.reply(text === undefined && dialog?.chatId === ctx.chat.id ? askForText(dialog) : NOT_WAITING);

@@ -18,10 +18,20 @@ export function createBotMetrics(registry: MetricsRegistry): BotMetrics {
   return {
     registry,
     updates: registry.counter('telegram_bot_updates_total', 'Updates handled, by kind (message, callback_query, …).'),
-    errors: registry.counter('telegram_bot_errors_total', 'Updates that ended in an error, by cause (plume, unexpected).'),
+    errors: registry.counter(
+      'telegram_bot_errors_total',
+      'Updates that ended in an error, by cause (plume, unexpected).',
+    ),
     refused: registry.counter('telegram_bot_refused_total', 'Updates from users outside ALLOWED_USERS.'),
     rateLimited: registry.counter('telegram_bot_rate_limited_total', 'Updates dropped by the per-user rate limit.'),
-    plumeCalls: registry.counter('telegram_bot_plume_requests_total', 'Plume API calls, by outcome (ok, or the error code).'),
-    updateSeconds: registry.histogram('telegram_bot_update_duration_seconds', 'Time to handle one update.', SECONDS_BUCKETS),
+    plumeCalls: registry.counter(
+      'telegram_bot_plume_requests_total',
+      'Plume API calls, by outcome (ok, or the error code).',
+    ),
+    updateSeconds: registry.histogram(
+      'telegram_bot_update_duration_seconds',
+      'Time to handle one update.',
+      SECONDS_BUCKETS,
+    ),
   };
 }

@@ -40,9 +40,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
     if (options.webhook !== undefined) {
-      options.webhook(req, res, () => notFound(res)).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
+      options
+        .webhook(req, res, () => notFound(res))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+        });
       return;
     }
     notFound(res);

@@ -34,7 +34,9 @@ export function createMetricsRegistry(): MetricsRegistry {
       sections.push(async () => [
         `# HELP ${name} ${help}`,
         `# TYPE ${name} counter`,
-        ...(values.size === 0 ? [`${name} 0`] : [...values.values()].map(({ labels, value }) => `${name}${labelText(labels)} ${value}`)),
+        ...(values.size === 0
+          ? [`${name} 0`]
+          : [...values.values()].map(({ labels, value }) => `${name}${labelText(labels)} ${value}`)),
       ]);
       return {
         inc(labels = {}, by = 1) {
@@ -50,7 +52,9 @@ export function createMetricsRegistry(): MetricsRegistry {
       sections.push(async () => {
         const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`];
         for (const { labels, counts, sum, count } of series.values()) {
-          buckets.forEach((le, i) => lines.push(`${name}_bucket${labelText({ ...labels, le: String(le) })} ${counts[i]}`));
+          buckets.forEach((le, i) =>
+            lines.push(`${name}_bucket${labelText({ ...labels, le: String(le) })} ${counts[i]}`),
+          );
           lines.push(`${name}_bucket${labelText({ ...labels, le: '+Inf' })} ${count}`);
           lines.push(`${name}_sum${labelText(labels)} ${sum}`, `${name}_count${labelText(labels)} ${count}`);
         }

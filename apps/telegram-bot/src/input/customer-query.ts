@@ -15,7 +15,10 @@ export const customerQuerySchema = z
   .trim()
   .min(1, 'Send a customer id, an email, an account id, a name or a pod serial.')
   .max(MAX_LENGTH, `That is too long: a customer id, email, account id or name has at most ${MAX_LENGTH} characters.`)
-  .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), 'That text holds control characters; send just the id, email or name.')
+  .refine(
+    (text) => !/[\u0000-\u001f\u007f]/.test(text),
+    'That text holds control characters; send just the id, email or name.',
+  )
   .transform((value): CustomerQuery => {
     if (/^[0-9a-fA-F]{24}$/.test(value)) return { kind: 'id', value };
     if (/^[^\s@]+@[^\s@]+$/.test(value)) return { kind: 'email', value };

@@ -33,7 +33,10 @@ export function looksLikeAuthorizationHeader(text: string): boolean {
 export const partnerIdSchema = z
   .string()
   .trim()
-  .regex(/^[0-9a-fA-F]{24}$/, 'A Partner ID is exactly 24 hexadecimal digits (0–9, a–f), e.g. 64a1f2c3d4e5f60718293a4b.');
+  .regex(
+    /^[0-9a-fA-F]{24}$/,
+    'A Partner ID is exactly 24 hexadecimal digits (0–9, a–f), e.g. 64a1f2c3d4e5f60718293a4b.',
+  );
 
 /** The token URL or API base of another Plume cloud. */
 export const cloudUrlSchema = z

@@ -20,8 +20,12 @@ export function locationPageKeyboard(
     Markup.button.callback(label(name, 'Unnamed location'), pickLocationData.pack({ ref: key })),
   ]);
   const nav: InlineKeyboardButton[] = [];
-  if (page.index > 0) nav.push(Markup.button.callback('‹ Previous', locationPageData.pack({ ref: page.customerRef, page: page.index - 1 })));
-  if (page.index < page.count - 1) nav.push(Markup.button.callback('Next ›', locationPageData.pack({ ref: page.customerRef, page: page.index + 1 })));
+  if (page.index > 0)
+    nav.push(
+      Markup.button.callback('‹ Previous', locationPageData.pack({ ref: page.customerRef, page: page.index - 1 })),
+    );
+  if (page.index < page.count - 1)
+    nav.push(Markup.button.callback('Next ›', locationPageData.pack({ ref: page.customerRef, page: page.index + 1 })));
   if (nav.length > 0) rows.push(nav);
   return Markup.inlineKeyboard(rows).reply_markup;
 }
@@ -29,17 +33,24 @@ export function locationPageKeyboard(
 /** One button per customer that matched a search; each opens that customer's locations. */
 export function customerKeyboard(customers: ReadonlyArray<{ label: string; key: number }>): InlineKeyboardMarkup {
   return Markup.inlineKeyboard(
-    customers.map(({ label: text, key }) => [Markup.button.callback(label(text, 'Unnamed customer'), locationPageData.pack({ ref: key, page: 0 }))]),
+    customers.map(({ label: text, key }) => [
+      Markup.button.callback(label(text, 'Unnamed customer'), locationPageData.pack({ ref: key, page: 0 })),
+    ]),
   ).reply_markup;
 }
 
 /** The recently used locations, as one-tap choices. */
 export function recentKeyboard(recent: ReadonlyArray<{ name: string; key: number }>): InlineKeyboardMarkup {
-  return Markup.inlineKeyboard(recent.map(({ name, key }) => [Markup.button.callback(`🕘 ${label(name, 'Unnamed location')}`, pickLocationData.pack({ ref: key }))]))
-    .reply_markup;
+  return Markup.inlineKeyboard(
+    recent.map(({ name, key }) => [
+      Markup.button.callback(`🕘 ${label(name, 'Unnamed location')}`, pickLocationData.pack({ ref: key })),
+    ]),
+  ).reply_markup;
 }
 
 /** Under "location selected": open its health report in place. */
 export function selectedKeyboard(key: number): InlineKeyboardMarkup {
-  return Markup.inlineKeyboard([[Markup.button.callback('📊 Status', reportViewData.pack({ view: 'status', ref: key }))]]).reply_markup;
+  return Markup.inlineKeyboard([
+    [Markup.button.callback('📊 Status', reportViewData.pack({ view: 'status', ref: key }))],
+  ]).reply_markup;
 }

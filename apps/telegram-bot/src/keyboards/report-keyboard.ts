@@ -10,7 +10,8 @@ const STATS_RANGES: ReadonlyArray<[ReportView, string]> = [
 
 /** The buttons under a report: they carry the location (`ref`) they were made for. */
 export function reportKeyboard(view: ReportView, ref: number): InlineKeyboardMarkup {
-  const button = (text: string, target: ReportView) => Markup.button.callback(text, reportViewData.pack({ view: target, ref }));
+  const button = (text: string, target: ReportView) =>
+    Markup.button.callback(text, reportViewData.pack({ view: target, ref }));
   const rows = [
     [button('📈 WAN', 'wan'), button('⏱ Online time', 's7d')],
     [button('📡 Nodes', 'nodes'), button('📶 Wi-Fi', 'wifi')],

@@ -36,7 +36,9 @@ export interface UpdateDispatcherOptions {
 export class UpdateInboxError extends Error {
   override readonly name = 'UpdateInboxError';
   constructor(cause: unknown) {
-    super('The update inbox could not store an update (is the data folder writable and the disk not full?).', { cause });
+    super('The update inbox could not store an update (is the data folder writable and the disk not full?).', {
+      cause,
+    });
   }
 }
 
@@ -103,7 +105,11 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
         save: (entry) => inbox.record(updateId, entry),
         forget: (position) => inbox.forget(updateId, position),
         abandoned: () => abandoned,
-        onDiverge: (at) => logger.info({ updateId, ...at }, 'A resumed update took another path than before the restart; running the rest afresh.'),
+        onDiverge: (at) =>
+          logger.info(
+            { updateId, ...at },
+            'A resumed update took another path than before the restart; running the rest afresh.',
+          ),
       });
       journalTelegram(ctx.telegram, journal);
       ctx.services = { ...ctx.services, store: journalStore(ctx.services.store, journal) };
@@ -128,7 +134,8 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
     idle: () => (running.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
     async resume(handle) {
       const pending = inbox.pending();
-      if (pending.length > 0) logger.info({ updates: pending.length }, 'Resuming the updates the last run left unfinished.');
+      if (pending.length > 0)
+        logger.info({ updates: pending.length }, 'Resuming the updates the last run left unfinished.');
       for (const { update } of pending) await handle(update);
       return pending.length;
     },

@@ -32,18 +32,25 @@ export function errorBoundary(): MiddlewareFn<BotContext> {
         return;
       }
       if (isMessageGone(error)) {
-        logger.debug({ userId: ctx.from?.id, update: ctx.updateType }, 'The message this update is about is gone; told the user, if a press.');
+        logger.debug(
+          { userId: ctx.from?.id, update: ctx.updateType },
+          'The message this update is about is gone; told the user, if a press.',
+        );
         if (ctx.callbackQuery !== undefined) await ctx.answerCbQuery(MESSAGE_GONE).catch(() => undefined);
         return;
       }
       const known = describeError(error);
       const errorId = known === undefined ? newErrorId() : undefined;
       metrics.errors.inc({ cause: known?.cause ?? 'unexpected' });
-      if (known === undefined) logger.error({ err: error, errorId, userId: ctx.from?.id, update: ctx.updateType }, 'Unexpected error');
+      if (known === undefined)
+        logger.error({ err: error, errorId, userId: ctx.from?.id, update: ctx.updateType }, 'Unexpected error');
       else logger.warn({ err: error, userId: ctx.from?.id, cause: known.cause }, 'Request failed');
-      const text = known?.text ?? `Sorry, something went wrong on my side. If it happens again, tell the bot's operator this error id: ${errorId}.`;
+      const text =
+        known?.text ??
+        `Sorry, something went wrong on my side. If it happens again, tell the bot's operator this error id: ${errorId}.`;
       if (ctx.callbackQuery !== undefined) await ctx.answerCbQuery().catch(() => undefined);
-      if (ctx.chat !== undefined) await ctx.reply(text).catch((err: unknown) => logger.warn({ err }, 'Could not tell the user about an error'));
+      if (ctx.chat !== undefined)
+        await ctx.reply(text).catch((err: unknown) => logger.warn({ err }, 'Could not tell the user about an error'));
     } finally {
       metrics.updateSeconds.observe((performance.now() - started) / 1000);
     }

@@ -29,14 +29,21 @@ export function ordinaryUpdates(): MiddlewareFn<BotContext> {
     const { logger } = ctx.services;
     if (ctx.callbackQuery !== undefined && ctx.callbackQuery.message === undefined) {
       logger.debug({ update: ctx.updateType }, 'A press on an inline message: answered, not handled.');
-      await ctx.answerCbQuery(INLINE_BUTTON).catch((err: unknown) => logger.debug({ err }, 'Could not answer an inline press'));
+      await ctx
+        .answerCbQuery(INLINE_BUTTON)
+        .catch((err: unknown) => logger.debug({ err }, 'Could not answer an inline press'));
       return;
     }
     if (!isFromNobody(ctx)) return next();
-    logger.debug({ update: ctx.updateType, chatId: ctx.chat?.id }, 'A message posted on behalf of a chat: not handled.');
+    logger.debug(
+      { update: ctx.updateType, chatId: ctx.chat?.id },
+      'A message posted on behalf of a chat: not handled.',
+    );
     const message = ctx.message;
     if (message !== undefined && 'text' in message && message.text.startsWith('/') && ctx.chat !== undefined) {
-      await ctx.reply(ANONYMOUS_COMMAND).catch((err: unknown) => logger.debug({ err }, 'Could not answer an anonymous command'));
+      await ctx
+        .reply(ANONYMOUS_COMMAND)
+        .catch((err: unknown) => logger.debug({ err }, 'Could not answer an anonymous command'));
     }
   };
 }

@@ -85,7 +85,11 @@ export function createJournal(options: JournalOptions): Journal {
 function summarise(result: unknown): unknown {
   if (result === undefined) return null;
   if (typeof result !== 'object' || result === null || !('message_id' in result) || !('chat' in result)) return result;
-  const { message_id, date, chat } = result as { message_id: unknown; date?: unknown; chat: { id?: unknown; type?: unknown } };
+  const { message_id, date, chat } = result as {
+    message_id: unknown;
+    date?: unknown;
+    chat: { id?: unknown; type?: unknown };
+  };
   return { message_id, date, chat: { id: chat.id, type: chat.type } };
 }
 
@@ -97,9 +101,15 @@ function summarise(result: unknown): unknown {
  * @example journalTelegram(ctx.telegram, journal); await ctx.reply('Hi'); // sent once, even if the update is resumed
  */
 export function journalTelegram(telegram: Telegram, journal: Journal): void {
-  const callApi = telegram.callApi.bind(telegram) as (method: string, payload: object, options?: object) => Promise<unknown>;
+  const callApi = telegram.callApi.bind(telegram) as (
+    method: string,
+    payload: object,
+    options?: object,
+  ) => Promise<unknown>;
   telegram.callApi = ((method: string, payload: object, options?: object) =>
-    journal.run(`telegram:${method}:${fingerprint(payload)}`, () => callApi(method, payload, options))) as Telegram['callApi'];
+    journal.run(`telegram:${method}:${fingerprint(payload)}`, () =>
+      callApi(method, payload, options),
+    )) as Telegram['callApi'];
 }
 
 /**
@@ -109,7 +119,10 @@ export function journalTelegram(telegram: Telegram, journal: Journal): void {
  */
 function fingerprint(payload: object): string {
   try {
-    return createHash('sha256').update(JSON.stringify(payload) ?? '').digest('base64url').slice(0, 16);
+    return createHash('sha256')
+      .update(JSON.stringify(payload) ?? '')
+      .digest('base64url')
+      .slice(0, 16);
   } catch {
     return 'unhashable';
   }

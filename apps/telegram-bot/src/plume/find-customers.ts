@@ -25,7 +25,11 @@ async function orNone<T>(lookup: Promise<T[]>): Promise<T[]> {
  * (when it could be one) as a pod serial number, giving the customer the pod is claimed by, then as
  * the start of a name. Every call is cancelled when `signal` aborts.
  */
-export async function findCustomers(client: PlumeClient, query: CustomerQuery, signal?: AbortSignal): Promise<CustomerMatch[]> {
+export async function findCustomers(
+  client: PlumeClient,
+  query: CustomerQuery,
+  signal?: AbortSignal,
+): Promise<CustomerMatch[]> {
   const options = signal === undefined ? {} : { signal };
   const search = (field: 'accountId' | 'email' | 'name' | 'locationId', exactMatch = true) =>
     orNone(client.customers.search(query.value, { field, exactMatch, ...options }));
@@ -40,7 +44,11 @@ export async function findCustomers(client: PlumeClient, query: CustomerQuery, s
       const byAccount = await search('accountId');
       if (byAccount.length > 0) return byAccount;
       if (query.maybeSerial) {
-        const bySerial = await orNone(client.nodes.bySerial(query.value, options).then(async ({ customerId }) => [await client.customers.get(customerId, options)]));
+        const bySerial = await orNone(
+          client.nodes
+            .bySerial(query.value, options)
+            .then(async ({ customerId }) => [await client.customers.get(customerId, options)]),
+        );
         if (bySerial.length > 0) return bySerial;
       }
       return search('name', false);

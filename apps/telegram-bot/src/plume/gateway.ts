@@ -66,7 +66,10 @@ interface Entry {
 }
 
 /** A fingerprint of credentials, never logged or stored: a map key only. */
-const fingerprint = (c: Credentials) => createHash('sha256').update(JSON.stringify([c.authorization, c.partnerId, c.ssoUrl, c.apiBase])).digest('base64url');
+const fingerprint = (c: Credentials) =>
+  createHash('sha256')
+    .update(JSON.stringify([c.authorization, c.partnerId, c.ssoUrl, c.apiBase]))
+    .digest('base64url');
 
 export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
   const entries = new Map<string, Entry>();

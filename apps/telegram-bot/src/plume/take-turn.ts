@@ -21,7 +21,12 @@ const EDIT_MS_PER_WAITING = 100;
  * deletes it when the request starts (the answer follows) or leaves. Telegram failures here are
  * logged and otherwise ignored: the place is a courtesy, never a reason to fail the request.
  */
-async function showPlace(ctx: BotContext, ticket: QueueTicket<unknown>, waiting: () => number, stop: AbortSignal): Promise<void> {
+async function showPlace(
+  ctx: BotContext,
+  ticket: QueueTicket<unknown>,
+  waiting: () => number,
+  stop: AbortSignal,
+): Promise<void> {
   let messageId: number | undefined;
   try {
     await sleep(FIRST_NOTICE_MS, undefined, { signal: stop });
@@ -53,7 +58,11 @@ async function showPlace(ctx: BotContext, ticket: QueueTicket<unknown>, waiting:
  * @example
  * const parts = await takeTurn(ctx, credentials, (client, signal) => VIEWS.status(client, location, signal));
  */
-export async function takeTurn<T>(ctx: BotContext, credentials: Credentials, work: (client: PlumeClient, signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function takeTurn<T>(
+  ctx: BotContext,
+  credentials: Credentials,
+  work: (client: PlumeClient, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
   const { plume } = ctx.services;
   const client = plume.client(credentials);
   const queue = plume.queue(credentials);

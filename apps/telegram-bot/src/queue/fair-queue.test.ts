@@ -21,7 +21,13 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 function queueWith(overrides: Partial<FairQueueOptions> = {}) {
   let time = 0;
   const clock = { now: () => time, advance: (ms: number) => (time += ms) };
-  const queue = createFairQueue({ concurrency: 1, maxWaitMs: 10_000, initialIntervalMs: 1000, now: clock.now, ...overrides });
+  const queue = createFairQueue({
+    concurrency: 1,
+    maxWaitMs: 10_000,
+    initialIntervalMs: 1000,
+    now: clock.now,
+    ...overrides,
+  });
   return { queue, clock };
 }
 
@@ -49,7 +55,12 @@ describe('createFairQueue', () => {
     expect(started).toEqual(['a', 'b']);
     expect([queue.running(), queue.waiting()]).toEqual([2, 2]);
     // Done once two jobs have ended before it starts and the two then running beside it have turned over.
-    expect(tickets.map((t) => t.place())).toEqual([undefined, undefined, { ahead: 0, waitMs: 1500 }, { ahead: 1, waitMs: 2000 }]);
+    expect(tickets.map((t) => t.place())).toEqual([
+      undefined,
+      undefined,
+      { ahead: 0, waitMs: 1500 },
+      { ahead: 1, waitMs: 2000 },
+    ]);
     jobs[0]?.finish();
     await tickets[2]?.started;
     expect(started).toEqual(['a', 'b', 'c']);
@@ -130,10 +141,16 @@ describe('createFairQueue', () => {
     const { queue } = queueWith();
     const controller = new AbortController();
     const signals: AbortSignal[] = [];
-    const running = queue.enqueue('a', (signal) => {
-      signals.push(signal);
-      return new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(signal.reason as Error)));
-    }, controller.signal);
+    const running = queue.enqueue(
+      'a',
+      (signal) => {
+        signals.push(signal);
+        return new Promise<never>((_, reject) =>
+          signal.addEventListener('abort', () => reject(signal.reason as Error)),
+        );
+      },
+      controller.signal,
+    );
     await tick();
     controller.abort(new Error('gave up'));
     await expect(running.result).rejects.toThrow('gave up');

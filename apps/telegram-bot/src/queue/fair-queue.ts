@@ -100,7 +100,10 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
    * While the queue is full one job ends every interval: the job at `index` starts after `index + 1`
    * of them, and is done once the `running` jobs then beside it have turned over (Little's law).
    */
-  const placeAt = (index: number): QueuePlace => ({ ahead: index, waitMs: Math.round((index + 1 + running) * intervalMs()) });
+  const placeAt = (index: number): QueuePlace => ({
+    ahead: index,
+    waitMs: Math.round((index + 1 + running) * intervalMs()),
+  });
 
   /** Where a job of `round` arriving now goes: after every job of an earlier or the same round. */
   const insertionIndex = (jobRound: number): number => {
@@ -139,7 +142,8 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
 
   return {
     enqueue<T>(key: string, work: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): QueueTicket<T> {
-      if (signal?.aborted) return { result: Promise.reject(signal.reason as Error), started: Promise.resolve(), place: () => undefined };
+      if (signal?.aborted)
+        return { result: Promise.reject(signal.reason as Error), started: Promise.resolve(), place: () => undefined };
       const jobRound = Math.max(round, (lastRound.get(key) ?? round - 1) + 1);
       const index = insertionIndex(jobRound);
       if (running >= options.concurrency || waiting.length > 0) {

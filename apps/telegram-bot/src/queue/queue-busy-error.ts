@@ -15,7 +15,9 @@ export class QueueBusyError extends Error {
     readonly retryAfterMs: number,
     readonly maxWaitMs: number,
   ) {
-    super(`The queue is full (more than ${Math.round(maxWaitMs / 1000)} s of work ahead): try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`);
+    super(
+      `The queue is full (more than ${Math.round(maxWaitMs / 1000)} s of work ahead): try again in ${Math.max(1, Math.ceil(retryAfterMs / 1000))} s.`,
+    );
   }
 }
 

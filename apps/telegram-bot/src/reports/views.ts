@@ -45,7 +45,10 @@ const status: Render = async (client, { customerId, locationId }, signal) => {
 };
 
 const wan: Render = async (client, target, signal) => {
-  const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, { period: 'daily', ...(signal && { signal }) });
+  const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, {
+    period: 'daily',
+    ...(signal && { signal }),
+  });
   return renderWanReport(analyzeWanStats(fifteenMins), { location: place(target) });
 };
 
@@ -53,7 +56,11 @@ const onlineTime =
   (key: OnlineStatsRangeKey): Render =>
   async (client, target, signal) => {
     const { granularity, limit } = ONLINE_STATS_RANGES[key];
-    const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, { granularity, limit, ...(signal && { signal }) });
+    const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, {
+      granularity,
+      limit,
+      ...(signal && { signal }),
+    });
     return renderOnlineStats(analyzeOnlineStats(locationState, key), { location: place(target) });
   };
 

@@ -3,7 +3,20 @@ import { echo } from './bidi';
 
 describe('echo', () => {
   it('removes every bidirectional control character', () => {
-    const controls = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C'];
+    const controls = [
+      '\u202A',
+      '\u202B',
+      '\u202C',
+      '\u202D',
+      '\u202E',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200E',
+      '\u200F',
+      '\u061C',
+    ];
     expect(echo(`a${controls.join('b')}c`)).toBe(`a${'b'.repeat(controls.length - 1)}c`);
     expect(echo('\u202Efdp.exe')).toBe('fdp.exe');
   });

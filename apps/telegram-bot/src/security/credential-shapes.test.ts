@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { findCredentialShape } from './credential-shapes';
 
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const jwt = [{ alg: 'RS256', typ: 'JWT' }, { sub: '0oa123', exp: 1_900_000_000 }]
+const jwt = [
+  { alg: 'RS256', typ: 'JWT' },
+  { sub: '0oa123', exp: 1_900_000_000 },
+]
   .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
   .concat('c2lnbmF0dXJlLWJ5dGVz')
   .join('.');

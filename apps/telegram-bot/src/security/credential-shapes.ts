@@ -20,7 +20,9 @@ function words(text: string): string[] {
 }
 
 const decodesToClientCredentials = (word: string) =>
-  word.length % 4 === 0 && BASE64_WORD.test(word) && CLIENT_CREDENTIALS.test(Buffer.from(word, 'base64').toString('latin1'));
+  word.length % 4 === 0 &&
+  BASE64_WORD.test(word) &&
+  CLIENT_CREDENTIALS.test(Buffer.from(word, 'base64').toString('latin1'));
 
 /**
  * The first secret `text` holds, or undefined: a Plume authorization header (`Basic …`), the bare
@@ -48,7 +50,8 @@ const WHAT: Record<CredentialShape, string> = {
 
 const WHERE: Record<CredentialShape, string> = {
   'plume-header': 'It belongs only in step 1 of /setup, in a private chat with me.',
-  'client-credentials': 'Your authorization header (“Basic …”) belongs only in step 1 of /setup, in a private chat with me.',
+  'client-credentials':
+    'Your authorization header (“Basic …”) belongs only in step 1 of /setup, in a private chat with me.',
   jwt: 'I never need one: /setup asks for your authorization header, in a private chat with me.',
   'bearer-token': 'I never need one: /setup asks for your authorization header, in a private chat with me.',
   'bot-token': 'I never need one; if others saw it, revoke it with @BotFather.',

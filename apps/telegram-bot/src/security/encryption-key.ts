@@ -11,7 +11,11 @@ export const KEY_FILE_NAME = 'encryption.key';
  * once into `DATA_DIR/encryption.key` (mode 0600) and read back on later starts, with a warning,
  * because a key beside the database protects a copy of the database but not a copy of the folder.
  */
-export function loadEncryptionKey(options: { configured?: Buffer | undefined; dataDir: string; logger: Logger }): Buffer {
+export function loadEncryptionKey(options: {
+  configured?: Buffer | undefined;
+  dataDir: string;
+  logger: Logger;
+}): Buffer {
   if (options.configured !== undefined) return options.configured;
   const file = join(options.dataDir, KEY_FILE_NAME);
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
@@ -27,6 +31,7 @@ export function loadEncryptionKey(options: { configured?: Buffer | undefined; da
     options.logger.warn({ file }, 'BOT_ENCRYPTION_KEY is not set: using the key generated earlier in the data folder.');
   }
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${file} does not hold a 32-byte base64 key; restore it or set BOT_ENCRYPTION_KEY.`);
+  if (key.length !== 32)
+    throw new Error(`${file} does not hold a 32-byte base64 key; restore it or set BOT_ENCRYPTION_KEY.`);
   return key;
 }

@@ -29,7 +29,10 @@ export function headerGuard(): MiddlewareFn<BotContext> {
     }
     const deleted = await ctx.deleteMessage().then(
       () => true,
-      (err: unknown) => (ctx.services.logger.warn({ err, shape }, 'Could not delete a message holding a secret'), false),
+      (err: unknown) => (
+        ctx.services.logger.warn({ err, shape }, 'Could not delete a message holding a secret'),
+        false
+      ),
     );
     await ctx.reply(credentialNotice(shape, deleted));
   };

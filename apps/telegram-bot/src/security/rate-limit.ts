@@ -36,7 +36,8 @@ export function rateLimit(options: RateLimitOptions): MiddlewareFn<BotContext> {
       bucket.tokens -= 1;
       bucket.warned = false;
       buckets.set(userId, bucket);
-      if (buckets.size > 10_000) for (const [id, b] of buckets) if (b.tokens >= capacity - 1 && id !== userId) buckets.delete(id);
+      if (buckets.size > 10_000)
+        for (const [id, b] of buckets) if (b.tokens >= capacity - 1 && id !== userId) buckets.delete(id);
       return next();
     }
     buckets.set(userId, bucket);

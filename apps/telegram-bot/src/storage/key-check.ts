@@ -37,7 +37,10 @@ const opens = (cipher: Cipher, sealed: string, context: string, expected?: strin
 
 /** Replaces the key check with one sealed under `cipher` (after a rotation). `db` has the schema (see schema.ts). */
 export function writeKeyCheck(db: DatabaseSync, cipher: Cipher, now: number): void {
-  db.prepare('INSERT OR REPLACE INTO key_check (id, sealed, created_at) VALUES (1, ?, ?)').run(cipher.seal(CHECK_TEXT, CHECK_CONTEXT), now);
+  db.prepare('INSERT OR REPLACE INTO key_check (id, sealed, created_at) VALUES (1, ?, ?)').run(
+    cipher.seal(CHECK_TEXT, CHECK_CONTEXT),
+    now,
+  );
 }
 
 /**
@@ -53,7 +56,9 @@ export function checkEncryptionKey(db: DatabaseSync, cipher: Cipher, file: strin
     if (!opens(cipher, check.sealed, CHECK_CONTEXT, CHECK_TEXT)) throw new EncryptionKeyMismatchError(file);
     return;
   }
-  const rows = db.prepare(`SELECT user_id, secret_state FROM users WHERE secret_state IS NOT NULL LIMIT ${SAMPLE}`).all() as Array<{
+  const rows = db
+    .prepare(`SELECT user_id, secret_state FROM users WHERE secret_state IS NOT NULL LIMIT ${SAMPLE}`)
+    .all() as Array<{
     user_id: number;
     secret_state: string;
   }>;

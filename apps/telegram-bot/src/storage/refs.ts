@@ -6,13 +6,18 @@ export const MAX_REFS = 64;
 export const MAX_RECENT = 5;
 
 const sameTarget = (a: Ref, b: Ref) =>
-  a.kind === b.kind && a.customerId === b.customerId && (a.kind === 'customer' || (b.kind === 'location' && a.locationId === b.locationId));
+  a.kind === b.kind &&
+  a.customerId === b.customerId &&
+  (a.kind === 'customer' || (b.kind === 'location' && a.locationId === b.locationId));
 
 /**
  * Gives `targets` short numeric keys for callback data (reusing a key when the target is known,
  * `added` counts the new ones), keeping the {@link MAX_REFS} most recently added.
  */
-export function rememberRefs(state: UserState, targets: readonly Ref[]): { state: UserState; keys: number[]; added: number } {
+export function rememberRefs(
+  state: UserState,
+  targets: readonly Ref[],
+): { state: UserState; keys: number[]; added: number } {
   let { next, items } = state.refs;
   const keys: number[] = [];
   let added = 0;
@@ -37,6 +42,8 @@ export function recallRef(state: UserState, key: number): Ref | undefined {
 
 /** Makes `location` the selection and the first of the recent locations. */
 export function selectLocation(state: UserState, location: LocationRef): UserState {
-  const others = state.recent.filter((r) => !(r.customerId === location.customerId && r.locationId === location.locationId));
+  const others = state.recent.filter(
+    (r) => !(r.customerId === location.customerId && r.locationId === location.locationId),
+  );
   return { ...state, selection: location, recent: [location, ...others].slice(0, MAX_RECENT) };
 }

@@ -50,7 +50,9 @@ export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: numb
         try {
           plain = from.open(row.secret_state, secretContext(row.user_id));
         } catch {
-          throw new RotationError(`The stored state of user ${row.user_id} does not open with the current key (damaged?); nothing was changed.`);
+          throw new RotationError(
+            `The stored state of user ${row.user_id} does not open with the current key (damaged?); nothing was changed.`,
+          );
         }
         reseal.run(to.seal(plain, secretContext(row.user_id)), row.user_id);
       }

@@ -55,7 +55,9 @@ export function migrate(db: DatabaseSync): void {
   try {
     const version = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
     if (version > SCHEMA_VERSION) {
-      throw new Error(`The database has schema version ${version}, newer than this bot's ${SCHEMA_VERSION}: run the newer bot, or restore a backup.`);
+      throw new Error(
+        `The database has schema version ${version}, newer than this bot's ${SCHEMA_VERSION}: run the newer bot, or restore a backup.`,
+      );
     }
     for (const step of STEPS.slice(version)) db.exec(step);
     if (version < SCHEMA_VERSION) db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);

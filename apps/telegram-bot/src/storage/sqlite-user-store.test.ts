@@ -36,12 +36,17 @@ function sealedOf(dir: string, userId: number): string {
 
 describe('the SQLite user store', () => {
   const key = randomBytes(32);
-  const open = (dir: string, k = key) => createSqliteUserStore({ file: join(dir, 'bot.sqlite'), cipher: createCipher(k), logger: captureLogger().logger });
+  const open = (dir: string, k = key) =>
+    createSqliteUserStore({ file: join(dir, 'bot.sqlite'), cipher: createCipher(k), logger: captureLogger().logger });
 
   it('keeps state across a reopen, and never writes the credentials in clear', async () => {
     const dir = tempDir();
     const store = open(dir);
-    await store.update(7, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'a'.repeat(24) }, selection: { customerId: 'c', locationId: 'l', name: 'Home' } }));
+    await store.update(7, (s) => ({
+      ...s,
+      credentials: { authorization: HEADER, partnerId: 'a'.repeat(24) },
+      selection: { customerId: 'c', locationId: 'l', name: 'Home' },
+    }));
     await store.close();
 
     for (const file of readdirSync(dir)) {
@@ -74,7 +79,11 @@ describe('the SQLite user store', () => {
   it('refuses to open under another key, naming BOT_ENCRYPTION_KEY, and changes nothing', async () => {
     const dir = tempDir();
     const store = open(dir);
-    await store.update(3, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' }, selection: { customerId: 'c', locationId: 'l', name: 'Home' } }));
+    await store.update(3, (s) => ({
+      ...s,
+      credentials: { authorization: HEADER, partnerId: 'p' },
+      selection: { customerId: 'c', locationId: 'l', name: 'Home' },
+    }));
     await store.close();
     const before = sealedOf(dir, 3);
     expect(() => open(dir, randomBytes(32))).toThrow(EncryptionKeyMismatchError);
@@ -115,7 +124,8 @@ describe('the SQLite user store', () => {
   it('re-seals every row under a new key in one go; then only the new key opens the database', async () => {
     const dir = tempDir();
     const store = open(dir);
-    for (const id of [1, 2, 3]) await store.update(id, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: `p${id}` } }));
+    for (const id of [1, 2, 3])
+      await store.update(id, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: `p${id}` } }));
     await store.update(4, (s) => ({ ...s, selection: { customerId: 'c', locationId: 'l', name: 'No secrets' } }));
     await store.close();
     const file = join(dir, 'bot.sqlite');

@@ -6,7 +6,14 @@ import type { Cipher } from '../security/cipher';
 import { checkEncryptionKey, secretContext } from './key-check';
 import { migrate } from './schema';
 import { UnreadableStateError, type UserStore } from './user-store';
-import { emptyUserState, publicStateSchema, secretStateSchema, splitUserState, type SecretState, type UserState } from './user-state';
+import {
+  emptyUserState,
+  publicStateSchema,
+  secretStateSchema,
+  splitUserState,
+  type SecretState,
+  type UserState,
+} from './user-state';
 
 /** Name of the database file inside `DATA_DIR`. */
 export const DATABASE_FILE_NAME = 'bot.sqlite';
@@ -71,7 +78,8 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
     const row = select.get(userId) as Row | undefined;
     if (row === undefined) return emptyUserState();
     const publicPart = publicStateSchema.safeParse(JSON.parse(row.public_state));
-    if (!publicPart.success) logger.warn({ userId }, 'Stored state has an unexpected shape; starting this user afresh.');
+    if (!publicPart.success)
+      logger.warn({ userId }, 'Stored state has an unexpected shape; starting this user afresh.');
     return { ...(publicPart.success ? publicPart.data : emptyUserState()), ...openSecrets(userId, row.secret_state) };
   }
 

@@ -22,19 +22,36 @@ function tempFile(): string {
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
 const message = (updateId: number, userId: number, text: string) =>
-  ({ update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: userId, type: 'private', first_name: 'A' }, from: { id: userId, is_bot: false, first_name: 'A' }, text } }) as unknown as Update;
+  ({
+    update_id: updateId,
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: userId, type: 'private', first_name: 'A' },
+      from: { id: userId, is_bot: false, first_name: 'A' },
+      text,
+    },
+  }) as unknown as Update;
 
 describe('the update inbox', () => {
   const key = randomBytes(32);
   const open = (file: string, options: { clock?: () => number; k?: Buffer } = {}) =>
-    openUpdateInbox({ file, cipher: createCipher(options.k ?? key), logger: captureLogger().logger, ...(options.clock ? { clock: options.clock } : {}) });
+    openUpdateInbox({
+      file,
+      cipher: createCipher(options.k ?? key),
+      logger: captureLogger().logger,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
 
   it('stores an update once: a second delivery is pending while unhandled and done afterwards', () => {
     const inbox = open(tempFile());
     expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'new' });
     expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'pending', journal: [] });
     inbox.record(10, { index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } });
-    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'pending', journal: [{ index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } }] });
+    expect(inbox.admit(message(10, 1, '/status'))).toEqual({
+      status: 'pending',
+      journal: [{ index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } }],
+    });
     inbox.finish(10);
     expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'done' });
     expect(inbox.countPending()).toBe(0);
@@ -64,7 +81,8 @@ describe('the update inbox', () => {
     const inbox = open(file);
     inbox.admit(message(1, 1, HEADER));
     inbox.record(1, { index: 0, effect: 'store:get:1', result: { credentials: { authorization: HEADER } } });
-    for (const name of readdirSync(join(file, '..'))) expect(readFileSync(join(file, '..', name)).toString('latin1')).not.toContain('c2VjcmV0');
+    for (const name of readdirSync(join(file, '..')))
+      expect(readFileSync(join(file, '..', name)).toString('latin1')).not.toContain('c2VjcmV0');
     inbox.finish(1);
     inbox.record(1, { index: 1, effect: 'telegram:sendChatAction', result: true }); // a call that outlived its handler
     inbox.close();
@@ -106,15 +124,21 @@ describe('the update inbox', () => {
     const next = randomBytes(32);
     rotateEncryptionKey({ file, from: key, to: next });
     const rotated = open(file, { k: next });
-    expect(rotated.pending()).toEqual([{ update: message(4, 1, '/status'), journal: [{ index: 0, effect: 'telegram:sendChatAction:x', result: true }] }]);
+    expect(rotated.pending()).toEqual([
+      { update: message(4, 1, '/status'), journal: [{ index: 0, effect: 'telegram:sendChatAction:x', result: true }] },
+    ]);
     rotated.close();
   });
 
   it('adds its tables to a database of the first schema, keeping the users', async () => {
     const file = tempFile();
     const old = new DatabaseSync(file);
-    old.exec('CREATE TABLE users (user_id INTEGER PRIMARY KEY, public_state TEXT NOT NULL, secret_state TEXT, updated_at INTEGER NOT NULL) STRICT;');
-    old.prepare('INSERT INTO users VALUES (?, ?, NULL, 0)').run(4, JSON.stringify({ selection: { customerId: 'c', locationId: 'l', name: 'Home' } }));
+    old.exec(
+      'CREATE TABLE users (user_id INTEGER PRIMARY KEY, public_state TEXT NOT NULL, secret_state TEXT, updated_at INTEGER NOT NULL) STRICT;',
+    );
+    old
+      .prepare('INSERT INTO users VALUES (?, ?, NULL, 0)')
+      .run(4, JSON.stringify({ selection: { customerId: 'c', locationId: 'l', name: 'Home' } }));
     old.close();
 
     const store = createSqliteUserStore({ file, cipher: createCipher(key), logger: captureLogger().logger });

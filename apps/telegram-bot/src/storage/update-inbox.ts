@@ -99,10 +99,16 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
   chmodSync(options.file, 0o600);
   db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   migrate(db);
-  const insert = db.prepare(`INSERT INTO update_inbox (update_id, state, update_body, received_at) VALUES (?, 'pending', ?, ?) ON CONFLICT (update_id) DO NOTHING`);
+  const insert = db.prepare(
+    `INSERT INTO update_inbox (update_id, state, update_body, received_at) VALUES (?, 'pending', ?, ?) ON CONFLICT (update_id) DO NOTHING`,
+  );
   const select = db.prepare('SELECT update_id, state, update_body FROM update_inbox WHERE update_id = ?');
-  const selectPending = db.prepare(`SELECT update_id, state, update_body FROM update_inbox WHERE state = 'pending' ORDER BY update_id`);
-  const selectEffects = db.prepare('SELECT position, effect, result FROM update_effects WHERE update_id = ? ORDER BY position');
+  const selectPending = db.prepare(
+    `SELECT update_id, state, update_body FROM update_inbox WHERE state = 'pending' ORDER BY update_id`,
+  );
+  const selectEffects = db.prepare(
+    'SELECT position, effect, result FROM update_effects WHERE update_id = ? ORDER BY position',
+  );
   // Only for a pending update: a call left running by a finished handler ("typing…") records nothing.
   const upsertEffect = db.prepare(
     `INSERT INTO update_effects (update_id, position, effect, result)
@@ -110,7 +116,9 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
      ON CONFLICT (update_id, position) DO UPDATE SET effect = excluded.effect, result = excluded.result`,
   );
   const deleteEffects = db.prepare('DELETE FROM update_effects WHERE update_id = ? AND position >= ?');
-  const markDone = db.prepare(`UPDATE update_inbox SET state = 'done', update_body = NULL, done_at = ? WHERE update_id = ?`);
+  const markDone = db.prepare(
+    `UPDATE update_inbox SET state = 'done', update_body = NULL, done_at = ? WHERE update_id = ?`,
+  );
   const prune = db.prepare(`DELETE FROM update_inbox WHERE state = 'done' AND done_at < ?`);
   const countPending = db.prepare(`SELECT COUNT(*) AS n FROM update_inbox WHERE state = 'pending'`);
 
@@ -141,10 +149,15 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
   /** A pending row's content, or undefined (and the row closed) when it cannot be opened (another key). */
   function open(row: Row): PendingUpdate | undefined {
     try {
-      const update = updateSchema.parse(JSON.parse(cipher.open(row.update_body ?? '', updateContext(row.update_id)))) as unknown as Update;
+      const update = updateSchema.parse(
+        JSON.parse(cipher.open(row.update_body ?? '', updateContext(row.update_id))),
+      ) as unknown as Update;
       return { update, journal: readJournal(row.update_id) };
     } catch {
-      logger.warn({ updateId: row.update_id }, 'A stored update cannot be read (another encryption key?); it is dropped.');
+      logger.warn(
+        { updateId: row.update_id },
+        'A stored update cannot be read (another encryption key?); it is dropped.',
+      );
       finish(row.update_id, clock());
       return undefined;
     }
@@ -164,7 +177,12 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
       return (selectPending.all() as unknown as Row[]).flatMap((row) => open(row) ?? []);
     },
     record(updateId, entry) {
-      upsertEffect.run(entry.index, entry.effect, cipher.seal(JSON.stringify(entry.result), effectContext(updateId, entry.index)), updateId);
+      upsertEffect.run(
+        entry.index,
+        entry.effect,
+        cipher.seal(JSON.stringify(entry.result), effectContext(updateId, entry.index)),
+        updateId,
+      );
     },
     forget(updateId, position) {
       deleteEffects.run(updateId, position);
@@ -201,16 +219,27 @@ export function resealUpdateInbox(db: DatabaseSync, from: Cipher, to: Cipher): n
       throw new Error(`The stored update ${updateId} does not open with the current key (damaged?)`);
     }
   };
-  const updates = db.prepare(`SELECT update_id, update_body FROM update_inbox WHERE state = 'pending' AND update_body IS NOT NULL`).all() as unknown as Array<{
+  const updates = db
+    .prepare(`SELECT update_id, update_body FROM update_inbox WHERE state = 'pending' AND update_body IS NOT NULL`)
+    .all() as unknown as Array<{
     update_id: number;
     update_body: string;
   }>;
   const writeUpdate = db.prepare('UPDATE update_inbox SET update_body = ? WHERE update_id = ?');
-  for (const row of updates) writeUpdate.run(reseal(row.update_body, updateContext(row.update_id), row.update_id), row.update_id);
-  const effects = db.prepare('SELECT update_id, position, result FROM update_effects').all() as unknown as Array<{ update_id: number; position: number; result: string }>;
+  for (const row of updates)
+    writeUpdate.run(reseal(row.update_body, updateContext(row.update_id), row.update_id), row.update_id);
+  const effects = db.prepare('SELECT update_id, position, result FROM update_effects').all() as unknown as Array<{
+    update_id: number;
+    position: number;
+    result: string;
+  }>;
   const writeEffect = db.prepare('UPDATE update_effects SET result = ? WHERE update_id = ? AND position = ?');
   for (const row of effects) {
-    writeEffect.run(reseal(row.result, effectContext(row.update_id, row.position), row.update_id), row.update_id, row.position);
+    writeEffect.run(
+      reseal(row.result, effectContext(row.update_id, row.position), row.update_id),
+      row.update_id,
+      row.position,
+    );
   }
   return updates.length + effects.length;
 }

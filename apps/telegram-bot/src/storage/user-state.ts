@@ -42,7 +42,9 @@ export type Dialog = z.infer<typeof dialogSchema>;
 export const publicStateSchema = z.object({
   selection: locationRefSchema.optional(),
   recent: z.array(locationRefSchema).default([]),
-  refs: z.object({ next: z.number().int().nonnegative(), items: z.array(z.tuple([z.number().int(), refSchema])) }).default({ next: 0, items: [] }),
+  refs: z
+    .object({ next: z.number().int().nonnegative(), items: z.array(z.tuple([z.number().int(), refSchema])) })
+    .default({ next: 0, items: [] }),
   dialog: dialogSchema.optional(),
 });
 export type PublicState = z.infer<typeof publicStateSchema>;

@@ -21,7 +21,10 @@ export function buildBot(): BuiltBot {
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'bot-e2e-'));
   const tsup = join(APP_ROOT, '..', '..', 'node_modules', 'tsup', 'dist', 'cli-default.js');
-  const result = spawnSync(process.execPath, [tsup, '--out-dir', outDir, '--silent'], { cwd: APP_ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [tsup, '--out-dir', outDir, '--silent'], {
+    cwd: APP_ROOT,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(`Building the bot failed:\n${result.stdout}\n${result.stderr}`);
   return { main: join(outDir, 'main.js'), remove: () => rmSync(outDir, { recursive: true, force: true }) };
 }
@@ -42,7 +45,10 @@ export interface BotProcess {
  * @example const bot = await startBotProcess(built.main, { TELEGRAM_BOT_TOKEN: harness.token, DATA_DIR: dir });
  */
 export async function startBotProcess(main: string, env: Record<string, string>): Promise<BotProcess> {
-  const child: ChildProcess = spawn(process.execPath, [main], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, [main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -57,7 +63,8 @@ export async function startBotProcess(main: string, env: Record<string, string>)
     for (;;) {
       const line = logs().find((l) => l.includes(fragment));
       if (line !== undefined) return line;
-      if (gone || Date.now() > deadline) throw new Error(`The bot process never logged “${fragment}”${gone ? ' (it exited)' : ''}:\n${output}`);
+      if (gone || Date.now() > deadline)
+        throw new Error(`The bot process never logged “${fragment}”${gone ? ' (it exited)' : ''}:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
   };

@@ -60,8 +60,15 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
           token,
           apiRoot,
           dataDir,
-          plume: options.plumeDefaults?.(simulator) ?? { ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase, reportsBase: simulator.reportsBase },
-          plumeClient: options.plumeClient ?? { timeoutMs: 1_000, retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 3_000 } },
+          plume: options.plumeDefaults?.(simulator) ?? {
+            ssoUrl: simulator.ssoUrl,
+            apiBase: simulator.apiBase,
+            reportsBase: simulator.reportsBase,
+          },
+          plumeClient: options.plumeClient ?? {
+            timeoutMs: 1_000,
+            retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 3_000 },
+          },
         });
         app = running;
         return () => running.stop('test', 5_000);

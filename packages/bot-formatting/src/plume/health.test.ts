@@ -26,7 +26,9 @@ describe('renderHealthSummary()', () => {
   });
 
   it('names a connection state other than disconnected', () => {
-    const odd = renderHealthSummary(healthReport({ pods: [pod({ name: 'Attic', connected: false, connectionState: 'unknown' })] }));
+    const odd = renderHealthSummary(
+      healthReport({ pods: [pod({ name: 'Attic', connected: false, connectionState: 'unknown' })] }),
+    );
     expect(textOf(odd)).toContain('🔴 Attic — disconnected (unknown)');
   });
 
@@ -39,7 +41,9 @@ describe('renderHealthSummary()', () => {
   it('shows the device total and the issues and warnings the earlier bot never showed', () => {
     expect(text).toContain('📱 Devices connected: 15');
     expect(text).toContain("❗ Issues (1)\n• Pod 'Kitchen' is disconnected.");
-    expect(text).toContain("⚠️ Warnings (2)\n• Pod 'Hall' has fair health.\n• Pod 'Hall' has an active alert: highInterference.");
+    expect(text).toContain(
+      "⚠️ Warnings (2)\n• Pod 'Hall' has fair health.\n• Pod 'Hall' has an active alert: highInterference.",
+    );
   });
 
   it('renders a report without pods, speed test or findings plainly', () => {
@@ -66,7 +70,9 @@ describe('renderHealthSummary()', () => {
 
   it('splits a location with hundreds of pods into parts within the limit that keep every pod', () => {
     const pods = Array.from({ length: 300 }, (_, i) => pod({ id: `SN-${i}`, name: `Pod number ${i}`, gateway: false }));
-    const many = renderHealthSummary(healthReport({ pods, podCounts: { total: 300, connected: 300, disconnected: 0 } }));
+    const many = renderHealthSummary(
+      healthReport({ pods, podCounts: { total: 300, connected: 300, disconnected: 0 } }),
+    );
     expect(many.length).toBeGreaterThan(1);
     for (const part of many) expect(part.text.length).toBeLessThanOrEqual(4096);
     expect(textOf(many)).toContain('Pod number 0 —');

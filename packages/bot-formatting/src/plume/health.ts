@@ -1,4 +1,10 @@
-import type { HealthFinding, LocationHealthLevel, LocationHealthReport, PodDetail, SpeedTestSummary } from '@org/plume-analytics';
+import type {
+  HealthFinding,
+  LocationHealthLevel,
+  LocationHealthReport,
+  PodDetail,
+  SpeedTestSummary,
+} from '@org/plume-analytics';
 import { concat, join, lines, type FormatInput, type FormattedText } from '../rich-text';
 import { bold, italic } from '../styles';
 import { formatDateTime } from '../time';
@@ -22,7 +28,11 @@ export const HEALTH_LEVEL_EMOJI: Readonly<Record<LocationHealthLevel, string>> =
   noData: '⚪',
 });
 
-const BACKHAUL: Readonly<Record<PodDetail['backhaul'], string>> = { ethernet: 'Ethernet', mesh: 'Mesh', unknown: 'unknown link' };
+const BACKHAUL: Readonly<Record<PodDetail['backhaul'], string>> = {
+  ethernet: 'Ethernet',
+  mesh: 'Mesh',
+  unknown: 'unknown link',
+};
 
 function podIcon(pod: PodDetail): string {
   if (!pod.connected) return '🔴';
@@ -31,12 +41,12 @@ function podIcon(pod: PodDetail): string {
 
 function podLine(pod: PodDetail): FormattedText {
   const facts = pod.connected
-    ? [
-        pod.health ? `${pod.health} health` : 'online',
-        BACKHAUL[pod.backhaul],
-        plural(pod.connectedDevices, 'device'),
-      ]
-    : [pod.connectionState && pod.connectionState !== 'disconnected' ? `disconnected (${pod.connectionState})` : 'disconnected'];
+    ? [pod.health ? `${pod.health} health` : 'online', BACKHAUL[pod.backhaul], plural(pod.connectedDevices, 'device')]
+    : [
+        pod.connectionState && pod.connectionState !== 'disconnected'
+          ? `disconnected (${pod.connectionState})`
+          : 'disconnected',
+      ];
   if (pod.gateway) facts.push('gateway');
   const alerts = pod.alerts.map((type) => concat('   ⚠️ alert: ', type));
   return lines(concat(podIcon(pod), ' ', bold(pod.name), ' — ', facts.join(', ')), ...alerts);
@@ -98,7 +108,10 @@ export function renderHealthSummary(report: LocationHealthReport, options: Healt
   const pods =
     total === 0
       ? lines(bold('📡 Pods'), italic('No pods reported for this location.'))
-      : lines(bold(`📡 Pods: ${formatNumber(connected)} of ${plural(total, 'pod')} connected`), ...report.pods.map(podLine));
+      : lines(
+          bold(`📡 Pods: ${formatNumber(connected)} of ${plural(total, 'pod')} connected`),
+          ...report.pods.map(podLine),
+        );
   const devices = concat(bold('📱 Devices connected: '), formatNumber(report.totalConnectedDevices));
   const speedTest = report.speedTest;
   const noteAt = options.now ?? speedTest?.endedAt ?? speedTest?.startedAt ?? Date.now();

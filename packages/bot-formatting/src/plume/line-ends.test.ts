@@ -26,7 +26,10 @@ function renders(limit?: number): Record<string, FormattedText[]> {
   const padded = healthReport({
     headline: 'online, with a padded headline  ',
     location: { id: ' ', name: ' Home ' },
-    pods: [pod({ name: 'Hall', alerts: ['', 'radar '] }), pod({ id: 'SN-2', name: 'Attic', connected: false, connectionState: 'booting ' })],
+    pods: [
+      pod({ name: 'Hall', alerts: ['', 'radar '] }),
+      pod({ id: 'SN-2', name: 'Attic', connected: false, connectionState: 'booting ' }),
+    ],
     issues: [{ kind: 'podDisconnected', pod: 'Attic', detail: 'disconnected', message: 'Attic is disconnected. ' }],
     speedTest: test ? { ...test, isp: 'Telekom ', serverName: 'Frankfurt 2\t' } : null,
   });
@@ -34,22 +37,48 @@ function renders(limit?: number): Record<string, FormattedText[]> {
     health: renderHealthSummary(healthReport(), { ...options, timeZone: 'Europe/Berlin' }),
     'health, padded': renderHealthSummary(padded, options),
     online: renderOnlineStats(onlineStats(), { ...options, location: { name: 'Store', id: 'loc-2' } }),
-    'online, padded': renderOnlineStats(onlineStats({ range: { ...onlineStats().range, label: 'Last 7 Days ' } }), options),
+    'online, padded': renderOnlineStats(
+      onlineStats({ range: { ...onlineStats().range, label: 'Last 7 Days ' } }),
+      options,
+    ),
     'online, no data': renderOnlineStats(onlineNoData(3), options),
     wan: renderWanReport(wanAnalysis(), { ...options, location: { name: 'Home', id: 'loc-1' } }),
     'wan, padded': renderWanReport(
-      wanAnalysis({ utilisation: { rx: { planMbps: 500, peakPercent: 48, p95Percent: 4.6, averagePercent: 0.18 }, tx: null } }),
+      wanAnalysis({
+        utilisation: { rx: { planMbps: 500, peakPercent: 48, p95Percent: 4.6, averagePercent: 0.18 }, tx: null },
+      }),
       { ...options, location: { name: 'Home', id: '  ' } },
     ),
     'wan, no data': renderWanReport(wanNoData(96), options),
     pods: renderPodDetails(
-      analyzePods([{ id: 'SN-1', nickname: 'Hall ', connectionState: 'connected', firmwareVersion: '6.2.0 ', alerts: [{ type: ' ' }] }, {}]),
+      analyzePods([
+        {
+          id: 'SN-1',
+          nickname: 'Hall ',
+          connectionState: 'connected',
+          firmwareVersion: '6.2.0 ',
+          alerts: [{ type: ' ' }],
+        },
+        {},
+      ]),
       { ...options, location: { name: 'Home', id: 'loc-1' } },
     ),
     'pods, none': renderPodDetails([], options),
-    wifi: renderWifiNetworks(analyzeWifiNetworks([{ ssid: 'Guest ', enabled: true, wpaMode: 'psk2 ' }, { ssid: ' ' }]), options),
-    locations: renderLocationList([{ id: '', name: 'Home ' }, { id: 'b2 ' }], { ...options, customerId: ' ', selectedId: 'b2 ' }),
-    'no data': renderNoData('WAN consumption ', { ...options, location: { name: 'Home' }, detail: 'Nothing yet. ', hint: 'Try later.\t' }),
+    wifi: renderWifiNetworks(
+      analyzeWifiNetworks([{ ssid: 'Guest ', enabled: true, wpaMode: 'psk2 ' }, { ssid: ' ' }]),
+      options,
+    ),
+    locations: renderLocationList([{ id: '', name: 'Home ' }, { id: 'b2 ' }], {
+      ...options,
+      customerId: ' ',
+      selectedId: 'b2 ',
+    }),
+    'no data': renderNoData('WAN consumption ', {
+      ...options,
+      location: { name: 'Home' },
+      detail: 'Nothing yet. ',
+      hint: 'Try later.\t',
+    }),
   };
 }
 
@@ -64,9 +93,13 @@ describe('line ends in rendered reports', () => {
   it('keeps the text around trimmed spaces and leaves out a blank id with its separator', () => {
     const all = renders();
     expect(textOf(all['no data'] ?? [])).toContain('⚪ No data: WAN consumption\n🏠 Home\nNothing yet.\nTry later.');
-    expect(textOf(all['health, padded'] ?? [])).toContain('🟡 Hall — excellent health, Ethernet, 12 devices, gateway\n   ⚠️ alert:\n');
+    expect(textOf(all['health, padded'] ?? [])).toContain(
+      '🟡 Hall — excellent health, Ethernet, 12 devices, gateway\n   ⚠️ alert:\n',
+    );
     expect(textOf(all['wan, padded'] ?? [])).toContain('📊 WAN consumption\n🏠 Home\n');
-    expect(textOf(all.locations ?? [])).toContain('🏠 Locations: 2 locations\n\n1. Home\n2. Unnamed location · b2 ✓ selected');
+    expect(textOf(all.locations ?? [])).toContain(
+      '🏠 Locations: 2 locations\n\n1. Home\n2. Unnamed location · b2 ✓ selected',
+    );
   });
 });
 

@@ -29,7 +29,10 @@ export interface LocationListOptions extends RenderOptions {
  * renderLocationList([{ id: '65f1…', name: 'Home' }], { customerId, selectedId: '65f1…' });
  * ```
  */
-export function renderLocationList(locations: readonly LocationListItem[], options: LocationListOptions = {}): FormattedText[] {
+export function renderLocationList(
+  locations: readonly LocationListItem[],
+  options: LocationListOptions = {},
+): FormattedText[] {
   if (locations.length === 0) {
     return renderNoData('locations', { ...options, detail: 'No locations found for this customer.' });
   }

@@ -42,7 +42,13 @@ describe('renderOnlineStats()', () => {
   it('adds an unknown row and other labels when present', () => {
     const poor = textOf(
       renderOnlineStats(
-        onlineStats({ label: 'Poor', uptimePercent: 91, trend: 'declining', trendDeltaPoints: -6, counts: { online: 91, offline: 9, intermittent: 0, unknown: 4 } }),
+        onlineStats({
+          label: 'Poor',
+          uptimePercent: 91,
+          trend: 'declining',
+          trendDeltaPoints: -6,
+          counts: { online: 91, offline: 9, intermittent: 0, unknown: 4 },
+        }),
       ),
     );
     expect(poor).toContain('🟠 91.0% online · Poor');

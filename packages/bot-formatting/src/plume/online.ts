@@ -32,7 +32,11 @@ export const UPTIME_LABEL_EMOJI: Readonly<Record<UptimeLabel, string>> = Object.
   Critical: '🔴',
 });
 
-const TREND: Readonly<Record<UptimeTrend, string>> = { improving: '↗️ improving', stable: '➡️ stable', declining: '↘️ declining' };
+const TREND: Readonly<Record<UptimeTrend, string>> = {
+  improving: '↗️ improving',
+  stable: '➡️ stable',
+  declining: '↘️ declining',
+};
 
 function signed(points: number): string {
   const text = formatNumber(points, 1);
@@ -42,7 +46,10 @@ function signed(points: number): string {
 function incidentsLine(stats: OnlineStatsWithData, timeZone: string): FormattedText {
   const outage = stats.longestOutage;
   const facts = [plural(stats.incidents, 'incident')];
-  if (outage) facts.push(`longest outage ${formatDuration(outage.durationMs)} from ${formatDateTime(outage.startedAt, timeZone)}`);
+  if (outage)
+    facts.push(
+      `longest outage ${formatDuration(outage.durationMs)} from ${formatDateTime(outage.startedAt, timeZone)}`,
+    );
   if (stats.downtimeMs > 0) facts.push(`downtime ${formatDuration(stats.downtimeMs)}`);
   return concat(bold('🔔 Incidents: '), facts.join(' · '));
 }
@@ -61,8 +68,10 @@ function breakdown(stats: OnlineStatsWithData): FormattedText {
 }
 
 function samplesLine(stats: OnlineStatsWithData, timeZone: string): string {
-  const skipped = stats.skippedSamples > 0 ? `; ${plural(stats.skippedSamples, 'sample')} skipped (no valid timestamp)` : '';
-  const duplicates = stats.duplicateSamples > 0 ? `; ${plural(stats.duplicateSamples, 'duplicate sample')} ignored` : '';
+  const skipped =
+    stats.skippedSamples > 0 ? `; ${plural(stats.skippedSamples, 'sample')} skipped (no valid timestamp)` : '';
+  const duplicates =
+    stats.duplicateSamples > 0 ? `; ${plural(stats.duplicateSamples, 'duplicate sample')} ignored` : '';
   return (
     `${plural(stats.totalSamples, 'sample')} from ${formatDateTime(stats.firstSampleAt, timeZone)} to ` +
     `${formatDateTime(stats.lastSampleAt, timeZone)}, one per ${formatDuration(stats.sampleIntervalMs)}${skipped}${duplicates}.`
@@ -107,7 +116,12 @@ export function renderOnlineStats(analysis: OnlineStatsAnalysis, options: Online
     incidentsLine(analysis, timeZone),
   );
   return finish(
-    [title, uptime, lines(breakdown(analysis), samplesLine(analysis, timeZone)), timeZoneNote(timeZone, analysis.lastSampleAt)],
+    [
+      title,
+      uptime,
+      lines(breakdown(analysis), samplesLine(analysis, timeZone)),
+      timeZoneNote(timeZone, analysis.lastSampleAt),
+    ],
     options,
   );
 }

@@ -23,8 +23,10 @@ export interface QueuePlaceInput {
  */
 export function renderQueuePlace(place: QueuePlaceInput): FormattedText {
   const { ahead, waitMs } = place;
-  if (!Number.isInteger(ahead) || ahead < 0) throw new RangeError(`renderQueuePlace() needs a whole number ahead ≥ 0, got ${ahead}`);
-  if (!Number.isFinite(waitMs) || waitMs < 0) throw new RangeError(`renderQueuePlace() needs a non-negative waitMs, got ${waitMs}`);
+  if (!Number.isInteger(ahead) || ahead < 0)
+    throw new RangeError(`renderQueuePlace() needs a whole number ahead ≥ 0, got ${ahead}`);
+  if (!Number.isFinite(waitMs) || waitMs < 0)
+    throw new RangeError(`renderQueuePlace() needs a non-negative waitMs, got ${waitMs}`);
   const about = `about ${formatDuration(Math.max(1, Math.ceil(waitMs / 1000)) * 1000)}`;
   return plain(ahead === 0 ? `⏳ Yours is next, ${about}` : `⏳ ${plural(ahead, 'request')} ahead of yours, ${about}`);
 }

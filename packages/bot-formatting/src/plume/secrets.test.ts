@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { analyzeLocationHealth, analyzeOnlineStats, analyzePods, analyzeWanStats, analyzeWifiNetworks } from '@org/plume-analytics';
+import {
+  analyzeLocationHealth,
+  analyzeOnlineStats,
+  analyzePods,
+  analyzeWanStats,
+  analyzeWifiNetworks,
+} from '@org/plume-analytics';
 import { toHtml } from '../html';
 import { toPlainText } from '../plain';
 import type { FormattedText } from '../rich-text';
@@ -28,7 +34,9 @@ const SECRET_VALUES = [...new Set(Object.values(SECRETS))];
 
 /** Everything a report exposes: text, entity attributes, HTML and plain text. */
 function exposed(parts: readonly FormattedText[]): string {
-  return parts.map((part) => [part.text, JSON.stringify(part.entities), toHtml(part), toPlainText(part)].join('\n')).join('\n');
+  return parts
+    .map((part) => [part.text, JSON.stringify(part.entities), toHtml(part), toPlainText(part)].join('\n'))
+    .join('\n');
 }
 
 function salted<T extends object>(value: T): T {
@@ -46,9 +54,21 @@ describe('renderers never show a secret passed along with the data', () => {
       backhaulType: 'ethernet',
       connectedDeviceCount: 4,
       networkMode: 'router',
-      speedTest: salted({ status: 'succeeded', download: 100, upload: 20, rtt: 9, startedAt: '2024-12-04T10:30:00Z', gateway: true }),
+      speedTest: salted({
+        status: 'succeeded',
+        download: 100,
+        upload: 20,
+        rtt: 9,
+        startedAt: '2024-12-04T10:30:00Z',
+        gateway: true,
+      }),
     }),
-    salted({ id: 'N2', defaultName: 'Kitchen', connectionState: 'disconnected', alerts: [salted({ type: 'highInterference' })] }),
+    salted({
+      id: 'N2',
+      defaultName: 'Kitchen',
+      connectionState: 'disconnected',
+      alerts: [salted({ type: 'highInterference' })],
+    }),
   ];
   const samples = wanSamples().map(salted);
   const states = Array.from({ length: 12 }, (_, i) =>
@@ -57,15 +77,22 @@ describe('renderers never show a secret passed along with the data', () => {
   const reports: Record<string, FormattedText[]> = {
     health: renderHealthSummary(analyzeLocationHealth({ location, nodes })),
     pods: renderPodDetails(analyzePods(nodes), { location }),
-    wifi: renderWifiNetworks(analyzeWifiNetworks([salted({ ssid: 'Home-5G', enabled: true, wpaMode: 'psk2' })]), { location }),
+    wifi: renderWifiNetworks(analyzeWifiNetworks([salted({ ssid: 'Home-5G', enabled: true, wpaMode: 'psk2' })]), {
+      location,
+    }),
     wan: renderWanReport(analyzeWanStats(samples), { location }),
     online: renderOnlineStats(analyzeOnlineStats(states, '24h'), { location }),
-    locations: renderLocationList([location] as readonly LocationListItem[], { customerId: 'cust-1', selectedId: 'loc-1' }),
+    locations: renderLocationList([location] as readonly LocationListItem[], {
+      customerId: 'cust-1',
+      selectedId: 'loc-1',
+    }),
   };
 
   it.each(Object.keys(reports))('%s names what it reports on but holds no secret', (name) => {
     const parts = reports[name] ?? [];
-    expect(textOf(parts)).toContain(name === 'wifi' ? 'Home-5G' : name === 'health' || name === 'pods' ? 'Living Room' : 'Home');
+    expect(textOf(parts)).toContain(
+      name === 'wifi' ? 'Home-5G' : name === 'health' || name === 'pods' ? 'Living Room' : 'Home',
+    );
     const all = exposed(parts);
     for (const secret of SECRET_VALUES) expect(all).not.toContain(secret);
   });

@@ -36,7 +36,8 @@ export function locationLine(location: LocationRef | null | undefined): Formatte
 /** The zone to use, validated once so a bad zone fails with a clear message. */
 export function resolveTimeZone(timeZone: string | undefined, fallback = 'UTC'): string {
   const zone = timeZone ?? fallback;
-  if (!isValidTimeZone(zone)) throw new RangeError(`Unknown time zone "${zone}"; use an IANA name such as "Europe/Berlin"`);
+  if (!isValidTimeZone(zone))
+    throw new RangeError(`Unknown time zone "${zone}"; use an IANA name such as "Europe/Berlin"`);
   return zone;
 }
 
@@ -49,7 +50,10 @@ export function timeZoneNote(timeZone: string, at: Instant): string {
  * Joins report sections with blank lines, skipping empty ones, drops the spaces at line ends (which
  * text from callers or the API can bring in) and splits the result.
  */
-export function finish(sections: readonly (FormatInput | null | undefined | false)[], options: RenderOptions): FormattedText[] {
+export function finish(
+  sections: readonly (FormatInput | null | undefined | false)[],
+  options: RenderOptions,
+): FormattedText[] {
   const present = sections.filter((s): s is FormatInput => s !== null && s !== undefined && s !== false && s !== '');
   const parts: FormatInput[] = [];
   present.forEach((section, index) => {

@@ -15,7 +15,7 @@ interface Removed {
 function lineEndRuns(text: string): Removed[] {
   const runs: Removed[] = [];
   let total = 0;
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 ? text.length : newline;
     let from = end;

@@ -43,7 +43,11 @@ const bundle = buildSync({
 }).outputFiles[0]!.text;
 
 function reportIn(zone: string): { offset: number; text: string } {
-  const child = spawnSync(process.execPath, ['-'], { input: bundle, env: { ...process.env, TZ: zone }, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, ['-'], {
+    input: bundle,
+    env: { ...process.env, TZ: zone },
+    encoding: 'utf8',
+  });
   if (child.status !== 0) throw new Error(`the probe failed under TZ=${zone}: ${child.stderr}`);
   return JSON.parse(child.stdout) as { offset: number; text: string };
 }

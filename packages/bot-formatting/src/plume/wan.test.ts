@@ -30,12 +30,14 @@ describe('renderWanReport()', () => {
 
   it('shows totals in decimal units, busy hours and coverage with gaps', () => {
     expect(text).toContain('💾 Transferred: ↓ 9.60 GB · ↑ 960 MB (decimal units: 1 GB = 1000 MB)');
-    expect(text).toContain('⏰ Busy hours (Europe/Berlin)\n• 19:00–20:00 high: mean download peak 75.8 Mbps, 3.2× the mean');
+    expect(text).toContain(
+      '⏰ Busy hours (Europe/Berlin)\n• 19:00–20:00 high: mean download peak 75.8 Mbps, 3.2× the mean',
+    );
     expect(text).toContain('📁 Data: 94 of 96 samples valid (97.9%); 1 gap, longest 30 min');
     expect(text).not.toContain('check the connection');
   });
 
-  it('draws a 24-hour sparkline of the analysis\' hourly download peaks', () => {
+  it("draws a 24-hour sparkline of the analysis' hourly download peaks", () => {
     const line = covered(parts, 'code').find((c) => /^[▁▂▃▄▅▆▇█·]+$/u.test(c));
     expect(line).toHaveLength(24);
     expect(line?.indexOf('█')).toBe(18);
@@ -47,7 +49,11 @@ describe('renderWanReport()', () => {
       renderWanReport(
         wanAnalysis({
           utilisation: { rx: { planMbps: 500, peakPercent: 48, p95Percent: 4.6, averagePercent: 0.18 }, tx: null },
-          hourlyRxPeaks: { ...wanAnalysis().hourlyRxPeaks, peaks: [null, ...wanAnalysis().hourlyRxPeaks.peaks.slice(1)], missingHours: 1 },
+          hourlyRxPeaks: {
+            ...wanAnalysis().hourlyRxPeaks,
+            peaks: [null, ...wanAnalysis().hourlyRxPeaks.peaks.slice(1)],
+            missingHours: 1,
+          },
         }),
         { timeZone: 'UTC' },
       ),
@@ -70,7 +76,6 @@ describe('renderWanReport()', () => {
     );
     expect(text).not.toContain('duplicate');
   });
-
 
   it('warns when the analysis finds the coverage below its quality threshold', () => {
     const coverage = { ...wanAnalysis().coverage, validSamples: 50, validPercent: 52.1, belowQualityThreshold: true };

@@ -46,7 +46,11 @@ function utilisationTable(analysis: WanAnalysisWithData): FormattedText | null {
     bold('📏 Share of the line speed'),
     table(
       [
-        ['Line speed (Mbps)', use.rx ? formatNumber(use.rx.planMbps, 1) : 'n/a', use.tx ? formatNumber(use.tx.planMbps, 1) : 'n/a'],
+        [
+          'Line speed (Mbps)',
+          use.rx ? formatNumber(use.rx.planMbps, 1) : 'n/a',
+          use.tx ? formatNumber(use.tx.planMbps, 1) : 'n/a',
+        ],
         ['Peak', cell(use.rx?.peakPercent), cell(use.tx?.peakPercent)],
         ['95th percentile', cell(use.rx?.p95Percent), cell(use.tx?.p95Percent)],
         ['Average throughput', cell(use.rx?.averagePercent), cell(use.tx?.averagePercent)],
@@ -97,7 +101,11 @@ export function renderWanReport(analysis: WanAnalysis, options: WanReportOptions
       coverage.totalSamples === 0
         ? 'Plume Cloud sent no WAN samples for this period.'
         : `None of the ${plural(coverage.totalSamples, 'sample')} Plume Cloud sent was usable.`;
-    return renderNoData('WAN consumption', { ...options, detail, hint: 'Try again later; new data arrives every 15 minutes.' });
+    return renderNoData('WAN consumption', {
+      ...options,
+      detail,
+      hint: 'Try again later; new data arrives every 15 minutes.',
+    });
   }
   const first = coverage.firstSampleAt as string;
   const last = coverage.lastSampleAt as string;

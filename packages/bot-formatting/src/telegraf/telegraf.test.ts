@@ -31,7 +31,9 @@ describe('toTelegraf()', () => {
   });
 
   it('passes entities telegraf 4.16 has no type for', () => {
-    expect(telegrafEntities(expandableBlockquote('long quote')).map((e) => e.type as string)).toEqual(['expandable_blockquote']);
+    expect(telegrafEntities(expandableBlockquote('long quote')).map((e) => e.type as string)).toEqual([
+      'expandable_blockquote',
+    ]);
   });
 
   it("is typed against telegraf's own reply arguments", () => {

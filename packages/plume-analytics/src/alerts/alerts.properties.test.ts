@@ -12,7 +12,16 @@ const pollArb = fc.record({
   status: fc.constantFrom('online', 'offline', null),
   moved: fc.boolean(),
   durationSeconds: fc.option(fc.integer({ min: 0, max: 900 })),
-  pods: fc.option(fc.array(fc.record({ id: fc.constantFrom('A', 'B', 'C'), connected: fc.boolean(), health: fc.constantFrom('good', 'fair', 'poor', null) }), { maxLength: 3 })),
+  pods: fc.option(
+    fc.array(
+      fc.record({
+        id: fc.constantFrom('A', 'B', 'C'),
+        connected: fc.boolean(),
+        health: fc.constantFrom('good', 'fair', 'poor', null),
+      }),
+      { maxLength: 3 },
+    ),
+  ),
   wanPeak: fc.option(fc.integer({ min: 0, max: 120 })),
   alerts: fc.option(fc.subarray(['wanDown', 'highInterference'])),
   speedTest: fc.option(fc.integer({ min: 1, max: 200 })),
@@ -22,8 +31,14 @@ const timelineArb = fc.array(fc.tuple(pollArb, fc.integer({ min: 0, max: 9 })), 
 
 const optionsArb: fc.Arbitrary<AlertOptions> = fc.record({
   rules: fc.record({
-    locationOffline: fc.record({ fireAfter: fc.integer({ min: 1, max: 3 }), resolveAfter: fc.integer({ min: 1, max: 3 }) }),
-    podDisconnected: fc.record({ fireAfter: fc.integer({ min: 1, max: 3 }), resolveAfter: fc.integer({ min: 1, max: 3 }) }),
+    locationOffline: fc.record({
+      fireAfter: fc.integer({ min: 1, max: 3 }),
+      resolveAfter: fc.integer({ min: 1, max: 3 }),
+    }),
+    podDisconnected: fc.record({
+      fireAfter: fc.integer({ min: 1, max: 3 }),
+      resolveAfter: fc.integer({ min: 1, max: 3 }),
+    }),
   }),
   unknownAfter: fc.integer({ min: 1, max: 4 }),
   flapping: fc.constantFrom({ window: 21 }, { window: 5, enterAbove: 0.5, settleBelow: 0.25 }),
@@ -41,18 +56,33 @@ function observationsOf(timeline: readonly (readonly [Poll, number])[]): Locatio
     if (poll.moved) changedAt = at - 60_000;
     const parts: Record<string, unknown> = {};
     if (poll.status !== null) {
-      parts['networkStatus'] = { status: poll.status, statusChangedAt: new Date(changedAt).toISOString(), durationOfPreviousStatus: poll.durationSeconds };
+      parts['networkStatus'] = {
+        status: poll.status,
+        statusChangedAt: new Date(changedAt).toISOString(),
+        durationOfPreviousStatus: poll.durationSeconds,
+      };
     }
     if (poll.pods !== null) {
       parts['nodes'] = poll.pods.map((p, i) => ({
         id: p.id,
         connectionState: p.connected ? 'connected' : 'disconnected',
         health: { status: p.health },
-        ...(i === 0 && poll.speedTest !== null ? { networkMode: 'router', speedTest: { status: 'succeeded', download: poll.speedTest, startedAt: iso(step * 5) } } : {}),
+        ...(i === 0 && poll.speedTest !== null
+          ? {
+              networkMode: 'router',
+              speedTest: { status: 'succeeded', download: poll.speedTest, startedAt: iso(step * 5) },
+            }
+          : {}),
       }));
     }
     if (poll.wanPeak !== null) {
-      parts['wanSamples'] = [0, 1, 2, 3].map((i) => ({ timestamp: iso(step * 5 - 15 * i), rxMbytes: 1, txMbytes: 1, rxMaxMbps: poll.wanPeak, txMaxMbps: 1 }));
+      parts['wanSamples'] = [0, 1, 2, 3].map((i) => ({
+        timestamp: iso(step * 5 - 15 * i),
+        rxMbytes: 1,
+        txMbytes: 1,
+        rxMaxMbps: poll.wanPeak,
+        txMaxMbps: 1,
+      }));
     }
     if (poll.alerts !== null) parts['plumeAlerts'] = poll.alerts;
     return { locationId: 'L1', at, ...parts };
@@ -65,10 +95,18 @@ function checkIncidents(decisions: readonly AlertDecision[]): void {
   const flapping = new Map<string, boolean>();
   for (const d of decisions) {
     if (d.kind === 'firing') {
-      expect({ key: d.key, open: open.get(d.key) ?? false, flapping: flapping.get(d.key) ?? false }).toEqual({ key: d.key, open: false, flapping: false });
+      expect({ key: d.key, open: open.get(d.key) ?? false, flapping: flapping.get(d.key) ?? false }).toEqual({
+        key: d.key,
+        open: false,
+        flapping: false,
+      });
       open.set(d.key, true);
     } else if (d.kind === 'resolved') {
-      expect({ key: d.key, open: open.get(d.key) ?? false, flapping: flapping.get(d.key) ?? false }).toEqual({ key: d.key, open: true, flapping: false });
+      expect({ key: d.key, open: open.get(d.key) ?? false, flapping: flapping.get(d.key) ?? false }).toEqual({
+        key: d.key,
+        open: true,
+        flapping: false,
+      });
       open.set(d.key, false);
       expect(d.durationMs === undefined || d.durationMs >= 0).toBe(true);
     } else if (d.kind === 'flapping') {
@@ -93,8 +131,19 @@ describe('alert state machine properties', () => {
     }
     expect([...seen].sort()).toEqual(
       [
-        'firing', 'resolved', 'flapping', 'settled', 'unknown', 'betweenObservations', 'locationOffline', 'podDisconnected',
-        'healthDegraded', 'wanSaturated', 'speedTestDrop', 'plumeAlert', 'noData',
+        'firing',
+        'resolved',
+        'flapping',
+        'settled',
+        'unknown',
+        'betweenObservations',
+        'locationOffline',
+        'podDisconnected',
+        'healthDegraded',
+        'wanSaturated',
+        'speedTestDrop',
+        'plumeAlert',
+        'noData',
       ].sort(),
     );
   });
@@ -115,7 +164,8 @@ describe('alert state machine properties', () => {
         const steps: RunStep[] = run(observationsOf(timeline), options);
         steps.forEach((step) => {
           const offline = step.state.keys['L1:locationOffline']?.phase ?? 'ok';
-          for (const d of step.decisions) if (d.kind === 'firing' && INHIBITED.has(d.condition)) expect(offline).toBe('ok');
+          for (const d of step.decisions)
+            if (d.kind === 'firing' && INHIBITED.has(d.condition)) expect(offline).toBe('ok');
         });
       }),
       { seed: SEED, numRuns: 150 },
@@ -146,7 +196,9 @@ describe('alert state machine properties', () => {
   it('gives each location in a fleet the decisions it would get alone, apart from folded unknowns', () => {
     fc.assert(
       fc.property(fc.array(timelineArb, { minLength: 2, maxLength: 4 }), optionsArb, (timelines, options) => {
-        const perLocation = timelines.map((timeline, i) => observationsOf(timeline).map((o) => ({ ...o, locationId: `L${i}` })));
+        const perLocation = timelines.map((timeline, i) =>
+          observationsOf(timeline).map((o) => ({ ...o, locationId: `L${i}` })),
+        );
         const alone = perLocation.map((observations) => run(observations, options).flatMap((s) => s.decisions));
         const cycles = Math.max(...perLocation.map((o) => o.length));
         let fleet = null as ReturnType<typeof evaluateFleet>['state'] | null;

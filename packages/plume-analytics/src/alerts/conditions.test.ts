@@ -92,7 +92,12 @@ describe('locationOffline', () => {
       observe(1, { networkStatus: { status: 'online', statusChangedAt: iso(4), durationOfPreviousStatus: 120 } }),
     ]);
     expect(steps[1]!.decisions).toEqual([
-      expect.objectContaining({ kind: 'firing', key: 'L1:locationOffline', since: iso(2), details: expect.objectContaining({ betweenObservations: true }) }),
+      expect.objectContaining({
+        kind: 'firing',
+        key: 'L1:locationOffline',
+        since: iso(2),
+        details: expect.objectContaining({ betweenObservations: true }),
+      }),
       expect.objectContaining({ kind: 'resolved', key: 'L1:locationOffline', since: iso(2), durationMs: 120_000 }),
     ]);
     expect(phaseOf(steps[1]!.state, 'L1:locationOffline')).toBe('ok');
@@ -119,14 +124,30 @@ describe('locationOffline', () => {
       observe(4, status('online', iso(14))),
     ]);
     // The hidden outage re-opens the recovery (bad) and starts it again (good): one more good resolves.
-    expect(steps.map((s) => summary(s.decisions))).toEqual([[], ['firing L1:locationOffline'], [], [], ['resolved L1:locationOffline']]);
-    expect(steps[3]!.state.keys['L1:locationOffline']).toMatchObject({ phase: 'recovering', count: 1, recoveringSince: iso(15) });
+    expect(steps.map((s) => summary(s.decisions))).toEqual([
+      [],
+      ['firing L1:locationOffline'],
+      [],
+      [],
+      ['resolved L1:locationOffline'],
+    ]);
+    expect(steps[3]!.state.keys['L1:locationOffline']).toMatchObject({
+      phase: 'recovering',
+      count: 1,
+      recoveringSince: iso(15),
+    });
   });
 });
 
 describe('inhibition', () => {
   it('does not judge pods, health or WAN while the location is not OK, and resumes after', () => {
-    const saturated = Array.from({ length: 4 }, (_, i) => ({ timestamp: iso(i * 15), rxMbytes: 1, txMbytes: 1, rxMaxMbps: 99, txMaxMbps: 1 }));
+    const saturated = Array.from({ length: 4 }, (_, i) => ({
+      timestamp: iso(i * 15),
+      rxMbytes: 1,
+      txMbytes: 1,
+      rxMaxMbps: 99,
+      txMaxMbps: 1,
+    }));
     const down: Omit<LocationObservation, 'locationId' | 'at'> = {
       ...status('offline'),
       nodes: [pod('A', false, 'poor')],
@@ -163,7 +184,13 @@ describe('inhibition', () => {
 
 describe('wanSaturated', () => {
   const samples = (peaks: readonly number[], startMinute = 0) =>
-    peaks.map((rxMaxMbps, i) => ({ timestamp: iso(startMinute + i * 15), rxMbytes: 10, txMbytes: 1, rxMaxMbps, txMaxMbps: 1 }));
+    peaks.map((rxMaxMbps, i) => ({
+      timestamp: iso(startMinute + i * 15),
+      rxMbytes: 10,
+      txMbytes: 1,
+      rxMaxMbps,
+      txMaxMbps: 1,
+    }));
 
   it('fires on the 95th percentile of the last hour of peaks above 90 % of the plan, and clears below 70 %', () => {
     // Eight samples over two hours: the first hour peaked, the last hour is quiet.
@@ -177,7 +204,12 @@ describe('wanSaturated', () => {
       ],
       { planSpeed: { downloadMbps: 100, uploadMbps: 10 } },
     );
-    expect(steps.map((s) => summary(s.decisions))).toEqual([['firing L1:wanSaturated'], [], [], ['resolved L1:wanSaturated']]);
+    expect(steps.map((s) => summary(s.decisions))).toEqual([
+      ['firing L1:wanSaturated'],
+      [],
+      [],
+      ['resolved L1:wanSaturated'],
+    ]);
     expect(steps[0]!.decisions[0]!.details).toEqual({ direction: 'rx', p95Percent: 95, planMbps: 100, samples: 4 });
     // The same samples again are not judged twice.
     expect(steps[1]!.state.keys['L1:wanSaturated']!.history).toBe('1');
@@ -190,7 +222,9 @@ describe('wanSaturated', () => {
   it('is off without a plan speed, and an observation’s plan speed wins over the options', () => {
     const wanSamples = samples([95, 95, 95, 95]);
     expect(allDecisions(run([observe(0, { ...online, wanSamples })]))).toEqual([]);
-    const own = run([observe(0, { ...online, wanSamples, planSpeed: { downloadMbps: 1000 } })], { planSpeed: { downloadMbps: 100 } });
+    const own = run([observe(0, { ...online, wanSamples, planSpeed: { downloadMbps: 1000 } })], {
+      planSpeed: { downloadMbps: 100 },
+    });
     expect(allDecisions(own)).toEqual([]);
   });
 });
@@ -198,17 +232,30 @@ describe('wanSaturated', () => {
 describe('speedTestDrop', () => {
   const withTest = (download: number, hour: number) => ({
     ...online,
-    nodes: [{ ...pod('GW', true), networkMode: 'router', speedTest: { status: 'succeeded', download, startedAt: iso(hour * 60) } }],
+    nodes: [
+      {
+        ...pod('GW', true),
+        networkMode: 'router',
+        speedTest: { status: 'succeeded', download, startedAt: iso(hour * 60) },
+      },
+    ],
   });
 
   it('judges each new gateway test once against the median of the previous ones, firing after two drops', () => {
     const downloads = [100, 110, 90, 40, 40, 45, 80];
-    const observations = downloads.flatMap((download, i) => [observe(2 * i, withTest(download, i)), observe(2 * i + 1, withTest(download, i))]);
+    const observations = downloads.flatMap((download, i) => [
+      observe(2 * i, withTest(download, i)),
+      observe(2 * i + 1, withTest(download, i)),
+    ]);
     const steps = run(observations);
     expect(summary(allDecisions(steps))).toEqual(['firing L1:speedTestDrop', 'resolved L1:speedTestDrop']);
     const [firing, resolved] = allDecisions(steps);
     // Tests 4 and 5 (40 Mbps) are below half of the median of 90, 100, 110 (100) and 90, 100, 110, 40 (90).
-    expect(firing).toMatchObject({ since: iso(30), at: iso(40), details: { downloadMbps: 40, medianMbps: 90, percentOfMedian: 44.4 } });
+    expect(firing).toMatchObject({
+      since: iso(30),
+      at: iso(40),
+      details: { downloadMbps: 40, medianMbps: 90, percentOfMedian: 44.4 },
+    });
     // 80 is above 70 % of the median of the 6 earlier tests (lower median 45).
     expect(resolved).toMatchObject({ at: iso(60), details: { downloadMbps: 80, medianMbps: 45 } });
   });
@@ -226,7 +273,14 @@ describe('plumeAlert', () => {
   it('fires for each new type and pod, and resolves when Plume no longer lists it', () => {
     const steps = run([
       observe(0, { plumeAlerts: [] }),
-      observe(1, { plumeAlerts: [{ type: 'highInterference', nodeId: 'B' }, 'wanDown', null, { type: 'highInterference', nodeId: 'B' }] }),
+      observe(1, {
+        plumeAlerts: [
+          { type: 'highInterference', nodeId: 'B' },
+          'wanDown',
+          null,
+          { type: 'highInterference', nodeId: 'B' },
+        ],
+      }),
       observe(2, { plumeAlerts: ['wanDown'] }),
       observe(3, {}),
       observe(4, { plumeAlerts: [] }),

@@ -36,7 +36,8 @@ function degradedPods(report: LocationHealthReport, nodes: readonly NodeInput[])
   const names = new Map<string, number>();
   for (const pod of report.pods) names.set(pod.name, (names.get(pod.name) ?? 0) + 1);
   const warned = new Set<string>();
-  for (const warning of report.warnings) if (warning.kind === 'podHealth' && warning.pod !== null) warned.add(warning.pod);
+  for (const warning of report.warnings)
+    if (warning.kind === 'podHealth' && warning.pod !== null) warned.add(warning.pod);
   return report.pods.map((pod, i) => {
     if (names.get(pod.name) === 1) return warned.has(pod.name);
     return analyzeLocationHealth({ nodes: [nodes[i]!] }).warnings.some((warning) => warning.kind === 'podHealth');
@@ -52,7 +53,12 @@ function hasKeys(stored: StoredKeys): boolean {
  * The pods' readings. A reading that is not bad for a key with nothing stored would change nothing,
  * so it is not made (most pods of most locations are fine, and this keeps a poll cheap).
  */
-function podReadings(locationId: string, report: LocationHealthReport, nodes: readonly NodeInput[], stored: StoredKeys): Reading[] {
+function podReadings(
+  locationId: string,
+  report: LocationHealthReport,
+  nodes: readonly NodeInput[],
+  stored: StoredKeys,
+): Reading[] {
   const readings: Reading[] = [];
   const degraded = degradedPods(report, nodes);
   const anyStored = hasKeys(stored);
@@ -82,8 +88,12 @@ export function locationFindings(observation: LocationObservation, stored: Store
   const { locationId, networkStatus, nodes } = observation;
   const nodeList = Array.isArray(nodes) ? nodes : null;
   const status = statusOf(networkStatus);
-  const objects = nodeList === null ? null : nodeList.filter((node): node is NodeInput => node !== null && typeof node === 'object');
-  const report = analyzeLocationHealth({ location: networkStatus ? { networkStatus: { status } } : null, nodes: objects });
+  const objects =
+    nodeList === null ? null : nodeList.filter((node): node is NodeInput => node !== null && typeof node === 'object');
+  const report = analyzeLocationHealth({
+    location: networkStatus ? { networkStatus: { status } } : null,
+    nodes: objects,
+  });
   const reportedOnline = report.onlineSource === 'networkStatus' ? report.online : null;
   const contradicted = report.online === false && report.podCounts.connected > 0;
   const verdict = report.online === null || contradicted ? 'hold' : report.online ? 'good' : 'bad';

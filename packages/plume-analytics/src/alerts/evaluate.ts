@@ -6,7 +6,14 @@ import { stepHiddenOutage, stepKey, type KeyStep, type StepContext } from './key
 import { resolveAlertOptions, type AlertOptions, type ResolvedAlertOptions } from './options';
 import type { Reading } from './readings';
 import { speedTestReading } from './speed-test-condition';
-import type { AlertDecision, AlertDetails, AlertKeyState, LocationAlertState, LocationEvaluation, ObservedCondition } from './types';
+import type {
+  AlertDecision,
+  AlertDetails,
+  AlertKeyState,
+  LocationAlertState,
+  LocationEvaluation,
+  ObservedCondition,
+} from './types';
 import { wanReading } from './wan-condition';
 
 function hasKeys(keys: Readonly<Record<string, AlertKeyState>>): boolean {
@@ -116,11 +123,17 @@ function creditNoData(keys: Keys, noData: LocationAlertState['noData'], atMs: nu
 function checkInput(state: LocationAlertState | null | undefined, observation: LocationObservation): number {
   const id: unknown = observation?.locationId;
   if (typeof id !== 'string' || id === '' || id === '__proto__') {
-    throw new AnalyticsError('INVALID_VALUE', `alerts: an observation needs a non-empty string locationId (not __proto__), got ${String(id)}.`);
+    throw new AnalyticsError(
+      'INVALID_VALUE',
+      `alerts: an observation needs a non-empty string locationId (not __proto__), got ${String(id)}.`,
+    );
   }
   const atMs = parseTimestamp(observation.at);
   if (atMs === null) {
-    throw new AnalyticsError('INVALID_VALUE', `alerts: observation.at must be an ISO-8601 time or epoch ms, got ${String(observation.at)}.`);
+    throw new AnalyticsError(
+      'INVALID_VALUE',
+      `alerts: observation.at must be an ISO-8601 time or epoch ms, got ${String(observation.at)}.`,
+    );
   }
   if (state && state.locationId !== observation.locationId) {
     throw new AnalyticsError(

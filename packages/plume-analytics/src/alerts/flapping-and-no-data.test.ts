@@ -39,9 +39,21 @@ describe('no data is not down', () => {
   const failed = { failed: true };
 
   it('keeps the state through failed observations and says unknown once, after 3 in a row', () => {
-    const steps = run([observe(0, down), observe(1, down), observe(2, failed), observe(3, failed), observe(4, failed), observe(5, failed)]);
+    const steps = run([
+      observe(0, down),
+      observe(1, down),
+      observe(2, failed),
+      observe(3, failed),
+      observe(4, failed),
+      observe(5, failed),
+    ]);
     expect(summary(allDecisions(steps))).toEqual(['firing L1:locationOffline', 'unknown L1:noData']);
-    expect(steps[4]!.decisions[0]).toMatchObject({ condition: 'noData', since: iso(10), at: iso(20), details: { failedCycles: 3 } });
+    expect(steps[4]!.decisions[0]).toMatchObject({
+      condition: 'noData',
+      since: iso(10),
+      at: iso(20),
+      details: { failedCycles: 3 },
+    });
     expect(steps[5]!.state.noData).toEqual({ since: iso(10), failedCycles: 4, unknown: true });
     expect(phaseOf(steps[5]!.state, 'L1:locationOffline')).toBe('firing');
   });
@@ -61,7 +73,14 @@ describe('no data is not down', () => {
   });
 
   it('does not count two failures as an UNKNOWN spell, and starts counting again after data', () => {
-    const steps = run([observe(0, failed), observe(1, failed), observe(2, up), observe(3, failed), observe(4, failed), observe(5, failed)]);
+    const steps = run([
+      observe(0, failed),
+      observe(1, failed),
+      observe(2, up),
+      observe(3, failed),
+      observe(4, failed),
+      observe(5, failed),
+    ]);
     expect(summary(allDecisions(steps))).toEqual(['unknown L1:noData']);
     expect(steps[5]!.decisions[0]!.since).toBe(iso(15));
   });
@@ -99,7 +118,9 @@ describe('errors', () => {
     const rule = thrown(() => evaluateLocation(null, observe(0, up), { rules: { podDisconnected: { fireAfter: 0 } } }));
     expect(isAnalyticsError(rule) && rule.code).toBe('INVALID_OPTION');
     expect(String(rule)).toContain('rules.podDisconnected.fireAfter');
-    const flapping = thrown(() => evaluateLocation(null, observe(0, up), { flapping: { enterAbove: 0.2, settleBelow: 0.3 } }));
+    const flapping = thrown(() =>
+      evaluateLocation(null, observe(0, up), { flapping: { enterAbove: 0.2, settleBelow: 0.3 } }),
+    );
     expect(String(flapping)).toContain('settleBelow ≤ enterAbove');
     const wan = thrown(() => evaluateLocation(null, observe(0, up), { wan: { windowMinutes: -1 } }));
     expect(String(wan)).toContain('wan.windowMinutes');

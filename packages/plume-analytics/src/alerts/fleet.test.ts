@@ -54,7 +54,13 @@ describe('evaluateFleet', () => {
     const [first] = runFleet([cycle(0, [], ['L1'])]);
     const next = evaluateFleet(first!.state, { at: T0 + 300_000, observations: [] });
     expect(next.state.locations).toEqual(first!.state.locations);
-    const twice = { at: T0, observations: [{ locationId: 'L1', at: T0 }, { locationId: 'L1', at: T0 }] };
+    const twice = {
+      at: T0,
+      observations: [
+        { locationId: 'L1', at: T0 },
+        { locationId: 'L1', at: T0 },
+      ],
+    };
     let error: unknown;
     try {
       evaluateFleet(null, twice);
@@ -66,9 +72,16 @@ describe('evaluateFleet', () => {
   });
 
   it('takes any location id, even one that names an object property', () => {
-    const observations = ['constructor', 'toString'].map((locationId) => ({ locationId, at: T0, networkStatus: { status: 'offline' } }));
+    const observations = ['constructor', 'toString'].map((locationId) => ({
+      locationId,
+      at: T0,
+      networkStatus: { status: 'offline' },
+    }));
     const first = evaluateFleet(null, { at: T0, observations });
-    const second = evaluateFleet(first.state, { at: T0 + 300_000, observations: observations.map((o) => ({ ...o, at: T0 + 300_000 })) });
+    const second = evaluateFleet(first.state, {
+      at: T0 + 300_000,
+      observations: observations.map((o) => ({ ...o, at: T0 + 300_000 })),
+    });
     expect(second.decisions.map((d) => d.key)).toEqual(['constructor:locationOffline', 'toString:locationOffline']);
     expect(Object.keys(second.state.locations)).toEqual(['constructor', 'toString']);
   });

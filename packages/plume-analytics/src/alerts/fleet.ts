@@ -110,7 +110,10 @@ export function evaluateFleet(
   const resolved = resolveAlertOptions(options);
   const atMs = parseTimestamp(batch?.at);
   if (atMs === null || !isList(batch.observations)) {
-    throw new AnalyticsError('INVALID_VALUE', 'alerts: a batch needs `at` (ISO-8601 or epoch ms) and an `observations` array.');
+    throw new AnalyticsError(
+      'INVALID_VALUE',
+      'alerts: a batch needs `at` (ISO-8601 or epoch ms) and an `observations` array.',
+    );
   }
   // The batch's locations go into a new record first (which also catches a location sent twice),
   // then the others are copied over: cheaper than copying all and overwriting.
@@ -122,14 +125,23 @@ export function evaluateFleet(
   for (const observation of batch.observations) {
     const id = observation?.locationId;
     if (Object.hasOwn(locations, id)) {
-      throw new AnalyticsError('INVALID_VALUE', `alerts: location ${id} appears twice in one batch; send one observation per location.`);
+      throw new AnalyticsError(
+        'INVALID_VALUE',
+        `alerts: location ${id} appears twice in one batch; send one observation per location.`,
+      );
     }
     if (observation?.failed === true) failed++;
-    const result = evaluateResolved(Object.hasOwn(previousLocations, id) ? previousLocations[id] : null, observation, resolved, lastIso);
+    const result = evaluateResolved(
+      Object.hasOwn(previousLocations, id) ? previousLocations[id] : null,
+      observation,
+      resolved,
+      lastIso,
+    );
     locations[id] = result.state;
     for (const decision of result.decisions) locationDecisions.push(decision);
   }
-  for (const id of Object.keys(previousLocations)) if (!Object.hasOwn(locations, id)) locations[id] = previousLocations[id]!;
+  for (const id of Object.keys(previousLocations))
+    if (!Object.hasOwn(locations, id)) locations[id] = previousLocations[id]!;
   const { failedShare, minFailed } = resolved.monitoring;
   const observed = batch.observations.length;
   const bad = failed >= minFailed && failed >= failedShare * observed;

@@ -99,7 +99,8 @@ function applyFlap(
 }
 
 function forget(state: AlertKeyState): AlertKeyState | null {
-  const clean = state.phase === 'ok' && !state.open && state.flappingSince === undefined && !state.history.includes('1');
+  const clean =
+    state.phase === 'ok' && !state.open && state.flappingSince === undefined && !state.history.includes('1');
   return clean ? null : state;
 }
 
@@ -149,7 +150,8 @@ export function stepHiddenOutage(
   for (const isBad of [true, false]) {
     const flapped = flap(state.history, isBad, state.flappingSince !== undefined, context.options.flapping);
     state = { ...state, history: flapped.history };
-    if (flapped.change !== null) state = applyFlap(state, flapped.change, reading.key, context, reading.details, context.at, decisions);
+    if (flapped.change !== null)
+      state = applyFlap(state, flapped.change, reading.key, context, reading.details, context.at, decisions);
   }
   if (state.flappingSince === undefined) {
     state = reconcile(state, reading.key, context, reading.details, context.at, decisions);

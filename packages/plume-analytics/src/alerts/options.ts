@@ -38,7 +38,8 @@ export interface AlertOptions {
   /** Failed observations in a row before a location is UNKNOWN. @default 3 */
   readonly unknownAfter?: number | undefined;
   /** Flapping: over the last `window` judged observations. @default `{ window: 21, enterAbove: 0.5, settleBelow: 0.25 }` */
-  readonly flapping?: { readonly window?: number; readonly enterAbove?: number; readonly settleBelow?: number } | undefined;
+  readonly flapping?:
+    { readonly window?: number; readonly enterAbove?: number; readonly settleBelow?: number } | undefined;
   /** The plan speed for `wanSaturated` (an observation's own `planSpeed` wins). Without one, `wanSaturated` is off. */
   readonly planSpeed?: PlanSpeed | null | undefined;
   /**
@@ -77,7 +78,11 @@ export interface ResolvedAlertOptions {
   readonly unknownAfter: number;
   readonly flapping: { readonly window: number; readonly enterAbove: number; readonly settleBelow: number };
   readonly planSpeed: PlanSpeed | null;
-  readonly wan: { readonly saturatedAbovePercent: number; readonly clearBelowPercent: number; readonly windowMs: number };
+  readonly wan: {
+    readonly saturatedAbovePercent: number;
+    readonly clearBelowPercent: number;
+    readonly windowMs: number;
+  };
   readonly speedTest: {
     readonly dropBelowShare: number;
     readonly recoverAboveShare: number;
@@ -107,7 +112,10 @@ function count(value: number | undefined, fallback: number, name: string): numbe
 function share(value: number | undefined, fallback: number, name: string, max = 1): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !(value >= 0 && value <= max)) {
-    throw new AnalyticsError('INVALID_OPTION', `alerts: ${name} must be a number in [0, ${max}], got ${String(value)}.`);
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      `alerts: ${name} must be a number in [0, ${max}], got ${String(value)}.`,
+    );
   }
   return value;
 }
@@ -153,7 +161,10 @@ export function resolveAlertOptions(options: AlertOptions | null | undefined): R
     windowMs: positive(options?.wan?.windowMinutes, 60, 'wan.windowMinutes') * 60_000,
   };
   if (wan.clearBelowPercent > wan.saturatedAbovePercent) {
-    throw new AnalyticsError('INVALID_OPTION', 'alerts: wan.clearBelowPercent must not be above wan.saturatedAbovePercent.');
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      'alerts: wan.clearBelowPercent must not be above wan.saturatedAbovePercent.',
+    );
   }
   const speedTest = {
     dropBelowShare: share(options?.speedTest?.dropBelowShare, 0.5, 'speedTest.dropBelowShare'),

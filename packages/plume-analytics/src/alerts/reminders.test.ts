@@ -11,11 +11,13 @@ describe('nextReminderAt', () => {
   it('when on, reminds every 4 hours from the last reminder, at most 3 times', () => {
     const policy = { enabled: true };
     expect(nextReminderAt({ firedAt, remindersSent: 0 }, policy)).toBe('2024-12-04T14:00:00.000Z');
-    expect(nextReminderAt({ firedAt, remindersSent: 1, lastReminderAt: '2024-12-04T14:30:00Z' }, policy)).toBe('2024-12-04T18:30:00.000Z');
-    expect(nextReminderAt({ firedAt, remindersSent: 3, lastReminderAt: '2024-12-05T02:00:00Z' }, policy)).toBeNull();
-    expect(nextReminderAt({ firedAt: Date.parse(firedAt), remindersSent: 0 }, { enabled: true, everyHours: 0.5, max: 1 })).toBe(
-      '2024-12-04T10:30:00.000Z',
+    expect(nextReminderAt({ firedAt, remindersSent: 1, lastReminderAt: '2024-12-04T14:30:00Z' }, policy)).toBe(
+      '2024-12-04T18:30:00.000Z',
     );
+    expect(nextReminderAt({ firedAt, remindersSent: 3, lastReminderAt: '2024-12-05T02:00:00Z' }, policy)).toBeNull();
+    expect(
+      nextReminderAt({ firedAt: Date.parse(firedAt), remindersSent: 0 }, { enabled: true, everyHours: 0.5, max: 1 }),
+    ).toBe('2024-12-04T10:30:00.000Z');
   });
 
   it('rejects an incident without usable times and a malformed policy', () => {

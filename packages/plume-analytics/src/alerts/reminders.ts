@@ -59,7 +59,10 @@ export function nextReminderAt(incident: IncidentReminders, policy?: ReminderPol
   const everyHours = policy?.everyHours ?? 4;
   const max = policy?.max ?? 3;
   if (typeof everyHours !== 'number' || !Number.isFinite(everyHours) || everyHours <= 0) {
-    throw new AnalyticsError('INVALID_OPTION', `nextReminderAt: everyHours must be a positive number, got ${String(everyHours)}.`);
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      `nextReminderAt: everyHours must be a positive number, got ${String(everyHours)}.`,
+    );
   }
   if (!Number.isInteger(max) || max < 0) {
     throw new AnalyticsError('INVALID_OPTION', `nextReminderAt: max must be a whole number ≥ 0, got ${String(max)}.`);

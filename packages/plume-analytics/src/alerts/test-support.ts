@@ -11,7 +11,11 @@ export const T0 = Date.UTC(2024, 11, 4, 10);
 export const iso = (m: number): string => new Date(T0 + m * 60_000).toISOString();
 
 /** An observation `step` polls (5 minutes each) after T0, with the given parts. */
-export function observe(step: number, parts: Omit<LocationObservation, 'locationId' | 'at'> = {}, locationId = 'L1'): LocationObservation {
+export function observe(
+  step: number,
+  parts: Omit<LocationObservation, 'locationId' | 'at'> = {},
+  locationId = 'L1',
+): LocationObservation {
   return { locationId, at: T0 + step * 300_000, ...parts };
 }
 
@@ -37,12 +41,20 @@ export interface RunStep {
  * Feeds observations in order from `initial`, checking on the way that no input (state,
  * observation, options) is mutated: each is deep-frozen, and the state is compared with a snapshot.
  */
-export function run(observations: readonly LocationObservation[], options?: AlertOptions, initial: LocationAlertState | null = null): RunStep[] {
+export function run(
+  observations: readonly LocationObservation[],
+  options?: AlertOptions,
+  initial: LocationAlertState | null = null,
+): RunStep[] {
   const steps: RunStep[] = [];
   let state = initial;
   for (const observation of observations) {
     const before = snapshot(state);
-    const result = evaluateLocation(deepFreeze(state), deepFreeze(observation), options === undefined ? undefined : deepFreeze(options));
+    const result = evaluateLocation(
+      deepFreeze(state),
+      deepFreeze(observation),
+      options === undefined ? undefined : deepFreeze(options),
+    );
     if (JSON.stringify(snapshot(state)) !== JSON.stringify(before)) throw new Error('the state passed in was changed');
     steps.push(result);
     state = result.state;

@@ -26,31 +26,104 @@ const rows: readonly Row[] = [
   { from: 'ok', by: 'bad', rule: { fireAfter: 2, resolveAfter: 2 }, before: [], to: 'pending', decides: [] },
   { from: 'ok', by: 'bad', rule: { fireAfter: 1, resolveAfter: 2 }, before: [], to: 'firing', decides: ['firing'] },
   { from: 'pending', by: 'bad', rule: { fireAfter: 3, resolveAfter: 2 }, before: ['bad'], to: 'pending', decides: [] },
-  { from: 'pending', by: 'bad', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad'], to: 'firing', decides: ['firing'] },
-  { from: 'pending', by: 'bad', rule: { fireAfter: 3, resolveAfter: 2 }, before: ['bad', 'bad'], to: 'firing', decides: ['firing'] },
+  {
+    from: 'pending',
+    by: 'bad',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad'],
+    to: 'firing',
+    decides: ['firing'],
+  },
+  {
+    from: 'pending',
+    by: 'bad',
+    rule: { fireAfter: 3, resolveAfter: 2 },
+    before: ['bad', 'bad'],
+    to: 'firing',
+    decides: ['firing'],
+  },
   { from: 'pending', by: 'good', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad'], to: 'ok', decides: [] },
   { from: 'pending', by: 'none', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad'], to: 'pending', decides: [] },
-  { from: 'firing', by: 'bad', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad', 'bad'], to: 'firing', decides: [] },
-  { from: 'firing', by: 'none', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad', 'bad'], to: 'firing', decides: [] },
-  { from: 'firing', by: 'good', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad', 'bad'], to: 'recovering', decides: [] },
-  { from: 'firing', by: 'good', rule: { fireAfter: 2, resolveAfter: 1 }, before: ['bad', 'bad'], to: 'ok', decides: ['resolved'] },
-  { from: 'recovering', by: 'good', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad', 'bad', 'good'], to: 'ok', decides: ['resolved'] },
-  { from: 'recovering', by: 'good', rule: { fireAfter: 2, resolveAfter: 3 }, before: ['bad', 'bad', 'good'], to: 'recovering', decides: [] },
-  { from: 'recovering', by: 'bad', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad', 'bad', 'good'], to: 'firing', decides: [] },
-  { from: 'recovering', by: 'none', rule: { fireAfter: 2, resolveAfter: 2 }, before: ['bad', 'bad', 'good'], to: 'recovering', decides: [] },
+  {
+    from: 'firing',
+    by: 'bad',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad', 'bad'],
+    to: 'firing',
+    decides: [],
+  },
+  {
+    from: 'firing',
+    by: 'none',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad', 'bad'],
+    to: 'firing',
+    decides: [],
+  },
+  {
+    from: 'firing',
+    by: 'good',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad', 'bad'],
+    to: 'recovering',
+    decides: [],
+  },
+  {
+    from: 'firing',
+    by: 'good',
+    rule: { fireAfter: 2, resolveAfter: 1 },
+    before: ['bad', 'bad'],
+    to: 'ok',
+    decides: ['resolved'],
+  },
+  {
+    from: 'recovering',
+    by: 'good',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad', 'bad', 'good'],
+    to: 'ok',
+    decides: ['resolved'],
+  },
+  {
+    from: 'recovering',
+    by: 'good',
+    rule: { fireAfter: 2, resolveAfter: 3 },
+    before: ['bad', 'bad', 'good'],
+    to: 'recovering',
+    decides: [],
+  },
+  {
+    from: 'recovering',
+    by: 'bad',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad', 'bad', 'good'],
+    to: 'firing',
+    decides: [],
+  },
+  {
+    from: 'recovering',
+    by: 'none',
+    rule: { fireAfter: 2, resolveAfter: 2 },
+    before: ['bad', 'bad', 'good'],
+    to: 'recovering',
+    decides: [],
+  },
 ];
 
 describe('alert transitions', () => {
-  it.each(rows)('$from + $by (fire after $rule.fireAfter, resolve after $rule.resolveAfter) → $to, deciding $decides', (row) => {
-    const options: AlertOptions = { rules: { locationOffline: row.rule } };
-    const observations = [...row.before, row.by].map(asObservation);
-    const steps = run(observations, options);
-    const beforeStep = steps.at(-2)?.state;
-    expect(phaseOf(beforeStep, KEY)).toBe(row.from);
-    const last = steps.at(-1)!;
-    expect(phaseOf(last.state, KEY)).toBe(row.to);
-    expect(summary(last.decisions)).toEqual(row.decides.map((kind) => `${kind} ${KEY}`));
-  });
+  it.each(rows)(
+    '$from + $by (fire after $rule.fireAfter, resolve after $rule.resolveAfter) → $to, deciding $decides',
+    (row) => {
+      const options: AlertOptions = { rules: { locationOffline: row.rule } };
+      const observations = [...row.before, row.by].map(asObservation);
+      const steps = run(observations, options);
+      const beforeStep = steps.at(-2)?.state;
+      expect(phaseOf(beforeStep, KEY)).toBe(row.from);
+      const last = steps.at(-1)!;
+      expect(phaseOf(last.state, KEY)).toBe(row.to);
+      expect(summary(last.decisions)).toEqual(row.decides.map((kind) => `${kind} ${KEY}`));
+    },
+  );
 
   it('dates a firing from the first bad observation and a resolve from the first good one', () => {
     const steps = run((['good', 'bad', 'bad', 'bad', 'good', 'good'] as const).map(asObservation));
@@ -75,7 +148,11 @@ describe('alert transitions', () => {
   });
 
   it('forgets a key that is OK with nothing bad left in its window', () => {
-    const verdicts: Verdict[] = [...Array.from({ length: 22 }, (): Verdict => 'good'), 'bad', ...Array.from({ length: 21 }, (): Verdict => 'good')];
+    const verdicts: Verdict[] = [
+      ...Array.from({ length: 22 }, (): Verdict => 'good'),
+      'bad',
+      ...Array.from({ length: 21 }, (): Verdict => 'good'),
+    ];
     const steps = run(verdicts.map(asObservation));
     expect(steps[21]!.state.keys).toEqual({});
     expect(steps[22]!.state.keys[KEY]).toMatchObject({ phase: 'pending', history: '1' });

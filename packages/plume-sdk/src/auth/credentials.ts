@@ -77,7 +77,9 @@ export function parseAuthorization(value: string): ParsedAuthorization | Authori
   const trimmed = value.trim();
   const match = /^basic\s*:?\s*(\S+)$/i.exec(trimmed) ?? /^([A-Za-z0-9+/_-]+={0,2})$/.exec(trimmed);
   if (!match) {
-    return { problem: 'must be the Basic header from the Plume portal: “Basic ” and base64 text, e.g. "Basic dXNlcjpwYXNz"' };
+    return {
+      problem: 'must be the Basic header from the Plume portal: “Basic ” and base64 text, e.g. "Basic dXNlcjpwYXNz"',
+    };
   }
   const encoded = match[1] as string;
   const decoded = /^[A-Za-z0-9+/_-]+={0,2}$/.test(encoded) ? fromBase64(encoded) : undefined;

@@ -10,9 +10,12 @@ const HINTS: Readonly<Record<string, string>> = {
     'Check the authorization header: copy the whole "Basic …" value from the Plume portal again (it may be mistyped, revoked, or for another Plume cloud).',
   invalid_scope:
     'Check partnerId (24 hex characters in the Plume portal) and that this client has machine-to-machine access for that partner.',
-  unsupported_grant_type: 'This client may not use the client-credentials grant: ask Plume to enable machine-to-machine (M2M) access.',
-  invalid_grant: 'This client may not use the client-credentials grant: ask Plume to enable machine-to-machine (M2M) access.',
-  unauthorized_client: 'This client may not use the client-credentials grant: ask Plume to enable machine-to-machine (M2M) access.',
+  unsupported_grant_type:
+    'This client may not use the client-credentials grant: ask Plume to enable machine-to-machine (M2M) access.',
+  invalid_grant:
+    'This client may not use the client-credentials grant: ask Plume to enable machine-to-machine (M2M) access.',
+  unauthorized_client:
+    'This client may not use the client-credentials grant: ask Plume to enable machine-to-machine (M2M) access.',
   invalid_request: `The SSO refused the request's form: check that ssoUrl is your partner's token URL ending in /v1/token. ${CHECK_ALL}`,
   access_denied: CHECK_ALL,
 };
@@ -36,12 +39,15 @@ export function toSsoError(error: unknown, context: ErrorContext): unknown {
     }
     if (status >= 400 && status < 500 && status !== 408 && status !== 429) {
       const said = serverMessage(data);
-      return new PlumeAuthError(`The Plume SSO refused the token request (${oauthCode ?? `HTTP ${status}`}${said ? `: ${said}` : ''}).`, {
-        status,
-        endpoint: context.endpoint,
-        oauthCode,
-        hint: (oauthCode && HINTS[oauthCode]) ?? CHECK_ALL,
-      });
+      return new PlumeAuthError(
+        `The Plume SSO refused the token request (${oauthCode ?? `HTTP ${status}`}${said ? `: ${said}` : ''}).`,
+        {
+          status,
+          endpoint: context.endpoint,
+          oauthCode,
+          hint: (oauthCode && HINTS[oauthCode]) ?? CHECK_ALL,
+        },
+      );
     }
   }
   return toPlumeError(error, context);

@@ -36,7 +36,11 @@ export async function requestToken(http: KyInstance, options: ResolvedOptions): 
   try {
     return await withRetries(options.retry, undefined, (deadline) =>
       timedAttempt(attemptTimeout(options.timeoutMs, deadline), undefined, timedOut, async (signal) => {
-        const response = await http.post(options.ssoUrl, { body, headers, fetch: fetchWithSignal(options.fetch, signal) });
+        const response = await http.post(options.ssoUrl, {
+          body,
+          headers,
+          fetch: fetchWithSignal(options.fetch, signal),
+        });
         return parseBody(response, tokenResponseSchema, TOKEN_ENDPOINT);
       }),
     );

@@ -98,12 +98,18 @@ export class MemoryBudgetStore implements BudgetStore {
       // The pacing is a virtual schedule (GCRA), so a waiter woken a little late does not push
       // every later background call back; it may catch up by one call.
       const spacing = limits.burstWindowMs / (limits.burst - 1);
-      if (now < this.#backgroundDue - spacing) return { granted: false, reason: 'rate', retryAt: this.#backgroundDue - spacing };
-      const reserve = all.length >= limits.burst - 1 ? (all[all.length - (limits.burst - 1)] as number) + limits.burstWindowMs : now;
+      if (now < this.#backgroundDue - spacing)
+        return { granted: false, reason: 'rate', retryAt: this.#backgroundDue - spacing };
+      const reserve =
+        all.length >= limits.burst - 1 ? (all[all.length - (limits.burst - 1)] as number) + limits.burstWindowMs : now;
       if (reserve > now) return { granted: false, reason: 'rate', retryAt: reserve };
     }
     if (all.length >= limits.callsPerWindow) {
-      return { granted: false, reason: 'window', retryAt: (all[all.length - limits.callsPerWindow] as number) + limits.windowMs };
+      return {
+        granted: false,
+        reason: 'window',
+        retryAt: (all[all.length - limits.callsPerWindow] as number) + limits.windowMs,
+      };
     }
     if (lane === 'background' && this.#background.length >= limits.backgroundPerWindow) {
       const oldest = this.#background[this.#background.length - limits.backgroundPerWindow];
@@ -112,7 +118,8 @@ export class MemoryBudgetStore implements BudgetStore {
     all.push(now);
     if (lane === 'background') {
       this.#background.push(now);
-      if (limits.burst > 1) this.#backgroundDue = Math.max(this.#backgroundDue, now) + limits.burstWindowMs / (limits.burst - 1);
+      if (limits.burst > 1)
+        this.#backgroundDue = Math.max(this.#backgroundDue, now) + limits.burstWindowMs / (limits.burst - 1);
     }
     return { granted: true };
   }

@@ -1,5 +1,11 @@
 import { PlumeConfigError, PlumeRateLimitError } from '../errors';
-import { MemoryBudgetStore, type BudgetLane, type BudgetLimits, type BudgetStore, type BudgetUsage } from './budget-store';
+import {
+  MemoryBudgetStore,
+  type BudgetLane,
+  type BudgetLimits,
+  type BudgetStore,
+  type BudgetUsage,
+} from './budget-store';
 
 /** Options of {@link PlumeBudget}. Every option is optional; the defaults follow Plume's published limits. */
 export interface PlumeBudgetOptions {
@@ -37,7 +43,10 @@ function check(ok: boolean, problem: string): void {
 
 function whole(value: number | undefined, fallback: number, name: string, min: number): number {
   const resolved = value ?? fallback;
-  check(Number.isInteger(resolved) && resolved >= min, `${name} must be a whole number of at least ${min}, got ${String(value)}`);
+  check(
+    Number.isInteger(resolved) && resolved >= min,
+    `${name} must be a whole number of at least ${min}, got ${String(value)}`,
+  );
   return resolved;
 }
 
@@ -82,17 +91,35 @@ export class PlumeBudget {
   constructor(options: PlumeBudgetOptions = {}) {
     check(typeof options === 'object' && options !== null, 'options must be an object');
     const rate = options.requestsPerSecond ?? 6;
-    check(typeof rate === 'number' && Number.isFinite(rate) && rate > 0, `requestsPerSecond must be a positive number, got ${String(rate)}`);
+    check(
+      typeof rate === 'number' && Number.isFinite(rate) && rate > 0,
+      `requestsPerSecond must be a positive number, got ${String(rate)}`,
+    );
     const burst = whole(options.burst, Math.max(1, Math.floor(rate)), 'burst', 1);
     const windowMs = whole(options.windowMs, 300_000, 'windowMs', 1);
     const callsPerWindow = whole(options.callsPerWindow, 1800, 'callsPerWindow', 1);
     const share = options.backgroundShare ?? 0.8;
-    check(typeof share === 'number' && share >= 0 && share <= 1, `backgroundShare must be a number from 0 to 1, got ${String(share)}`);
+    check(
+      typeof share === 'number' && share >= 0 && share <= 1,
+      `backgroundShare must be a number from 0 to 1, got ${String(share)}`,
+    );
     const burstWindowMs = (burst / rate) * 1000;
     check(burstWindowMs <= windowMs, 'windowMs must be at least burst / requestsPerSecond seconds');
-    check(options.store === undefined || typeof options.store?.take === 'function', 'store must implement BudgetStore (take, pause, usage)');
-    check(options.now === undefined || typeof options.now === 'function', 'now must be a function returning epoch milliseconds');
-    this.limits = Object.freeze({ burst, burstWindowMs, callsPerWindow, windowMs, backgroundPerWindow: Math.floor(callsPerWindow * share) });
+    check(
+      options.store === undefined || typeof options.store?.take === 'function',
+      'store must implement BudgetStore (take, pause, usage)',
+    );
+    check(
+      options.now === undefined || typeof options.now === 'function',
+      'now must be a function returning epoch milliseconds',
+    );
+    this.limits = Object.freeze({
+      burst,
+      burstWindowMs,
+      callsPerWindow,
+      windowMs,
+      backgroundPerWindow: Math.floor(callsPerWindow * share),
+    });
     this.#store = options.store ?? new MemoryBudgetStore();
     this.#now = options.now ?? Date.now;
   }

@@ -75,8 +75,12 @@ export function timedAttempt<T>(
  * attempt's signal. Handing the signal to `fetch` directly, rather than to ky, spares ky's
  * `AbortSignal.any` per call; ky's own controller only serves ky's timeouts, which are off.
  */
-export function fetchWithSignal(fetchImpl: typeof fetch | undefined, signal: AbortSignal): NonNullable<KyOptions['fetch']> {
-  return (input, init) => (fetchImpl ? fetchImpl(input, { ...init, signal }) : globalThis.fetch(input, { ...init, signal }));
+export function fetchWithSignal(
+  fetchImpl: typeof fetch | undefined,
+  signal: AbortSignal,
+): NonNullable<KyOptions['fetch']> {
+  return (input, init) =>
+    fetchImpl ? fetchImpl(input, { ...init, signal }) : globalThis.fetch(input, { ...init, signal });
 }
 
 /**

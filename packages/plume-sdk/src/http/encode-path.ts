@@ -15,12 +15,18 @@ function encodeSegment(value: unknown, name: string, endpoint: string): string {
     throw new PlumeArgumentError(`${name} must be a non-empty string (${endpoint}).`, endpoint);
   }
   if (value === '.' || value === '..') {
-    throw new PlumeArgumentError(`${name} cannot be "." or "..": URLs drop such path segments (${endpoint}).`, endpoint);
+    throw new PlumeArgumentError(
+      `${name} cannot be "." or "..": URLs drop such path segments (${endpoint}).`,
+      endpoint,
+    );
   }
   try {
     return encodeURIComponent(value);
   } catch {
-    throw new PlumeArgumentError(`${name} contains an unpaired surrogate and cannot be encoded (${endpoint}).`, endpoint);
+    throw new PlumeArgumentError(
+      `${name} contains an unpaired surrogate and cannot be encoded (${endpoint}).`,
+      endpoint,
+    );
   }
 }
 

@@ -24,8 +24,12 @@ export interface ErrorContext {
 export function serverMessage(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const record = data as { error?: unknown; message?: unknown; error_description?: unknown };
-  const nested = typeof record.error === 'object' && record.error !== null ? (record.error as { message?: unknown }).message : undefined;
-  const message = [nested, record.message, record.error_description].find((value) => typeof value === 'string') as string | undefined;
+  const nested =
+    typeof record.error === 'object' && record.error !== null
+      ? (record.error as { message?: unknown }).message
+      : undefined;
+  const message = [nested, record.message, record.error_description].find((value) => typeof value === 'string') as
+    string | undefined;
   return message?.replace(/[\u0000-\u001f]+/g, ' ').slice(0, 200);
 }
 
@@ -54,20 +58,31 @@ function fromStatus(status: number, headers: Headers, data: unknown, context: Er
     });
   }
   if (status === 403) {
-    return new PlumeRateLimitError(`${what} Plume's WAF blocks an IP after 2,000 calls in 5 minutes: wait for the window to pass and call less often.`, {
-      ...details,
-      source: 'waf',
-      retryAfterMs: wait,
-    });
+    return new PlumeRateLimitError(
+      `${what} Plume's WAF blocks an IP after 2,000 calls in 5 minutes: wait for the window to pass and call less often.`,
+      {
+        ...details,
+        source: 'waf',
+        retryAfterMs: wait,
+      },
+    );
   }
   if (status === 429) {
     const after = wait === undefined ? '' : ` The server asked to wait ${Math.ceil(wait / 1000)} s.`;
-    return new PlumeRateLimitError(`${what}${after} Lower the request rate (rateLimit option).`, { ...details, source: 'api', retryAfterMs: wait });
+    return new PlumeRateLimitError(`${what}${after} Lower the request rate (rateLimit option).`, {
+      ...details,
+      source: 'api',
+      retryAfterMs: wait,
+    });
   }
-  if (status === 404) return new PlumeNotFoundError(`${what} Check the id: it does not exist, or no longer does.`, details);
+  if (status === 404)
+    return new PlumeNotFoundError(`${what} Check the id: it does not exist, or no longer does.`, details);
   if (status >= 500) {
     const later = wait === undefined ? 'try again later' : `the server asked to wait ${Math.ceil(wait / 1000)} s`;
-    return new PlumeServerError(`${what} Plume had a server problem and retries did not help; ${later}.`, { ...details, retryAfterMs: wait });
+    return new PlumeServerError(`${what} Plume had a server problem and retries did not help; ${later}.`, {
+      ...details,
+      retryAfterMs: wait,
+    });
   }
   return new PlumeHttpError(what, details);
 }
@@ -86,10 +101,17 @@ export function schemaError(
   issues: ReadonlyArray<{ message: string; path?: ReadonlyArray<PropertyKey | { key: PropertyKey }> | undefined }>,
   endpoint: string,
 ): PlumeResponseError {
-  const mapped: PlumeResponseIssue[] = issues.map((issue) => ({ path: formatPath(issue.path ?? []), message: issue.message }));
+  const mapped: PlumeResponseIssue[] = issues.map((issue) => ({
+    path: formatPath(issue.path ?? []),
+    message: issue.message,
+  }));
   const first = mapped[0];
   const where = first ? ` at ${first.path}: ${first.message}` : '';
-  return new PlumeResponseError(`${endpoint} returned a body the SDK does not understand${where}.`, { endpoint, status: 200, issues: mapped });
+  return new PlumeResponseError(`${endpoint} returned a body the SDK does not understand${where}.`, {
+    endpoint,
+    status: 200,
+    issues: mapped,
+  });
 }
 
 /** The error of an attempt that got no complete response in time (its own timeout, or the call's budget). */
@@ -122,10 +144,13 @@ export function toPlumeError(error: unknown, context: ErrorContext): unknown {
   if (isHTTPError(error)) return fromStatus(error.response.status, error.response.headers, error.data, context);
   if (isNetworkError(error)) {
     const reason = deepestMessage(error.cause);
-    return new PlumeNetworkError(`${endpoint} did not get a response (network failure${reason ? `: ${reason}` : ''}). Check the base URL and connectivity.`, {
-      endpoint,
-      cause: error.cause,
-    });
+    return new PlumeNetworkError(
+      `${endpoint} did not get a response (network failure${reason ? `: ${reason}` : ''}). Check the base URL and connectivity.`,
+      {
+        endpoint,
+        cause: error.cause,
+      },
+    );
   }
   // `response.json()` rejects with a SyntaxError for a body that is not JSON (or is empty).
   if ((error as { name?: unknown } | null)?.name === 'SyntaxError') {

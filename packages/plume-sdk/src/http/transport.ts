@@ -50,7 +50,10 @@ export class Transport {
     this.#http = createHttp();
     this.#budget = options.budget;
     // A shared budget replaces the client's own limiter.
-    this.#limiter = options.rateLimit && !options.budget ? new RateLimiter(options.rateLimit.requestsPerSecond, options.rateLimit.burst) : undefined;
+    this.#limiter =
+      options.rateLimit && !options.budget
+        ? new RateLimiter(options.rateLimit.requestsPerSecond, options.rateLimit.burst)
+        : undefined;
   }
 
   /**
@@ -87,7 +90,13 @@ export class Transport {
         mapped = await this.#firewallPause(this.#budget, endpoint.label);
       }
       if (emit && isPlumeError(mapped)) {
-        emit({ type: 'error', endpoint: endpoint.label, code: mapped.code, status: mapped.status, durationMs: now() - started });
+        emit({
+          type: 'error',
+          endpoint: endpoint.label,
+          code: mapped.code,
+          status: mapped.status,
+          durationMs: now() - started,
+        });
       }
       throw mapped;
     }

@@ -20,11 +20,13 @@ export interface LocationStatus {
    * - `statusChangedAt`: ISO-8601; Plume may send an ISO string or epoch milliseconds, both become ISO; an unreadable time is dropped.
    * - `durationOfPreviousStatus`: seconds the previous status lasted; a numeric string is read as a number.
    */
-  readonly networkStatus?: {
-    readonly status?: string | undefined;
-    readonly statusChangedAt?: string | undefined;
-    readonly durationOfPreviousStatus?: number | undefined;
-  } | undefined;
+  readonly networkStatus?:
+    | {
+        readonly status?: string | undefined;
+        readonly statusChangedAt?: string | undefined;
+        readonly durationOfPreviousStatus?: number | undefined;
+      }
+    | undefined;
 }
 
 /** Plume's active alerts of a location (`locations.alerts`), by node and by device. */
@@ -137,7 +139,10 @@ export const partnerCustomerPageSchema: z.ZodType<PartnerCustomer[]> = z.array(
       email: optionalString,
       locations: list(z.object({ id: z.string() })),
     })
-    .transform(({ locations, ...customer }): PartnerCustomer => ({ ...withoutUndefined(customer), locationIds: locations.map(({ id }) => id) })),
+    .transform(({ locations, ...customer }): PartnerCustomer => ({
+      ...withoutUndefined(customer),
+      locationIds: locations.map(({ id }) => id),
+    })),
 );
 
 /** The lookup body; `customerId`/`locationId` are optional here because an unclaimed pod lacks them. */
@@ -151,4 +156,3 @@ export const nodeLookupSchema = z.object({
 
 /** The parsed lookup body, before the claimed check. */
 export type NodeLookupBody = z.infer<typeof nodeLookupSchema>;
-

@@ -22,12 +22,14 @@ export interface Location {
    */
   readonly serviceLevel?: { readonly status?: string | undefined } | undefined;
   /** The location's own online state, e.g. `{ status: 'online' }`. */
-  readonly networkStatus?: {
-    readonly status?: string | undefined;
-    readonly statusChangedAt?: string | undefined;
-    /** Seconds the previous status lasted. */
-    readonly durationOfPreviousStatus?: number | undefined;
-  } | undefined;
+  readonly networkStatus?:
+    | {
+        readonly status?: string | undefined;
+        readonly statusChangedAt?: string | undefined;
+        /** Seconds the previous status lasted. */
+        readonly durationOfPreviousStatus?: number | undefined;
+      }
+    | undefined;
   /** A speed test embedded in the location (rare; the gateway node's is preferred). */
   readonly speedTest?: SpeedTest | undefined;
   /** ISO-8601 creation time. */

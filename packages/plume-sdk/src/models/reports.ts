@@ -52,7 +52,9 @@ export const wanStatsSchema: z.ZodType<WanStats> = z.object({
 /** A list of ranges becomes one range from the first start to the last end. */
 function mergeRanges(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
-  const ranges = value.filter((range): range is { start?: unknown; end?: unknown } => typeof range === 'object' && range !== null);
+  const ranges = value.filter(
+    (range): range is { start?: unknown; end?: unknown } => typeof range === 'object' && range !== null,
+  );
   return ranges.length === 0 ? undefined : { start: ranges[0]?.start, end: ranges.at(-1)?.end };
 }
 

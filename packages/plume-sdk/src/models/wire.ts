@@ -19,7 +19,10 @@ export const optionalNumber = z.number().nullish().transform(toUndefined);
 export const optionalBoolean = z.boolean().nullish().transform(toUndefined);
 
 /** An optional id-like value: a string, or a number read as a string (CRM ids vary). */
-export const optionalId = z.union([z.string(), z.number().transform(String)]).nullish().transform(toUndefined);
+export const optionalId = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .transform(toUndefined);
 
 /** Makes any schema optional and nullable, with `null` becoming `undefined`. */
 export function optional<T extends z.ZodType>(schema: T) {

@@ -2,7 +2,13 @@ import type { CallOptions } from '../client-options';
 import { PlumeArgumentError } from '../errors';
 import { defineGet } from '../http/endpoint';
 import type { Transport } from '../http/transport';
-import { customerSchema, customerSearchSchema, type Customer, type CustomerSearchField, type CustomerSearchResult } from '../models/customer';
+import {
+  customerSchema,
+  customerSearchSchema,
+  type Customer,
+  type CustomerSearchField,
+  type CustomerSearchResult,
+} from '../models/customer';
 import { locationStatusListSchema, type LocationStatus } from '../models/fleet';
 
 const SEARCH_FIELDS: readonly CustomerSearchField[] = ['accountId', 'email', 'name', 'locationId'];
@@ -65,9 +71,15 @@ export function createCustomersApi(transport: Transport): CustomersApi {
       const field = options?.field;
       if (!SEARCH_FIELDS.includes(field)) {
         const { label } = SEARCH;
-        return Promise.reject(new PlumeArgumentError(`options.field must be one of ${SEARCH_FIELDS.join(', ')} (${label}).`, label));
+        return Promise.reject(
+          new PlumeArgumentError(`options.field must be one of ${SEARCH_FIELDS.join(', ')} (${label}).`, label),
+        );
       }
-      return transport.get(SEARCH, [value], options, { field, exactMatch: options.exactMatch, startsWith: options.startsWith });
+      return transport.get(SEARCH, [value], options, {
+        field,
+        exactMatch: options.exactMatch,
+        startsWith: options.startsWith,
+      });
     },
     get(customerId, options) {
       return transport.get(GET, [customerId], options);

@@ -50,7 +50,11 @@ export interface WifiNetworksApi {
 
 const NODES = defineGet('api', 'Customers/{customerId}/locations/{locationId}/nodes', nodeListSchema);
 const BY_SERIAL = defineGet('api', 'Partners/nodes/{serial}', nodeLookupSchema);
-const WIFI_NETWORKS = defineGet('api', 'Customers/{customerId}/locations/{locationId}/wifiNetworks', wifiNetworkListSchema);
+const WIFI_NETWORKS = defineGet(
+  'api',
+  'Customers/{customerId}/locations/{locationId}/wifiNetworks',
+  wifiNetworkListSchema,
+);
 
 export function createNodesApi(transport: Transport): NodesApi {
   return {
@@ -59,10 +63,14 @@ export function createNodesApi(transport: Transport): NodesApi {
     },
     async bySerial(serial, options) {
       const wanted = typeof serial === 'string' ? serial.trim() : '';
-      if (wanted === '') throw new PlumeArgumentError(`serial must be a pod's serial number (${BY_SERIAL.label}).`, BY_SERIAL.label);
+      if (wanted === '')
+        throw new PlumeArgumentError(`serial must be a pod's serial number (${BY_SERIAL.label}).`, BY_SERIAL.label);
       const found = await transport.get(BY_SERIAL, [wanted], options);
       if (found.customerId === undefined || found.locationId === undefined) {
-        throw new PlumeNotFoundError(`${BY_SERIAL.label}: pod ${wanted} exists but is not claimed by a location.`, { endpoint: BY_SERIAL.label, status: 200 });
+        throw new PlumeNotFoundError(`${BY_SERIAL.label}: pod ${wanted} exists but is not claimed by a location.`, {
+          endpoint: BY_SERIAL.label,
+          status: 200,
+        });
       }
       return {
         serial: found.serialNumber ?? found.id ?? wanted,

@@ -49,10 +49,17 @@ export interface PartnersApi {
   customers(partnerId: string, options?: PartnerCustomersOptions): PartnerCustomers;
 }
 
-async function* pages(transport: Transport, partnerId: string, options: PartnerCustomersOptions | undefined): AsyncGenerator<PartnerCustomer> {
+async function* pages(
+  transport: Transport,
+  partnerId: string,
+  options: PartnerCustomersOptions | undefined,
+): AsyncGenerator<PartnerCustomer> {
   const limit = options?.pageSize ?? MAX_PAGE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-    throw new PlumeArgumentError(`options.pageSize must be a whole number from 1 to ${MAX_PAGE} (${PAGE.label}).`, PAGE.label);
+    throw new PlumeArgumentError(
+      `options.pageSize must be a whole number from 1 to ${MAX_PAGE} (${PAGE.label}).`,
+      PAGE.label,
+    );
   }
   for (let offset = 0; ; offset += limit) {
     const page = await transport.get(PAGE, [partnerId], options, { filter: JSON.stringify({ offset, limit }) });

@@ -70,7 +70,9 @@ export class Dataset {
   }
 
   locationsOf(customer: CustomerSpec): LocatedLocation[] {
-    return LOCATIONS.flatMap((location, index) => (location.customer === customer.key ? [{ customer, location, index }] : []));
+    return LOCATIONS.flatMap((location, index) =>
+      location.customer === customer.key ? [{ customer, location, index }] : [],
+    );
   }
 
   location(customer: CustomerSpec, locationId: string): LocatedLocation | undefined {
@@ -125,7 +127,12 @@ export class Dataset {
   groupCustomersBody(partnerId: string, offset: number, limit: number): Json[] {
     return this.customersOf(partnerId)
       .slice(offset, offset + limit)
-      .map((customer) => groupCustomerBody(customer, this.locationsOf(customer).map(({ location }) => location.id)));
+      .map((customer) =>
+        groupCustomerBody(
+          customer,
+          this.locationsOf(customer).map(({ location }) => location.id),
+        ),
+      );
   }
 
   /** Where the node with this serial number (case-insensitive) is, or `undefined` when no location has it. */

@@ -10,12 +10,7 @@ import type { CustomerKey } from './customers';
  * - `noNodes`: no pods at all, no report data.
  */
 export type HealthCase =
-  | 'allWell'
-  | 'onePodDisconnected'
-  | 'allOffline'
-  | 'fairPoorWithAlerts'
-  | 'noServiceLevel'
-  | 'noNodes';
+  'allWell' | 'onePodDisconnected' | 'allOffline' | 'fairPoorWithAlerts' | 'noServiceLevel' | 'noNodes';
 
 /** The keys of the built-in locations (`chainStore01` … `chainStore14` for the chain). */
 export type LocationKey =
@@ -30,9 +25,7 @@ export type LocationKey =
   | ChainStoreKey;
 
 /** `chainStore01` … `chainStore14`: the chain customer's 14 stores. */
-export type ChainStoreKey =
-  | `chainStore0${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`
-  | `chainStore1${0 | 1 | 2 | 3 | 4}`;
+export type ChainStoreKey = `chainStore0${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}` | `chainStore1${0 | 1 | 2 | 3 | 4}`;
 
 /** A built-in location and the wire variants it exercises. */
 export interface LocationSpec {
@@ -73,7 +66,13 @@ const chainStoreNames = [
 function chainStore(name: string, index: number): LocationSpec {
   const number = String(index + 1).padStart(2, '0');
   const healthCase: HealthCase =
-    index === 6 ? 'onePodDisconnected' : index === 11 ? 'fairPoorWithAlerts' : index === 13 ? 'noServiceLevel' : 'allWell';
+    index === 6
+      ? 'onePodDisconnected'
+      : index === 11
+        ? 'fairPoorWithAlerts'
+        : index === 13
+          ? 'noServiceLevel'
+          : 'allWell';
   return {
     key: `chainStore${number}` as ChainStoreKey,
     id: `10ca7e0000000000000004${number}`,

@@ -101,7 +101,9 @@ const OUTAGES: Record<HealthCase, ReadonlyArray<readonly [number, number]>> = {
 
 /** The value at `minutesBeforeEnd`: offline during outages; a few `unknown` samples when unstable. */
 function stateAt(healthCase: HealthCase, minutesBeforeEnd: number, index: number): string {
-  const down = OUTAGES[healthCase].some(([from, length]) => minutesBeforeEnd <= from && minutesBeforeEnd > from - length);
+  const down = OUTAGES[healthCase].some(
+    ([from, length]) => minutesBeforeEnd <= from && minutesBeforeEnd > from - length,
+  );
   if (down) return 'offline';
   if (healthCase === 'fairPoorWithAlerts' && index % 97 === 13) return 'unknown';
   return 'online';
@@ -120,7 +122,12 @@ export function onlineStatsQueryError(granularity: string | null, limit: string 
  * The `onlineStats` body: one `locationState` sample every 15 minutes (oldest first) over `limit`
  * hours or days ending at `end`, both ends included, and the `statsDateRange`.
  */
-export function onlineStatsBody(location: LocationSpec, end: number, granularity: 'hours' | 'days', limit: number): Json {
+export function onlineStatsBody(
+  location: LocationSpec,
+  end: number,
+  granularity: 'hours' | 'days',
+  limit: number,
+): Json {
   const last = floorToQuarter(end);
   const span = limit * (granularity === 'hours' ? HOUR : 24 * HOUR);
   const first = last - span;

@@ -30,7 +30,8 @@ export class LocationState {
     const offline = (time: number): boolean => this.offline(time);
     const changed = lastChange(this.#timeline.offline, offline, t);
     if (changed === undefined) return base;
-    const previous = lastChange(this.#timeline.offline, offline, changed - 1) ?? Date.parse(String(base.statusChangedAt));
+    const previous =
+      lastChange(this.#timeline.offline, offline, changed - 1) ?? Date.parse(String(base.statusChangedAt));
     return {
       status: offline(t) ? 'offline' : 'online',
       statusChangedAt: iso(changed),
@@ -41,11 +42,16 @@ export class LocationState {
   /** The nodes at `t`: connection state, its change time, health and the gateway's speed test. */
   nodes(base: readonly Json[], t: number): Json[] {
     return base.map((node, index) => {
-      const podWindows = this.#timeline.podDisconnected.filter(({ pod }) => matchesPod(pod, node, index)).map(({ window }) => window);
+      const podWindows = this.#timeline.podDisconnected
+        .filter(({ pod }) => matchesPod(pod, node, index))
+        .map(({ window }) => window);
       const baseConnected = node.connectionState === 'connected';
-      const connected = (time: number): boolean => baseConnected && !this.offline(time) && !podWindows.some((window) => active(window, time));
+      const connected = (time: number): boolean =>
+        baseConnected && !this.offline(time) && !podWindows.some((window) => active(window, time));
       const changed = lastChange([...this.#timeline.offline, ...podWindows], connected, t);
-      const health = this.#timeline.podHealth.find(({ pod, window }) => matchesPod(pod, node, index) && active(window, t));
+      const health = this.#timeline.podHealth.find(
+        ({ pod, window }) => matchesPod(pod, node, index) && active(window, t),
+      );
       const isConnected = connected(t);
       const result: Json = {
         ...node,
@@ -53,7 +59,8 @@ export class LocationState {
         ...(changed !== undefined && { connectionStateChangeAt: iso(changed) }),
       };
       if (!isConnected) result.health = null;
-      else if (health) result.health = { status: health.health, score: health.health === 'fair' ? 3 : null, details: null };
+      else if (health)
+        result.health = { status: health.health, score: health.health === 'fair' ? 3 : null, details: null };
       if (node.speedTest) result.speedTest = this.speedTest(node.speedTest as Json, t);
       return result;
     });
@@ -78,7 +85,9 @@ export class LocationState {
     const samples = body.locationState as Json[];
     return {
       ...body,
-      locationState: samples.map((sample) => (this.offline(Date.parse(String(sample.timestamp))) ? { ...sample, value: 'offline' } : sample)),
+      locationState: samples.map((sample) =>
+        this.offline(Date.parse(String(sample.timestamp))) ? { ...sample, value: 'offline' } : sample,
+      ),
     };
   }
 
@@ -90,8 +99,11 @@ export class LocationState {
       fifteenMins: intervals.map((interval) => {
         const start = Date.parse(String(interval.timestamp));
         const middle = start + QUARTER_HOUR / 2;
-        if (this.offline(middle)) return { ...interval, rxMbytes: null, txMbytes: null, rxMaxMbps: null, txMaxMbps: null };
-        const saturation = this.#timeline.wanSaturation.find(({ window }) => overlaps(window, start, start + QUARTER_HOUR));
+        if (this.offline(middle))
+          return { ...interval, rxMbytes: null, txMbytes: null, rxMaxMbps: null, txMaxMbps: null };
+        const saturation = this.#timeline.wanSaturation.find(({ window }) =>
+          overlaps(window, start, start + QUARTER_HOUR),
+        );
         if (!saturation) return interval;
         const mbps = saturation.mbps ?? 950;
         return { ...interval, rxMaxMbps: mbps, rxMbytes: Math.round(((mbps * 900) / 8) * 0.6 * 10) / 10 };

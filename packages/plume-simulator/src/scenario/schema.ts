@@ -4,9 +4,15 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 
 /** A duration: seconds as a number, or a string such as `90s`, `5m`, `1.5h`, `2d`, `250ms`. */
 const duration = z
-  .union([z.number().nonnegative(), z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, { error: 'must look like 90s, 5m, 2h or 1d' })], {
-    error: 'must be a duration: seconds as a number, or a string like "90s", "5m", "2h", "1d"',
-  })
+  .union(
+    [
+      z.number().nonnegative(),
+      z.string().regex(/^\d+(\.\d+)?(ms|s|m|h|d)$/, { error: 'must look like 90s, 5m, 2h or 1d' }),
+    ],
+    {
+      error: 'must be a duration: seconds as a number, or a string like "90s", "5m", "2h", "1d"',
+    },
+  )
   .transform((value) => {
     if (typeof value === 'number') return value * 1000;
     const [, amount, unit] = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(value) as RegExpExecArray;
@@ -16,9 +22,15 @@ const duration = z
 const positiveDuration = duration.refine((ms) => ms > 0, { error: 'must be longer than 0' });
 
 /** When an event starts: a duration after the scenario's start, or an absolute ISO time. */
-const at = z.union([duration.transform((ms) => ({ offsetMs: ms })), z.iso.datetime({ offset: true }).transform((iso) => ({ time: Date.parse(iso) }))], {
-  error: 'must be a duration after the scenario start ("10m", 600) or an ISO time',
-});
+const at = z.union(
+  [
+    duration.transform((ms) => ({ offsetMs: ms })),
+    z.iso.datetime({ offset: true }).transform((iso) => ({ time: Date.parse(iso) })),
+  ],
+  {
+    error: 'must be a duration after the scenario start ("10m", 600) or an ISO time',
+  },
+);
 
 /** A pod: its index in the location's node list (0 is the gateway) or its serial number. */
 const pod = z.union([z.number().int().nonnegative(), z.string().min(1)], {
@@ -42,7 +54,12 @@ const eventSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal('podHealth'), ...timing, pod, health: z.enum(['fair', 'poor']) }),
     z.strictObject({ kind: z.literal('flapping'), at, for: positiveDuration.optional(), every: positiveDuration }),
     z.strictObject({ kind: z.literal('wanSaturation'), ...timing, mbps: z.number().positive().optional() }),
-    z.strictObject({ kind: z.literal('speedTestDrop'), ...timing, download: z.number().nonnegative(), upload: z.number().nonnegative().optional() }),
+    z.strictObject({
+      kind: z.literal('speedTestDrop'),
+      ...timing,
+      download: z.number().nonnegative(),
+      upload: z.number().nonnegative().optional(),
+    }),
     z.strictObject({
       kind: z.literal('plumeFailing'),
       ...timing,
@@ -50,7 +67,10 @@ const eventSchema = z.discriminatedUnion(
       holdMs: z.number().int().positive().optional(),
     }),
   ],
-  { error: 'kind must be one of offline, podDisconnected, podHealth, flapping, wanSaturation, speedTestDrop, plumeFailing' },
+  {
+    error:
+      'kind must be one of offline, podDisconnected, podHealth, flapping, wanSaturation, speedTestDrop, plumeFailing',
+  },
 );
 
 const scenarioSchema = z.strictObject({
@@ -59,7 +79,13 @@ const scenarioSchema = z.strictObject({
   /** Timelines by location key (`adaHome`) or id. */
   locations: z.record(z.string(), z.array(eventSchema)).optional(),
   /** Plume failing for every location: `plumeFailing` events only. */
-  plume: z.array(eventSchema.refine((event) => event.kind === 'plumeFailing', { error: 'only plumeFailing events apply to all of Plume' })).optional(),
+  plume: z
+    .array(
+      eventSchema.refine((event) => event.kind === 'plumeFailing', {
+        error: 'only plumeFailing events apply to all of Plume',
+      }),
+    )
+    .optional(),
 });
 
 /** A scenario as JSON: timelines per location, and Plume's own failures. See the README for every event. */
@@ -86,7 +112,10 @@ export function parseScenario(input: unknown): ParsedScenario {
   const parsed = scenarioSchema.safeParse(value);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((issue) => {
-    const path = issue.path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text ? `${text}.` : ''}${String(key)}`), '');
+    const path = issue.path.reduce<string>(
+      (text, key) => (typeof key === 'number' ? `${text}[${key}]` : `${text ? `${text}.` : ''}${String(key)}`),
+      '',
+    );
     return `  - ${path || '(scenario)'}: ${issue.message}`;
   });
   throw new TypeError(`[plume-simulator] invalid scenario:\n${lines.join('\n')}`);

@@ -70,11 +70,18 @@ export class ScenarioState implements SimulatorScenarios {
 
   /** The Plume failure in force at `t` for a call (about `locationId`, when it names one). */
   failure(locationId: string | undefined, t: number): PlumeFailure | undefined {
-    const own = locationId === undefined ? [] : (this.#loadedFailures.get(locationId) ?? this.#builtInFailures.get(locationId) ?? []);
+    const own =
+      locationId === undefined
+        ? []
+        : (this.#loadedFailures.get(locationId) ?? this.#builtInFailures.get(locationId) ?? []);
     return [...this.#plume, ...own].find(({ window }) => active(window, t));
   }
 
-  #compile(parsed: ParsedScenario, states: Map<string, LocationState>, failures: Map<string, readonly PlumeFailure[]>): number {
+  #compile(
+    parsed: ParsedScenario,
+    states: Map<string, LocationState>,
+    failures: Map<string, readonly PlumeFailure[]>,
+  ): number {
     const origin = originOf(parsed, this.#now());
     const problems: string[] = [];
     for (const [ref, events] of Object.entries(parsed.locations ?? {})) {
@@ -86,14 +93,21 @@ export class ScenarioState implements SimulatorScenarios {
       events.forEach((event, index) => {
         if (event.kind !== 'podDisconnected' && event.kind !== 'podHealth') return;
         const { pod } = event;
-        const known = typeof pod === 'number' ? pod < location.podSerials.length : location.podSerials.includes(pod.toUpperCase());
-        if (!known) problems.push(`locations.${ref}[${index}].pod: this location has ${location.podSerials.length} pods (${location.podSerials.join(', ') || 'none'})`);
+        const known =
+          typeof pod === 'number' ? pod < location.podSerials.length : location.podSerials.includes(pod.toUpperCase());
+        if (!known)
+          problems.push(
+            `locations.${ref}[${index}].pod: this location has ${location.podSerials.length} pods (${location.podSerials.join(', ') || 'none'})`,
+          );
       });
       const timeline = compileTimeline(events, origin);
       states.set(location.id, new LocationState(timeline, location.baseOffline));
       failures.set(location.id, timeline.plumeFailing);
     }
-    if (problems.length > 0) throw new TypeError(`[plume-simulator] invalid scenario:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    if (problems.length > 0)
+      throw new TypeError(
+        `[plume-simulator] invalid scenario:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`,
+      );
     return origin;
   }
 }

@@ -19,8 +19,17 @@ export function active(window: Window, t: number): boolean {
 /** The window's latest starts and ends at or before `t` (the places where a state may have changed). */
 function boundaries(window: Window, t: number): number[] {
   if (t < window.start) return [];
-  const periods = window.everyMs === undefined ? [window.start] : [0, 1].map((back) => window.start + (Math.floor((t - window.start) / (window.everyMs as number)) - back) * (window.everyMs as number));
-  const times = periods.filter((begin) => begin >= window.start && begin < window.until).flatMap((begin) => [begin, Math.min(begin + window.durationMs, window.until)]);
+  const periods =
+    window.everyMs === undefined
+      ? [window.start]
+      : [0, 1].map(
+          (back) =>
+            window.start +
+            (Math.floor((t - window.start) / (window.everyMs as number)) - back) * (window.everyMs as number),
+        );
+  const times = periods
+    .filter((begin) => begin >= window.start && begin < window.until)
+    .flatMap((begin) => [begin, Math.min(begin + window.durationMs, window.until)]);
   return times.filter((time) => time <= t && Number.isFinite(time));
 }
 
@@ -38,9 +47,17 @@ export interface LocationTimeline {
   readonly offline: readonly Window[];
   /** Per pod reference (index or serial, as written): disconnected windows. */
   readonly podDisconnected: ReadonlyArray<{ readonly pod: number | string; readonly window: Window }>;
-  readonly podHealth: ReadonlyArray<{ readonly pod: number | string; readonly health: 'fair' | 'poor'; readonly window: Window }>;
+  readonly podHealth: ReadonlyArray<{
+    readonly pod: number | string;
+    readonly health: 'fair' | 'poor';
+    readonly window: Window;
+  }>;
   readonly wanSaturation: ReadonlyArray<{ readonly mbps: number | undefined; readonly window: Window }>;
-  readonly speedTestDrop: ReadonlyArray<{ readonly download: number; readonly upload: number | undefined; readonly window: Window }>;
+  readonly speedTestDrop: ReadonlyArray<{
+    readonly download: number;
+    readonly upload: number | undefined;
+    readonly window: Window;
+  }>;
   readonly plumeFailing: readonly PlumeFailure[];
 }
 
@@ -55,7 +72,12 @@ function windowOf(event: ScenarioEvent, origin: number): Window {
   const start = 'offsetMs' in event.at ? origin + event.at.offsetMs : event.at.time;
   if (event.kind === 'flapping') {
     // Down for `every`, up for `every`, from `at` for `for`.
-    return { start, durationMs: event.every, everyMs: 2 * event.every, until: event.for === undefined ? Infinity : start + event.for };
+    return {
+      start,
+      durationMs: event.every,
+      everyMs: 2 * event.every,
+      until: event.for === undefined ? Infinity : start + event.for,
+    };
   }
   return event.every === undefined
     ? { start, durationMs: event.for ?? Infinity, everyMs: undefined, until: Infinity }
@@ -64,7 +86,14 @@ function windowOf(event: ScenarioEvent, origin: number): Window {
 
 /** Compiles a location's events, with `at` offsets counted from `origin` (epoch ms). */
 export function compileTimeline(events: readonly ScenarioEvent[], origin: number): LocationTimeline {
-  const timeline = { offline: [], podDisconnected: [], podHealth: [], wanSaturation: [], speedTestDrop: [], plumeFailing: [] } as {
+  const timeline = {
+    offline: [],
+    podDisconnected: [],
+    podHealth: [],
+    wanSaturation: [],
+    speedTestDrop: [],
+    plumeFailing: [],
+  } as {
     -readonly [K in keyof LocationTimeline]: Array<LocationTimeline[K][number]>;
   };
   for (const event of events) {

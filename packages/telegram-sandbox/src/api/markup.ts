@@ -40,8 +40,16 @@ export const replyMarkup = json(markup).optional();
 export type ReplyMarkupInput = z.output<typeof markup>;
 
 const ACTIONS = [
-  'callback_data', 'url', 'login_url', 'switch_inline_query', 'switch_inline_query_current_chat',
-  'switch_inline_query_chosen_chat', 'callback_game', 'pay', 'web_app', 'copy_text',
+  'callback_data',
+  'url',
+  'login_url',
+  'switch_inline_query',
+  'switch_inline_query_current_chat',
+  'switch_inline_query_chosen_chat',
+  'callback_game',
+  'pay',
+  'web_app',
+  'copy_text',
 ];
 
 /** What a message stores of a reply_markup: an inline keyboard, or a chat-level reply keyboard change. */

@@ -16,7 +16,8 @@ function errorFor(name: string, missing?: string) {
   };
 }
 
-const toNumber = (value: unknown) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+const toNumber = (value: unknown) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 const toBoolean = (value: unknown) => (value === 'true' ? true : value === 'false' ? false : value);
 const toJson = (value: unknown) => {
   if (typeof value !== 'string') return value;
@@ -54,8 +55,24 @@ export const chatId = z.preprocess(
 );
 
 const ENTITY_TYPES = [
-  'mention', 'hashtag', 'cashtag', 'bot_command', 'url', 'email', 'phone_number', 'bold', 'italic', 'underline',
-  'strikethrough', 'spoiler', 'blockquote', 'expandable_blockquote', 'code', 'pre', 'text_link', 'text_mention',
+  'mention',
+  'hashtag',
+  'cashtag',
+  'bot_command',
+  'url',
+  'email',
+  'phone_number',
+  'bold',
+  'italic',
+  'underline',
+  'strikethrough',
+  'spoiler',
+  'blockquote',
+  'expandable_blockquote',
+  'code',
+  'pre',
+  'text_link',
+  'text_mention',
   'custom_emoji',
 ] as const;
 
@@ -83,7 +100,10 @@ export const entities: z.ZodType<TelegramMessageEntity[] | undefined> = json(
 /** `reply_parameters` or the older `reply_to_message_id`. */
 export const replyParameters = json(
   z.object(
-    { message_id: int('reply_parameters.message_id'), allow_sending_without_reply: bool('allow_sending_without_reply').optional() },
+    {
+      message_id: int('reply_parameters.message_id'),
+      allow_sending_without_reply: bool('allow_sending_without_reply').optional(),
+    },
     { error: () => "Bad Request: can't parse reply parameters JSON object" },
   ),
 ).optional();

@@ -12,7 +12,9 @@ const CRLF = Buffer.from('\r\n');
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 function headerParam(header: string, param: string): string | undefined {
-  const match = new RegExp(`;\\s*${param}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(header) ?? new RegExp(`;\\s*${param}=([^;\\s]+)`, 'i').exec(header);
+  const match =
+    new RegExp(`;\\s*${param}="((?:[^"\\\\]|\\\\.)*)"`, 'i').exec(header) ??
+    new RegExp(`;\\s*${param}=([^;\\s]+)`, 'i').exec(header);
   return match?.[1]?.replace(/\\(.)/g, '$1');
 }
 

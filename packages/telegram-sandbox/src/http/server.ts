@@ -13,13 +13,22 @@ const FILE_PATH = /^\/file\/bot([^/]+)\/(.+)$/;
 /** Writes a JSON body with a status. */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
 const notFound = { ok: false, error_code: 404, description: 'Not Found' };
 
-async function handleApi(dispatch: Dispatch, request: IncomingMessage, response: ServerResponse, url: URL, match: RegExpExecArray) {
+async function handleApi(
+  dispatch: Dispatch,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+  match: RegExpExecArray,
+) {
   const controller = new AbortController();
   response.on('close', () => {
     if (!response.writableFinished) controller.abort();
@@ -41,12 +50,17 @@ async function handleApi(dispatch: Dispatch, request: IncomingMessage, response:
 }
 
 function handleFile(world: World, response: ServerResponse, match: RegExpExecArray) {
-  const file = world.bots.has(decodeURIComponent(match[1] as string)) ? world.files.getByPath(match[2] as string) : undefined;
+  const file = world.bots.has(decodeURIComponent(match[1] as string))
+    ? world.files.getByPath(match[2] as string)
+    : undefined;
   if (!file?.data) {
     sendJson(response, 404, notFound);
     return;
   }
-  response.writeHead(200, { 'content-type': file.mime ?? 'application/octet-stream', 'content-length': file.data.length });
+  response.writeHead(200, {
+    'content-type': file.mime ?? 'application/octet-stream',
+    'content-length': file.data.length,
+  });
   response.end(file.data);
 }
 
@@ -81,7 +95,11 @@ export function createSandboxServer(world: World, dispatch: Dispatch, web: WebHa
       })
       .catch((error: unknown) => {
         if (!response.headersSent) {
-          sendJson(response, 500, { ok: false, error_code: 500, description: `Internal Server Error: ${String(error)}` });
+          sendJson(response, 500, {
+            ok: false,
+            error_code: 500,
+            description: `Internal Server Error: ${String(error)}`,
+          });
         } else {
           response.destroy();
         }

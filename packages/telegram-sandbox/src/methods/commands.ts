@@ -4,7 +4,11 @@ import { defineMethod } from '../api/method';
 import { json } from '../api/params';
 
 const scope = json(
-  z.looseObject({ type: z.string(), chat_id: z.union([z.number(), z.string()]).optional(), user_id: z.number().optional() }),
+  z.looseObject({
+    type: z.string(),
+    chat_id: z.union([z.number(), z.string()]).optional(),
+    user_id: z.number().optional(),
+  }),
 ).optional();
 
 const commandList = json(
@@ -29,11 +33,16 @@ export const setMyCommands = defineMethod({
     if (params.commands.length > 100) throw badRequest('BOT_COMMANDS_TOO_MUCH');
     for (const { command, description } of params.commands) {
       if (!/^[a-z0-9_]{1,32}$/.test(command)) throw badRequest('BOT_COMMAND_INVALID');
-      if (description.trim().length === 0 || description.length > 256) throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
+      if (description.trim().length === 0 || description.length > 256)
+        throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
     }
     const key = commandsKey(params.scope, params.language_code);
     if (params.commands.length === 0) bot.commands.delete(key);
-    else bot.commands.set(key, params.commands.map(({ command, description }) => ({ command, description })));
+    else
+      bot.commands.set(
+        key,
+        params.commands.map(({ command, description }) => ({ command, description })),
+      );
     world.emit({ type: 'bot', token: bot.token });
     return true;
   },

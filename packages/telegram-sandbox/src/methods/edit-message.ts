@@ -19,7 +19,11 @@ const target = {
 /** Finds the bot's message to edit, with Telegram's errors. */
 function findTarget(
   { world, bot }: MethodContext,
-  params: { chat_id?: number | string | undefined; message_id?: number | undefined; inline_message_id?: string | undefined },
+  params: {
+    chat_id?: number | string | undefined;
+    message_id?: number | undefined;
+    inline_message_id?: string | undefined;
+  },
 ): { conversation: Conversation; stored: StoredMessage } {
   if (params.inline_message_id !== undefined) throw badRequest('MESSAGE_ID_INVALID');
   if (params.chat_id === undefined) throw badRequest('chat_id is empty');
@@ -72,15 +76,28 @@ export const editMessageText = defineMethod({
     link_preview_options: z.unknown().optional(),
   }),
   run: (params, context) => {
-    const formatted = formatText({ text: params.text, parseMode: params.parse_mode, entities: params.entities }, 'text');
+    const formatted = formatText(
+      { text: params.text, parseMode: params.parse_mode, entities: params.entities },
+      'text',
+    );
     const markup = inlineMarkup(params.reply_markup);
     const found = findTarget(context, params);
     const current = found.stored.message;
     if (current.text === undefined) throw ERRORS.noTextToEdit();
-    if (current.text === formatted.text && sameEntities(current.entities, formatted.entities) && sameMarkup(current.reply_markup, markup)) {
+    if (
+      current.text === formatted.text &&
+      sameEntities(current.entities, formatted.entities) &&
+      sameMarkup(current.reply_markup, markup)
+    ) {
       throw ERRORS.notModified();
     }
-    return applyEdit(context, found, { text: formatted.text, ...withEntities('entities', formatted.entities) }, ['entities'], markup);
+    return applyEdit(
+      context,
+      found,
+      { text: formatted.text, ...withEntities('entities', formatted.entities) },
+      ['entities'],
+      markup,
+    );
   },
 });
 
@@ -88,17 +105,31 @@ export const editMessageText = defineMethod({
 export const editMessageCaption = defineMethod({
   name: 'editMessageCaption',
   limited: true,
-  params: z.object({ ...target, caption: z.string().optional(), parse_mode: z.string().optional(), caption_entities: entities }),
+  params: z.object({
+    ...target,
+    caption: z.string().optional(),
+    parse_mode: z.string().optional(),
+    caption_entities: entities,
+  }),
   run: (params, context) => {
-    const caption = formatText({ text: params.caption, parseMode: params.parse_mode, entities: params.caption_entities }, 'caption');
+    const caption = formatText(
+      { text: params.caption, parseMode: params.parse_mode, entities: params.caption_entities },
+      'caption',
+    );
     const markup = inlineMarkup(params.reply_markup);
     const found = findTarget(context, params);
     const current = found.stored.message;
     if (current.text !== undefined) throw badRequest('there is no caption in the message to edit');
-    if ((current.caption ?? '') === caption.text && sameEntities(current.caption_entities, caption.entities) && sameMarkup(current.reply_markup, markup)) {
+    if (
+      (current.caption ?? '') === caption.text &&
+      sameEntities(current.caption_entities, caption.entities) &&
+      sameMarkup(current.reply_markup, markup)
+    ) {
       throw ERRORS.notModified();
     }
-    const content = caption.text ? { caption: caption.text, ...withEntities('caption_entities', caption.entities) } : {};
+    const content = caption.text
+      ? { caption: caption.text, ...withEntities('caption_entities', caption.entities) }
+      : {};
     return applyEdit(context, found, content, ['caption', 'caption_entities'], markup);
   },
 });

@@ -28,7 +28,8 @@ export const getUpdates = defineMethod({
     const { bot, signal, world } = context;
     markConnected(context);
     if (bot.webhook) throw ERRORS.webhookActive();
-    if (params.allowed_updates) bot.queue.allowedUpdates = params.allowed_updates.length ? params.allowed_updates : undefined;
+    if (params.allowed_updates)
+      bot.queue.allowedUpdates = params.allowed_updates.length ? params.allowed_updates : undefined;
     if (params.offset !== undefined) bot.queue.confirm(params.offset);
     const limit = Math.min(100, Math.max(1, params.limit ?? 100));
     bot.activePoll?.terminate();

@@ -69,5 +69,7 @@ export function withEntities<K extends 'entities' | 'caption_entities'>(
   key: K,
   entities: TelegramMessage['entities'],
 ): Partial<Record<K, NonNullable<TelegramMessage['entities']>>> {
-  return entities && entities.length > 0 ? ({ [key]: entities } as Record<K, NonNullable<TelegramMessage['entities']>>) : {};
+  return entities && entities.length > 0
+    ? ({ [key]: entities } as Record<K, NonNullable<TelegramMessage['entities']>>)
+    : {};
 }

@@ -47,13 +47,15 @@ function defineMediaMethod(name: string, kind: 'photo' | 'document') {
       caption_entities: entities,
       has_spoiler: z.unknown().optional(),
       show_caption_above_media: z.unknown().optional(),
-    }) as z.ZodType<z.output<z.ZodObject<typeof sendOptions>> & {
-      photo?: string | Upload;
-      document?: string | Upload;
-      caption?: string;
-      parse_mode?: string;
-      caption_entities?: z.output<typeof entities>;
-    }>,
+    }) as z.ZodType<
+      z.output<z.ZodObject<typeof sendOptions>> & {
+        photo?: string | Upload;
+        document?: string | Upload;
+        caption?: string;
+        parse_mode?: string;
+        caption_entities?: z.output<typeof entities>;
+      }
+    >,
     run: (params, context) => {
       const caption = formatText(
         { text: params.caption, parseMode: params.parse_mode, entities: params.caption_entities },
@@ -65,7 +67,9 @@ function defineMediaMethod(name: string, kind: 'photo' | 'document') {
       const target = resolveTarget(context, params.chat_id, replyTarget(params));
       const file = resolveFile(context, kind, source);
       const media = kind === 'photo' ? { photo: photoSizes(file) } : { document: documentOf(file) };
-      const captionFields = caption.text ? { caption: caption.text, ...withEntities('caption_entities', caption.entities) } : {};
+      const captionFields = caption.text
+        ? { caption: caption.text, ...withEntities('caption_entities', caption.entities) }
+        : {};
       return postBotMessage(context, target, { ...media, ...captionFields }, markup);
     },
   });

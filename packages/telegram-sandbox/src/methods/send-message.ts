@@ -34,7 +34,10 @@ export const sendMessage = defineMethod({
     disable_web_page_preview: z.unknown().optional(),
   }),
   run: (params, context) => {
-    const formatted = formatText({ text: params.text, parseMode: params.parse_mode, entities: params.entities }, 'text');
+    const formatted = formatText(
+      { text: params.text, parseMode: params.parse_mode, entities: params.entities },
+      'text',
+    );
     const markup = checkMarkup(params.reply_markup);
     const target = resolveTarget(context, params.chat_id, replyTarget(params));
     return postBotMessage(

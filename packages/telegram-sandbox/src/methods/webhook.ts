@@ -45,14 +45,19 @@ export const setWebhook = defineMethod({
       throw badRequest('bad webhook: secret token contains unallowed characters');
     }
     if (params.drop_pending_updates) bot.queue.clear();
-    if (params.allowed_updates) bot.queue.allowedUpdates = params.allowed_updates.length ? params.allowed_updates : undefined;
+    if (params.allowed_updates)
+      bot.queue.allowedUpdates = params.allowed_updates.length ? params.allowed_updates : undefined;
     markConnected(context);
     if (bot.webhook?.url === params.url && bot.webhook.secretToken === params.secret_token) {
       return new Described(true, 'Webhook is already set');
     }
     bot.activePoll?.terminate();
     bot.webhook?.stop();
-    const settings = { url: params.url, secretToken: params.secret_token, maxConnections: params.max_connections ?? 40 };
+    const settings = {
+      url: params.url,
+      secretToken: params.secret_token,
+      maxConnections: params.max_connections ?? 40,
+    };
     bot.webhook = startWebhookDelivery(world, bot, settings, context.callAsBot);
     return new Described(true, 'Webhook was set');
   },

@@ -10,8 +10,16 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { type: 'bot_command', regex: /\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\p{L}\p{N}_/<>])/gu, notAfter: /[\p{L}\p{N}_/<>]/u },
-  { type: 'email', regex: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\p{L}\p{N}_])/gu, notAfter: WORD },
+  {
+    type: 'bot_command',
+    regex: /\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?(?![\p{L}\p{N}_/<>])/gu,
+    notAfter: /[\p{L}\p{N}_/<>]/u,
+  },
+  {
+    type: 'email',
+    regex: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\p{L}\p{N}_])/gu,
+    notAfter: WORD,
+  },
   { type: 'url', regex: /(?:(?:https?|ftp|tg):\/\/|www\.)[^\s<>"]+/giu, notAfter: WORD },
   { type: 'mention', regex: /@[A-Za-z0-9_]{2,32}(?![\p{L}\p{N}_])/gu, notAfter: WORD },
   { type: 'hashtag', regex: /#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*(?![\p{L}\p{N}_#])/gu, notAfter: WORD },

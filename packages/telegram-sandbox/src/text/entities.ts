@@ -60,7 +60,17 @@ export function trimText(
 
 /** Entity types that cannot overlap an automatically detected entity. */
 const CONTINUOUS = new Set([
-  'code', 'pre', 'text_link', 'text_mention', 'custom_emoji', 'url', 'email', 'mention', 'hashtag', 'cashtag', 'bot_command',
+  'code',
+  'pre',
+  'text_link',
+  'text_mention',
+  'custom_emoji',
+  'url',
+  'email',
+  'mention',
+  'hashtag',
+  'cashtag',
+  'bot_command',
 ]);
 
 /**
@@ -74,7 +84,9 @@ export function mergeDetected(
   const blocking = entities.filter((entity) => CONTINUOUS.has(entity.type));
   const added = detected.filter(
     (found) =>
-      !blocking.some((entity) => found.offset < entity.offset + entity.length && entity.offset < found.offset + found.length),
+      !blocking.some(
+        (entity) => found.offset < entity.offset + entity.length && entity.offset < found.offset + found.length,
+      ),
   );
   return sortEntities([...entities, ...added]);
 }
@@ -86,7 +98,14 @@ export function sameEntities(
 ): boolean {
   const key = (list: readonly TelegramMessageEntity[] | undefined) =>
     JSON.stringify(
-      sortEntities([...(list ?? [])]).map((e) => [e.type, e.offset, e.length, e.url ?? '', e.language ?? '', e.custom_emoji_id ?? '']),
+      sortEntities([...(list ?? [])]).map((e) => [
+        e.type,
+        e.offset,
+        e.length,
+        e.url ?? '',
+        e.language ?? '',
+        e.custom_emoji_id ?? '',
+      ]),
     );
   return key(a) === key(b);
 }

@@ -48,7 +48,10 @@ describe('formatText (through parseTelegramText)', () => {
   });
 
   it('adds the entities Telegram detects, except inside code', () => {
-    const result = parseTelegramText({ text: 'Try /status, mail a@b.io, see https://t.me/x. <code>/no</code> #tag', parseMode: 'HTML' });
+    const result = parseTelegramText({
+      text: 'Try /status, mail a@b.io, see https://t.me/x. <code>/no</code> #tag',
+      parseMode: 'HTML',
+    });
     expect(result.ok && result.entities.map((e) => [e.type, e.offset, e.length])).toEqual([
       ['bot_command', 4, 7],
       ['email', 18, 6],

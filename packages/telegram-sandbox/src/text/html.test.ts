@@ -31,7 +31,9 @@ describe('parseHtml', () => {
   });
 
   it('nests entities outer first and accepts the tag aliases', () => {
-    expect(parseHtml('<strong>a <em>b</em></strong><del>c</del><ins>d</ins><span class="tg-spoiler">e</span>').entities).toEqual([
+    expect(
+      parseHtml('<strong>a <em>b</em></strong><del>c</del><ins>d</ins><span class="tg-spoiler">e</span>').entities,
+    ).toEqual([
       { type: 'bold', offset: 0, length: 3 },
       { type: 'italic', offset: 2, length: 1 },
       { type: 'strikethrough', offset: 3, length: 1 },

@@ -45,7 +45,9 @@ describe('parseMarkdownV2', () => {
       text: 'one\ntwo\nafter',
       entities: [{ type: 'blockquote', offset: 0, length: 7 }],
     });
-    expect(parseMarkdownV2('**>hidden\n>more||').entities).toEqual([{ type: 'expandable_blockquote', offset: 0, length: 11 }]);
+    expect(parseMarkdownV2('**>hidden\n>more||').entities).toEqual([
+      { type: 'expandable_blockquote', offset: 0, length: 11 },
+    ]);
   });
 
   it('keeps reserved characters inside code as text', () => {

@@ -5,8 +5,15 @@ const RESERVED = '_*[]()~`>#+-=|{}.!';
 
 /** TDLib's names of entity types, as they appear in "Can't find end of Bold entity…". */
 const TYPE_NAMES: Partial<Record<TelegramMessageEntityType, string>> = {
-  bold: 'Bold', italic: 'Italic', underline: 'Underline', strikethrough: 'Strikethrough', spoiler: 'Spoiler',
-  code: 'Code', pre: 'Pre', text_link: 'TextUrl', custom_emoji: 'CustomEmoji',
+  bold: 'Bold',
+  italic: 'Italic',
+  underline: 'Underline',
+  strikethrough: 'Strikethrough',
+  spoiler: 'Spoiler',
+  code: 'Code',
+  pre: 'Pre',
+  text_link: 'TextUrl',
+  custom_emoji: 'CustomEmoji',
 };
 
 interface Open {
@@ -44,7 +51,11 @@ export function parseMarkdownV2(input: string): ParsedText {
     );
   const closeQuote = () => {
     if (quote && out.length > quote.offset) {
-      entities.push({ type: quote.expandable ? 'expandable_blockquote' : 'blockquote', offset: quote.offset, length: out.length - quote.offset });
+      entities.push({
+        type: quote.expandable ? 'expandable_blockquote' : 'blockquote',
+        offset: quote.offset,
+        length: out.length - quote.offset,
+      });
     }
     quote = undefined;
   };
@@ -107,14 +118,22 @@ export function parseMarkdownV2(input: string): ParsedText {
 function endsEntity(type: TelegramMessageEntityType, input: string, i: number): boolean {
   const char = input[i];
   switch (type) {
-    case 'bold': return char === '*';
-    case 'italic': return char === '_' && input[i + 1] !== '_';
-    case 'underline': return input.startsWith('__', i);
-    case 'strikethrough': return char === '~';
-    case 'spoiler': return input.startsWith('||', i);
-    case 'code': return char === '`';
-    case 'pre': return input.startsWith('```', i);
-    default: return char === ']';
+    case 'bold':
+      return char === '*';
+    case 'italic':
+      return char === '_' && input[i + 1] !== '_';
+    case 'underline':
+      return input.startsWith('__', i);
+    case 'strikethrough':
+      return char === '~';
+    case 'spoiler':
+      return input.startsWith('||', i);
+    case 'code':
+      return char === '`';
+    case 'pre':
+      return input.startsWith('```', i);
+    default:
+      return char === ']';
   }
 }
 
@@ -126,10 +145,14 @@ function openEntity(input: string, i: number, offset: number, stack: Open[]): nu
     return end;
   };
   switch (char) {
-    case '_': return input[i + 1] === '_' ? push('underline', i + 2) : push('italic', i + 1);
-    case '*': return push('bold', i + 1);
-    case '~': return push('strikethrough', i + 1);
-    case '[': return push('text_link', i + 1);
+    case '_':
+      return input[i + 1] === '_' ? push('underline', i + 2) : push('italic', i + 1);
+    case '*':
+      return push('bold', i + 1);
+    case '~':
+      return push('strikethrough', i + 1);
+    case '[':
+      return push('text_link', i + 1);
     case '|':
       if (input[i + 1] === '|') return push('spoiler', i + 2);
       throw reserved(char);

@@ -4,8 +4,7 @@ import { formatText } from './format';
 
 /** What Telegram would store of a text, or the description of its refusal. */
 export type TelegramTextResult =
-  | { ok: true; text: string; entities: TelegramMessageEntity[] }
-  | { ok: false; description: string };
+  { ok: true; text: string; entities: TelegramMessageEntity[] } | { ok: false; description: string };
 
 /**
  * Applies Telegram's text rules offline, exactly as the sandbox's sendMessage does: parses

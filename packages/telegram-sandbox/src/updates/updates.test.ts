@@ -89,7 +89,10 @@ async function webhookServer(answers: { status: number; body?: unknown }[]) {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      received.push({ headers: request.headers, update: JSON.parse(Buffer.concat(chunks).toString('utf8')) as TelegramUpdate });
+      received.push({
+        headers: request.headers,
+        update: JSON.parse(Buffer.concat(chunks).toString('utf8')) as TelegramUpdate,
+      });
       const answer = answers.shift() ?? { status: 200 };
       response.writeHead(answer.status, { 'content-type': 'application/json' });
       response.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -108,7 +111,8 @@ describe('webhooks', () => {
       expect(set).toMatchObject({ ok: true, result: true, description: 'Webhook was set' });
       expect(await callApi(sandbox, 'getUpdates')).toMatchObject({
         status: 409,
-        description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
       });
       const user = sandbox.createUser();
       await user.send('via webhook');
@@ -121,9 +125,15 @@ describe('webhooks', () => {
         info = await callOk<Record<string, unknown>>(sandbox, 'getWebhookInfo');
         return info.pending_update_count === 0;
       });
-      expect(info).toMatchObject({ url: hook.url, last_error_message: 'Wrong response from the webhook: 500 Internal Server Error' });
+      expect(info).toMatchObject({
+        url: hook.url,
+        last_error_message: 'Wrong response from the webhook: 500 Internal Server Error',
+      });
     } finally {
-      expect(await callApi(sandbox, 'deleteWebhook')).toMatchObject({ result: true, description: 'Webhook was deleted' });
+      expect(await callApi(sandbox, 'deleteWebhook')).toMatchObject({
+        result: true,
+        description: 'Webhook was deleted',
+      });
       await hook.close();
     }
     expect(await callApi(sandbox, 'deleteWebhook')).toMatchObject({ description: 'Webhook is already deleted' });
@@ -131,7 +141,9 @@ describe('webhooks', () => {
 
   it('runs the method a webhook response carries', async () => {
     const user = sandbox.createUser();
-    const hook = await webhookServer([{ status: 200, body: { method: 'sendMessage', chat_id: user.id, text: 'replied in the response' } }]);
+    const hook = await webhookServer([
+      { status: 200, body: { method: 'sendMessage', chat_id: user.id, text: 'replied in the response' } },
+    ]);
     try {
       await callOk(sandbox, 'setWebhook', { url: hook.url });
       await user.send('hi');
@@ -146,7 +158,9 @@ describe('webhooks', () => {
     expect(await callApi(sandbox, 'setWebhook', { url: 'ftp://example.com/hook' })).toMatchObject({
       description: 'Bad Request: bad webhook: An HTTPS URL must be provided for webhook',
     });
-    expect(await callApi(sandbox, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'no spaces' })).toMatchObject({
+    expect(
+      await callApi(sandbox, 'setWebhook', { url: 'https://example.com/hook', secret_token: 'no spaces' }),
+    ).toMatchObject({
       error_code: 400,
     });
   });

@@ -13,21 +13,24 @@ function chatInstance(conversation: Conversation): string {
 }
 
 /** What a user's message carries: text, or a photo with an optional caption. */
-export type UserContent =
-  | { kind: 'text'; text: string }
-  | { kind: 'photo'; upload: Upload; caption?: string };
+export type UserContent = { kind: 'text'; text: string } | { kind: 'photo'; upload: Upload; caption?: string };
 
 /** A message's text and its entities, as Telegram's clients detect them; `method` names the caller in errors. */
 function textFields(raw: string, method: string): Pick<TelegramMessage, 'text' | 'entities'> {
   const { text, entities } = userText(raw);
-  if (!text) throw new SandboxError('INVALID_INPUT', `A message needs some text: ${method} got an empty or blank string.`);
+  if (!text)
+    throw new SandboxError('INVALID_INPUT', `A message needs some text: ${method} got an empty or blank string.`);
   return { text, ...(entities.length ? { entities } : {}) };
 }
 
 /** A caption (none when blank) and its entities; `method` names the caller in errors. */
 function captionFields(raw: string, method: string): Pick<TelegramMessage, 'caption' | 'caption_entities'> {
   const { text, entities } = userText(raw);
-  if (text.length > 1024) throw new SandboxError('INVALID_INPUT', `A photo caption holds at most 1024 characters; ${method} got ${text.length}.`);
+  if (text.length > 1024)
+    throw new SandboxError(
+      'INVALID_INPUT',
+      `A photo caption holds at most 1024 characters; ${method} got ${text.length}.`,
+    );
   return { ...(text ? { caption: text } : {}), ...(entities.length ? { caption_entities: entities } : {}) };
 }
 
@@ -39,7 +42,12 @@ function messageFields(world: World, content: UserContent): Partial<TelegramMess
 }
 
 /** Gives every bot of the chat the update, unless the user blocked it. */
-function notifyBots(world: World, conversation: Conversation, user: TelegramUser, update: { message: TelegramMessage } | { edited_message: TelegramMessage }): void {
+function notifyBots(
+  world: World,
+  conversation: Conversation,
+  user: TelegramUser,
+  update: { message: TelegramMessage } | { edited_message: TelegramMessage },
+): void {
   const kind = 'message' in update ? 'message' : 'edited_message';
   for (const token of conversation.botTokens) {
     const bot = world.bots.get(token);
@@ -61,13 +69,17 @@ export function sendAsUser(
 ): StoredMessage {
   if (world.closed) throw new SandboxError('CLOSED', 'The sandbox is closed: start a new one with startSandbox().');
   if (!conversation.memberIds.has(user.id)) {
-    throw new SandboxError('NOT_A_MEMBER', `${user.first_name} (id ${user.id}) is not a member of chat ${conversation.chat.id}: add them first.`);
+    throw new SandboxError(
+      'NOT_A_MEMBER',
+      `${user.first_name} (id ${user.id}) is not a member of chat ${conversation.chat.id}: add them first.`,
+    );
   }
   const fields = messageFields(world, content);
   let replyTo: TelegramMessage | undefined;
   if (replyToId !== undefined) {
     const target = findLive(conversation, replyToId);
-    if (!target) throw new SandboxError('MESSAGE_NOT_FOUND', `Cannot reply to message #${replyToId}: it is not in the chat.`);
+    if (!target)
+      throw new SandboxError('MESSAGE_NOT_FOUND', `Cannot reply to message #${replyToId}: it is not in the chat.`);
     const { reply_to_message: _nested, ...rest } = target.message;
     replyTo = rest;
   }
@@ -88,11 +100,20 @@ export function sendAsUser(
  * A user edits one of their own messages: its text (or a photo's caption) is replaced, it gets an
  * `edit_date`, and every bot of the chat gets an `edited_message` update (unless the user blocked it).
  */
-export function editAsUser(world: World, conversation: Conversation, user: TelegramUser, messageId: number, rawText: string): StoredMessage {
+export function editAsUser(
+  world: World,
+  conversation: Conversation,
+  user: TelegramUser,
+  messageId: number,
+  rawText: string,
+): StoredMessage {
   if (world.closed) throw new SandboxError('CLOSED', 'The sandbox is closed: start a new one with startSandbox().');
   const stored = findLive(conversation, messageId);
   if (!stored || stored.botToken !== undefined || stored.message.from?.id !== user.id) {
-    throw new SandboxError('MESSAGE_NOT_FOUND', `${user.first_name} can only edit their own messages: #${messageId} is not one of theirs in chat ${conversation.chat.id}.`);
+    throw new SandboxError(
+      'MESSAGE_NOT_FOUND',
+      `${user.first_name} can only edit their own messages: #${messageId} is not one of theirs in chat ${conversation.chat.id}.`,
+    );
   }
   const { text, entities: _entities, caption: _caption, caption_entities: _captionEntities, ...rest } = stored.message;
   const fields = text !== undefined ? textFields(rawText, 'edit()') : captionFields(rawText, 'edit()');
@@ -127,7 +148,13 @@ export function pressAsUser(
   world.callbackQueries.set(record.id, record);
   if (!bot.blockedBy.has(user.id)) {
     bot.queue.push('callback_query', {
-      callback_query: { id: record.id, from: user, message: stored.message, chat_instance: chatInstance(conversation), data },
+      callback_query: {
+        id: record.id,
+        from: user,
+        message: stored.message,
+        chat_instance: chatInstance(conversation),
+        data,
+      },
     });
   }
   return record;

@@ -1,6 +1,12 @@
 import { Buffer } from 'node:buffer';
 import { SandboxError, SandboxTimeoutError } from '../errors';
-import type { CallbackAnswer, TelegramChat, TelegramInlineKeyboardButton, TelegramMessage, TelegramUser } from '../types';
+import type {
+  CallbackAnswer,
+  TelegramChat,
+  TelegramInlineKeyboardButton,
+  TelegramMessage,
+  TelegramUser,
+} from '../types';
 import { findLive, liveMessages, type Conversation, type StoredMessage } from '../world/conversations';
 import type { SandboxRuntime } from '../runtime';
 import { editAsUser, pressAsUser, sendAsUser } from './actions';
@@ -120,7 +126,10 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
       .filter((stored) => !stored.deleted && stored.botToken !== undefined && stored.seq > lastActionSeq)
       .sort((a, b) => a.seq - b.seq);
 
-  const findButton = (label: string, messageId: number | undefined): { stored?: StoredMessage; button?: TelegramInlineKeyboardButton } => {
+  const findButton = (
+    label: string,
+    messageId: number | undefined,
+  ): { stored?: StoredMessage; button?: TelegramInlineKeyboardButton } => {
     const stored =
       messageId === undefined
         ? [...conversation.messages.values()].filter((s) => !s.deleted && buttonLabels(s.message).length > 0).at(-1)
@@ -142,17 +151,28 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
     },
 
     async sendPhoto(options = {}) {
-      const upload = { filename: options.filename ?? 'photo.png', contentType: '', data: Buffer.from(options.data ?? PIXEL_PNG) };
-      const content = { kind: 'photo' as const, upload, ...(options.caption === undefined ? {} : { caption: options.caption }) };
+      const upload = {
+        filename: options.filename ?? 'photo.png',
+        contentType: '',
+        data: Buffer.from(options.data ?? PIXEL_PNG),
+      };
+      const content = {
+        kind: 'photo' as const,
+        upload,
+        ...(options.caption === undefined ? {} : { caption: options.caption }),
+      };
       const stored = sendAsUser(world, conversation, user, content, options.replyTo);
-      const caption = stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
+      const caption =
+        stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
       acted(`${user.first_name} sent a photo${caption}`);
       return stored.message;
     },
 
     async edit(messageId, text) {
       const stored = editAsUser(world, conversation, user, messageId, text);
-      acted(`${user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`);
+      acted(
+        `${user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`,
+      );
       return stored.message;
     },
 
@@ -173,7 +193,10 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
       });
       const { stored, button } = found as { stored: StoredMessage; button: TelegramInlineKeyboardButton };
       if (button.callback_data === undefined) {
-        throw new SandboxError('BUTTON_NOT_FOUND', `Button ${JSON.stringify(button.text)} has no callback_data (it ${button.url ? `opens ${button.url}` : 'is not a callback button'}): pressing it sends nothing to the bot.`);
+        throw new SandboxError(
+          'BUTTON_NOT_FOUND',
+          `Button ${JSON.stringify(button.text)} has no callback_data (it ${button.url ? `opens ${button.url}` : 'is not a callback button'}): pressing it sends nothing to the bot.`,
+        );
       }
       const query = pressAsUser(world, conversation, user, stored, button.callback_data);
       acted(`${user.first_name} pressed ${JSON.stringify(button.text)} on message #${stored.message.message_id}`);
@@ -182,8 +205,16 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
         message: stored.message,
         button,
         answer: (answerOptions = {}) =>
-          waitUntil(world, () => query.answer, timeout(answerOptions), () =>
-            new SandboxTimeoutError(`the bot to answer the press of ${JSON.stringify(button.text)} (answerCallbackQuery)`, timeout(answerOptions), details()),
+          waitUntil(
+            world,
+            () => query.answer,
+            timeout(answerOptions),
+            () =>
+              new SandboxTimeoutError(
+                `the bot to answer the press of ${JSON.stringify(button.text)} (answerCallbackQuery)`,
+                timeout(answerOptions),
+                details(),
+              ),
           ),
       };
     },
@@ -191,15 +222,31 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
     messages: () => liveMessages(conversation),
 
     lastMessage(options = {}) {
-      return waitUntil(world, () => botChangesSinceAction().at(-1)?.message, timeout(options), () =>
-        new SandboxTimeoutError(`a message from the bot in ${chatName(world, conversation)} after ${lastAction}`, timeout(options), details()),
+      return waitUntil(
+        world,
+        () => botChangesSinceAction().at(-1)?.message,
+        timeout(options),
+        () =>
+          new SandboxTimeoutError(
+            `a message from the bot in ${chatName(world, conversation)} after ${lastAction}`,
+            timeout(options),
+            details(),
+          ),
       );
     },
 
     waitForMessage(match, options = {}) {
       const probe = () => botChangesSinceAction().find((stored) => matches(match, stored.message))?.message;
-      return waitUntil(world, probe, timeout(options), () =>
-        new SandboxTimeoutError(`a message from the bot ${describeMatcher(match)} after ${lastAction}`, timeout(options), details()),
+      return waitUntil(
+        world,
+        probe,
+        timeout(options),
+        () =>
+          new SandboxTimeoutError(
+            `a message from the bot ${describeMatcher(match)} after ${lastAction}`,
+            timeout(options),
+            details(),
+          ),
       );
     },
 

@@ -58,11 +58,16 @@ export function describeConversation(world: World, conversation: Conversation, a
     if (!bot) continue;
     const name = `@${bot.user.username ?? bot.user.id}`;
     if (!bot.connected) {
-      lines.push(`${name} has not called getUpdates nor set a webhook: is the bot running with apiRoot ${apiRoot} and its token?`);
+      lines.push(
+        `${name} has not called getUpdates nor set a webhook: is the bot running with apiRoot ${apiRoot} and its token?`,
+      );
     } else if (bot.queue.size > 0) {
-      lines.push(`${bot.queue.size} update${bot.queue.size === 1 ? '' : 's'} still wait${bot.queue.size === 1 ? 's' : ''} for ${name} (not yet fetched or confirmed).`);
+      lines.push(
+        `${bot.queue.size} update${bot.queue.size === 1 ? '' : 's'} still wait${bot.queue.size === 1 ? 's' : ''} for ${name} (not yet fetched or confirmed).`,
+      );
     }
-    if (bot.webhook?.lastErrorMessage) lines.push(`${name}'s webhook last failed with: ${bot.webhook.lastErrorMessage}.`);
+    if (bot.webhook?.lastErrorMessage)
+      lines.push(`${name}'s webhook last failed with: ${bot.webhook.lastErrorMessage}.`);
   }
   return lines.join('\n');
 }

@@ -50,7 +50,10 @@ export function createSandboxGroup(runtime: SandboxRuntime, conversation: Conver
     chat,
     as(user) {
       if (!conversation.memberIds.has(user.id)) {
-        throw new SandboxError('NOT_A_MEMBER', `${user.user.first_name} (id ${user.id}) is not in group "${chat.title}": pass them in members or call addMember().`);
+        throw new SandboxError(
+          'NOT_A_MEMBER',
+          `${user.user.first_name} (id ${user.id}) is not in group "${chat.title}": pass them in members or call addMember().`,
+        );
       }
       let actor = actors.get(user.id);
       if (!actor) {

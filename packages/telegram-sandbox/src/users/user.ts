@@ -53,7 +53,11 @@ export function createSandboxUser(runtime: SandboxRuntime, user: TelegramUser, d
   const botOf = (token: string | undefined): BotRecord => {
     if (token === undefined) return defaultBot;
     const bot = world.bots.get(token);
-    if (!bot) throw new SandboxError('UNKNOWN_BOT', 'No bot with that token in this sandbox: register it with addBot() or the bots option.');
+    if (!bot)
+      throw new SandboxError(
+        'UNKNOWN_BOT',
+        'No bot with that token in this sandbox: register it with addBot() or the bots option.',
+      );
     return bot;
   };
 

@@ -14,7 +14,8 @@ export function waitUntil<T>(
 ): Promise<T> {
   const ready = probe();
   if (ready !== undefined) return Promise.resolve(ready);
-  if (world.closed) return Promise.reject(new SandboxError('CLOSED', 'The sandbox is closed: nothing more will arrive.'));
+  if (world.closed)
+    return Promise.reject(new SandboxError('CLOSED', 'The sandbox is closed: nothing more will arrive.'));
   return new Promise((resolve, reject) => {
     const finish = (outcome: () => void) => {
       clearTimeout(timer);

@@ -22,16 +22,27 @@ describe('the web chat’s POST endpoints', () => {
     expect(form.status).toBe(415);
     expect(await form.json()).toEqual({ ok: false, error: 'Send JSON (content-type: application/json).' });
     // A browser names the page's origin; another site's is refused.
-    const foreign = await postSend(user.id, { 'content-type': 'application/json', origin: 'http://evil.example' }, body);
+    const foreign = await postSend(
+      user.id,
+      { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body,
+    );
     expect(foreign.status).toBe(403);
-    expect(await foreign.json()).toEqual({ ok: false, error: 'Refused a request from another site (http://evil.example).' });
+    expect(await foreign.json()).toEqual({
+      ok: false,
+      error: 'Refused a request from another site (http://evil.example).',
+    });
     expect(user.messages()).toEqual([]);
   });
 
   it('accept JSON from the web chat’s own page', async () => {
     const user = sandbox.createUser({ firstName: 'Val' });
     const own = new URL(sandbox.webUrl).origin;
-    const response = await postSend(user.id, { 'content-type': 'application/json', origin: own }, JSON.stringify({ text: 'hello' }));
+    const response = await postSend(
+      user.id,
+      { 'content-type': 'application/json', origin: own },
+      JSON.stringify({ text: 'hello' }),
+    );
     expect(await response.json()).toEqual({ ok: true });
     expect(user.messages().map((message) => message.text)).toEqual(['hello']);
   });

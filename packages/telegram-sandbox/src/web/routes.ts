@@ -51,7 +51,13 @@ export function createWebHandler(world: World): WebHandler {
     if (requested) return requested;
     if (webUserId === undefined || !world.users.has(webUserId)) {
       webUserId = world.allocateUserId();
-      world.users.set(webUserId, { id: webUserId, is_bot: false, first_name: 'You', username: 'sandbox_user', language_code: 'en' });
+      world.users.set(webUserId, {
+        id: webUserId,
+        is_bot: false,
+        first_name: 'You',
+        username: 'sandbox_user',
+        language_code: 'en',
+      });
     }
     return world.users.get(webUserId) as TelegramUser;
   };
@@ -70,7 +76,11 @@ export function createWebHandler(world: World): WebHandler {
   const events = (response: ServerResponse, url: URL) => {
     const viewer = viewerOf(url);
     const conversation = conversationOf(viewer, url.searchParams.get('chat'));
-    response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     const send = <E extends keyof WebEvents>(event: E, data: WebEvents[E]) => {
       if (!response.destroyed) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
@@ -113,10 +123,18 @@ export function createWebHandler(world: World): WebHandler {
       const viewer = viewerOf(url);
       const conversation = conversationOf(viewer, body.chat);
       if (action === 'send') {
-        sendAsUser(world, conversation, viewer, { kind: 'text', text: String(body.text ?? '') }, typeof body.replyTo === 'number' ? body.replyTo : undefined);
+        sendAsUser(
+          world,
+          conversation,
+          viewer,
+          { kind: 'text', text: String(body.text ?? '') },
+          typeof body.replyTo === 'number' ? body.replyTo : undefined,
+        );
       } else {
         const stored = findLive(conversation, Number(body.messageId));
-        const onMessage = (stored?.message.reply_markup?.inline_keyboard ?? []).flat().some((b) => b.callback_data === body.data);
+        const onMessage = (stored?.message.reply_markup?.inline_keyboard ?? [])
+          .flat()
+          .some((b) => b.callback_data === body.data);
         if (!stored || !onMessage) throw new Error('That button is no longer there.');
         pressAsUser(world, conversation, viewer, stored, String(body.data));
       }
@@ -156,7 +174,10 @@ export function createWebHandler(world: World): WebHandler {
       const file = world.files.get(decodeURIComponent(url.pathname.slice('/web/files/'.length)));
       if (!file) return false;
       if (file.data) {
-        response.writeHead(200, { 'content-type': file.mime ?? 'application/octet-stream', 'content-length': file.data.length });
+        response.writeHead(200, {
+          'content-type': file.mime ?? 'application/octet-stream',
+          'content-length': file.data.length,
+        });
         response.end(file.data);
       } else {
         response.writeHead(302, { location: file.url ?? '/' });

@@ -28,7 +28,11 @@ export function chatsOf(world: World, user: TelegramUser): WebChat[] {
   }));
   for (const conversation of world.conversations.values()) {
     if (conversation.chat.type !== 'private' && conversation.memberIds.has(user.id)) {
-      chats.push({ key: conversation.key, title: conversation.chat.title ?? String(conversation.chat.id), type: conversation.chat.type });
+      chats.push({
+        key: conversation.key,
+        title: conversation.chat.title ?? String(conversation.chat.id),
+        type: conversation.chat.type,
+      });
     }
   }
   return chats;
@@ -65,7 +69,10 @@ export function chatSnapshot(world: World, conversation: Conversation, viewer: T
       : null,
     action:
       action && remainingMs > 0
-        ? { text: `${action.by} ${ACTION_TEXT[action.action] ?? `is ${action.action.replace(/_/g, ' ')}…`}`, remainingMs }
+        ? {
+            text: `${action.by} ${ACTION_TEXT[action.action] ?? `is ${action.action.replace(/_/g, ' ')}…`}`,
+            remainingMs,
+          }
         : null,
     commands: bots.flatMap((bot) => bot.commands.get('default|') ?? []),
   };

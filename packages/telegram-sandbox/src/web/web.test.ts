@@ -23,7 +23,10 @@ let bot: Telegraf;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: run scripts/ensure-chromium.sh (the test script does) or set CHROMIUM_PATH.`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: run scripts/ensure-chromium.sh (the test script does) or set CHROMIUM_PATH.`,
+    );
   sandbox = await startSandbox();
   bot = new Telegraf(sandbox.token, { telegram: { apiRoot: sandbox.apiRoot } });
   bot.command('status', async (ctx) => {
@@ -35,7 +38,10 @@ beforeAll(async () => {
   });
   bot.action('wan', async (ctx) => {
     await ctx.answerCbQuery('Showing WAN');
-    await ctx.editMessageText(fmt`${bold('WAN')}: 1 Gbps`, Markup.inlineKeyboard([Markup.button.callback('Delete', 'delete')]));
+    await ctx.editMessageText(
+      fmt`${bold('WAN')}: 1 Gbps`,
+      Markup.inlineKeyboard([Markup.button.callback('Delete', 'delete')]),
+    );
   });
   bot.action('delete', async (ctx) => {
     await ctx.answerCbQuery();
@@ -45,12 +51,22 @@ beforeAll(async () => {
     ctx.reply(fmt`${bold(INJECT.text)}`, Markup.inlineKeyboard([Markup.button.callback(INJECT.button, 'inject')])),
   );
   bot.action('inject', (ctx) => ctx.answerCbQuery(INJECT.toast));
-  bot.command('chart', (ctx) => ctx.replyWithPhoto(Input.fromBuffer(Buffer.from(PNG_1x1, 'base64'), 'chart.png'), { caption: 'WAN chart' }));
+  bot.command('chart', (ctx) =>
+    ctx.replyWithPhoto(Input.fromBuffer(Buffer.from(PNG_1x1, 'base64'), 'chart.png'), { caption: 'WAN chart' }),
+  );
   void bot.launch(() => undefined);
   await sandbox.waitForBot({ timeoutMs: 10_000 });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }, 60_000);
 

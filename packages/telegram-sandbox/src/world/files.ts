@@ -47,8 +47,15 @@ export function imageSize(data: Buffer): { width: number; height: number } {
 }
 
 const MIME_BY_EXTENSION: Record<string, string> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
-  pdf: 'application/pdf', txt: 'text/plain', csv: 'text/csv', json: 'application/json',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  txt: 'text/plain',
+  csv: 'text/csv',
+  json: 'application/json',
 };
 
 /** The files of one sandbox, by file_id and by download path. */
@@ -71,11 +78,15 @@ export class FileStore {
 
   /** Stores uploaded bytes. */
   putUpload(kind: FileRecord['kind'], upload: Upload): FileRecord {
-    const extension = /\.([A-Za-z0-9]{1,8})$/.exec(upload.filename)?.[1]?.toLowerCase() ?? (kind === 'photo' ? 'jpg' : 'dat');
+    const extension =
+      /\.([A-Za-z0-9]{1,8})$/.exec(upload.filename)?.[1]?.toLowerCase() ?? (kind === 'photo' ? 'jpg' : 'dat');
     const generic = !upload.contentType || upload.contentType === 'application/octet-stream';
     const mime = generic ? (MIME_BY_EXTENSION[extension] ?? 'application/octet-stream') : upload.contentType;
     const size = kind === 'photo' ? imageSize(upload.data) : { width: 0, height: 0 };
-    return this.add({ kind, data: upload.data, size: upload.data.length, name: upload.filename, mime, ...size }, extension);
+    return this.add(
+      { kind, data: upload.data, size: upload.data.length, name: upload.filename, mime, ...size },
+      extension,
+    );
   }
 
   /** Records a URL the bot sent instead of bytes; the web page shows it as is. */

@@ -1,13 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { CallbackAnswer, TelegramMessage, TelegramUser } from '../types';
 import type { BotRecord } from './bots';
-import {
-  createConversation,
-  groupKey,
-  privateKey,
-  type Conversation,
-  type StoredMessage,
-} from './conversations';
+import { createConversation, groupKey, privateKey, type Conversation, type StoredMessage } from './conversations';
 import { FileStore } from './files';
 import { WorldError } from './world-error';
 
@@ -136,11 +130,17 @@ export class World {
     for (const conversation of this.conversations.values()) {
       if (conversation.chat.type === 'private' || !conversation.botTokens.has(bot.token)) continue;
       const { id, username } = conversation.chat;
-      if (chatId === id || (typeof chatId === 'string' && username && chatId.toLowerCase() === `@${username.toLowerCase()}`)) {
+      if (
+        chatId === id ||
+        (typeof chatId === 'string' && username && chatId.toLowerCase() === `@${username.toLowerCase()}`)
+      ) {
         return conversation;
       }
     }
-    throw new WorldError('CHAT_NOT_FOUND', `@${bot.user.username ?? bot.user.id} has no chat ${JSON.stringify(chatId)}.`);
+    throw new WorldError(
+      'CHAT_NOT_FOUND',
+      `@${bot.user.username ?? bot.user.id} has no chat ${JSON.stringify(chatId)}.`,
+    );
   }
 
   /** Adds a message at the end of a chat and announces it. */

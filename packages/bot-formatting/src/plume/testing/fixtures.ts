@@ -51,15 +51,38 @@ export function healthReport(overrides: Partial<LocationHealthReport> = {}): Loc
     online: true,
     onlineSource: 'pods',
     location: { id: '65f1aa00bb11cc22dd33ee44', name: 'Home *_[x]_ <b>&amp;' },
-    issues: [{ kind: 'podDisconnected', pod: 'Kitchen', detail: 'disconnected', message: "Pod 'Kitchen' is disconnected." }],
+    issues: [
+      { kind: 'podDisconnected', pod: 'Kitchen', detail: 'disconnected', message: "Pod 'Kitchen' is disconnected." },
+    ],
     warnings: [
       { kind: 'podHealth', pod: 'Hall', detail: 'fair', message: "Pod 'Hall' has fair health." },
-      { kind: 'podAlert', pod: 'Hall', detail: 'highInterference', message: "Pod 'Hall' has an active alert: highInterference." },
+      {
+        kind: 'podAlert',
+        pod: 'Hall',
+        detail: 'highInterference',
+        message: "Pod 'Hall' has an active alert: highInterference.",
+      },
     ],
     pods: [
       pod(),
-      pod({ id: 'SN-2', name: 'Hall', health: 'fair', backhaul: 'mesh', alerts: ['highInterference'], connectedDevices: 3, gateway: false }),
-      pod({ id: 'SN-3', name: 'Kitchen', connected: false, health: null, backhaul: 'mesh', connectedDevices: 0, gateway: false }),
+      pod({
+        id: 'SN-2',
+        name: 'Hall',
+        health: 'fair',
+        backhaul: 'mesh',
+        alerts: ['highInterference'],
+        connectedDevices: 3,
+        gateway: false,
+      }),
+      pod({
+        id: 'SN-3',
+        name: 'Kitchen',
+        connected: false,
+        health: null,
+        backhaul: 'mesh',
+        connectedDevices: 0,
+        gateway: false,
+      }),
     ],
     podCounts: { total: 3, connected: 2, disconnected: 1 },
     totalConnectedDevices: 15,
@@ -112,7 +135,14 @@ export function wanAnalysis(overrides: Partial<WanAnalysisWithData> = {}): WanAn
       validPercent: 97.91666,
       firstSampleAt: '2024-12-04T00:00:00.000Z',
       lastSampleAt: '2024-12-04T23:45:00.000Z',
-      gaps: [{ from: '2024-12-04T05:15:00.000Z', to: '2024-12-04T05:45:00.000Z', durationMs: 1_800_000, missingIntervals: 2 }],
+      gaps: [
+        {
+          from: '2024-12-04T05:15:00.000Z',
+          to: '2024-12-04T05:45:00.000Z',
+          durationMs: 1_800_000,
+          missingIntervals: 2,
+        },
+      ],
       belowQualityThreshold: false,
     },
     busyHours: [{ hour: 19, level: 'high', meanRxPeakMbps: 75.75, meanTxPeakMbps: 2, ratioToMean: 3.18, samples: 4 }],
@@ -148,7 +178,13 @@ export function wanNoData(totalSamples = 0): WanAnalysisNoData {
   };
 }
 
-const SEVEN_DAYS = { key: '7d', label: 'Last 7 Days', granularity: 'days', limit: 7, durationMs: 7 * 86_400_000 } as const;
+const SEVEN_DAYS = {
+  key: '7d',
+  label: 'Last 7 Days',
+  granularity: 'days',
+  limit: 7,
+  durationMs: 7 * 86_400_000,
+} as const;
 
 export function onlineStats(overrides: Partial<OnlineStatsWithData> = {}): OnlineStatsWithData {
   return {

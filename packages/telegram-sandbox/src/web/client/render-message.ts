@@ -36,7 +36,13 @@ export function renderMessage(message: WebMessage, isGroup: boolean, actions: Ch
   if (isGroup && !meta.outgoing) bubble.appendChild(el('div', 'sender', meta.sender));
   const replied = message.reply_to_message;
   if (replied) {
-    bubble.appendChild(el('div', 'reply', (replied.from ? `${replied.from.first_name}: ` : '') + (replied.text || replied.caption || '')));
+    bubble.appendChild(
+      el(
+        'div',
+        'reply',
+        (replied.from ? `${replied.from.first_name}: ` : '') + (replied.text || replied.caption || ''),
+      ),
+    );
   }
   if (message.photo && meta.photoUrl) {
     const img = el('img', 'photo');

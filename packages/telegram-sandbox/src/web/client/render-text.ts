@@ -79,7 +79,13 @@ function wrap(entity: TelegramMessageEntity, child: Node, whole: string, actions
 }
 
 /** `text[start, end)` with its inline entities, each piece wrapped innermost (shortest) first. */
-function renderInline(text: string, start: number, end: number, entities: readonly TelegramMessageEntity[], actions: ChatActions): DocumentFragment {
+function renderInline(
+  text: string,
+  start: number,
+  end: number,
+  entities: readonly TelegramMessageEntity[],
+  actions: ChatActions,
+): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const inline = entities.filter((e) => !BLOCK.has(e.type) && e.offset < end && e.offset + e.length > start);
   const cuts = new Set([start, end]);
@@ -92,7 +98,9 @@ function renderInline(text: string, start: number, end: number, entities: readon
     const from = points[i] as number;
     const to = points[i + 1] as number;
     let node: Node = document.createTextNode(text.slice(from, to));
-    for (const e of inline.filter((e) => e.offset <= from && e.offset + e.length >= to).sort((a, b) => a.length - b.length)) {
+    for (const e of inline
+      .filter((e) => e.offset <= from && e.offset + e.length >= to)
+      .sort((a, b) => a.length - b.length)) {
       node = wrap(e, node, text.slice(e.offset, e.offset + e.length), actions);
     }
     fragment.appendChild(node);
@@ -100,7 +108,12 @@ function renderInline(text: string, start: number, end: number, entities: readon
   return fragment;
 }
 
-function renderBlock(text: string, block: TelegramMessageEntity, entities: readonly TelegramMessageEntity[], actions: ChatActions): HTMLElement {
+function renderBlock(
+  text: string,
+  block: TelegramMessageEntity,
+  entities: readonly TelegramMessageEntity[],
+  actions: ChatActions,
+): HTMLElement {
   const blockEnd = block.offset + block.length;
   if (block.type === 'pre') {
     const node = el('pre');
@@ -120,7 +133,13 @@ function renderBlock(text: string, block: TelegramMessageEntity, entities: reado
  * `text[start, end)` with its entities: the outermost blocks as block elements (a line break right
  * after a block is the block's own), the text between them inline.
  */
-export function renderText(text: string, start: number, end: number, entities: readonly TelegramMessageEntity[], actions: ChatActions): DocumentFragment {
+export function renderText(
+  text: string,
+  start: number,
+  end: number,
+  entities: readonly TelegramMessageEntity[],
+  actions: ChatActions,
+): DocumentFragment {
   const fragment = document.createDocumentFragment();
   const blocks = entities
     .filter((e) => BLOCK.has(e.type) && e.offset >= start && e.offset + e.length <= end)

@@ -22,7 +22,11 @@ export async function loadState(viewing: Viewing): Promise<WebState> {
 }
 
 /** POSTs an action as JSON; resolves with the server's answer, or a failure naming a network error. */
-export async function postAction(path: '/web/send' | '/web/press', viewing: Viewing, body: object): Promise<WebActionResult> {
+export async function postAction(
+  path: '/web/send' | '/web/press',
+  viewing: Viewing,
+  body: object,
+): Promise<WebActionResult> {
   try {
     const response = await fetch(path + queryOf(viewing), {
       method: 'POST',
@@ -43,7 +47,10 @@ export function openEvents(viewing: Viewing, handlers: EventHandlers): EventSour
   const source = new EventSource(`/web/events${queryOf(viewing)}`);
   const on = <E extends keyof WebEvents>(name: E) => {
     const handle = handlers[name];
-    if (handle) source.addEventListener(name, (event) => handle(JSON.parse((event as MessageEvent<string>).data) as WebEvents[E]));
+    if (handle)
+      source.addEventListener(name, (event) =>
+        handle(JSON.parse((event as MessageEvent<string>).data) as WebEvents[E]),
+      );
   };
   on('snapshot');
   on('chats');
