@@ -26,12 +26,17 @@ function failedTasks(nxOutput) {
 
 /**
  * The `N passed, N failed` line of a run. `nxExitCode` catches an Nx run that failed without a
- * failed task to show for it (Nx itself crashed, or a project graph error): it counts as one failure.
+ * failed task to show for it (Nx itself crashed, or a project graph error): it counts as one failure,
+ * and so does `formatted: false` (the Prettier check found unformatted files).
  */
-export function summarize({ root, nxOutput, rehearsalRan, nxExitCode = 0 }) {
+export function summarize({ root, nxOutput, rehearsalRan, nxExitCode = 0, formatted = true }) {
   let passed = 0;
   let failed = 0;
   const notes = [];
+  if (!formatted) {
+    failed += 1;
+    notes.push('files not formatted with Prettier: run `npm run format`');
+  }
   for (const file of projectResults(root)) {
     if (!existsSync(file)) continue;
     const r = JSON.parse(readFileSync(file, 'utf8'));

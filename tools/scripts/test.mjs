@@ -1,4 +1,4 @@
-// `npm test`: lint, typecheck, tests, builds and package checks of every project through Nx,
+// `npm test`: the Prettier check, then lint, typecheck, tests, builds and package checks of every project through Nx,
 // then the publish rehearsal; ends with the plain line `N passed, N failed`.
 // In CI (CI=true) Nx's cache is skipped so that everything really runs.
 import { spawn } from 'node:child_process';
@@ -30,6 +30,10 @@ for (const file of projectResults(root)) rmSync(file, { force: true });
 rmSync(join(root, '.rehearsal-results.json'), { force: true });
 
 const started = Date.now();
+console.log('▶ prettier --check .');
+const format = await stream('prettier', ['--check', '.', '--log-level=warn']);
+console.log(format.code === 0 ? 'All files are formatted.' : '✗ Some files are not formatted (listed above).');
+
 console.log(`▶ nx run-many -t ${targets.join(' ')}${ci ? ' (CI: Nx cache skipped)' : ''}`);
 const nx = await stream('nx', [
   'run-many',
@@ -49,7 +53,13 @@ if (librariesBuilt) {
   console.log('\n▶ publish rehearsal skipped: a build failed');
 }
 
-const { line, ok } = summarize({ root, nxOutput: nx.output, rehearsalRan: librariesBuilt, nxExitCode: nx.code });
+const { line, ok } = summarize({
+  root,
+  nxOutput: nx.output,
+  rehearsalRan: librariesBuilt,
+  nxExitCode: nx.code,
+  formatted: format.code === 0,
+});
 console.log(`\nTook ${Math.round((Date.now() - started) / 1000)} s.`);
 console.log(line);
 process.exit(ok && nx.code === 0 && rehearsal.code === 0 ? 0 : 1);

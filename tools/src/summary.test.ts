@@ -71,4 +71,12 @@ describe('summarize', () => {
       ok: true,
     });
   });
+
+  it('counts unformatted files as one failure', () => {
+    workspace({ 'packages/a': { numPassedTests: 7, numFailedTests: 0 } });
+    expect(summarize({ root, nxOutput: '', rehearsalRan: false, formatted: false })).toEqual({
+      line: '7 passed, 1 failed',
+      ok: false,
+    });
+  });
 });
