@@ -8,7 +8,7 @@ export type { SandboxOptions } from './options';
 export { createHarness, withSandbox } from './harness';
 export type { SandboxHarness, BotLauncher, BotEnvironment } from './harness';
 export type { SandboxUser, CreateUserOptions } from './users/user';
-export type { SandboxGroup, CreateGroupOptions } from './users/group';
+export type { SandboxGroup, SandboxTopic, CreateGroupOptions } from './users/group';
 export type {
   ChatActor,
   WaitOptions,
@@ -49,5 +49,6 @@ export type {
   TelegramBotCommand,
   TelegramResponse,
   TelegramResponseParameters,
+  TelegramChatMember,
   CallbackAnswer,
 } from './types';

@@ -112,7 +112,13 @@ export function createSandbox(parts: SandboxParts): Sandbox {
     },
 
     createGroup(groupOptions) {
-      const type = groupOptions.type ?? 'group';
+      const forum = groupOptions.forum === true;
+      if (forum && groupOptions.type === 'group')
+        throw new SandboxError(
+          'INVALID_OPTIONS',
+          'createGroup: a forum is a supergroup; drop type or set it to supergroup.',
+        );
+      const type = groupOptions.type ?? (forum ? 'supergroup' : 'group');
       const number = groupOptions.id === undefined ? world.allocateGroupId() : 0;
       const id = groupOptions.id ?? (type === 'supergroup' ? -(1_000_000_000_000 + number) : -number);
       if (!Number.isSafeInteger(id) || id >= 0)
@@ -124,6 +130,7 @@ export function createSandbox(parts: SandboxParts): Sandbox {
         type,
         title: groupOptions.title,
         ...(groupOptions.username ? { username: groupOptions.username } : {}),
+        ...(forum ? { is_forum: true } : {}),
       });
       for (const token of groupOptions.bots ?? [sandbox.token]) {
         if (!world.bots.has(token))
@@ -131,6 +138,14 @@ export function createSandbox(parts: SandboxParts): Sandbox {
         conversation.botTokens.add(token);
       }
       for (const member of groupOptions.members ?? []) conversation.memberIds.add(member.id);
+      for (const admin of groupOptions.admins ?? []) {
+        conversation.memberIds.add(admin.id);
+        conversation.admins.set(admin.id, 'administrator');
+      }
+      if (groupOptions.owner !== undefined) {
+        conversation.memberIds.add(groupOptions.owner.id);
+        conversation.admins.set(groupOptions.owner.id, 'creator');
+      }
       world.conversations.set(conversation.key, conversation);
       world.emit({ type: 'conversations' });
       return createSandboxGroup(runtime, conversation);

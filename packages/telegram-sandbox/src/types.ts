@@ -25,6 +25,8 @@ export interface TelegramChat {
   username?: string;
   first_name?: string;
   last_name?: string;
+  /** A supergroup whose messages are organised in topics. */
+  is_forum?: boolean;
 }
 
 /** Every entity type Telegram knows. */
@@ -111,6 +113,34 @@ export interface TelegramMessage {
   photo?: TelegramPhotoSize[];
   document?: TelegramDocument;
   reply_markup?: TelegramInlineKeyboardMarkup;
+  /** In a forum supergroup: the topic (the id of the message that created it). */
+  message_thread_id?: number;
+  /** The message was sent in a forum topic. */
+  is_topic_message?: boolean;
+  /** Service message: a topic was created (its id is this message's `message_thread_id`). */
+  forum_topic_created?: { name: string; icon_color: number };
+  /** Service message in the old group: it became the supergroup with this id. */
+  migrate_to_chat_id?: number;
+  /** Service message in the new supergroup: it was the group with this id. */
+  migrate_from_chat_id?: number;
+}
+
+/** A user's standing in a chat, as `getChatMember` returns it. */
+export interface TelegramChatMember {
+  status: 'creator' | 'administrator' | 'member' | 'left';
+  user: TelegramUser;
+  /** On `creator` and `administrator`. */
+  is_anonymous?: boolean;
+  /** On `administrator`: the sandbox grants every administrator every right. */
+  can_be_edited?: boolean;
+  can_manage_chat?: boolean;
+  can_delete_messages?: boolean;
+  can_restrict_members?: boolean;
+  can_promote_members?: boolean;
+  can_change_info?: boolean;
+  can_invite_users?: boolean;
+  can_pin_messages?: boolean;
+  can_manage_topics?: boolean;
 }
 
 /** The update a bot receives when a user presses an inline button. */

@@ -66,14 +66,23 @@ export const ERRORS = {
     conflict('terminated by other getUpdates request; make sure that only one bot instance is running'),
   blocked: () => forbidden('bot was blocked by the user'),
   wrongFile: () => badRequest('wrong file identifier/HTTP URL specified'),
+  threadNotFound: () => badRequest('message thread not found'),
+  userNotFound: () => badRequest('user not found'),
+  upgraded: (migrateToChatId: number) =>
+    new TelegramApiError(400, 'Bad Request: group chat was upgraded to a supergroup chat', {
+      migrate_to_chat_id: migrateToChatId,
+    }),
 } as const;
 
 /** The Bot API error Telegram gives for each rule of the world (one line per {@link WorldErrorCode}). */
-const WORLD_ERRORS: Record<WorldErrorCode, () => TelegramApiError> = {
+const WORLD_ERRORS: Record<WorldErrorCode, (error: WorldError) => TelegramApiError> = {
   CHAT_NOT_FOUND: ERRORS.chatNotFound,
+  CHAT_UPGRADED: (error) => ERRORS.upgraded(error.migrateToChatId ?? 0),
+  THREAD_NOT_FOUND: ERRORS.threadNotFound,
+  USER_NOT_FOUND: ERRORS.userNotFound,
 };
 
 /** What a bot receives when the world refuses its call. */
 export function fromWorldError(error: WorldError): TelegramApiError {
-  return WORLD_ERRORS[error.code]();
+  return WORLD_ERRORS[error.code](error);
 }

@@ -1,6 +1,7 @@
 import type { MethodDefinition } from '../api/method';
 import { answerCallbackQuery } from './callback-query';
 import { sendChatAction } from './chat-action';
+import { getChatMember } from './chat-member';
 import { deleteMyCommands, getMyCommands, setMyCommands } from './commands';
 import { deleteMessage, deleteMessages } from './delete-message';
 import { editMessageCaption, editMessageReplyMarkup, editMessageText } from './edit-message';
@@ -28,6 +29,7 @@ export const METHODS: readonly MethodDefinition[] = [
   deleteMessages,
   answerCallbackQuery,
   sendChatAction,
+  getChatMember,
   setMyCommands,
   getMyCommands,
   deleteMyCommands,

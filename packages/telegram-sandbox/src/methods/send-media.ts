@@ -64,7 +64,10 @@ function defineMediaMethod(name: string, kind: 'photo' | 'document') {
       const markup = checkMarkup(params.reply_markup);
       const source = params[kind];
       if (source === undefined) throw badRequest(`there is no ${kind} in the request`);
-      const target = resolveTarget(context, params.chat_id, replyTarget(params));
+      const target = resolveTarget(context, params.chat_id, replyTarget(params), {
+        threadId: params.message_thread_id,
+        silent: params.disable_notification,
+      });
       const file = resolveFile(context, kind, source);
       const media = kind === 'photo' ? { photo: photoSizes(file) } : { document: documentOf(file) };
       const captionFields = caption.text

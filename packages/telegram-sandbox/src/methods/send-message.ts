@@ -39,7 +39,10 @@ export const sendMessage = defineMethod({
       'text',
     );
     const markup = checkMarkup(params.reply_markup);
-    const target = resolveTarget(context, params.chat_id, replyTarget(params));
+    const target = resolveTarget(context, params.chat_id, replyTarget(params), {
+      threadId: params.message_thread_id,
+      silent: params.disable_notification,
+    });
     return postBotMessage(
       context,
       target,

@@ -66,8 +66,15 @@ export function sendAsUser(
   user: TelegramUser,
   content: UserContent,
   replyToId?: number,
+  threadId?: number,
 ): StoredMessage {
   if (world.closed) throw new SandboxError('CLOSED', 'The sandbox is closed: start a new one with startSandbox().');
+  if (conversation.migratedTo !== undefined) {
+    throw new SandboxError(
+      'INVALID_INPUT',
+      `Group ${conversation.chat.id} became the supergroup ${conversation.migratedTo}: act in the group migrateToSupergroup() returned.`,
+    );
+  }
   if (!conversation.memberIds.has(user.id)) {
     throw new SandboxError(
       'NOT_A_MEMBER',
@@ -85,6 +92,7 @@ export function sendAsUser(
   }
   const stored = world.append(conversation, {
     from: user,
+    ...(threadId === undefined ? {} : { message_thread_id: threadId, is_topic_message: true }),
     ...fields,
     ...(replyTo ? { reply_to_message: replyTo } : {}),
   });
@@ -92,6 +100,22 @@ export function sendAsUser(
     conversation.replyKeyboard = undefined;
     world.emit({ type: 'keyboard', key: conversation.key });
   }
+  notifyBots(world, conversation, user, { message: stored.message });
+  return stored;
+}
+
+/**
+ * A service message (a topic created, a group upgraded…) caused by `user`: stored, and every bot of
+ * the chat gets it as a `message` update, as Telegram sends them.
+ */
+export function postServiceMessage(
+  world: World,
+  conversation: Conversation,
+  user: TelegramUser,
+  fields: Partial<Omit<TelegramMessage, 'message_id' | 'date' | 'chat' | 'from'>>,
+): StoredMessage {
+  if (world.closed) throw new SandboxError('CLOSED', 'The sandbox is closed: start a new one with startSandbox().');
+  const stored = world.append(conversation, { from: user, ...fields });
   notifyBots(world, conversation, user, { message: stored.message });
   return stored;
 }

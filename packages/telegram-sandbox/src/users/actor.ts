@@ -90,6 +90,13 @@ export interface ChatActor {
   waitForMessage(match: MessageMatcher, options?: WaitOptions): Promise<TelegramMessage>;
   /** The reply keyboard (custom keyboard) the bot shows in this chat, if any. */
   replyKeyboard(): string[][] | undefined;
+  /**
+   * Whether the bot sent message `messageId` of this chat with `disable_notification` (members got it
+   * without a sound).
+   * @throws {SandboxError} `MESSAGE_NOT_FOUND` when the chat has no such message
+   * @example expect(ann.isSilent((await ann.lastMessage()).message_id)).toBe(true)
+   */
+  isSilent(messageId: number): boolean;
 }
 
 function matches(match: MessageMatcher, message: TelegramMessage): boolean {
@@ -105,11 +112,19 @@ function describeMatcher(match: MessageMatcher): string {
 }
 
 /**
- * The {@link ChatActor} of `user` in `conversation`. Each actor remembers its own last action, so
- * its waits consider only what the bot did after it.
+ * The {@link ChatActor} of `user` in `conversation`, or in one topic of a forum (`threadId`): there it
+ * writes in the topic and sees only the topic's messages. Each actor remembers its own last action,
+ * so its waits consider only what the bot did after it.
  */
-export function createActor(runtime: SandboxRuntime, conversation: Conversation, user: TelegramUser): ChatActor {
+export function createActor(
+  runtime: SandboxRuntime,
+  conversation: Conversation,
+  user: TelegramUser,
+  threadId?: number,
+): ChatActor {
   const { world } = runtime;
+  const inScope = (stored: StoredMessage) =>
+    !stored.deleted && (threadId === undefined || stored.message.message_thread_id === threadId);
   let lastActionSeq = 0;
   let lastAction = 'the start of the test';
 
@@ -123,7 +138,7 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
   /** The bot's live messages changed after the last action, oldest change first. */
   const botChangesSinceAction = (): StoredMessage[] =>
     [...conversation.messages.values()]
-      .filter((stored) => !stored.deleted && stored.botToken !== undefined && stored.seq > lastActionSeq)
+      .filter((stored) => inScope(stored) && stored.botToken !== undefined && stored.seq > lastActionSeq)
       .sort((a, b) => a.seq - b.seq);
 
   const findButton = (
@@ -132,7 +147,7 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
   ): { stored?: StoredMessage; button?: TelegramInlineKeyboardButton } => {
     const stored =
       messageId === undefined
-        ? [...conversation.messages.values()].filter((s) => !s.deleted && buttonLabels(s.message).length > 0).at(-1)
+        ? [...conversation.messages.values()].filter((s) => inScope(s) && buttonLabels(s.message).length > 0).at(-1)
         : findLive(conversation, messageId);
     if (!stored) return {};
     const buttons = (stored.message.reply_markup?.inline_keyboard ?? []).flat();
@@ -145,7 +160,7 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
     chat: conversation.chat,
 
     async send(text, options = {}) {
-      const stored = sendAsUser(world, conversation, user, { kind: 'text', text }, options.replyTo);
+      const stored = sendAsUser(world, conversation, user, { kind: 'text', text }, options.replyTo, threadId);
       acted(`${user.first_name} sent ${JSON.stringify(stored.message.text)}`);
       return stored.message;
     },
@@ -161,7 +176,7 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
         upload,
         ...(options.caption === undefined ? {} : { caption: options.caption }),
       };
-      const stored = sendAsUser(world, conversation, user, content, options.replyTo);
+      const stored = sendAsUser(world, conversation, user, content, options.replyTo, threadId);
       const caption =
         stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
       acted(`${user.first_name} sent a photo${caption}`);
@@ -219,7 +234,10 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
       };
     },
 
-    messages: () => liveMessages(conversation),
+    messages: () =>
+      threadId === undefined
+        ? liveMessages(conversation)
+        : liveMessages(conversation).filter((message) => message.message_thread_id === threadId),
 
     lastMessage(options = {}) {
       return waitUntil(
@@ -251,5 +269,12 @@ export function createActor(runtime: SandboxRuntime, conversation: Conversation,
     },
 
     replyKeyboard: () => conversation.replyKeyboard?.rows.map((row) => [...row]),
+
+    isSilent(messageId) {
+      const stored = findLive(conversation, messageId);
+      if (!stored)
+        throw new SandboxError('MESSAGE_NOT_FOUND', `Message #${messageId} is not in chat ${conversation.chat.id}.`);
+      return stored.silent === true;
+    },
   };
 }

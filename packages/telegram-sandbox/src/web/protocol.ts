@@ -14,7 +14,18 @@ export interface WebChat {
 
 /** A message with what the page needs besides Telegram's fields. */
 export interface WebMessage extends TelegramMessage {
-  sandbox: { outgoing: boolean; sender: string; photoUrl?: string | undefined; documentUrl?: string | undefined };
+  sandbox: {
+    outgoing: boolean;
+    sender: string;
+    photoUrl?: string | undefined;
+    documentUrl?: string | undefined;
+    /** Sent with `disable_notification`. */
+    silent?: boolean;
+    /** The forum topic's name. */
+    topic?: string;
+    /** What a service message says happened (after the sender's name). */
+    service?: string;
+  };
 }
 
 /** Everything the page shows of one chat; sent again on every change. */

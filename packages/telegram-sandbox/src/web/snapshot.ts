@@ -1,5 +1,6 @@
 import type { TelegramUser } from '../types';
-import { liveMessages, privateKey, type Conversation } from '../world/conversations';
+import type { TelegramMessage } from '../types';
+import { privateKey, type Conversation } from '../world/conversations';
 import type { World } from '../world/world';
 import type { ChatSnapshot, WebChat } from './protocol';
 
@@ -17,6 +18,20 @@ function fileUrl(world: World, fileId: string | undefined): string | undefined {
   if (!fileId) return undefined;
   const file = world.files.get(fileId);
   return file?.url ?? `/web/files/${encodeURIComponent(fileId)}`;
+}
+
+/** The topic a forum message is in, and a service message's description, for the page. */
+function topicAndService(conversation: Conversation, message: TelegramMessage): { topic?: string; service?: string } {
+  const topic =
+    message.message_thread_id === undefined ? undefined : conversation.topics.get(message.message_thread_id);
+  const service = message.forum_topic_created
+    ? `created the topic “${message.forum_topic_created.name}”`
+    : message.migrate_to_chat_id !== undefined
+      ? `upgraded this group to a supergroup (id ${message.migrate_to_chat_id})`
+      : message.migrate_from_chat_id !== undefined
+        ? `upgraded the group ${message.migrate_from_chat_id} to this supergroup`
+        : undefined;
+  return { ...(topic === undefined ? {} : { topic }), ...(service === undefined ? {} : { service }) };
 }
 
 /** The chats `user` can open: a private chat with each bot, and their groups. */
@@ -50,11 +65,14 @@ export function chatSnapshot(world: World, conversation: Conversation, viewer: T
   return {
     chat: { key: conversation.key, title, type: conversation.chat.type },
     viewer: { id: viewer.id, name: viewer.first_name },
-    messages: liveMessages(conversation)
+    messages: [...conversation.messages.values()]
+      .filter((stored) => !stored.deleted)
       .slice(-MAX_MESSAGES)
-      .map((message) => ({
+      .map(({ message, silent }) => ({
         ...message,
         sandbox: {
+          ...(silent === true ? { silent: true } : {}),
+          ...topicAndService(conversation, message),
           outgoing: message.from?.id === viewer.id,
           sender: message.from ? [message.from.first_name, message.from.last_name].filter(Boolean).join(' ') : '',
           ...(message.photo ? { photoUrl: fileUrl(world, message.photo.at(-1)?.file_id) } : {}),

@@ -15,6 +15,8 @@ export interface StoredMessage {
   deleted: boolean;
   /** The token of the bot that sent it, if a bot did. */
   botToken?: string;
+  /** The bot sent it with `disable_notification`: members got it without a sound. */
+  silent?: boolean;
 }
 
 /**
@@ -31,6 +33,12 @@ export interface Conversation {
   nextMessageId: number;
   replyKeyboard: ReplyKeyboard | undefined;
   chatAction: { action: string; by: string; until: number } | undefined;
+  /** Members who run the group: its owner (`creator`) and its administrators. */
+  admins: Map<number, 'creator' | 'administrator'>;
+  /** A forum's topics by id (the id of the message that created each). */
+  topics: Map<number, string>;
+  /** Set once the group became a supergroup: that supergroup's id. */
+  migratedTo: number | undefined;
 }
 
 /** The key of the private chat between a bot and a user. */
@@ -54,6 +62,9 @@ export function createConversation(key: string, chat: TelegramChat): Conversatio
     nextMessageId: 1,
     replyKeyboard: undefined,
     chatAction: undefined,
+    admins: new Map(),
+    topics: new Map(),
+    migratedTo: undefined,
   };
 }
 

@@ -5,16 +5,19 @@
  */
 
 /** Which rule of the world was broken. */
-export type WorldErrorCode = 'CHAT_NOT_FOUND';
+export type WorldErrorCode = 'CHAT_NOT_FOUND' | 'CHAT_UPGRADED' | 'THREAD_NOT_FOUND' | 'USER_NOT_FOUND';
 
-/** A request the world cannot serve, e.g. a chat id that names no chat of the bot. */
+/** A request the world cannot serve, e.g. a chat id that names no chat of the bot, or a group that became a supergroup. */
 export class WorldError extends Error {
   override name = 'WorldError';
   /** A stable discriminant, mapped to a Bot API error by the dispatcher. */
   readonly code: WorldErrorCode;
+  /** On `CHAT_UPGRADED`: the id of the supergroup the group became. */
+  readonly migrateToChatId: number | undefined;
 
-  constructor(code: WorldErrorCode, message: string) {
+  constructor(code: WorldErrorCode, message: string, migrateToChatId?: number) {
     super(message);
     this.code = code;
+    this.migrateToChatId = migrateToChatId;
   }
 }

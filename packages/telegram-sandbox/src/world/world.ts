@@ -120,7 +120,8 @@ export class World {
    * The chat a bot means by `chat_id`: a user id for a private chat, a group id, or a group's
    * `@username`.
    *
-   * @throws {WorldError} `CHAT_NOT_FOUND` when no such chat exists for this bot.
+   * @throws {WorldError} `CHAT_NOT_FOUND` when no such chat exists for this bot; `CHAT_UPGRADED` when
+   * the group became a supergroup (carrying the supergroup's id).
    */
   conversationOfBot(bot: BotRecord, chatId: number | string): Conversation {
     if (typeof chatId === 'number' && chatId > 0) {
@@ -134,6 +135,13 @@ export class World {
         chatId === id ||
         (typeof chatId === 'string' && username && chatId.toLowerCase() === `@${username.toLowerCase()}`)
       ) {
+        if (conversation.migratedTo !== undefined) {
+          throw new WorldError(
+            'CHAT_UPGRADED',
+            `Group ${id} became the supergroup ${conversation.migratedTo}.`,
+            conversation.migratedTo,
+          );
+        }
         return conversation;
       }
     }
@@ -148,6 +156,7 @@ export class World {
     conversation: Conversation,
     body: Omit<TelegramMessage, 'message_id' | 'date' | 'chat'>,
     botToken?: string,
+    delivery: { silent?: boolean } = {},
   ): StoredMessage {
     const message: TelegramMessage = {
       message_id: conversation.nextMessageId++,
@@ -155,7 +164,13 @@ export class World {
       chat: conversation.chat,
       ...body,
     };
-    const stored: StoredMessage = { message, seq: this.nextSeq(), deleted: false, ...(botToken ? { botToken } : {}) };
+    const stored: StoredMessage = {
+      message,
+      seq: this.nextSeq(),
+      deleted: false,
+      ...(botToken ? { botToken } : {}),
+      ...(delivery.silent === true ? { silent: true } : {}),
+    };
     conversation.messages.set(message.message_id, stored);
     this.emit({ type: 'message', key: conversation.key, messageId: message.message_id });
     return stored;

@@ -59,6 +59,7 @@ export function renderMessage(message: WebMessage, isGroup: boolean, actions: Ch
     }
     bubble.appendChild(doc);
   }
+  if (meta.service) bubble.appendChild(el('div', 'service', `${meta.sender} ${meta.service}`));
   const body = message.text ?? message.caption;
   const entities = (message.text !== undefined ? message.entities : message.caption_entities) ?? [];
   if (body) {
@@ -67,7 +68,12 @@ export function renderMessage(message: WebMessage, isGroup: boolean, actions: Ch
     bubble.appendChild(text);
   }
   const time = new Date(message.date * 1000).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-  bubble.appendChild(el('div', 'meta', (message.edit_date ? 'edited · ' : '') + time));
+  const notes = [
+    meta.topic ? `# ${meta.topic}` : '',
+    meta.silent ? '🔕 silent' : '',
+    message.edit_date ? 'edited' : '',
+  ];
+  bubble.appendChild(el('div', 'meta', [...notes.filter(Boolean), time].join(' · ')));
   if (message.reply_markup?.inline_keyboard) bubble.appendChild(renderKeyboard(message, actions));
   row.appendChild(bubble);
   return row;
