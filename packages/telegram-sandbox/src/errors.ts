@@ -10,6 +10,7 @@ export type SandboxErrorCode =
   | 'TIMEOUT'
   | 'BUTTON_NOT_FOUND'
   | 'MESSAGE_NOT_FOUND'
+  | 'FILE_NOT_FOUND'
   | 'NOT_A_MEMBER'
   | 'DUPLICATE_ID'
   | 'UNKNOWN_BOT'

@@ -1,7 +1,9 @@
 import { SandboxError } from './errors';
+import type { SandboxFile } from './file-info';
 import type { SandboxOptions } from './options';
 import type { Sandbox } from './sandbox';
 import { startSandbox } from './start';
+import type { TelegramMessage } from './types';
 import type { WaitOptions } from './users/actor';
 import type { CreateGroupOptions, SandboxGroup } from './users/group';
 import type { CreateUserOptions, SandboxUser } from './users/user';
@@ -60,6 +62,8 @@ export interface SandboxHarness {
   createUser(options?: CreateUserOptions): SandboxUser;
   createGroup(options: CreateGroupOptions): SandboxGroup;
   waitForBot(options?: WaitOptions & { token?: string }): Promise<void>;
+  /** {@link Sandbox.file}: a photo's or document's stored bytes and size. */
+  file(target: string | TelegramMessage): SandboxFile;
 }
 
 /**
@@ -126,6 +130,7 @@ export function createHarness(options: SandboxOptions = {}): SandboxHarness {
     createUser: (userOptions) => current().createUser(userOptions),
     createGroup: (groupOptions) => current().createGroup(groupOptions),
     waitForBot: (waitOptions) => current().waitForBot(waitOptions),
+    file: (target) => current().file(target),
   };
 }
 

@@ -27,6 +27,7 @@ export type { BotOptions } from './world/bots';
 export type { RateLimitOptions } from './api/rate-limit';
 export type { InjectedFailure } from './api/failures';
 export type { RecordedCall } from './api/call-log';
+export type { SandboxFile } from './file-info';
 
 // Helpers.
 export { buttonLabels, describeMessage } from './users/describe';

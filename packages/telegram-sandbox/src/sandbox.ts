@@ -3,8 +3,9 @@ import type { FailureQueue, InjectedFailure } from './api/failures';
 import { RateLimiter, type RateLimitOptions } from './api/rate-limit';
 import type { SandboxServer } from './http/server';
 import { SandboxError, SandboxTimeoutError } from './errors';
+import { fileInfo, type SandboxFile } from './file-info';
 import { resolveBotOptions, resolveRateLimit, type ResolvedOptions } from './options';
-import type { TelegramUser } from './types';
+import type { TelegramMessage, TelegramUser } from './types';
 import type { SandboxRuntime } from './runtime';
 import type { WaitOptions } from './users/actor';
 import { createSandboxGroup, type CreateGroupOptions, type SandboxGroup } from './users/group';
@@ -46,6 +47,14 @@ export interface Sandbox {
   waitForBot(options?: WaitOptions & { token?: string }): Promise<void>;
   /** The Bot API calls answered so far (optionally of one method), oldest first. */
   calls(method?: string): RecordedCall[];
+  /**
+   * A stored file with its bytes: of a file_id, or of a message's photo (largest size) or document.
+   * @throws {SandboxError} `INVALID_INPUT` (a message without either), `FILE_NOT_FOUND`
+   * @example
+   * const chart = await user.waitForMessage((m) => m.photo !== undefined);
+   * const { data, width, height } = sandbox.file(chart);
+   */
+  file(target: string | TelegramMessage): SandboxFile;
   /** Makes the next `times` calls of `method` (`'*'` for any) fail with `failure` instead of running. */
   failNext(method: string, failure: InjectedFailure, options?: { times?: number }): void;
   /** Replaces (or with `false` removes) the rate limit. @throws {SandboxError} `INVALID_OPTIONS` */
@@ -179,6 +188,8 @@ export function createSandbox(parts: SandboxParts): Sandbox {
     },
 
     calls: (method) => log.list(method),
+
+    file: (target) => fileInfo(world.files, target),
 
     failNext(method, failure, failOptions = {}) {
       failures.add(method, failure, failOptions.times ?? 1);

@@ -9,7 +9,8 @@ import type { TelegramInlineKeyboardMarkup, TelegramMessage } from '../types';
 import { findLive, type Conversation, type StoredMessage } from '../world/conversations';
 import { withEntities } from './outgoing';
 
-const target = {
+/** The parameters naming the message an edit applies to, and its new inline keyboard. */
+export const editTarget = {
   chat_id: chatId.optional(),
   message_id: int('message_id').optional(),
   inline_message_id: z.string().optional(),
@@ -17,7 +18,7 @@ const target = {
 };
 
 /** Finds the bot's message to edit, with Telegram's errors. */
-function findTarget(
+export function findTarget(
   { world, bot }: MethodContext,
   params: {
     chat_id?: number | string | undefined;
@@ -36,15 +37,20 @@ function findTarget(
 }
 
 /** Only inline keyboards can be attached by an edit; no markup removes the keyboard. */
-function inlineMarkup(input: ReplyMarkupInput | undefined): TelegramInlineKeyboardMarkup | undefined {
+export function inlineMarkup(input: ReplyMarkupInput | undefined): TelegramInlineKeyboardMarkup | undefined {
   if (input && !('inline_keyboard' in input)) throw badRequest("can't parse inline keyboard markup JSON object");
   return checkMarkup(input).inline;
 }
 
-const sameMarkup = (a: TelegramInlineKeyboardMarkup | undefined, b: TelegramInlineKeyboardMarkup | undefined) =>
+/** Whether two inline keyboards are the same (none and an empty one alike). */
+export const sameMarkup = (a: TelegramInlineKeyboardMarkup | undefined, b: TelegramInlineKeyboardMarkup | undefined) =>
   JSON.stringify(a?.inline_keyboard ?? []) === JSON.stringify(b?.inline_keyboard ?? []);
 
-function applyEdit(
+/**
+ * Stores the edited message: `content` over the current one, the `keep` fields that `content` lacks
+ * removed, the keyboard replaced (or removed), `edit_date` set.
+ */
+export function applyEdit(
   { world }: MethodContext,
   found: { conversation: Conversation; stored: StoredMessage },
   content: Partial<TelegramMessage>,
@@ -69,7 +75,7 @@ export const editMessageText = defineMethod({
   name: 'editMessageText',
   limited: true,
   params: z.object({
-    ...target,
+    ...editTarget,
     text: z.string({ error: () => 'Bad Request: message text is empty' }).optional(),
     parse_mode: z.string().optional(),
     entities,
@@ -106,7 +112,7 @@ export const editMessageCaption = defineMethod({
   name: 'editMessageCaption',
   limited: true,
   params: z.object({
-    ...target,
+    ...editTarget,
     caption: z.string().optional(),
     parse_mode: z.string().optional(),
     caption_entities: entities,
@@ -138,7 +144,7 @@ export const editMessageCaption = defineMethod({
 export const editMessageReplyMarkup = defineMethod({
   name: 'editMessageReplyMarkup',
   limited: true,
-  params: z.object(target),
+  params: z.object(editTarget),
   run: (params, context) => {
     const markup = inlineMarkup(params.reply_markup);
     const found = findTarget(context, params);

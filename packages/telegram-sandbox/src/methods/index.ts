@@ -4,6 +4,7 @@ import { sendChatAction } from './chat-action';
 import { getChatMember } from './chat-member';
 import { deleteMyCommands, getMyCommands, setMyCommands } from './commands';
 import { deleteMessage, deleteMessages } from './delete-message';
+import { editMessageMedia } from './edit-media';
 import { editMessageCaption, editMessageReplyMarkup, editMessageText } from './edit-message';
 import { acceptedMethods, getMe } from './get-me';
 import { getUpdates } from './get-updates';
@@ -25,6 +26,7 @@ export const METHODS: readonly MethodDefinition[] = [
   editMessageText,
   editMessageCaption,
   editMessageReplyMarkup,
+  editMessageMedia,
   deleteMessage,
   deleteMessages,
   answerCallbackQuery,

@@ -9,7 +9,8 @@ import { photoSizes, type FileRecord, type Upload } from '../world/files';
 import { postBotMessage, resolveTarget, withEntities } from './outgoing';
 import { sendOptions } from './send-message';
 
-const isUpload = (value: unknown): value is Upload =>
+/** Whether a parameter is an uploaded file (a multipart part with a filename). */
+export const isUpload = (value: unknown): value is Upload =>
   typeof value === 'object' && value !== null && 'data' in value && 'filename' in value;
 
 function mediaParam(kind: 'photo' | 'document') {
@@ -17,7 +18,8 @@ function mediaParam(kind: 'photo' | 'document') {
   return z.union([z.string().min(1), z.custom<Upload>(isUpload)], { error: missing });
 }
 
-function resolveFile({ world }: MethodContext, kind: FileRecord['kind'], value: string | Upload): FileRecord {
+/** The stored file for an upload, a known file_id or an http(s) URL. @throws wrong file identifier */
+export function resolveFile({ world }: MethodContext, kind: FileRecord['kind'], value: string | Upload): FileRecord {
   if (isUpload(value)) return world.files.putUpload(kind, value);
   const known = world.files.get(value);
   if (known) return known;
@@ -25,7 +27,8 @@ function resolveFile({ world }: MethodContext, kind: FileRecord['kind'], value: 
   throw ERRORS.wrongFile();
 }
 
-function documentOf(file: FileRecord): TelegramDocument {
+/** A stored file as Telegram's Document object. */
+export function documentOf(file: FileRecord): TelegramDocument {
   return {
     file_id: file.fileId,
     file_unique_id: file.uniqueId,

@@ -18,7 +18,8 @@ export function buttonLabels(message: TelegramMessage): string[] {
 export function describeMessage(message: TelegramMessage): string {
   const who = message.from ? message.from.first_name : 'unknown';
   const parts = [`#${message.message_id} ${who}:`];
-  if (message.photo) parts.push('[photo]');
+  const photo = message.photo?.at(-1);
+  if (photo) parts.push(photo.width > 0 ? `[photo ${photo.width}×${photo.height}]` : '[photo]');
   if (message.document) parts.push(`[document ${message.document.file_name ?? ''}]`.replace(' ]', ']'));
   const text = message.text ?? message.caption;
   if (text !== undefined) parts.push(JSON.stringify(clip(text)));

@@ -17,6 +17,7 @@ const INJECT = {
   toast: '<img src=x onerror="window.__injected=5">',
 };
 const PNG_1x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG_2x1 = 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAD0lEQVR4nGP4z8DAwPAfAAcAAf9+CLHQAAAAAElFTkSuQmCC';
 
 let sandbox: Sandbox;
 let bot: Telegraf;
@@ -52,8 +53,19 @@ beforeAll(async () => {
   );
   bot.action('inject', (ctx) => ctx.answerCbQuery(INJECT.toast));
   bot.command('chart', (ctx) =>
-    ctx.replyWithPhoto(Input.fromBuffer(Buffer.from(PNG_1x1, 'base64'), 'chart.png'), { caption: 'WAN chart' }),
+    ctx.replyWithPhoto(Input.fromBuffer(Buffer.from(PNG_1x1, 'base64'), 'chart.png'), {
+      caption: 'WAN chart',
+      ...Markup.inlineKeyboard([Markup.button.callback('Wider', 'wider')]),
+    }),
   );
+  bot.action('wider', async (ctx) => {
+    await ctx.editMessageMedia({
+      type: 'photo',
+      media: Input.fromBuffer(Buffer.from(PNG_2x1, 'base64'), 'wide.png'),
+      caption: 'Wider chart',
+    });
+    await ctx.answerCbQuery();
+  });
   void bot.launch(() => undefined);
   await sandbox.waitForBot({ timeoutMs: 10_000 });
   browser = await chromium.launch({
@@ -91,7 +103,7 @@ describe('the web chat', () => {
     expect(built).toContain('// src/web/client/main.ts');
   });
 
-  it('lets a person type a command, see the formatted reply, press a button that edits it, and see a photo', async () => {
+  it('lets a person type a command, see the formatted reply, press a button that edits it, and see a photo change', async () => {
     const page = await browser.newPage();
     await page.goto(sandbox.webUrl);
     await page.waitForSelector('body[data-ready="true"]');
@@ -124,6 +136,14 @@ describe('the web chat', () => {
     await photo.waitFor();
     await page.waitForFunction('document.querySelector("img.photo")?.naturalWidth === 1');
     expect(await page.locator('.message.incoming .text').last().textContent()).toBe('WAN chart');
+
+    await page.locator('.message.incoming').last().getByRole('button', { name: 'Wider' }).click();
+    await page.waitForFunction('document.querySelector("img.photo")?.naturalWidth === 2');
+    const edited = page.locator('.message.incoming').last();
+    expect(await edited.locator('.text').textContent()).toBe('Wider chart');
+    expect(await edited.locator('.meta').textContent()).toMatch(/^edited · /);
+    expect(await edited.locator('.keyboard button').count()).toBe(0);
+    expect(await page.locator('img.photo').count()).toBe(1);
     await page.close();
   }, 60_000);
 
