@@ -97,3 +97,17 @@ export type {
   LocationEvaluation,
   ObservedCondition,
 } from './alerts/types';
+
+// The daily digest: open incidents, flapping and unknown locations, the period's outages and each
+// watched location's availability, from the incidents and alert states a caller stored.
+export { analyzeDigest } from './digest/digest';
+export type {
+  DailyDigest,
+  DigestAvailability,
+  DigestIncidentInput,
+  DigestInput,
+  DigestLocationInput,
+  DigestLocationRef,
+  DigestOpenIncident,
+  DigestOutage,
+} from './digest/types';
