@@ -5,23 +5,16 @@ import { concat, lines, type FormattedText } from '../rich-text';
 import { sparkline } from '../sparkline';
 import { bold, code } from '../styles';
 import { table } from '../table';
-import { formatDateTime, formatTime } from '../time';
+import { formatTime } from '../time';
 import { formatMbps, formatNumber, formatPercent, formatVolume } from '../units';
 import { renderNoData } from './no-data';
+import { wanPeriod } from './wan-period';
 import { finish, locationLine, resolveTimeZone, timeZoneNote, type LocationRef, type RenderOptions } from './shared';
 
 /** Options of {@link renderWanReport}. */
 export interface WanReportOptions extends RenderOptions {
   /** The location the data belongs to, shown under the title. */
   readonly location?: LocationRef | null;
-}
-
-const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
-
-/** A period's length: whole hours up to two days (`24 h`), else days and hours. */
-function span(ms: number): string {
-  return ms <= 2 * DAY_MS && ms % HOUR_MS === 0 ? `${ms / HOUR_MS} h` : formatDuration(ms);
 }
 
 function rateTable(analysis: WanAnalysisWithData): FormattedText {
@@ -107,16 +100,14 @@ export function renderWanReport(analysis: WanAnalysis, options: WanReportOptions
       hint: 'Try again later; new data arrives every 15 minutes.',
     });
   }
-  const first = coverage.firstSampleAt as string;
   const last = coverage.lastSampleAt as string;
-  const intervalMs = analysis.intervalMinutes * 60_000;
-  const spanMs = Date.parse(last) + intervalMs - Date.parse(first);
-  const at = (peak: WanPeak) => (spanMs <= DAY_MS ? formatTime(peak.at, timeZone) : formatDateTime(peak.at, timeZone));
+  const period = wanPeriod(analysis, timeZone);
+  const at = (peak: WanPeak) => period.at(peak.at);
 
   const title = lines(
     bold('📊 WAN consumption'),
     ...(options.location ? [locationLine(options.location)] : []),
-    `${formatDateTime(first, timeZone)} → ${formatDateTime(Date.parse(last) + intervalMs, timeZone)} (${span(spanMs)})`,
+    period.line,
   );
   const peaks = lines(
     concat(bold('🔝 Peak download: '), `${formatMbps(analysis.rx.peak.mbps)} at ${at(analysis.rx.peak)}`),
