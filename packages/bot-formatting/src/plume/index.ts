@@ -17,5 +17,7 @@ export type { LocationListItem, LocationListOptions } from './locations';
 export { renderLocationList } from './locations';
 export type { NoDataOptions } from './no-data';
 export { renderNoData } from './no-data';
+export type { ChartCaptionOptions } from './chart-captions';
+export { renderOnlineChartCaption, renderWanChartCaption } from './chart-captions';
 export type { QueuePlaceInput } from './queue';
 export { renderQueuePlace } from './queue';
