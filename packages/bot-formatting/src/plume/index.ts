@@ -21,3 +21,4 @@ export type { ChartCaptionOptions } from './chart-captions';
 export { renderOnlineChartCaption, renderWanChartCaption } from './chart-captions';
 export type { QueuePlaceInput } from './queue';
 export { renderQueuePlace } from './queue';
+export { renderDailyDigest } from './digest';
