@@ -26,13 +26,8 @@ export async function measureStorage(
   const before = process.memoryUsage();
   for (let id = 1; id <= users; id++) {
     await store.update(id, (state): UserState => {
-      let next: UserState = {
-        ...state,
-        credentials: {
-          authorization: `Basic ${randomBytes(48).toString('base64')}`,
-          partnerId: randomBytes(12).toString('hex'),
-        },
-      };
+      // Credentials belong to workspaces now, not to each person's row.
+      let next: UserState = state;
       for (let i = 0; i < 5; i++)
         next = selectLocation(next, {
           customerId: randomBytes(12).toString('hex'),

@@ -1,7 +1,4 @@
-import { join } from 'node:path';
-import { createLogger } from '../src/logger';
-import { createCipher } from '../src/security/cipher';
-import { createSqliteUserStore, DATABASE_FILE_NAME } from '../src/storage/sqlite-user-store';
+import { seedUsers as seed } from '../src/testing/seed-users';
 
 /** Nearest-rank percentile of milliseconds. */
 export function percentile(values: readonly number[], p: number): number {
@@ -17,24 +14,12 @@ export async function seedUsers(options: {
   credentials: { authorization: string; partnerId: string };
   location: { customerId: string; id: string; name: string };
 }): Promise<void> {
-  const store = createSqliteUserStore({
-    file: join(options.dataDir, DATABASE_FILE_NAME),
-    cipher: createCipher(options.key),
-    logger: createLogger({ level: 'silent' }),
+  const { location, credentials } = options;
+  await seed({
+    dataDir: options.dataDir,
+    key: options.key,
+    ids: options.ids,
+    credentials: { authorization: credentials.authorization, partnerId: credentials.partnerId },
+    selection: { customerId: location.customerId, locationId: location.id, name: location.name },
   });
-  const { authorization, partnerId } = options.credentials;
-  const selection = {
-    customerId: options.location.customerId,
-    locationId: options.location.id,
-    name: options.location.name,
-  };
-  for (const id of options.ids) {
-    await store.update(id, (state) => ({
-      ...state,
-      credentials: { authorization, partnerId },
-      selection,
-      recent: [selection],
-    }));
-  }
-  await store.close();
 }

@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { createCipher } from './security/cipher';
 import { loadEncryptionKey } from './security/encryption-key';
+import { openSqliteTeamStore } from './storage/sqlite-team-store';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
 import { openUpdateInbox } from './storage/update-inbox';
 
@@ -60,6 +61,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const cipher = createCipher(key);
   const store = createSqliteUserStore({ file, cipher, logger });
   const inbox = openUpdateInbox({ file, cipher, logger });
+  const team = openSqliteTeamStore({ file, cipher, logger });
   if (options.freshUpdateIds === true) inbox.clear();
   const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
   metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
@@ -76,7 +78,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { telegraf, dispatcher } = createBot({
     token: options.token,
     apiRoot: options.apiRoot,
-    services: { store, plume, logger, metrics },
+    services: { store, team, plume, logger, metrics },
     inbox,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -117,6 +119,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     dispatcher.abandon();
     await http?.close();
     await store.close();
+    await team.close();
     inbox.close();
     throw error;
   }
@@ -151,6 +154,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       dispatcher.abandon();
       await http?.close();
       await store.close();
+      await team.close();
       inbox.close();
       logger.info('Stopped');
       if (failure === undefined) settle();

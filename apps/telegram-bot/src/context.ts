@@ -2,11 +2,14 @@ import { Context } from 'telegraf';
 import type { BotMetrics } from './http/bot-metrics';
 import type { Logger } from './logger';
 import type { PlumeGateway } from './plume/gateway';
+import type { TeamStore } from './storage/team-store';
 import type { UserStore } from './storage/user-store';
 
 /** What every handler may use; passed in by `createBot(deps)`, never imported as a global. */
 export interface BotServices {
   store: UserStore;
+  /** Workspaces, members, invites, team chats and the audit log. */
+  team: TeamStore;
   plume: PlumeGateway;
   logger: Logger;
   metrics: BotMetrics;

@@ -13,7 +13,7 @@ import { DATABASE_FILE_NAME } from './storage/sqlite-user-store';
  * @throws {ConfigError} when a key is missing or malformed
  * @throws {EncryptionKeyMismatchError} when the current key is not the database's
  * @throws {RotationError} when there is no database, or a row does not open
- * @example rotateKeyCommand(process.env, logger) // 'Re-sealed 12 users' credentials…'
+ * @example rotateKeyCommand(process.env, logger) // 'Re-sealed 12 users' stored state and 3 workspaces' credentials…'
  */
 export function rotateKeyCommand(env: Readonly<Record<string, string | undefined>>, logger: Logger): string {
   const config = createConfig(env);
@@ -24,10 +24,10 @@ export function rotateKeyCommand(env: Readonly<Record<string, string | undefined
     ]);
   }
   const from = loadEncryptionKey({ configured: config.encryptionKey, dataDir: config.dataDir, logger });
-  const { resealed } = rotateEncryptionKey({ file: join(config.dataDir, DATABASE_FILE_NAME), from, to });
+  const { resealed, workspaces } = rotateEncryptionKey({ file: join(config.dataDir, DATABASE_FILE_NAME), from, to });
   const leftover =
     config.encryptionKey === undefined
       ? ` Then delete ${join(config.dataDir, KEY_FILE_NAME)}, which holds the old key.`
       : '';
-  return `Re-sealed ${resealed} user${resealed === 1 ? "'s" : "s'"} stored state under the new key. Start the bot with BOT_ENCRYPTION_KEY set to the value of BOT_NEW_ENCRYPTION_KEY.${leftover}`;
+  return `Re-sealed ${resealed} user${resealed === 1 ? "'s" : "s'"} stored state and ${workspaces} workspace${workspaces === 1 ? "'s" : "s'"} credentials under the new key. Start the bot with BOT_ENCRYPTION_KEY set to the value of BOT_NEW_ENCRYPTION_KEY.${leftover}`;
 }

@@ -20,6 +20,15 @@ describe('the encryption key', () => {
     db.close();
     return row?.secret_state;
   };
+  /** The sealed credentials of the workspace `userId` belongs to. */
+  const workspaceSealOf = (userId: number) => {
+    const db = database();
+    const row = db
+      .prepare('SELECT w.credentials FROM workspaces w JOIN members m USING (workspace_id) WHERE m.user_id = ?')
+      .get(userId) as { credentials: string | null } | undefined;
+    db.close();
+    return row?.credentials;
+  };
   const rotate = (env: Record<string, string>) =>
     rotateKeyCommand({ DATA_DIR: world.dataDir, ...env }, captureLogger().logger);
 
@@ -33,12 +42,13 @@ describe('the encryption key', () => {
     const ann = world.harness.createUser({ firstName: 'Ann' });
     await completeSetup(world, ann);
     await world.stopBot();
-    const sealed = sealedOf(ann.id);
+    const sealed = workspaceSealOf(ann.id);
+    expect(sealed).toMatch(/^v1\./);
 
     await expect(world.startBot({ env: { BOT_ENCRYPTION_KEY: keyB } })).rejects.toThrow(
       /BOT_ENCRYPTION_KEY is not the key that sealed the credentials.*npm run rotate-key/s,
     );
-    expect(sealedOf(ann.id)).toBe(sealed);
+    expect(workspaceSealOf(ann.id)).toBe(sealed);
 
     expect(() => rotate({ BOT_ENCRYPTION_KEY: keyA })).toThrow(ConfigError);
     expect(() => rotate({ BOT_ENCRYPTION_KEY: keyA })).toThrow(/BOT_NEW_ENCRYPTION_KEY is required/);
@@ -46,7 +56,7 @@ describe('the encryption key', () => {
       /BOT_ENCRYPTION_KEY is not the key/,
     );
     const told = rotate({ BOT_ENCRYPTION_KEY: keyA, BOT_NEW_ENCRYPTION_KEY: keyB });
-    expect(told).toContain("Re-sealed 1 user's stored state under the new key");
+    expect(told).toContain("Re-sealed 0 users' stored state and 1 workspace's credentials under the new key");
     expect(told).not.toContain(keyA);
     expect(told).not.toContain(keyB);
 

@@ -1,10 +1,7 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
 import type { SandboxUser } from '@org/telegram-sandbox';
-import { createCipher } from '../security/cipher';
-import { createSqliteUserStore, DATABASE_FILE_NAME } from '../storage/sqlite-user-store';
-import { captureLogger } from '../testing/capture-logger';
+import { seedUsers } from '../testing/seed-users';
 import { createBotWorld, type BotWorld } from '../testing/bot-world';
 
 const KEY = '00'.repeat(32);
@@ -13,22 +10,16 @@ const BUSY = /^This Plume account is busy with other people's requests right now
 const location = fixtures.locations.adaBeach;
 
 /** Stores `ids` as users who finished /setup with the same credential and picked `location`. */
-async function seedUsers(world: BotWorld, ids: readonly number[]): Promise<void> {
-  const store = createSqliteUserStore({
-    file: join(world.dataDir, DATABASE_FILE_NAME),
-    cipher: createCipher(Buffer.from(KEY, 'hex')),
-    logger: captureLogger({ level: 'silent' }).logger,
-  });
+async function seedSharedUsers(world: BotWorld, ids: readonly number[]): Promise<void> {
   const { authorization, partnerId } = world.simulator.credentials;
   const selection = { customerId: location.customerId, locationId: location.id, name: location.name };
-  for (const id of ids)
-    await store.update(id, (state) => ({
-      ...state,
-      credentials: { authorization, partnerId },
-      selection,
-      recent: [selection],
-    }));
-  await store.close();
+  await seedUsers({
+    dataDir: world.dataDir,
+    key: Buffer.from(KEY, 'hex'),
+    ids,
+    credentials: { authorization, partnerId },
+    selection,
+  });
 }
 
 describe('many people on one Plume credential', () => {
@@ -42,7 +33,7 @@ describe('many people on one Plume credential', () => {
       // Generous timeouts: a loaded test machine must not time out Plume's answers (a retry would be a second call).
       plumeClient: { timeoutMs: 10_000, retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 20_000 } },
     });
-    await seedUsers(world, ids);
+    await seedSharedUsers(world, ids);
     await world.startBot();
     world.simulator.faults.setLatency(50);
     users = ids.map((id) => world.harness.createUser({ id, firstName: `User ${id}` }));

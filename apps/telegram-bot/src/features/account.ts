@@ -1,13 +1,15 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context';
-import { UnreadableStateError } from '../storage/user-store';
 
 const CANCELLED = {
   setup: 'Setup cancelled. Nothing was saved.',
   locations: 'Location search cancelled.',
 } as const;
 
-/** /cancel (stop the current question) and /logout (forget this user entirely). */
+const LAST_ADMIN =
+  'You are the last admin of your workspace, so you cannot leave it: first make someone else an admin with /team.';
+
+/** /cancel (stop the current question) and /logout (forget this user, and a workspace they were alone in). */
 export function accountFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
@@ -19,15 +21,23 @@ export function accountFeature(): Composer<BotContext> {
   });
 
   feature.command('logout', async (ctx) => {
-    // Credentials that no longer decrypt are erased too: that is what /logout is for.
-    const state = await ctx.services.store.get(ctx.from.id).catch((error: unknown) => {
-      if (error instanceof UnreadableStateError) return undefined;
-      throw error;
-    });
-    await ctx.services.store.delete(ctx.from.id);
-    if (state?.credentials !== undefined) ctx.services.plume.forget(state.credentials);
+    const { store, team, plume } = ctx.services;
+    const membership = await team.membership(ctx.from.id);
+    let left = false;
+    if (membership !== null) {
+      const credentials = await team.credentials(membership.workspaceId);
+      if (await team.dissolve(membership.workspaceId, ctx.from.id)) {
+        if (credentials !== null) plume.forget(credentials);
+      } else if ((await team.removeMember(membership.workspaceId, ctx.from.id)) === 'last-admin') {
+        return ctx.reply(LAST_ADMIN);
+      } else left = true;
+    }
+    // The user's row goes whole, even one whose sealed part no longer decrypts: that is what /logout is for.
+    await store.delete(ctx.from.id);
     await ctx.reply(
-      'Done: I erased your Plume credentials, your selected location and your recent locations. /setup to start again.',
+      left
+        ? 'Done: you left your workspace (its credentials stay with it), and I erased your selected location and your recent locations.'
+        : 'Done: I erased your Plume credentials, your selected location and your recent locations. /setup to start again.',
     );
   });
 

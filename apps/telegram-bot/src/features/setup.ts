@@ -39,9 +39,9 @@ async function ask(ctx: BotContext, step: SetupStep): Promise<void> {
   await ctx.reply(ASK[step], step === 'cloud' ? cloudKeyboard : undefined);
 }
 
-/** Verifies the draft with Plume; saves it only on success. Nothing of a failed attempt is kept. */
+/** Verifies the draft with Plume; saves it for the workspace only on success. Nothing of a failed attempt is kept. */
 async function verifyAndSave(ctx: BotContext, userId: number, draft: CredentialsDraft): Promise<void> {
-  const { store, plume } = ctx.services;
+  const { store, team, plume } = ctx.services;
   if (draft.authorization === undefined || draft.partnerId === undefined) {
     await store.update(userId, endSetup);
     await ctx.reply('This setup lost its answers. Please run /setup again.');
@@ -54,8 +54,14 @@ async function verifyAndSave(ctx: BotContext, userId: number, draft: Credentials
     apiBase: draft.apiBase,
   };
   await ctx.reply('Checking these credentials with Plume…');
-  const before = await store.get(userId);
-  if (before.credentials !== undefined) plume.forget(before.credentials);
+  const membership = await team.membership(userId);
+  if (membership !== null && membership.role !== 'admin') {
+    await store.update(userId, endSetup);
+    await ctx.reply(ADMIN_ONLY);
+    return;
+  }
+  const before = membership === null ? null : await team.credentials(membership.workspaceId);
+  if (before !== null) plume.forget(before);
   try {
     await plume.verify(credentials);
   } catch (error) {
@@ -63,7 +69,8 @@ async function verifyAndSave(ctx: BotContext, userId: number, draft: Credentials
     await ctx.reply(`❌ ${describeSetupFailure(error)}\n\nNothing was saved. Run /setup to try again.`);
     return;
   }
-  await store.update(userId, (s) => ({ ...endSetup(s), credentials }));
+  await team.saveCredentials(userId, credentials);
+  await store.update(userId, endSetup);
   await ctx.reply(
     '✅ Connected: Plume accepted these credentials, and I stored them encrypted.\n\nNext: find a customer and pick a location with /locations.',
   );
@@ -83,8 +90,14 @@ const STEPS: Partial<Record<SetupStep, StepSpec>> = {
 };
 
 const DELETED = 'I deleted your message so the header does not stay in this chat.';
+const ADMIN_ONLY =
+  "Your workspace's Plume credentials are managed by its admins: ask one of them. (To work with your own credentials instead, /leave this workspace first.)";
 
-/** /setup: the authorization header, the Partner ID, optionally another cloud; verified, then saved. */
+/**
+ * /setup: the authorization header, the Partner ID, optionally another cloud; verified, then saved
+ * as the workspace's credentials. Whoever runs it outside a workspace becomes the admin of a
+ * one-person workspace; inside one, only its admins may.
+ */
 export function setupFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
@@ -95,6 +108,8 @@ export function setupFeature(): Composer<BotContext> {
       );
       return;
     }
+    const membership = await ctx.services.team.membership(ctx.from.id);
+    if (membership !== null && membership.role !== 'admin') return void (await ctx.reply(ADMIN_ONLY));
     await ctx.services.store.update(ctx.from.id, toStep('authorization', ctx.chat.id, {}));
     await ask(ctx, 'authorization');
   });

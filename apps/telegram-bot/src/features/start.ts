@@ -4,8 +4,8 @@ import type { UserState } from '../storage/user-state';
 import { echo } from '../security/bidi';
 
 /** What this user should do next, given what the bot remembers about them. */
-export function nextStep(state: UserState, firstName: string): string {
-  if (state.credentials === undefined) {
+export function nextStep(state: UserState, member: boolean, firstName: string): string {
+  if (!member) {
     return `Hi ${echo(firstName)}! I report on the Plume networks of your customers.\n\nStep 1: connect your Plume partner account with /setup (in a private chat with me).`;
   }
   if (state.selection === undefined) {
@@ -19,7 +19,8 @@ export function startFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.start(async (ctx) => {
     const state = await ctx.services.store.get(ctx.from.id);
-    await ctx.reply(nextStep(state, ctx.from.first_name));
+    const membership = await ctx.services.team.membership(ctx.from.id);
+    await ctx.reply(nextStep(state, membership !== null, ctx.from.first_name));
   });
   return feature;
 }

@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import type { BotContext } from '../context';
 import type { Logger } from '../logger';
 import type { UpdateInbox } from '../storage/update-inbox';
-import { createJournal, journalStore, journalTelegram } from './update-journal';
+import { createJournal, journalMethods, journalStore, journalTelegram } from './update-journal';
 
 /** Runs updates off telegraf's polling loop: stored first, then one queue per user, users in parallel. */
 export interface UpdateDispatcher {
@@ -112,7 +112,11 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
           ),
       });
       journalTelegram(ctx.telegram, journal);
-      ctx.services = { ...ctx.services, store: journalStore(ctx.services.store, journal) };
+      ctx.services = {
+        ...ctx.services,
+        store: journalStore(ctx.services.store, journal),
+        team: journalMethods(ctx.services.team, 'team', journal),
+      };
 
       const key = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');
       running.add(updateId);

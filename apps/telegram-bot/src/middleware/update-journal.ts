@@ -142,3 +142,27 @@ export function journalStore(store: UserStore, journal: Journal): UserStore {
     delete: (userId) => journal.run(`store:delete:${userId}`, () => store.delete(userId)),
   };
 }
+
+/**
+ * Any store of async methods (the team store) as this update sees it: each call goes through the
+ * journal, named by the method and a digest of its arguments (effect names are kept in clear; the
+ * arguments may hold credentials), so a replay sees what the first run saw and writes nothing twice.
+ * Results must be plain JSON (null, not undefined, for "none").
+ * @example ctx.services = { ...ctx.services, team: journalMethods(ctx.services.team, 'team', journal) };
+ */
+export function journalMethods<T extends object>(store: T, prefix: string, journal: Journal): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(store)) {
+    wrapped[name] =
+      typeof value !== 'function' || name === 'close'
+        ? value
+        : (...args: unknown[]) =>
+            journal
+              .run(`${prefix}:${name}:${fingerprint(args)}`, () =>
+                Promise.resolve((value as (...a: unknown[]) => unknown)(...args)),
+              )
+              // A replay gives a recorded null back as undefined: "none" stays null either way.
+              .then((result) => result ?? null);
+  }
+  return wrapped as T;
+}

@@ -4,6 +4,9 @@ import type { Cipher } from '../security/cipher';
 /** The context a user's sealed state is bound to (AES-GCM associated data). */
 export const secretContext = (userId: number) => `user:${userId}`;
 
+/** The context a workspace's sealed credentials are bound to (AES-GCM associated data). */
+export const workspaceContext = (workspaceId: number) => `workspace:${workspaceId}`;
+
 const CHECK_CONTEXT = 'key-check';
 const CHECK_TEXT = 'telegram-bot encryption key check v1';
 /** Sealed rows tried on a database from before the key check. */

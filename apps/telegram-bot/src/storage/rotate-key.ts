@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { createCipher } from '../security/cipher';
-import { checkEncryptionKey, secretContext, writeKeyCheck } from './key-check';
+import { checkEncryptionKey, secretContext, workspaceContext, writeKeyCheck } from './key-check';
 import { migrate } from './schema';
 import { resealUpdateInbox } from './update-inbox';
 
@@ -21,14 +21,15 @@ export class RotationError extends Error {
 }
 
 /**
- * Re-seals every user's secret state, the inbox's pending updates, and the key check, under a new
+ * Re-seals every user's secret state, every workspace's credentials, the inbox's pending updates,
+ * and the key check, under a new
  * key, in one transaction: all rows move to the new key or none does (a crash or a row that does
  * not open leaves the database as it was). Run it with the bot stopped; then start the bot with the new key.
  * @throws {EncryptionKeyMismatchError} when `from` is not the key the database was sealed with
  * @throws {RotationError} when the database is missing, or a row does not open with `from`
- * @example rotateEncryptionKey({ file: 'data/bot.sqlite', from: oldKey, to: newKey }) // { resealed: 12 }
+ * @example rotateEncryptionKey({ file: 'data/bot.sqlite', from: oldKey, to: newKey }) // { resealed: 12, workspaces: 3 }
  */
-export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: number } {
+export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: number; workspaces: number } {
   if (!existsSync(options.file)) throw new RotationError(`There is no database at ${options.file}: check DATA_DIR.`);
   const from = createCipher(options.from);
   const to = createCipher(options.to);
@@ -56,6 +57,21 @@ export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: numb
         }
         reseal.run(to.seal(plain, secretContext(row.user_id)), row.user_id);
       }
+      const workspaces = db
+        .prepare('SELECT workspace_id, credentials FROM workspaces WHERE credentials IS NOT NULL')
+        .all() as Array<{ workspace_id: number; credentials: string }>;
+      const resealWorkspace = db.prepare('UPDATE workspaces SET credentials = ? WHERE workspace_id = ?');
+      for (const row of workspaces) {
+        let plain: string;
+        try {
+          plain = from.open(row.credentials, workspaceContext(row.workspace_id));
+        } catch {
+          throw new RotationError(
+            `The credentials of workspace ${row.workspace_id} do not open with the current key (damaged?); nothing was changed.`,
+          );
+        }
+        resealWorkspace.run(to.seal(plain, workspaceContext(row.workspace_id)), row.workspace_id);
+      }
       try {
         resealUpdateInbox(db, from, to); // updates a stop left pending: the next start resumes them
       } catch (error) {
@@ -63,7 +79,7 @@ export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: numb
       }
       writeKeyCheck(db, to, now);
       db.exec('COMMIT');
-      return { resealed: rows.length };
+      return { resealed: rows.length, workspaces: workspaces.length };
     } catch (error) {
       db.exec('ROLLBACK');
       throw error;

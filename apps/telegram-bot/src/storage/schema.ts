@@ -40,6 +40,27 @@ const STEPS: readonly string[] = [
      sealed     TEXT    NOT NULL,
      created_at INTEGER NOT NULL
    ) STRICT;`,
+  // 4: workspaces: one Plume credential set each (sealed, bound to the workspace), shared by its members.
+  //    Everyone stored with sealed state becomes the admin of a one-person workspace with the same id;
+  //    its credentials are moved out of their row at the first open with the key (legacy-credentials.ts),
+  //    which also drops the workspaces of people who had only begun /setup.
+  `CREATE TABLE IF NOT EXISTS workspaces (
+     workspace_id INTEGER PRIMARY KEY,
+     credentials  TEXT,
+     created_at   INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS members (
+     user_id        INTEGER PRIMARY KEY,
+     workspace_id   INTEGER NOT NULL REFERENCES workspaces (workspace_id),
+     role           TEXT    NOT NULL CHECK (role IN ('viewer', 'support', 'admin')),
+     joined_at      INTEGER NOT NULL,
+     last_active_at INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS members_workspace ON members (workspace_id);
+   INSERT OR IGNORE INTO workspaces (workspace_id, credentials, created_at)
+     SELECT user_id, NULL, updated_at FROM users WHERE secret_state IS NOT NULL;
+   INSERT OR IGNORE INTO members (user_id, workspace_id, role, joined_at, last_active_at)
+     SELECT user_id, user_id, 'admin', updated_at, updated_at FROM users WHERE secret_state IS NOT NULL;`,
 ];
 
 /** The schema version this bot writes. */

@@ -39,12 +39,12 @@ describe('the SQLite user store', () => {
   const open = (dir: string, k = key) =>
     createSqliteUserStore({ file: join(dir, 'bot.sqlite'), cipher: createCipher(k), logger: captureLogger().logger });
 
-  it('keeps state across a reopen, and never writes the credentials in clear', async () => {
+  it('keeps state across a reopen, and never writes a /setup draft in clear', async () => {
     const dir = tempDir();
     const store = open(dir);
     await store.update(7, (s) => ({
       ...s,
-      credentials: { authorization: HEADER, partnerId: 'a'.repeat(24) },
+      draft: { authorization: HEADER, partnerId: 'a'.repeat(24) },
       selection: { customerId: 'c', locationId: 'l', name: 'Home' },
     }));
     await store.close();
@@ -58,7 +58,7 @@ describe('the SQLite user store', () => {
 
     const again = open(dir);
     const state = await again.get(7);
-    expect(state.credentials?.authorization).toBe(HEADER);
+    expect(state.draft?.authorization).toBe(HEADER);
     expect(state.selection?.name).toBe('Home');
     expect(await again.count()).toBe(1);
     await again.close();
@@ -81,7 +81,7 @@ describe('the SQLite user store', () => {
     const store = open(dir);
     await store.update(3, (s) => ({
       ...s,
-      credentials: { authorization: HEADER, partnerId: 'p' },
+      draft: { authorization: HEADER, partnerId: 'p' },
       selection: { customerId: 'c', locationId: 'l', name: 'Home' },
     }));
     await store.close();
@@ -90,14 +90,14 @@ describe('the SQLite user store', () => {
     expect(() => open(dir, randomBytes(32))).toThrow(/BOT_ENCRYPTION_KEY is not the key that sealed/);
     expect(sealedOf(dir, 3)).toBe(before);
     const again = open(dir);
-    expect((await again.get(3)).credentials?.authorization).toBe(HEADER);
+    expect((await again.get(3)).draft?.authorization).toBe(HEADER);
     await again.close();
   });
 
   it('checks the key of a database from before the key check against its sealed rows', async () => {
     const dir = tempDir();
     const store = open(dir);
-    await store.update(4, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' } }));
+    await store.update(4, (s) => ({ ...s, draft: { authorization: HEADER, partnerId: 'p' } }));
     await store.close();
     sql(dir, 'DROP TABLE key_check; PRAGMA user_version = 2'); // as an older bot left it
     expect(() => open(dir, randomBytes(32))).toThrow(EncryptionKeyMismatchError);
@@ -109,12 +109,12 @@ describe('the SQLite user store', () => {
   it('never overwrites a sealed value that does not open, and still lets the user delete it', async () => {
     const dir = tempDir();
     const store = open(dir);
-    await store.update(6, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' } }));
+    await store.update(6, (s) => ({ ...s, draft: { authorization: HEADER, partnerId: 'p' } }));
     const [v, iv, tag, body = ''] = sealedOf(dir, 6).split('.');
     const damaged = `${v}.${iv}.${tag}.${body.startsWith('A') ? 'B' : 'A'}${body.slice(1)}`;
     sql(dir, `UPDATE users SET secret_state = '${damaged}' WHERE user_id = 6`);
     await expect(store.get(6)).rejects.toThrow(UnreadableStateError);
-    await expect(store.update(6, ({ credentials: _c, ...rest }) => rest)).rejects.toThrow(UnreadableStateError);
+    await expect(store.update(6, ({ draft: _d, ...rest }) => rest)).rejects.toThrow(UnreadableStateError);
     expect(sealedOf(dir, 6)).toBe(damaged);
     await store.delete(6);
     expect(await store.count()).toBe(0);
@@ -125,16 +125,16 @@ describe('the SQLite user store', () => {
     const dir = tempDir();
     const store = open(dir);
     for (const id of [1, 2, 3])
-      await store.update(id, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: `p${id}` } }));
+      await store.update(id, (s) => ({ ...s, draft: { authorization: HEADER, partnerId: `p${id}` } }));
     await store.update(4, (s) => ({ ...s, selection: { customerId: 'c', locationId: 'l', name: 'No secrets' } }));
     await store.close();
     const file = join(dir, 'bot.sqlite');
     const next = randomBytes(32);
     expect(() => rotateEncryptionKey({ file, from: randomBytes(32), to: next })).toThrow(EncryptionKeyMismatchError);
-    expect(rotateEncryptionKey({ file, from: key, to: next })).toEqual({ resealed: 3 });
+    expect(rotateEncryptionKey({ file, from: key, to: next })).toEqual({ resealed: 3, workspaces: 0 });
     expect(() => open(dir)).toThrow(EncryptionKeyMismatchError);
     const rotated = open(dir, next);
-    expect((await rotated.get(2)).credentials?.partnerId).toBe('p2');
+    expect((await rotated.get(2)).draft?.partnerId).toBe('p2');
     expect((await rotated.get(4)).selection?.name).toBe('No secrets');
     await rotated.close();
   });
@@ -154,7 +154,7 @@ describe('the SQLite user store', () => {
 
   it('forgets a deleted user', async () => {
     const store = open(tempDir());
-    await store.update(5, (s) => ({ ...s, credentials: { authorization: HEADER, partnerId: 'p' } }));
+    await store.update(5, (s) => ({ ...s, draft: { authorization: HEADER, partnerId: 'p' } }));
     await store.delete(5);
     expect(await store.get(5)).toEqual({ recent: [], refs: { next: 0, items: [] } });
     expect(await store.count()).toBe(0);

@@ -26,7 +26,7 @@ interface Row {
 export interface SqliteUserStoreOptions {
   /** Path of the database file; its folder is created (0700) when missing. */
   file: string;
-  /** Encrypts the secret part of each row (credentials, a /setup draft). */
+  /** Encrypts the secret part of each row (a /setup draft). */
   cipher: Cipher;
   logger: Logger;
   clock?: () => number;
@@ -34,7 +34,7 @@ export interface SqliteUserStoreOptions {
 
 /**
  * The embedded {@link UserStore}: one SQLite file (node:sqlite), one row per user. The public part
- * is JSON; the secret part is sealed with the cipher, bound to the user id, so the file never holds
+ * is JSON; the secret part (a /setup in progress) is sealed with the cipher, bound to the user id, so the file never holds
  * a header or token in clear. Each update is one `BEGIN IMMEDIATE` transaction in WAL mode with
  * `synchronous = NORMAL`: atomic and crash-safe; a power cut may lose the last commits, never tear one.
  * The key is checked against the database's key check when it opens.
@@ -85,7 +85,7 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
 
   function write(userId: number, state: UserState): void {
     const { publicPart, secretPart } = splitUserState(state);
-    const hasSecrets = secretPart.credentials !== undefined || secretPart.draft !== undefined;
+    const hasSecrets = secretPart.draft !== undefined;
     const sealed = hasSecrets ? cipher.seal(JSON.stringify(secretPart), secretContext(userId)) : null;
     upsert.run(userId, JSON.stringify(publicPart), sealed, clock());
   }

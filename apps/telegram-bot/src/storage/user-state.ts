@@ -15,7 +15,10 @@ export const refSchema = z.discriminatedUnion('kind', [
 ]);
 export type Ref = z.infer<typeof refSchema>;
 
-/** A user's Plume credentials; the cloud URLs only when they differ from the bot's defaults. */
+/**
+ * A workspace's Plume credentials; the cloud URLs only when they differ from the bot's defaults.
+ * They belong to the workspace (see storage/team-store.ts), never to a person's state.
+ */
 export const credentialsSchema = z.object({
   authorization: z.string().min(1),
   partnerId: z.string().min(1),
@@ -49,9 +52,11 @@ export const publicStateSchema = z.object({
 });
 export type PublicState = z.infer<typeof publicStateSchema>;
 
-/** The part of a user's state that is only ever stored encrypted. */
+/**
+ * The part of a user's state that is only ever stored encrypted. (Credentials stored here by an
+ * older bot are moved to the person's workspace when the database opens: legacy-credentials.ts.)
+ */
 export const secretStateSchema = z.object({
-  credentials: credentialsSchema.optional(),
   /** Answers of a /setup in progress, kept until verified or cancelled. */
   draft: credentialsDraftSchema.optional(),
 });
@@ -67,6 +72,6 @@ export function emptyUserState(): UserState {
 
 /** Splits a state into what may be stored in clear and what must be encrypted. */
 export function splitUserState(state: UserState): { publicPart: PublicState; secretPart: SecretState } {
-  const { credentials, draft, ...publicPart } = state;
-  return { publicPart, secretPart: { credentials, draft } };
+  const { draft, ...publicPart } = state;
+  return { publicPart, secretPart: { draft } };
 }
