@@ -13,6 +13,7 @@ import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { createCipher } from './security/cipher';
 import { loadEncryptionKey } from './security/encryption-key';
 import { openSqliteTeamStore } from './storage/sqlite-team-store';
+import { openSettingsStore } from './storage/settings-store';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
 import { openUpdateInbox } from './storage/update-inbox';
 
@@ -62,6 +63,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const store = createSqliteUserStore({ file, cipher, logger });
   const inbox = openUpdateInbox({ file, cipher, logger });
   const team = openSqliteTeamStore({ file, cipher, logger });
+  const settings = openSettingsStore({ file, logger });
   if (options.freshUpdateIds === true) inbox.clear();
   const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
   metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
@@ -78,7 +80,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { telegraf, dispatcher } = createBot({
     token: options.token,
     apiRoot: options.apiRoot,
-    services: { store, team, plume, logger, metrics },
+    services: { store, team, settings, plume, logger, metrics },
     inbox,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -121,6 +123,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await store.close();
     await team.close();
     inbox.close();
+    settings.close();
     throw error;
   }
   logger.info(
@@ -156,6 +159,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await store.close();
       await team.close();
       inbox.close();
+      settings.close();
       logger.info('Stopped');
       if (failure === undefined) settle();
       else fail(failure);

@@ -4,6 +4,7 @@ import { accountFeature } from './features/account';
 import { helpFeature } from './features/help';
 import { locationsFeature } from './features/locations';
 import { reportsFeature } from './features/reports';
+import { settingsFeature } from './features/settings';
 import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
 import { unhandledFeature } from './features/unhandled';
@@ -59,7 +60,15 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(ordinaryUpdates()); // inline presses and messages posted on behalf of a chat, before anyone reads `from`
   telegraf.use(allowedUsers(deps.allowedUsers));
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
-  telegraf.use(startFeature(), helpFeature(), accountFeature(), setupFeature(), locationsFeature(), reportsFeature());
+  telegraf.use(
+    startFeature(),
+    helpFeature(),
+    accountFeature(),
+    setupFeature(),
+    settingsFeature(),
+    locationsFeature(),
+    reportsFeature(),
+  );
   telegraf.use(unhandledFeature());
   telegraf.catch((error) => {
     // An update that could not be stored must not be acknowledged: fail the polling loop (or the webhook post).

@@ -9,6 +9,7 @@ export const COMMANDS = [
   { command: 'stats', description: 'Online time: 3 h, 24 h or 7 days' },
   { command: 'nodes', description: 'Pods and their details' },
   { command: 'wifi', description: 'Wi-Fi networks (never passwords)' },
+  { command: 'settings', description: 'Time zone, quiet hours, digest, reminders' },
   { command: 'cancel', description: 'Stop the current question' },
   { command: 'logout', description: 'Erase my credentials and selection' },
 ] as const;

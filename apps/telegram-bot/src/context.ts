@@ -3,6 +3,7 @@ import type { BotMetrics } from './http/bot-metrics';
 import type { Logger } from './logger';
 import type { PlumeGateway } from './plume/gateway';
 import type { TeamStore } from './storage/team-store';
+import type { SettingsStore } from './storage/settings-store';
 import type { UserStore } from './storage/user-store';
 
 /** What every handler may use; passed in by `createBot(deps)`, never imported as a global. */
@@ -10,6 +11,8 @@ export interface BotServices {
   store: UserStore;
   /** Workspaces, members, invites, team chats and the audit log. */
   team: TeamStore;
+  /** Each person's alert settings and alert route. */
+  settings: SettingsStore;
   plume: PlumeGateway;
   logger: Logger;
   metrics: BotMetrics;

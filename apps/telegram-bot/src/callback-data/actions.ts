@@ -23,5 +23,8 @@ export const locationPageData = createCallbackData('lpg', 1, {
   page: z.coerce.number().int().nonnegative().max(1000),
 });
 
+/** A /settings button: ask for one setting (`tz`, `quiet`, `digest`), or switch reminders on or off (`rem`). */
+export const settingsData = createCallbackData('set', 1, { field: z.enum(['tz', 'quiet', 'digest', 'rem']) });
+
 /** /setup's optional step: the public Plume cloud, or another one. */
 export const setupCloudData = createCallbackData('cloud', 1, { cloud: z.enum(['default', 'custom']) });

@@ -44,6 +44,7 @@ describe('a new user’s journey', () => {
       'stats',
       'nodes',
       'wifi',
+      'settings',
       'cancel',
       'logout',
     ]);

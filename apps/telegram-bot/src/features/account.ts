@@ -4,6 +4,7 @@ import type { BotContext } from '../context';
 const CANCELLED = {
   setup: 'Setup cancelled. Nothing was saved.',
   locations: 'Location search cancelled.',
+  settings: 'Settings unchanged.',
 } as const;
 
 const LAST_ADMIN =

@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import type { BotContext } from '../context';
 import type { Logger } from '../logger';
 import type { UpdateInbox } from '../storage/update-inbox';
-import { createJournal, journalMethods, journalStore, journalTelegram } from './update-journal';
+import { createJournal, journalMethods, journalSettings, journalStore, journalTelegram } from './update-journal';
 
 /** Runs updates off telegraf's polling loop: stored first, then one queue per user, users in parallel. */
 export interface UpdateDispatcher {
@@ -116,6 +116,7 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
         ...ctx.services,
         store: journalStore(ctx.services.store, journal),
         team: journalMethods(ctx.services.team, 'team', journal),
+        settings: journalSettings(ctx.services.settings, journal),
       };
 
       const key = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Telegram } from 'telegraf';
+import type { SettingsStore } from '../storage/settings-store';
 import type { JournalEntry } from '../storage/update-inbox';
 import type { UserStore } from '../storage/user-store';
 
@@ -165,4 +166,21 @@ export function journalMethods<T extends object>(store: T, prefix: string, journ
               .then((result) => result ?? null);
   }
   return wrapped as T;
+}
+
+/**
+ * The settings store as this update sees it: like {@link journalStore}, a replay gets the recorded
+ * settings and routes instead of reading or writing again (a toggle pressed once stays toggled once).
+ * @example ctx.services = { ...ctx.services, settings: journalSettings(ctx.services.settings, journal) };
+ */
+export function journalSettings(settings: SettingsStore, journal: Journal): SettingsStore {
+  return {
+    ...settings,
+    get: (userId) => journal.run(`settings:get:${userId}`, () => settings.get(userId)),
+    update: (userId, change) => journal.run(`settings:update:${userId}`, () => settings.update(userId, change)),
+    route: (userId) => journal.run(`settings:route:${userId}`, () => settings.route(userId)),
+    setRoute: (userId, route) => journal.run(`settings:setRoute:${userId}`, () => settings.setRoute(userId, route)),
+    clearRoute: (userId) => journal.run(`settings:clearRoute:${userId}`, () => settings.clearRoute(userId)),
+    moveChat: (from, to) => journal.run(`settings:moveChat:${from}`, () => settings.moveChat(from, to)),
+  };
 }

@@ -61,6 +61,23 @@ const STEPS: readonly string[] = [
      SELECT user_id, NULL, updated_at FROM users WHERE secret_state IS NOT NULL;
    INSERT OR IGNORE INTO members (user_id, workspace_id, role, joined_at, last_active_at)
      SELECT user_id, user_id, 'admin', updated_at, updated_at FROM users WHERE secret_state IS NOT NULL;`,
+  // 5: each person's alert settings (JSON: time zone, quiet hours, digest hour, reminders), and the
+  //    local date of the last daily digest written for them (so a restart never writes a second one);
+  //    where a person's alerts go when not to their private chat (a group, a forum topic).
+  `CREATE TABLE IF NOT EXISTS alert_settings (
+     user_id     INTEGER PRIMARY KEY,
+     settings    TEXT    NOT NULL,
+     digest_date TEXT,
+     updated_at  INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS alert_routes (
+     user_id    INTEGER PRIMARY KEY,
+     chat_id    INTEGER NOT NULL,
+     thread_id  INTEGER,
+     chat_title TEXT    NOT NULL,
+     set_at     INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS alert_routes_chat ON alert_routes (chat_id);`,
 ];
 
 /** The schema version this bot writes. */

@@ -34,10 +34,15 @@ export type CredentialsDraft = z.infer<typeof credentialsDraftSchema>;
 export const SETUP_STEPS = ['authorization', 'partnerId', 'cloud', 'ssoUrl', 'apiBase'] as const;
 export type SetupStep = (typeof SETUP_STEPS)[number];
 
+/** The typed answers of /settings (reminders are a button). */
+export const SETTINGS_STEPS = ['timeZone', 'quietHours', 'digestHour'] as const;
+export type SettingsStep = (typeof SETTINGS_STEPS)[number];
+
 /** The question the bot is waiting for an answer to, and in which chat. */
 export const dialogSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setup'), step: z.enum(SETUP_STEPS), chatId: z.number() }),
   z.object({ kind: z.literal('locations'), chatId: z.number() }),
+  z.object({ kind: z.literal('settings'), step: z.enum(SETTINGS_STEPS), chatId: z.number() }),
 ]);
 export type Dialog = z.infer<typeof dialogSchema>;
 

@@ -1,0 +1,134 @@
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { Logger } from '../logger';
+import { alertSettingsSchema, defaultAlertSettings, type AlertSettings } from '../settings/settings';
+import { digestDueFor } from '../settings/local-time';
+import { migrate } from './schema';
+
+/** Where a person's alerts go instead of their private chat: a group, or a topic of a forum. */
+export interface AlertRoute {
+  chatId: number;
+  /** The forum topic (`message_thread_id`), when the route was set in one. */
+  threadId?: number;
+  /** The group's title when the route was set, to show in /settings. */
+  chatTitle: string;
+}
+
+/**
+ * Each person's alert settings and alert route, in the bot's database. Reads of a person who set
+ * nothing give the defaults; every write commits before it returns.
+ */
+export interface SettingsStore {
+  get(userId: number): Promise<AlertSettings>;
+  /** Applies `change` (pure) to the stored settings atomically; returns the new settings. */
+  update(userId: number, change: (settings: AlertSettings) => AlertSettings): Promise<AlertSettings>;
+  /** Where the person's alerts go, or undefined for their private chat. */
+  route(userId: number): Promise<AlertRoute | undefined>;
+  /** Sends the person's alerts to `route` from now on. */
+  setRoute(userId: number, route: AlertRoute): Promise<void>;
+  /** Sends the person's alerts to their private chat again; true when a route was removed. */
+  clearRoute(userId: number): Promise<boolean>;
+  /** A group became a supergroup: every route to `fromChatId` follows it. Returns how many did. */
+  moveChat(fromChatId: number, toChatId: number): Promise<number>;
+  close(): void;
+}
+
+export interface SettingsStoreOptions {
+  /** The bot's database file. */
+  file: string;
+  logger: Logger;
+  clock?: () => number;
+}
+
+interface SettingsRow {
+  settings: string;
+}
+
+interface RouteRow {
+  chat_id: number;
+  thread_id: number | null;
+  chat_title: string;
+}
+
+/**
+ * The SQLite {@link SettingsStore}, on a connection of its own to the bot's database file. A stored
+ * row that no longer parses reads as the defaults (and is logged), never as an error.
+ * @example const settings = openSettingsStore({ file: 'data/bot.sqlite', logger }); await settings.get(42) // the defaults
+ */
+export function openSettingsStore(options: SettingsStoreOptions): SettingsStore {
+  const { logger } = options;
+  const clock = options.clock ?? Date.now;
+  mkdirSync(dirname(options.file), { recursive: true, mode: 0o700 });
+  const db = new DatabaseSync(options.file);
+  chmodSync(options.file, 0o600);
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
+  migrate(db);
+  const select = db.prepare('SELECT settings FROM alert_settings WHERE user_id = ?');
+  const upsert = db.prepare(
+    `INSERT INTO alert_settings (user_id, settings, digest_date, updated_at) VALUES (?, ?, ?, ?)
+     ON CONFLICT(user_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at,
+       digest_date = CASE WHEN excluded.digest_date IS NULL THEN digest_date ELSE excluded.digest_date END`,
+  );
+  const selectRoute = db.prepare('SELECT chat_id, thread_id, chat_title FROM alert_routes WHERE user_id = ?');
+  const upsertRoute = db.prepare(
+    `INSERT INTO alert_routes (user_id, chat_id, thread_id, chat_title, set_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(user_id) DO UPDATE SET chat_id = excluded.chat_id, thread_id = excluded.thread_id,
+       chat_title = excluded.chat_title, set_at = excluded.set_at`,
+  );
+  const deleteRoute = db.prepare('DELETE FROM alert_routes WHERE user_id = ?');
+  const moveRoutes = db.prepare('UPDATE alert_routes SET chat_id = ? WHERE chat_id = ?');
+
+  function read(userId: number): AlertSettings {
+    const row = select.get(userId) as SettingsRow | undefined;
+    if (row === undefined) return defaultAlertSettings();
+    const parsed = alertSettingsSchema.safeParse(JSON.parse(row.settings));
+    if (parsed.success) return parsed.data;
+    logger.warn({ userId }, 'Stored alert settings have an unexpected shape; using the defaults.');
+    return defaultAlertSettings();
+  }
+
+  return {
+    async get(userId) {
+      return read(userId);
+    },
+    async update(userId, change) {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const before = read(userId);
+        const next = alertSettingsSchema.parse(change(before));
+        const now = clock();
+        // A digest hour that is already past today starts tomorrow, not at once.
+        const digestChanged = next.digestHour !== before.digestHour || next.timeZone !== before.timeZone;
+        const skipToday = digestChanged ? digestDueFor(next, now, null) : undefined;
+        upsert.run(userId, JSON.stringify(next), skipToday ?? null, now);
+        db.exec('COMMIT');
+        return next;
+      } catch (error) {
+        db.exec('ROLLBACK');
+        throw error;
+      }
+    },
+    async route(userId) {
+      const row = selectRoute.get(userId) as RouteRow | undefined;
+      if (row === undefined) return undefined;
+      return {
+        chatId: Number(row.chat_id),
+        chatTitle: row.chat_title,
+        ...(row.thread_id === null ? {} : { threadId: Number(row.thread_id) }),
+      };
+    },
+    async setRoute(userId, route) {
+      upsertRoute.run(userId, route.chatId, route.threadId ?? null, route.chatTitle, clock());
+    },
+    async clearRoute(userId) {
+      return Number(deleteRoute.run(userId).changes) > 0;
+    },
+    async moveChat(fromChatId, toChatId) {
+      return Number(moveRoutes.run(toChatId, fromChatId).changes);
+    },
+    close() {
+      if (db.isOpen) db.close();
+    },
+  };
+}
