@@ -7,17 +7,15 @@ import {
 } from '@org/bot-formatting/plume';
 import {
   analyzeLocationHealth,
-  analyzeOnlineStats,
   analyzePods,
-  analyzeWanStats,
   analyzeWifiNetworks,
-  ONLINE_STATS_RANGES,
   type OnlineStatsRangeKey,
 } from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { FormattedText } from '@org/bot-formatting';
 import type { ReportView } from '../callback-data/actions';
 import type { LocationRef } from '../storage/user-state';
+import { fetchOnlineAnalysis, fetchWanAnalysis } from './analyses';
 
 /** A view: fetches with `client` (cancelled when `signal` aborts), analyses, renders. */
 type Render = (client: PlumeClient, target: LocationRef, signal?: AbortSignal) => Promise<FormattedText[]>;
@@ -44,25 +42,13 @@ const status: Render = async (client, { customerId, locationId }, signal) => {
   return renderHealthSummary(analyzeLocationHealth({ location, nodes }));
 };
 
-const wan: Render = async (client, target, signal) => {
-  const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, {
-    period: 'daily',
-    ...(signal && { signal }),
-  });
-  return renderWanReport(analyzeWanStats(fifteenMins), { location: place(target) });
-};
+const wan: Render = async (client, target, signal) =>
+  renderWanReport(await fetchWanAnalysis(client, target, signal), { location: place(target) });
 
 const onlineTime =
   (key: OnlineStatsRangeKey): Render =>
-  async (client, target, signal) => {
-    const { granularity, limit } = ONLINE_STATS_RANGES[key];
-    const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, {
-      granularity,
-      limit,
-      ...(signal && { signal }),
-    });
-    return renderOnlineStats(analyzeOnlineStats(locationState, key), { location: place(target) });
-  };
+  async (client, target, signal) =>
+    renderOnlineStats(await fetchOnlineAnalysis(key, client, target, signal), { location: place(target) });
 
 const nodes: Render = async (client, target, signal) => {
   const list = await client.nodes.list(target.customerId, target.locationId, signal && { signal });
