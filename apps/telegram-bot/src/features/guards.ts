@@ -1,4 +1,5 @@
 import type { BotContext } from '../context';
+import { recallRef } from '../storage/refs';
 import type { Membership } from '../storage/team-store';
 import type { Credentials, LocationRef, UserState } from '../storage/user-state';
 import { allows, type Role } from '../team/roles';
@@ -15,6 +16,8 @@ const NO_CREDENTIALS =
   "Your workspace's Plume credentials cannot be read right now. An admin of your workspace can run /setup again.";
 const notAllowed = (role: Role, needed: Role) =>
   `Your role in this workspace (${role}) does not allow this: it needs ${needed === 'admin' ? 'an admin' : `${needed} or admin`}.`;
+
+const STALE = 'This button belongs to an old message I no longer remember. Send /status for a fresh report.';
 
 /** Says `text` as an alert on a button press, or as a reply to a message. */
 async function refuse(ctx: BotContext, text: string): Promise<undefined> {
@@ -52,4 +55,19 @@ export async function requireSelection(ctx: BotContext): Promise<(Ready & { loca
     return undefined;
   }
   return { ...ready, location: ready.state.selection };
+}
+
+/**
+ * The location a pressed button was made for (its `ref`, unpacked from the callback data), or
+ * undefined after answering the press: the button is another version's, or its target is forgotten.
+ */
+export async function pressedLocation(
+  ctx: BotContext,
+  state: UserState,
+  ref: number | undefined,
+): Promise<LocationRef | undefined> {
+  const target = ref === undefined ? undefined : recallRef(state, ref);
+  if (target?.kind === 'location') return target;
+  await ctx.answerCbQuery(STALE, { show_alert: true });
+  return undefined;
 }

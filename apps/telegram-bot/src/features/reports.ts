@@ -6,11 +6,8 @@ import { reportKeyboard } from '../keyboards/report-keyboard';
 import { takeTurn } from '../plume/take-turn';
 import { answerPress, editRich, replyRich } from '../replies';
 import { VIEWS } from '../reports/views';
-import { recallRef } from '../storage/refs';
-import { requireCredentials, requireSelection } from './guards';
+import { pressedLocation, requireCredentials, requireSelection } from './guards';
 import { remember } from './remember';
-
-const STALE = 'This button belongs to an old message I no longer remember. Send /status for a fresh report.';
 
 const COMMAND_VIEWS: ReadonlyArray<[string, ReportView]> = [
   ['status', 'status'],
@@ -43,11 +40,8 @@ export function reportsFeature(): Composer<BotContext> {
     const ready = await requireCredentials(ctx);
     if (ready === undefined) return;
     const data = reportViewData.unpack(callbackDataOf(ctx));
-    const target = data === undefined ? undefined : recallRef(ready.state, data.ref);
-    if (data === undefined || target?.kind !== 'location') {
-      await ctx.answerCbQuery(STALE, { show_alert: true });
-      return;
-    }
+    const target = await pressedLocation(ctx, ready.state, data?.ref);
+    if (data === undefined || target === undefined) return;
     const parts = await takeTurn(ctx, ready.credentials, (client, signal) => VIEWS[data.view](client, target, signal));
     const outcome = await editRich(ctx, parts, reportKeyboard(data.view, data.ref));
     await answerPress(ctx, outcome === 'unchanged' ? 'Already up to date.' : undefined);
