@@ -1,6 +1,7 @@
 import { Telegraf } from 'telegraf';
 import { BotContext, type BotServices } from './context';
 import { accountFeature } from './features/account';
+import { alertsFeature } from './features/alerts';
 import { helpFeature } from './features/help';
 import { locationsFeature } from './features/locations';
 import { reportsFeature } from './features/reports';
@@ -8,6 +9,7 @@ import { settingsFeature } from './features/settings';
 import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
 import { unhandledFeature } from './features/unhandled';
+import { chatMigrations } from './middleware/chat-migrations';
 import { createUpdateDispatcher, UpdateInboxError, type UpdateDispatcher } from './middleware/dispatcher';
 import { errorBoundary } from './middleware/error-boundary';
 import { ordinaryUpdates } from './middleware/ordinary-updates';
@@ -57,6 +59,7 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());
   telegraf.use(headerGuard()); // first: a pasted secret is deleted even from a stranger or a user going too fast
+  telegraf.use(chatMigrations()); // before the filters: a group's upgrade is followed whoever made it
   telegraf.use(ordinaryUpdates()); // inline presses and messages posted on behalf of a chat, before anyone reads `from`
   telegraf.use(allowedUsers(deps.allowedUsers));
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
@@ -66,6 +69,7 @@ export function createBot(deps: BotDeps): Bot {
     accountFeature(),
     setupFeature(),
     settingsFeature(),
+    alertsFeature(),
     locationsFeature(),
     reportsFeature(),
   );

@@ -10,6 +10,7 @@ export const COMMANDS = [
   { command: 'nodes', description: 'Pods and their details' },
   { command: 'wifi', description: 'Wi-Fi networks (never passwords)' },
   { command: 'settings', description: 'Time zone, quiet hours, digest, reminders' },
+  { command: 'alerts', description: 'In a group: /alerts here sends your alerts there' },
   { command: 'cancel', description: 'Stop the current question' },
   { command: 'logout', description: 'Erase my credentials and selection' },
 ] as const;

@@ -45,6 +45,7 @@ describe('a new user’s journey', () => {
       'nodes',
       'wifi',
       'settings',
+      'alerts',
       'cancel',
       'logout',
     ]);
