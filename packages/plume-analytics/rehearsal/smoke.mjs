@@ -94,6 +94,7 @@ export default async function smoke(lib, kind) {
   check(Math.abs(wan.rx.averageThroughputMbps - 0.8) < 1e-9, 'wan throughput');
   check(wan.busyHours[0]?.hour === 23 && wan.coverage.validPercent === 100, 'wan busy hours and coverage');
   check(analyzeWanStats(wanDay(), { timeZone: 'Europe/Berlin' }).busyHours[0]?.hour === 0, 'wan busy hour in Berlin');
+  check(wan.intervalSeries.points.length === 96 && wan.intervalSeries.points[95].rxPeakMbps === 96, 'wan series');
 
   // Online stats: 24 hourly samples, one offline hour → 1 incident, 1 h down.
   const samples = Array.from({ length: 24 }, (_, i) => ({
@@ -104,6 +105,7 @@ export default async function smoke(lib, kind) {
   check(online.hasData && online.incidents === 1 && online.downtimeMs === 3_600_000, 'online incidents/downtime');
   // 23 × 100 ÷ 24 = 95.83 % → Fair (≥ 95, < 98).
   check(online.hasData && online.label === 'Fair', `online label ${online.hasData && online.label}`);
+  check(online.outages.length === 1 && online.uptimeBuckets.length === 24, 'online outages and buckets');
   check(ONLINE_STATS_RANGES['24h'].granularity === 'hours' && ONLINE_STATS_RANGES['24h'].limit === 24, 'ranges');
   check(analyzeOnlineStats([], '7d').hasData === false, 'online no-data variant');
 

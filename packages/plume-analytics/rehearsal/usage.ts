@@ -20,6 +20,8 @@ import {
   type UptimeLabel,
   type WanAnalysis,
   type WanSampleInput,
+  type WanIntervalPoint,
+  type UptimeBucket,
   type PodDetail,
   type WifiNetworksReport,
   evaluateFleet,
@@ -47,12 +49,16 @@ const samples: readonly WanSampleInput[] = [
 const wan: WanAnalysis = analyzeWanStats(samples, { timeZone: 'Europe/Berlin', planSpeed: report.speedTest });
 const p95: number | null = wan.hasData ? wan.rx.p95Mbps : null;
 const hourly: readonly (number | null)[] = wan.hasData ? wan.hourlyRxPeaks.peaks : [];
+const series: readonly WanIntervalPoint[] = wan.hasData ? wan.intervalSeries.points : [];
 // @ts-expect-error: `rx` exists only once `hasData` is known to be true.
 const unchecked = wan.rx;
 
 const key: OnlineStatsRangeKey = ONLINE_STATS_RANGE_KEYS[0] ?? '24h';
-const stats: OnlineStatsAnalysis = analyzeOnlineStats([{ timestamp: 0, value: 'online' }], ONLINE_STATS_RANGES[key]);
+const stats: OnlineStatsAnalysis = analyzeOnlineStats([{ timestamp: 0, value: 'online' }], ONLINE_STATS_RANGES[key], {
+  timeZone: 'Europe/Berlin',
+});
 const label: UptimeLabel | 'No data' = stats.hasData ? stats.label : 'No data';
+const buckets: readonly UptimeBucket[] = stats.hasData ? stats.uptimeBuckets : [];
 const limit: number = ONLINE_STATS_RANGES['24h'].limit;
 
 try {
@@ -65,7 +71,20 @@ try {
   void (error instanceof AnalyticsError);
 }
 
-export const used = [level, issueKind, p95, hourly, pods, wifi, unchecked, label, limit, uptimeLabel(99)];
+export const used = [
+  level,
+  issueKind,
+  p95,
+  hourly,
+  series,
+  buckets,
+  pods,
+  wifi,
+  unchecked,
+  label,
+  limit,
+  uptimeLabel(99),
+];
 
 const observation: LocationObservation = {
   locationId: 'L1',

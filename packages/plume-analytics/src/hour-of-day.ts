@@ -47,19 +47,22 @@ function newFormatter(timeZone: string): Intl.DateTimeFormat {
   }
 }
 
+/** Returns the offset of a time zone's wall clock from UTC at an epoch-ms instant, ms. */
+export type UtcOffset = (epochMs: number) => number;
+
 /**
- * Builds an hour-of-day function for a time zone. `UTC` takes a fast path; other zones ask
- * `Intl.DateTimeFormat` for the UTC offset at both ends of each UTC day and cache it per day, so a
- * day of 96 samples costs two Intl calls. A day whose two offsets differ (a DST change) is resolved
- * per sample.
+ * Builds a UTC-offset function for a time zone. `UTC` takes a fast path; other zones ask
+ * `Intl.DateTimeFormat` for the offset at both ends of each UTC day and cache it per day, so a day
+ * of 96 samples costs two Intl calls. A day whose two offsets differ (a DST change) is resolved
+ * per instant.
  *
  * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown or empty time zone.
  */
-export function createHourOfDay(timeZone: string): HourOfDay {
+export function createUtcOffset(timeZone: string): UtcOffset {
   if (typeof timeZone !== 'string' || timeZone.trim() === '') {
     throw new AnalyticsError('INVALID_OPTION', "timeZone must be a non-empty IANA time zone name such as 'UTC'.");
   }
-  if (timeZone.toUpperCase() === 'UTC') return utcHour;
+  if (timeZone.toUpperCase() === 'UTC') return () => 0;
   const formatter = createFormatter(timeZone);
 
   function offsetAt(epochMs: number): number {
@@ -82,6 +85,17 @@ export function createHourOfDay(timeZone: string): HourOfDay {
       offset = start === offsetAt(day * DAY_MS + DAY_MS - 1000) ? start : Number.NaN;
       offsetByDay.set(day, offset);
     }
-    return utcHour(epochMs + (Number.isNaN(offset) ? offsetAt(epochMs) : offset));
+    return Number.isNaN(offset) ? offsetAt(epochMs) : offset;
   };
+}
+
+/**
+ * Builds an hour-of-day function for a time zone (see {@link createUtcOffset}).
+ *
+ * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown or empty time zone.
+ */
+export function createHourOfDay(timeZone: string): HourOfDay {
+  if (typeof timeZone === 'string' && timeZone.toUpperCase() === 'UTC') return utcHour;
+  const offset = createUtcOffset(timeZone);
+  return (epochMs) => utcHour(epochMs + offset(epochMs));
 }

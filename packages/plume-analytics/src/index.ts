@@ -57,6 +57,7 @@ export type {
   WanAnalysisNoData,
   WanAnalysis,
 } from './wan-types';
+export type { WanIntervalPoint, WanIntervalSeries } from './wan-interval-types';
 
 export type {
   OnlineStateSample,
@@ -70,6 +71,13 @@ export type {
   OnlineStatsNoData,
   OnlineStatsAnalysis,
 } from './online-stats-types';
+export type {
+  OnlineStatsOptions,
+  OnlineTimeline,
+  OnlineTimelineSegment,
+  TimelineState,
+  UptimeBucket,
+} from './online-timeline-types';
 
 // The alert state machine: pure functions from observations to alert decisions; the caller stores
 // the state (plain JSON) between calls. Its internals (readings, the phase machine, flapping) are

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+import type { OnlineTimeline, UptimeBucket } from './online-timeline-types';
 import type { OnlineStatsRange } from './time-ranges';
 
 /**
@@ -146,6 +147,8 @@ export interface OnlineStatsWithData extends OnlineStatsBase {
   readonly incidents: number;
   /** The longest outage, or `null` when there was none. */
   readonly longestOutage: Outage | null;
+  /** Every outage, in time order. */
+  readonly outages: readonly Outage[];
   /** Σ of the time covered by offline samples, ms. */
   readonly downtimeMs: number;
   readonly trend: UptimeTrend;
@@ -160,6 +163,12 @@ export interface OnlineStatsWithData extends OnlineStatsBase {
   /** Earliest and latest sample with a known state, ISO-8601 UTC. */
   readonly firstSampleAt: string;
   readonly lastSampleAt: string;
+  /** The time zone `uptimeBuckets` follow. */
+  readonly timeZone: string;
+  /** The range as runs of states, holes included, for a timeline strip. */
+  readonly timeline: OnlineTimeline;
+  /** Uptime per hour (`hours` granularity) or per day (`days`), oldest first. */
+  readonly uptimeBuckets: readonly UptimeBucket[];
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { OnlineStateSample, OnlineStatsAnalysis, Outage, UptimeLabel, UptimeTrend } from './online-stats-types';
+import type { OnlineStatsOptions } from './online-timeline-types';
 import { AnalyticsError } from './errors';
+import { createUtcOffset } from './hour-of-day';
+import { computeTimeline, computeUptimeBuckets } from './online-timeline';
 import { normaliseSamples, type KnownSample } from './online-samples';
 import { nearestRank, selectInPlace } from './select';
 import { toIso } from './time';
@@ -78,16 +81,19 @@ function trendOf(known: readonly KnownSample[]): { trend: UptimeTrend; trendDelt
   return { trend, trendDeltaPoints: delta };
 }
 
-/** Incidents, downtime and the longest outage; each sample covers min(time to the next, interval). */
+/** Incidents, downtime and the outages; each sample covers min(time to the next, interval). */
 function outagesOf(known: readonly KnownSample[], intervalMs: number) {
   let incidents = 0;
   let downtimeMs = 0;
   let longest: Outage | null = null;
+  const outages: Outage[] = [];
   let run: { start: number; durationMs: number; samples: number } | null = null;
   const close = () => {
-    if (run !== null && (longest === null || run.durationMs > longest.durationMs)) {
+    if (run !== null) {
       const { start, durationMs, samples } = run;
-      longest = { startedAt: toIso(start), endedAt: toIso(start + durationMs), durationMs, samples };
+      const outage = { startedAt: toIso(start), endedAt: toIso(start + durationMs), durationMs, samples };
+      outages.push(outage);
+      if (longest === null || durationMs > longest.durationMs) longest = outage;
     }
     run = null;
   };
@@ -108,7 +114,14 @@ function outagesOf(known: readonly KnownSample[], intervalMs: number) {
     run.samples++;
   }
   close();
-  return { incidents, downtimeMs, longestOutage: longest as Outage | null };
+  return { incidents, downtimeMs, longestOutage: longest as Outage | null, outages };
+}
+
+/** The range's span, ms; a custom range without a usable `durationMs` spans `limit` periods. */
+function spanOf(range: OnlineStatsRange): number {
+  if (Number.isFinite(range.durationMs) && range.durationMs > 0) return range.durationMs;
+  const periods = Number.isFinite(range.limit) && range.limit > 0 ? range.limit : 0;
+  return periods * granularityMs(range.granularity);
 }
 
 /**
@@ -125,12 +138,18 @@ function outagesOf(known: readonly KnownSample[], intervalMs: number) {
  *   `sampleIntervalMs`; `downtimeMs` sums the offline samples' cover, `longestOutage` is the run
  *   with the most (the earliest on ties);
  * - `trend`: uptime of the second half (from index ⌊n/2⌋) minus the first, beyond ±5 points;
- * - `label`: see {@link uptimeLabel}.
+ * - `label`: see {@link uptimeLabel};
+ * - `outages`: every run of offline samples, as `longestOutage` measures it, in time order;
+ * - `timeline`: the range as runs of `online`, `intermittent`, `offline` and `noData` (see
+ *   {@link OnlineTimeline}); `uptimeBuckets`: uptime per hour (`hours` granularity) or per day
+ *   (`days`) over the timeline, periods following the wall clock of `options.timeZone`.
  * With no known sample the result is `{ hasData: false, … }` rather than 0 % Critical.
  *
  * @param samples - the `locationState` array; `null`/`undefined` is treated as empty
  * @param range - a preset key (`'3h'`, `'24h'`, `'7d'`) or a range object
- * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown range key or malformed range.
+ * @param options - the time zone of the uptime periods, see {@link OnlineStatsOptions}
+ * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown range key, a malformed range or an
+ * unknown time zone.
  *
  * @example
  * ```ts
@@ -152,8 +171,11 @@ function outagesOf(known: readonly KnownSample[], intervalMs: number) {
 export function analyzeOnlineStats(
   samples: readonly (OnlineStateSample | null | undefined)[] | null | undefined,
   range: OnlineStatsRangeKey | OnlineStatsRange,
+  options?: OnlineStatsOptions | null,
 ): OnlineStatsAnalysis {
   const resolved = resolveRange(range);
+  const timeZone = options?.timeZone ?? 'UTC';
+  const offset = createUtcOffset(timeZone);
   const list = Array.isArray(samples) ? samples : [];
   const { counts, skipped, duplicates, known } = normaliseSamples(list);
   const base = {
@@ -166,7 +188,10 @@ export function analyzeOnlineStats(
   if (known.length === 0) return { ...base, hasData: false };
 
   const uptimePercent = (counts.online * 100) / known.length;
-  const sampleIntervalMs = sampleInterval(known, granularityMs(resolved.granularity));
+  const periodMs = granularityMs(resolved.granularity);
+  const sampleIntervalMs = sampleInterval(known, periodMs);
+  const timeline = computeTimeline(known, sampleIntervalMs, spanOf(resolved));
+  const window = { startMs: Date.parse(timeline.startAt), endMs: Date.parse(timeline.endAt) };
   return {
     ...base,
     hasData: true,
@@ -177,5 +202,8 @@ export function analyzeOnlineStats(
     sampleIntervalMs,
     firstSampleAt: toIso(known[0]!.time),
     lastSampleAt: toIso(known[known.length - 1]!.time),
+    timeZone,
+    timeline,
+    uptimeBuckets: computeUptimeBuckets(known, window, periodMs, offset),
   };
 }

@@ -11,6 +11,7 @@ import { AnalyticsError } from './errors';
 import { computeBusyHours } from './busy-hours';
 import { createHourOfDay } from './hour-of-day';
 import { computeHourlyPeaks } from './wan-hourly';
+import { computeIntervalSeries } from './wan-intervals';
 import { nearestRank, selectInPlace } from './select';
 import { toIso } from './time';
 import { computeCoverage } from './wan-coverage';
@@ -99,7 +100,9 @@ function utilisation(
  * Also `coverage` (valid share, first and last sample, gaps), `busyHours` (by local hour of day in
  * `timeZone`, days merged: hours whose mean download peak rate is above 1.5 × the overall mean,
  * `high` above 2 ×, highest first, at most 3), `hourlyRxPeaks` (the highest download peak per UTC
- * hour over the 24 hours ending with the last valid sample's hour, for a sparkline),
+ * hour over the 24 hours ending with the last valid sample's hour, for a sparkline), `intervalSeries`
+ * (each interval's peak and average rates over the 24 hours ending with the last valid interval,
+ * `null` where no valid sample fell, for charts),
  * `coverage.belowQualityThreshold` (usable items, valid or duplicate, under 80 % of those received)
  * and, with `planSpeed`, `utilisation` (peak, p95 and average as a percentage of the plan speed). With no valid sample the result is
  * `{ hasData: false, coverage, … }`, not a report of zeros. Runs in O(n) for time-ordered input
@@ -138,6 +141,7 @@ export function analyzeWanStats(
 
   // Before directionStats, whose percentile selection reorders the rate columns.
   const hourlyRxPeaks = computeHourlyPeaks(columns.time, columns.rxMaxMbps);
+  const intervalSeries = computeIntervalSeries(columns, intervalMs);
   const busyHours = computeBusyHours(columns.time, columns.rxMaxMbps, columns.txMaxMbps, hourOfDay);
   const rx = directionStats(columns.time, columns.rxMbytes, columns.rxMaxMbps, intervalMs / 1000);
   const tx = directionStats(columns.time, columns.txMbytes, columns.txMaxMbps, intervalMs / 1000);
@@ -151,5 +155,6 @@ export function analyzeWanStats(
     intervalMinutes,
     utilisation: utilisation(rx, tx, options?.planSpeed),
     hourlyRxPeaks,
+    intervalSeries,
   };
 }

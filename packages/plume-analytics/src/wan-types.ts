@@ -6,6 +6,8 @@
  *
  * @packageDocumentation
  */
+import type { WanIntervalSeries } from './wan-interval-types';
+
 export type { PlanSpeed, WanAnalysisOptions, WanSampleInput } from './wan-input-types';
 
 /**
@@ -238,6 +240,8 @@ export interface WanAnalysisWithData {
   readonly utilisation: WanUtilisation | null;
   /** The download peak per UTC hour over the last 24 hours of data. */
   readonly hourlyRxPeaks: WanHourlyPeaks;
+  /** Each interval's peak and average rates over the last 24 hours of data, gaps as `null`. */
+  readonly intervalSeries: WanIntervalSeries;
 }
 
 /**
