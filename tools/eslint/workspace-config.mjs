@@ -8,6 +8,8 @@ import boundaries from './module-boundaries.mjs';
  *   and no Node built-in: they are pure and run anywhere;
  * - `scope:sdk` (plume-sdk) imports only ky and zod, and no Node built-in: it runs wherever fetch does;
  * - `scope:node` libraries (the simulator, the sandbox) are Node servers: Node built-ins and zod;
+ * - `scope:charts` (plume-charts) draws analysis results: core libraries, the Vega-Lite → Vega →
+ *   resvg stack, zod and Node built-ins (it reads its font files);
  * - only apps (`type:app`) may import telegraf; one exception, below: the telegraf adapter of
  *   bot-formatting (`src/telegraf/`, published as `@org/bot-formatting/telegraf`) imports telegraf's
  *   types, and types only (telegraf is its optional peer dependency).
@@ -24,6 +26,11 @@ export const depConstraints = [
     sourceTag: 'scope:node',
     onlyDependOnLibsWithTags: ['scope:core', 'scope:node'],
     allowedExternalImports: ['node:*', 'zod'],
+  },
+  {
+    sourceTag: 'scope:charts',
+    onlyDependOnLibsWithTags: ['scope:core'],
+    allowedExternalImports: ['node:*', 'vega', 'vega-lite', '@resvg/resvg-js', 'zod'],
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
 ];

@@ -1,0 +1,108 @@
+import { describe, expect, it } from '@jest/globals';
+import { analyzeWanStats, type WanAnalysis } from '@org/plume-analytics';
+import { isChartsError, wanChartSpec, type ChartSpec } from './index';
+import { wanDay } from './testing/fixtures';
+
+function spec(analysis: WanAnalysis, options?: Parameters<typeof wanChartSpec>[1]): ChartSpec {
+  const built = wanChartSpec(analysis, options);
+  if (built.kind !== 'spec') throw new Error(`expected a spec, got ${built.reason}`);
+  return built;
+}
+
+/** The values of the layer whose mark is `type`, searched depth first. */
+function layerData(node: unknown, predicate: (layer: Record<string, unknown>) => boolean): unknown[] | undefined {
+  if (node === null || typeof node !== 'object') return undefined;
+  const layer = node as Record<string, unknown>;
+  if (predicate(layer)) return (layer['data'] as { values: unknown[] } | undefined)?.values;
+  for (const child of [...((layer['layer'] as unknown[]) ?? []), ...((layer['vconcat'] as unknown[]) ?? [])]) {
+    const found = layerData(child, predicate);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+describe('wanChartSpec', () => {
+  it('builds the same specification for the same day (snapshot)', () => {
+    const built = spec(
+      analyzeWanStats(
+        wanDay((i) => i >= 40 && i < 44),
+        { planSpeed: { downloadMbps: 120 } },
+      ),
+      {
+        timeZone: 'Europe/Berlin',
+      },
+    );
+    expect(built.width).toBe(800);
+    expect(built.height).toBe(450);
+    expect(built.scale).toBe(2);
+    expect(built.spec).toMatchSnapshot();
+  });
+
+  it('labels both 95th percentiles and the plan speed with their values', () => {
+    const built = spec(analyzeWanStats(wanDay(), { planSpeed: { downloadMbps: 1000, uploadMbps: 50 } }));
+    const markers = layerData(
+      built.spec,
+      (l) => Array.isArray((l['data'] as { values?: unknown[] })?.values) && JSON.stringify(l).includes('"label"'),
+    );
+    expect(markers).toEqual([
+      expect.objectContaining({ y: 92, label: 'p95 download 92 Mbps' }),
+      expect.objectContaining({ y: 9.2, label: 'p95 upload 9.2 Mbps' }),
+      expect.objectContaining({ y: 1000, label: 'Plan download 1,000 Mbps' }),
+      expect.objectContaining({ y: 50, label: 'Plan upload 50 Mbps' }),
+    ]);
+  });
+
+  it('keeps missing intervals as null so the lines break, and shades them', () => {
+    const built = spec(analyzeWanStats(wanDay((i) => i === 50)));
+    const json = JSON.stringify(built.spec);
+    const rows = layerData(built.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as {
+      mbps: number | null;
+      series: string;
+    }[];
+    expect(rows.filter((row) => row.series === 'Download peak' && row.mbps === null)).toHaveLength(1);
+    expect(rows.some((row) => row.mbps === 0)).toBe(false);
+    expect(json).toContain('break-paths-show-domains');
+  });
+
+  it('shows the axis in the chosen time zone, with its name, and numbers in the chosen locale', () => {
+    const utc = spec(analyzeWanStats(wanDay()));
+    const tokyo = spec(analyzeWanStats(wanDay(), { planSpeed: { downloadMbps: 1000 } }), {
+      timeZone: 'Asia/Tokyo',
+      locale: 'de-DE',
+    });
+    expect(JSON.stringify(utc.spec)).toContain('Time (UTC)');
+    expect(JSON.stringify(tokyo.spec)).toContain('Time (Asia/Tokyo)');
+    // The same instant drawn 9 hours later on the Tokyo axis.
+    const first = (s: ChartSpec) =>
+      (layerData(s.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as { t: number }[])[0]!.t;
+    expect(first(tokyo) - first(utc)).toBe(9 * 3_600_000);
+    expect(JSON.stringify(tokyo.spec)).toContain('Plan download 1.000 Mbps');
+  });
+
+  it('returns a typed no-data result instead of an empty chart', () => {
+    expect(wanChartSpec(analyzeWanStats([]))).toEqual({
+      kind: 'no-data',
+      reason: 'no-samples',
+      message: 'No WAN data was received for this location.',
+    });
+    const broken = wanChartSpec(analyzeWanStats([{ timestamp: '2024-12-04T00:00:00Z', rxMbytes: null }]));
+    expect(broken).toMatchObject({ kind: 'no-data', reason: 'no-valid-samples' });
+  });
+
+  it('rejects bad options and foreign objects with errors that say what to fix', () => {
+    const analysis = analyzeWanStats(wanDay());
+    const failure = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return error;
+      }
+      throw new Error('expected a throw');
+    };
+    const sized = failure(() => wanChartSpec(analysis, { width: 10, timeZone: 'Mars/Base' }));
+    expect(isChartsError(sized) && sized.code).toBe('INVALID_OPTION');
+    expect((sized as Error).message).toMatch(/width.*200.*timeZone is not an IANA time zone/s);
+    const foreign = failure(() => wanChartSpec({ hasData: true } as unknown as WanAnalysis));
+    expect(isChartsError(foreign) && foreign.code).toBe('INVALID_ANALYSIS');
+  });
+});
