@@ -156,6 +156,19 @@ export function wanAnalysis(overrides: Partial<WanAnalysisWithData> = {}): WanAn
       highestMbps: 240,
       missingHours: 0,
     },
+    intervalSeries: {
+      startAt: '2024-12-04T00:00:00.000Z',
+      endAt: '2024-12-05T00:00:00.000Z',
+      intervalMinutes: 15,
+      points: Array.from({ length: 96 }, (_, i) => {
+        const at = new Date(Date.UTC(2024, 11, 4, 0, i * 15)).toISOString();
+        if (i === 21 || i === 22) {
+          return { at, rxPeakMbps: null, txPeakMbps: null, rxAverageMbps: null, txAverageMbps: null };
+        }
+        return { at, rxPeakMbps: i === 75 ? 240 : 23, txPeakMbps: 2, rxAverageMbps: 0.89, txAverageMbps: 0.09 };
+      }),
+      missingIntervals: 2,
+    },
     ...overrides,
   };
 }
@@ -209,6 +222,47 @@ export function onlineStats(overrides: Partial<OnlineStatsWithData> = {}): Onlin
     sampleIntervalMs: 900_000,
     firstSampleAt: '2024-11-27T00:00:00.000Z',
     lastSampleAt: '2024-12-04T00:00:00.000Z',
+    outages: [
+      {
+        startedAt: '2024-12-03T03:00:00.000Z',
+        endedAt: '2024-12-03T03:15:00.000Z',
+        durationMs: 900_000,
+        samples: 1,
+      },
+    ],
+    timeZone: 'UTC',
+    timeline: {
+      startAt: '2024-11-27T00:15:00.000Z',
+      endAt: '2024-12-04T00:15:00.000Z',
+      segments: [
+        {
+          state: 'online',
+          startAt: '2024-11-27T00:15:00.000Z',
+          endAt: '2024-12-03T03:00:00.000Z',
+          durationMs: 528_300_000,
+        },
+        {
+          state: 'offline',
+          startAt: '2024-12-03T03:00:00.000Z',
+          endAt: '2024-12-03T03:15:00.000Z',
+          durationMs: 900_000,
+        },
+        {
+          state: 'online',
+          startAt: '2024-12-03T03:15:00.000Z',
+          endAt: '2024-12-04T00:15:00.000Z',
+          durationMs: 75_600_000,
+        },
+      ],
+    },
+    uptimeBuckets: Array.from({ length: 8 }, (_, day) => ({
+      startAt: new Date(Date.UTC(2024, 10, 27 + day)).toISOString(),
+      endAt: new Date(Date.UTC(2024, 10, 28 + day)).toISOString(),
+      online: day === 7 ? 1 : 96 - (day === 6 ? 1 : 0),
+      intermittent: 0,
+      offline: day === 6 ? 1 : 0,
+      uptimePercent: day === 6 ? (95 * 100) / 96 : 100,
+    })),
     ...overrides,
   };
 }
