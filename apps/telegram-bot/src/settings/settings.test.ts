@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { digestHourAnswerSchema, quietHoursAnswerSchema, timeZoneAnswerSchema } from '../input/settings-answers';
 import { reasonOf } from '../input/setup-answers';
+import { deliveryTarget } from './delivery-target';
 import { digestDueFor, isQuietAt, localClock } from './local-time';
+import { defaultAlertSettings } from './settings';
 import type { z } from 'zod';
 
 const reason = (schema: z.ZodType, text: string) => {
@@ -63,5 +65,26 @@ describe('local time', () => {
     expect(digestDueFor(settings, at('2024-12-04T05:00:00Z'), '2024-12-04')).toBeUndefined();
     expect(digestDueFor(settings, at('2024-12-04T23:10:00Z'), '2024-12-04')).toBe('2024-12-05');
     expect(digestDueFor({ ...settings, digestHour: null }, at('2024-12-04T23:10:00Z'), null)).toBeUndefined();
+  });
+});
+
+describe('delivery target', () => {
+  const quiet = { ...defaultAlertSettings(), timeZone: 'Europe/Berlin', quietHours: { start: 22 * 60, end: 7 * 60 } };
+
+  it('is the private chat, loud, by default', () => {
+    expect(deliveryTarget(42, defaultAlertSettings(), undefined, Date.parse('2024-12-04T23:00:00Z'))).toEqual({
+      chatId: 42,
+      disableNotification: false,
+    });
+  });
+
+  it('is silent during quiet hours and follows a route to a forum topic', () => {
+    const route = { chatId: -1001, threadId: 7, chatTitle: 'NOC' };
+    expect(deliveryTarget(42, quiet, route, Date.parse('2024-12-04T23:00:00Z'))).toEqual({
+      chatId: -1001,
+      messageThreadId: 7,
+      disableNotification: true,
+    });
+    expect(deliveryTarget(42, quiet, route, Date.parse('2024-12-04T12:00:00Z')).disableNotification).toBe(false);
   });
 });
