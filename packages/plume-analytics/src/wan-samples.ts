@@ -24,9 +24,14 @@ function reorder(source: Float64Array, order: readonly number[]): Float64Array {
   return target;
 }
 
-/** Indices of a strictly descending ("newest first") column in ascending order. O(n). */
-function reversedOrder(length: number): number[] {
-  return Array.from({ length }, (_, i) => length - 1 - i);
+/** Reverses a column in place. O(n). */
+function reverseInPlace(column: Float64Array): Float64Array {
+  for (let i = 0, j = column.length - 1; i < j; i++, j--) {
+    const t = column[i]!;
+    column[i] = column[j]!;
+    column[j] = t;
+  }
+  return column;
 }
 
 /** Indices of any column in ascending order, ties in input order. O(n log n). */
@@ -92,7 +97,18 @@ export function collectValidSamples(samples: readonly (WanSampleInput | null | u
     txMaxMbps: txMaxMbps.subarray(0, n),
   };
   if (ascending) return columns;
-  const order = descending ? reversedOrder(n) : lastOfEachTime(sortedOrder(columns.time), columns.time);
+  if (descending) {
+    // Strictly descending ("newest first", equal times already merged): reversed where they lie.
+    return {
+      ...columns,
+      time: reverseInPlace(columns.time),
+      rxMbytes: reverseInPlace(columns.rxMbytes),
+      txMbytes: reverseInPlace(columns.txMbytes),
+      rxMaxMbps: reverseInPlace(columns.rxMaxMbps),
+      txMaxMbps: reverseInPlace(columns.txMaxMbps),
+    };
+  }
+  const order = lastOfEachTime(sortedOrder(columns.time), columns.time);
   return {
     length: order.length,
     duplicates: duplicates + n - order.length,

@@ -12,10 +12,10 @@ import { computeBusyHours } from './busy-hours';
 import { createHourOfDay } from './hour-of-day';
 import { computeHourlyPeaks } from './wan-hourly';
 import { computeIntervalSeries } from './wan-intervals';
-import { nearestRank, selectInPlace } from './select';
 import { toIso } from './time';
 import { computeCoverage } from './wan-coverage';
 import { collectValidSamples } from './wan-samples';
+import { peakP95InPlace, percentOfPlan, usablePlanMbps } from './wan-peaks';
 
 const DEFAULT_TIME_ZONE = 'UTC';
 const DEFAULT_INTERVAL_MINUTES = 15;
@@ -55,18 +55,19 @@ function directionStats(
     peak,
     meanPeakMbps: rateSum / n,
     averageThroughputMbps: (totalMbytes * 8) / (n * intervalSeconds),
-    p95Mbps: selectInPlace(rates, nearestRank(n, 95) - 1),
+    p95Mbps: peakP95InPlace(rates),
     totalMbytes,
   };
 }
 
 function utilisationOf(stats: WanDirectionStats, planMbps: number | null | undefined): DirectionUtilisation | null {
-  if (typeof planMbps !== 'number' || !Number.isFinite(planMbps) || planMbps <= 0) return null;
+  const plan = usablePlanMbps(planMbps);
+  if (plan === null) return null;
   return {
-    planMbps,
-    peakPercent: (stats.peak.mbps / planMbps) * 100,
-    p95Percent: (stats.p95Mbps / planMbps) * 100,
-    averagePercent: (stats.averageThroughputMbps / planMbps) * 100,
+    planMbps: plan,
+    peakPercent: percentOfPlan(stats.peak.mbps, plan),
+    p95Percent: percentOfPlan(stats.p95Mbps, plan),
+    averagePercent: percentOfPlan(stats.averageThroughputMbps, plan),
   };
 }
 

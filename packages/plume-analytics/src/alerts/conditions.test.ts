@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { LocationObservation } from '../index';
-import { allDecisions, iso, observe, phaseOf, pod, run, status, summary } from './test-support';
+import { analyzeWanStats, type LocationObservation } from '../index';
+import { allDecisions, iso, observe, phaseOf, pod, run, status, summary, T0 } from './test-support';
 
 const online = status('online');
 
@@ -217,6 +217,42 @@ describe('wanSaturated', () => {
     // The last hour at 80 % is between the thresholds: not judged, the incident stays open.
     expect(steps[2]!.state.keys['L1:wanSaturated']).toMatchObject({ phase: 'firing', history: '1' });
     expect(steps[2]!.state.wanThrough).toBe(iso(60));
+  });
+
+  it('judges an interval first reported incomplete once it comes complete', () => {
+    const complete = samples([20, 20, 20, 95, 95]);
+    const incomplete = [...complete.slice(0, 4), { ...complete[4]!, rxMaxMbps: null }];
+    const steps = run(
+      [observe(0, { ...online, wanSamples: incomplete }), observe(1, { ...online, wanSamples: complete })],
+      { planSpeed: { downloadMbps: 100 } },
+    );
+    // First the hour ending 10:45 (20, 20, 20, 95: p95 95 %), then the hour ending 11:00 (20, 20, 95, 95).
+    expect(steps[0]!.state.wanThrough).toBe(iso(45));
+    expect(steps[1]!.state.wanThrough).toBe(iso(60));
+    expect(steps[1]!.state.keys['L1:wanSaturated']!.history).toBe('11');
+  });
+
+  it('reads the same 95th percentile as analyzeWanStats on the hour’s samples, in any order', () => {
+    // Newest first, a duplicate interval (the later copy wins), an invalid sample and an older hour.
+    const wanSamples = [
+      ...samples([50, 91, 70, 88], 60).reverse(),
+      { ...samples([40], 75)[0]!, rxMaxMbps: 99 },
+      { ...samples([0], 90)[0]!, txMbytes: -1 },
+      ...samples([100, 100, 100, 100], 0),
+    ];
+    const plan = { downloadMbps: 100, uploadMbps: 2 };
+    const [step] = run([observe(0, { ...online, wanSamples })], { planSpeed: plan });
+    const hour = wanSamples.filter((s) => Date.parse(s.timestamp) > T0 + 45 * 60_000);
+    const analysis = analyzeWanStats(hour, { planSpeed: plan });
+    if (!analysis.hasData) throw new Error('expected data');
+    expect(analysis.utilisation?.rx?.p95Percent).toBe(99);
+    expect(step!.state.keys['L1:wanSaturated']).toMatchObject({ phase: 'firing' });
+    expect(step!.decisions[0]!.details).toEqual({
+      direction: 'rx',
+      p95Percent: 99,
+      planMbps: 100,
+      samples: analysis.coverage.validSamples,
+    });
   });
 
   it('is off without a plan speed, and an observation’s plan speed wins over the options', () => {

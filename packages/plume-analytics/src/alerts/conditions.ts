@@ -44,8 +44,12 @@ function degradedPods(report: LocationHealthReport, nodes: readonly NodeInput[])
   });
 }
 
-function hasKeys(stored: StoredKeys): boolean {
-  for (const _key in stored) return true;
+/** Whether a pod condition (`podDisconnected`, `healthDegraded`) of the location has a stored key. */
+function hasPodKeys(stored: StoredKeys): boolean {
+  for (const key in stored) {
+    const condition = stored[key]!.condition;
+    if (condition === 'podDisconnected' || condition === 'healthDegraded') return true;
+  }
   return false;
 }
 
@@ -61,7 +65,7 @@ function podReadings(
 ): Reading[] {
   const readings: Reading[] = [];
   const degraded = degradedPods(report, nodes);
-  const anyStored = hasKeys(stored);
+  const anyStored = hasPodKeys(stored);
   report.pods.forEach((pod, i) => {
     if (!anyStored && pod.connected && !degraded[i]) return;
     const id = pod.id ?? pod.name;

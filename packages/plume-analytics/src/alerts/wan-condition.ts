@@ -1,11 +1,20 @@
-// Internal: `wanSaturated`, from the package's own WAN analysis (its sample validity, one sample per
-// interval, and the nearest-rank 95th percentile of the interval peaks).
-import { parseTimestamp, toIso } from '../time';
-import { analyzeWanStats } from '../wan-stats';
-import type { DirectionUtilisation, WanSampleInput } from '../wan-types';
+// Internal: `wanSaturated`, by the rules of the package's WAN analysis (its sample validity, one
+// sample per interval, the nearest-rank 95th percentile of the interval peaks and its share of the
+// plan speed), through `wanPeakP95`, which computes only that percentile: an observation must stay
+// far cheaper than the whole analysis with its coverage, busy hours and hourly series.
+import { toIso } from '../time';
+import { percentOfPlan, usablePlanMbps, wanPeakP95 } from '../wan-peaks';
+import type { WanSampleInput } from '../wan-types';
 import type { LocationObservation } from './input-types';
 import type { ResolvedAlertOptions } from './options';
 import { isList, keyOf, reading, type Reading } from './readings';
+
+/** One direction's 95th-percentile peak as a share of its plan speed. */
+interface DirectionShare {
+  readonly direction: 'rx' | 'tx';
+  readonly planMbps: number;
+  readonly p95Percent: number;
+}
 
 /** The form `toIso` writes: such strings sort as their instants do. */
 const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -25,10 +34,11 @@ function newerThan(samples: readonly (WanSampleInput | null)[], through: string)
 
 /**
  * The `wanSaturated` reading and the newest interval it judged; `null` when it is off (no plan
- * speed) or no samples came. The window is the last `windowMs` of data: samples whose interval
- * starts less than that before the newest sample's start (four 15-minute samples for an hour).
- * Data already judged (nothing newer than `through`) is not judged again, so polling more often
- * than the data changes counts each window once.
+ * speed) or no valid sample came. The window is the last `windowMs` of data: valid samples whose
+ * interval starts less than that before the newest valid sample's start (four 15-minute samples for
+ * an hour). Data already judged (no valid sample newer than `through`) is not judged again, so
+ * polling more often than the data changes counts each window once; an interval first reported
+ * incomplete (not valid) is judged when it comes complete.
  */
 export function wanReading(
   observation: LocationObservation,
@@ -39,25 +49,19 @@ export function wanReading(
   const samples = observation.wanSamples;
   if (plan === null || samples === null || samples === undefined || !isList(samples)) return null;
   if (through !== undefined && !newerThan(samples, through)) return { reading: null, through };
-  let newest = -Infinity;
-  const times = samples.map((sample) => {
-    const time = sample === null || typeof sample !== 'object' ? null : parseTimestamp(sample.timestamp);
-    if (time !== null && time > newest) newest = time;
-    return time;
-  });
-  if (newest === -Infinity) return null;
-  if (through !== undefined && newest <= Date.parse(through)) return { reading: null, through };
-  const judged = toIso(newest);
-  const window = samples.filter((_, i) => times[i] !== null && times[i]! > newest - options.wan.windowMs);
-  const analysis = analyzeWanStats(window, { planSpeed: plan });
-  const key = keyOf(observation.locationId, 'wanSaturated');
-  if (!analysis.hasData || analysis.utilisation === null) return { reading: null, through: judged };
-  const directions = [
-    ['rx', analysis.utilisation.rx],
-    ['tx', analysis.utilisation.tx],
-  ].filter((entry): entry is ['rx' | 'tx', DirectionUtilisation] => entry[1] !== null);
+  const peaks = wanPeakP95(samples, options.wan.windowMs);
+  if (peaks === null) return null;
+  if (through !== undefined && peaks.newestMs <= Date.parse(through)) return { reading: null, through };
+  const judged = toIso(peaks.newestMs);
+  const directions: DirectionShare[] = [];
+  const rxPlan = usablePlanMbps(plan.downloadMbps);
+  const txPlan = usablePlanMbps(plan.uploadMbps);
+  if (rxPlan !== null)
+    directions.push({ direction: 'rx', planMbps: rxPlan, p95Percent: percentOfPlan(peaks.rxMbps, rxPlan) });
+  if (txPlan !== null)
+    directions.push({ direction: 'tx', planMbps: txPlan, p95Percent: percentOfPlan(peaks.txMbps, txPlan) });
   if (directions.length === 0) return { reading: null, through: judged };
-  const [direction, worst] = directions.reduce((a, b) => (b[1].p95Percent > a[1].p95Percent ? b : a));
+  const worst = directions.reduce((a, b) => (b.p95Percent > a.p95Percent ? b : a));
   const verdict =
     worst.p95Percent > options.wan.saturatedAbovePercent
       ? 'bad'
@@ -65,10 +69,11 @@ export function wanReading(
         ? 'good'
         : 'hold';
   const details = {
-    direction,
+    direction: worst.direction,
     p95Percent: Math.round(worst.p95Percent * 10) / 10,
     planMbps: worst.planMbps,
-    samples: analysis.coverage.validSamples,
+    samples: peaks.validSamples,
   };
+  const key = keyOf(observation.locationId, 'wanSaturated');
   return { reading: reading(key, 'wanSaturated', null, verdict, details), through: judged };
 }
