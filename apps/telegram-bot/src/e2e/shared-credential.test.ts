@@ -8,6 +8,13 @@ const KEY = '00'.repeat(32);
 const USERS = 90;
 const BUSY = /^This Plume account is busy with other people's requests right now: try again in \d+ s\.$/;
 const location = fixtures.locations.adaBeach;
+/**
+ * Plume holds the answers to the first requests the queue runs (its concurrency, 6) this long, so
+ * that everyone's request reaches the queue before any finishes, however slow the machine: the
+ * queue then fills by its own estimate, not by a race between arrivals and answers.
+ */
+const HOLD_MS = 15_000;
+const RUNNING = 6;
 
 /** Stores `ids` as users who finished /setup with the same credential and picked `location`. */
 async function seedSharedUsers(world: BotWorld, ids: readonly number[]): Promise<void> {
@@ -30,8 +37,8 @@ describe('many people on one Plume credential', () => {
     // The SDK's default limiter (6 calls/s, 3 reports/s); a 20 s queue holds about 53 reports waiting, so that many wait long enough to see their place edited.
     world = await createBotWorld({
       env: { BOT_ENCRYPTION_KEY: KEY, PLUME_QUEUE_MAX_WAIT_SECONDS: '20' },
-      // Generous timeouts: a loaded test machine must not time out Plume's answers (a retry would be a second call).
-      plumeClient: { timeoutMs: 10_000, retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 20_000 } },
+      // Timeouts well beyond the hold: a held or slow answer must not time out (a retry would be a second call).
+      plumeClient: { timeoutMs: HOLD_MS * 3, retry: { limit: 1, baseDelayMs: 10, maxTotalMs: HOLD_MS * 6 } },
     });
     await seedSharedUsers(world, ids);
     await world.startBot();
@@ -41,6 +48,7 @@ describe('many people on one Plume credential', () => {
   afterAll(() => world.close());
 
   it('answers each at once as busy or with a report in turn, shows waiting people their place, and wastes no Plume call', async () => {
+    world.simulator.faults.delayNext('locations.get', HOLD_MS, RUNNING);
     await Promise.all(users.map((user) => user.send('/status')));
     const answers = await Promise.all(
       users.map(async (user) => {
@@ -89,6 +97,7 @@ describe('many people on one Plume credential', () => {
       users.map(async (user) => (await user.send('/locations'), await user.waitForMessage('Which customer?'))),
     );
     const sent = world.harness.sandbox.calls('sendMessage').length;
+    world.simulator.faults.delayNext('customers.search', HOLD_MS, RUNNING);
     await Promise.all(users.map((user) => user.send(fixtures.customers.ada.accountId)));
     const answers = await Promise.all(
       users.map(
