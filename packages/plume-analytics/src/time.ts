@@ -41,6 +41,16 @@ export function parseTimestamp(value: unknown): number | null {
   return Number.isNaN(ms) ? null : inRange(ms);
 }
 
+const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/**
+ * Whether `value` is written as {@link toIso} writes it (`2024-12-04T10:00:00.000Z`). Such strings
+ * sort as their instants do, so two of them can be compared without parsing.
+ */
+export function isCanonicalIso(value: unknown): value is string {
+  return typeof value === 'string' && CANONICAL_ISO.test(value);
+}
+
 /** Epoch ms to an ISO-8601 UTC string. */
 export function toIso(ms: number): string {
   return new Date(ms).toISOString();

@@ -1,5 +1,5 @@
 import { AnalyticsError } from '../errors';
-import { parseTimestamp, toIso } from '../time';
+import { isCanonicalIso, parseTimestamp, toIso } from '../time';
 import { locationFindings, plumeAlertReadings, type LocationFindings } from './conditions';
 import type { LocationObservation } from './input-types';
 import { stepHiddenOutage, stepKey, type KeyStep, type StepContext } from './key-step';
@@ -74,15 +74,13 @@ class Keys {
   }
 }
 
-/** The form `toIso` writes; a time already written so is used as it is. */
-const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /**
  * The observation time as `toIso` writes it. `lastIso` is a one-entry memo owned by the caller
  * (`evaluateFleet` keeps one per batch, whose observations mostly share a time).
  */
 function isoOf(at: LocationObservation['at'], atMs: number, lastIso: { ms: number; iso: string } | undefined): string {
-  if (typeof at === 'string' && CANONICAL_ISO.test(at)) return at;
+  // A time already written as `toIso` writes it is used as it is.
+  if (isCanonicalIso(at)) return at;
   if (lastIso?.ms === atMs) return lastIso.iso;
   const iso = toIso(atMs);
   if (lastIso !== undefined) {

@@ -2,7 +2,7 @@
 // analyzeLocationHealth's rule; the median is the package's nearest-rank percentile.
 import type { SpeedTestSummary } from '../location-health-types';
 import { percentile } from '../percentile';
-import { parseTimestamp, toIso } from '../time';
+import { isCanonicalIso, parseTimestamp, toIso } from '../time';
 import type { ResolvedAlertOptions } from './options';
 import { keyOf, reading, type Reading } from './readings';
 import type { LocationAlertState } from './types';
@@ -23,9 +23,14 @@ export function speedTestReading(
   remembered: SpeedTests,
   options: ResolvedAlertOptions,
 ): { readonly reading: Reading | null; readonly speedTests: SpeedTests } {
-  const time = parseTimestamp(test?.startedAt ?? test?.endedAt);
-  const download = test?.downloadMbps;
+  const stamp = test?.startedAt ?? test?.endedAt;
   const last = remembered.at(-1);
+  // Most polls bring the test already judged: two times written as `toIso` writes them compare as strings.
+  if (last && isCanonicalIso(stamp) && isCanonicalIso(last.at) && stamp <= last.at) {
+    return { reading: null, speedTests: remembered };
+  }
+  const time = parseTimestamp(stamp);
+  const download = test?.downloadMbps;
   if (time === null || typeof download !== 'number' || download < 0 || (last && parseTimestamp(last.at)! >= time)) {
     return { reading: null, speedTests: remembered };
   }

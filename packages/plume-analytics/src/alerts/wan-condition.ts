@@ -2,7 +2,7 @@
 // sample per interval, the nearest-rank 95th percentile of the interval peaks and its share of the
 // plan speed), through `wanPeakP95`, which computes only that percentile: an observation must stay
 // far cheaper than the whole analysis with its coverage, busy hours and hourly series.
-import { toIso } from '../time';
+import { isCanonicalIso, toIso } from '../time';
 import { percentOfPlan, usablePlanMbps, wanPeakP95 } from '../wan-peaks';
 import type { WanSampleInput } from '../wan-types';
 import type { LocationObservation } from './input-types';
@@ -16,9 +16,6 @@ interface DirectionShare {
   readonly p95Percent: number;
 }
 
-/** The form `toIso` writes: such strings sort as their instants do. */
-const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
-
 /**
  * Whether any sample may be newer than `through`. When every timestamp is written as `toIso`
  * writes it, strings are compared (no parsing: most polls bring no new interval); otherwise `true`,
@@ -27,7 +24,7 @@ const CANONICAL_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 function newerThan(samples: readonly (WanSampleInput | null)[], through: string): boolean {
   for (const sample of samples) {
     const timestamp = sample?.timestamp;
-    if (typeof timestamp !== 'string' || !CANONICAL_ISO.test(timestamp) || timestamp > through) return true;
+    if (!isCanonicalIso(timestamp) || timestamp > through) return true;
   }
   return false;
 }
