@@ -16,11 +16,6 @@ import type {
 } from './types';
 import { wanReading } from './wan-condition';
 
-function hasKeys(keys: Readonly<Record<string, AlertKeyState>>): boolean {
-  for (const _key in keys) return true;
-  return false;
-}
-
 /** The keys of one location, copied on the first change only (most polls change nothing). */
 class Keys {
   keys: Readonly<Record<string, AlertKeyState>>;
@@ -58,18 +53,24 @@ class Keys {
 
   /** Steps the readings of one source, and a good reading for each stored key of its conditions not among them. */
   stepAll(readings: readonly Reading[], conditions: readonly ObservedCondition[], context: StepContext): void {
-    if (readings.length === 0 && !hasKeys(this.keys)) return;
+    // Most polls read nothing bad and have nothing of these conditions stored: no allocation then.
+    let absent: string[] | undefined;
+    for (const key in this.keys) {
+      if (conditions.includes(this.keys[key]!.condition)) (absent ??= []).push(key);
+    }
+    if (readings.length === 0 && absent === undefined) return;
     const seen = new Set<string>();
     for (const reading of readings) {
       seen.add(reading.key);
       this.step(reading, context);
     }
-    for (const [key, state] of Object.entries(this.keys)) {
-      if (seen.has(key) || !conditions.includes(state.condition)) continue;
+    for (const key of absent ?? []) {
+      if (seen.has(key)) continue;
+      const state = this.keys[key]!;
       const podName = state.details?.['podName'];
       const details: AlertDetails = typeof podName === 'string' ? { podName, absent: true } : { absent: true };
-      const absent: Reading = { key, condition: state.condition, verdict: 'good', details };
-      this.step(state.pod === undefined ? absent : { ...absent, pod: state.pod }, context);
+      const reading: Reading = { key, condition: state.condition, verdict: 'good', details };
+      this.step(state.pod === undefined ? reading : { ...reading, pod: state.pod }, context);
     }
   }
 }
