@@ -22,3 +22,7 @@ export { renderOnlineChartCaption, renderWanChartCaption } from './chart-caption
 export type { QueuePlaceInput } from './queue';
 export { renderQueuePlace } from './queue';
 export { renderDailyDigest } from './digest';
+export type { AlertPlace, AlertRenderOptions } from './alerts';
+export { renderAlert, renderFlapping, renderMonitoringDegraded, renderRecovery, renderUnknown } from './alerts';
+export type { WatchListItem, WatchListOptions } from './watches';
+export { ALERT_CONDITION_LABELS, renderWatchList } from './watches';
