@@ -78,6 +78,71 @@ const STEPS: readonly string[] = [
      set_at     INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX IF NOT EXISTS alert_routes_chat ON alert_routes (chat_id);`,
+  // 6: monitoring. Each location watched by anyone, once per Plume cloud (its poll is shared), with
+  //    the alert state of @org/plume-analytics as JSON; who watches what (conditions switched off,
+  //    muted until); the fleet state per cloud; incidents; and the notification outbox, each row
+  //    written in the transaction of the change that causes it, until the relay has sent it.
+  `CREATE TABLE IF NOT EXISTS monitored_locations (
+     id            INTEGER PRIMARY KEY,
+     cloud         TEXT    NOT NULL,
+     customer_id   TEXT    NOT NULL,
+     location_id   TEXT    NOT NULL,
+     location_name TEXT    NOT NULL,
+     customer_name TEXT    NOT NULL,
+     alert_state   TEXT,
+     checked_at    INTEGER,
+     nodes_at      INTEGER,
+     created_at    INTEGER NOT NULL,
+     UNIQUE (cloud, location_id)
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS watches (
+     user_id        INTEGER NOT NULL,
+     monitored_id   INTEGER NOT NULL REFERENCES monitored_locations (id),
+     conditions_off TEXT    NOT NULL DEFAULT '[]',
+     muted_until    INTEGER,
+     created_at     INTEGER NOT NULL,
+     PRIMARY KEY (user_id, monitored_id)
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS watches_monitored ON watches (monitored_id);
+   CREATE TABLE IF NOT EXISTS monitoring_clouds (
+     cloud TEXT PRIMARY KEY,
+     state TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS incidents (
+     id              INTEGER PRIMARY KEY,
+     cloud           TEXT    NOT NULL,
+     monitored_id    INTEGER,
+     alert_key       TEXT    NOT NULL,
+     condition       TEXT    NOT NULL,
+     since           TEXT    NOT NULL,
+     opened_at       INTEGER NOT NULL,
+     resolved_at     INTEGER,
+     acknowledged_by INTEGER,
+     acknowledged_at INTEGER
+   ) STRICT;
+   CREATE UNIQUE INDEX IF NOT EXISTS incidents_open ON incidents (cloud, alert_key) WHERE resolved_at IS NULL;
+   CREATE TABLE IF NOT EXISTS outbox (
+     id              INTEGER PRIMARY KEY,
+     user_id         INTEGER NOT NULL,
+     kind            TEXT    NOT NULL,
+     incident_id     INTEGER,
+     body            TEXT    NOT NULL,
+     state           TEXT    NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'paused', 'failed')),
+     created_at      INTEGER NOT NULL,
+     next_attempt_at INTEGER NOT NULL,
+     attempts        INTEGER NOT NULL DEFAULT 0,
+     chat_id         INTEGER,
+     message_id      INTEGER,
+     sent_at         INTEGER,
+     error           TEXT
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at, id) WHERE state = 'pending';
+   CREATE INDEX IF NOT EXISTS outbox_incident ON outbox (incident_id, user_id) WHERE incident_id IS NOT NULL;
+   CREATE TABLE IF NOT EXISTS delivery_pauses (
+     chat_id   INTEGER PRIMARY KEY,
+     paused_at INTEGER NOT NULL,
+     reason    TEXT    NOT NULL
+   ) STRICT;`,
 ];
 
 /** The schema version this bot writes. */
