@@ -47,12 +47,7 @@ describe('Plume faults', () => {
     expect(await statusReply()).toContain('Plume no longer accepts your credentials');
   });
 
-  it('tells the user to wait when Plume rate limits: the WAF 403 and a 429 with Retry-After', async () => {
-    world.simulator.faults.setWafLimit({ max: 0, windowMs: 300_000 });
-    expect(await statusReply()).toMatch(
-      /^Plume is rate limiting this bot \(its firewall allows 2,000 calls in 5 minutes\)\. Retry in \d+ s\.$/,
-    );
-    world.simulator.faults.setWafLimit(false);
+  it('tells the user to wait when Plume rate limits with a 429 and Retry-After', async () => {
     world.simulator.faults.failNext('locations.get', 429, 1, { retryAfter: 120 });
     expect(await statusReply()).toBe('Plume is rate limiting requests. Retry in 120 s.');
   });
@@ -71,5 +66,17 @@ describe('Plume faults', () => {
       true,
     );
     expect(await statusReply()).toContain('pods connected');
+  });
+
+  // Last: the firewall's 403 pauses the cloud's shared budget for a whole window, for everyone.
+  it('tells the user to wait when Plume’s firewall blocks the bot, and holds every request for its window', async () => {
+    world.simulator.faults.setWafLimit({ max: 0, windowMs: 300_000 });
+    const firewall =
+      /^Plume is rate limiting this bot \(its firewall allows 2,000 calls in 5 minutes\)\. Retry in \d+ s\.$/;
+    expect(await statusReply()).toMatch(firewall);
+    world.simulator.faults.setWafLimit(false);
+    const calls = world.simulator.log.count();
+    expect(await statusReply()).toMatch(firewall);
+    expect(world.simulator.log.count()).toBe(calls);
   });
 });

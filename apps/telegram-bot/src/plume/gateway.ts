@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PlumeClient, type PlumeClientOptions, type PlumeEvent } from '@org/plume-sdk';
+import { DEFAULT_API_BASE, PlumeBudget, PlumeClient, type PlumeClientOptions, type PlumeEvent } from '@org/plume-sdk';
 import type { PlumeEndpoints } from '../config';
 import { createFairQueue, type FairQueue } from '../queue/fair-queue';
 import type { Credentials } from '../storage/user-state';
@@ -20,6 +20,10 @@ export interface PlumeGateway {
   verify(credentials: Credentials): Promise<void>;
   /** Drops the cached client (after /logout or a new /setup). */
   forget(credentials: Credentials): void;
+  /** The Plume cloud (its API base) these credentials reach: polls and budgets are per cloud. */
+  cloudOf(credentials: Credentials): string;
+  /** Calls used in the current window per lane, summed over every cloud's budget (for /metrics). */
+  budgetUsage(): Promise<{ interactive: number; background: number }>;
 }
 
 export interface PlumeGatewayOptions {
@@ -71,10 +75,35 @@ const fingerprint = (c: Credentials) =>
     .update(JSON.stringify([c.authorization, c.partnerId, c.ssoUrl, c.apiBase]))
     .digest('base64url');
 
+/**
+ * Hands out one client per credential set and one request budget per Plume cloud: Plume's firewall
+ * counts calls per source address, so every person and the monitoring share one cloud's budget,
+ * people's requests in its interactive lane and monitoring in its background lane. With
+ * `clientOptions.rateLimit: false` (benchmarks) clients have no limiter and no budget.
+ */
 export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
   const entries = new Map<string, Entry>();
+  const budgets = new Map<string, PlumeBudget>();
   const maxClients = options.maxClients ?? 500;
   const rateLimit = options.clientOptions?.rateLimit;
+  const cloudOf = (c: Credentials) => c.apiBase ?? options.defaults.apiBase ?? DEFAULT_API_BASE;
+  const budgetFor = (c: Credentials): PlumeBudget | undefined => {
+    if (rateLimit === false) return undefined;
+    const cloud = cloudOf(c);
+    let budget = budgets.get(cloud);
+    if (budget === undefined) {
+      budget = new PlumeBudget(
+        rateLimit === undefined
+          ? {}
+          : {
+              ...(rateLimit.requestsPerSecond === undefined ? {} : { requestsPerSecond: rateLimit.requestsPerSecond }),
+              ...(rateLimit.burst === undefined ? {} : { burst: rateLimit.burst }),
+            },
+      );
+      budgets.set(cloud, budget);
+    }
+    return budget;
+  };
 
   const build = (c: Credentials) =>
     new PlumeClient({
@@ -86,6 +115,7 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
       reportsBase: c.apiBase === undefined ? options.defaults.reportsBase : undefined,
       onEvent: options.onEvent,
       ...options.clientOptions,
+      budget: budgetFor(c),
     });
 
   const newQueue = () =>
@@ -122,6 +152,16 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
     },
     forget(credentials) {
       entries.delete(fingerprint(credentials));
+    },
+    cloudOf,
+    async budgetUsage() {
+      const total = { interactive: 0, background: 0 };
+      for (const budget of budgets.values()) {
+        const usage = await budget.usage();
+        total.interactive += usage.interactive;
+        total.background += usage.background;
+      }
+      return total;
     },
   };
 }
