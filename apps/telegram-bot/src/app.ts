@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
 import { COMMANDS } from './commands';
-import type { Config, PlumeEndpoints } from './config';
+import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type PlumeEndpoints } from './config';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
 import { startHttpServer, type RunningHttpServer, type WebhookHandler } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
 import { createWebhookHandler } from './http/webhook';
 import type { Logger } from './logger';
+import type { DeliveryFor } from './monitoring/delivery';
+import { createMonitoring } from './monitoring/start-monitoring';
+import type { Timers } from './monitoring/timers';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { createCipher } from './security/cipher';
 import { loadEncryptionKey } from './security/encryption-key';
@@ -36,6 +40,12 @@ export interface AppOptions {
    * the inbox forgets the last run's updates instead of taking new ones for duplicates.
    */
   freshUpdateIds?: boolean;
+  /** The check interval when `WATCH_INTERVAL_SECONDS` is unset (the sandbox's is short). @default 300 */
+  defaultWatchIntervalSeconds?: number;
+  /** Where each notification goes. @default the person's private chat, with sound */
+  deliveryFor?: DeliveryFor;
+  /** Monitoring's clock and timers, and an interval below the configurable minimum (tests, benchmarks). */
+  monitoring?: { intervalMs?: number; tickMs?: number; clock?: () => number; timers?: Timers };
 }
 
 export interface RunningApp {
@@ -77,10 +87,31 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (event.type !== 'request' && event.type !== 'response') logger.debug({ plume: event }, 'Plume event');
     },
   });
+  const intervalSeconds =
+    config.watchIntervalSeconds ?? options.defaultWatchIntervalSeconds ?? DEFAULT_WATCH_INTERVAL_SECONDS;
+  const monitoring = createMonitoring({
+    file,
+    // The credentials a watcher's checks use: their workspace's.
+    credentialsOf: async (userId) => {
+      const membership = await team.membership(userId);
+      return membership === null ? null : team.credentials(membership.workspaceId);
+    },
+    plume,
+    // Its own client: the relay sends outside any update.
+    telegram: new Telegram(options.token, { apiRoot: options.apiRoot }),
+    logger,
+    metrics,
+    intervalMs: options.monitoring?.intervalMs ?? intervalSeconds * 1000,
+    maxWatchesPerPerson: config.maxWatchesPerPerson,
+    deliveryFor: options.deliveryFor,
+    clock: options.monitoring?.clock,
+    timers: options.monitoring?.timers,
+    tickMs: options.monitoring?.tickMs,
+  });
   const { telegraf, dispatcher } = createBot({
     token: options.token,
     apiRoot: options.apiRoot,
-    services: { store, team, settings, plume, logger, metrics },
+    services: { store, team, settings, plume, logger, metrics, monitoring: monitoring.services },
     inbox,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -120,12 +151,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   } catch (error) {
     dispatcher.abandon();
     await http?.close();
+    await monitoring.stop();
     await store.close();
     await team.close();
     inbox.close();
     settings.close();
     throw error;
   }
+  monitoring.start();
   logger.info(
     { username: telegraf.botInfo.username, mode: polling ? 'polling' : 'webhook', http: http?.url },
     'Bot started',
@@ -156,6 +189,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       }
       dispatcher.abandon();
       await http?.close();
+      await monitoring.stop();
       await store.close();
       await team.close();
       inbox.close();

@@ -2,6 +2,7 @@ import { Telegraf } from 'telegraf';
 import { BotContext, type BotServices } from './context';
 import { accountFeature } from './features/account';
 import { alertsFeature } from './features/alerts';
+import { alertButtonsFeature } from './features/alert-buttons';
 import { helpFeature } from './features/help';
 import { locationsFeature } from './features/locations';
 import { reportsFeature } from './features/reports';
@@ -10,9 +11,12 @@ import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
 import { unhandledFeature } from './features/unhandled';
 import { chatMigrations } from './middleware/chat-migrations';
+import { watchFeature } from './features/watch';
+import { watchesFeature } from './features/watches';
 import { createUpdateDispatcher, UpdateInboxError, type UpdateDispatcher } from './middleware/dispatcher';
 import { errorBoundary } from './middleware/error-boundary';
 import { ordinaryUpdates } from './middleware/ordinary-updates';
+import { resumeDeliveries } from './middleware/resume-deliveries';
 import { allowedUsers } from './security/allowed-users';
 import { headerGuard } from './security/header-guard';
 import { rateLimit } from './security/rate-limit';
@@ -62,6 +66,7 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(chatMigrations()); // before the filters: a group's upgrade is followed whoever made it
   telegraf.use(ordinaryUpdates()); // inline presses and messages posted on behalf of a chat, before anyone reads `from`
   telegraf.use(allowedUsers(deps.allowedUsers));
+  telegraf.use(resumeDeliveries()); // a person who had blocked the bot and writes again gets what was held back
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
   telegraf.use(
     startFeature(),
@@ -73,6 +78,7 @@ export function createBot(deps: BotDeps): Bot {
     locationsFeature(),
     reportsFeature(),
   );
+  telegraf.use(watchFeature(), watchesFeature(), alertButtonsFeature());
   telegraf.use(unhandledFeature());
   telegraf.catch((error) => {
     // An update that could not be stored must not be acknowledged: fail the polling loop (or the webhook post).

@@ -76,6 +76,20 @@ const envSchema = z
         .positive('must be more than 0 seconds, e.g. 30')
         .max(600, 'must be at most 600 seconds (nobody waits longer for a chat answer)'),
     ),
+    WATCH_INTERVAL_SECONDS: optional(
+      z.coerce
+        .number({ error: 'must be a number of seconds, e.g. 300' })
+        .int('must be a whole number of seconds, e.g. 300')
+        .min(10, 'must be at least 10 seconds (each check costs Plume calls)')
+        .max(86_400, 'must be at most 86400 seconds (one day)'),
+    ),
+    MAX_WATCHES_PER_PERSON: optional(
+      z.coerce
+        .number({ error: 'must be a number, e.g. 200' })
+        .int('must be a whole number, e.g. 200')
+        .min(1, 'must be at least 1')
+        .max(100_000, 'must be at most 100000'),
+    ),
     STOP_GRACE_SECONDS: optional(
       z.coerce
         .number({ error: 'must be a number of seconds' })
@@ -125,7 +139,17 @@ export interface Config {
   plumeQueueMaxWaitMs: number;
   /** How long a stop waits for the updates in flight before leaving them in the inbox for the next start. */
   stopGraceMs: number;
+  /** How often each watched location is checked, seconds; unset: the environment's default (300, the sandbox's shorter). */
+  watchIntervalSeconds?: number | undefined;
+  /** How many locations one person may watch. */
+  maxWatchesPerPerson: number;
 }
+
+/** Default of `WATCH_INTERVAL_SECONDS`: each watched location is checked every 5 minutes. */
+export const DEFAULT_WATCH_INTERVAL_SECONDS = 300;
+
+/** Default of {@link Config.maxWatchesPerPerson}. */
+export const DEFAULT_MAX_WATCHES_PER_PERSON = 200;
 
 /** Default of {@link Config.rateLimitPerMinute}: a burst of this many Plume-backed actions per minute. */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
@@ -185,5 +209,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
         ? DEFAULT_PLUME_QUEUE_MAX_WAIT_MS
         : e.PLUME_QUEUE_MAX_WAIT_SECONDS * 1000,
     stopGraceMs: (e.STOP_GRACE_SECONDS ?? DEFAULT_STOP_GRACE_SECONDS) * 1000,
+    watchIntervalSeconds: e.WATCH_INTERVAL_SECONDS,
+    maxWatchesPerPerson: e.MAX_WATCHES_PER_PERSON ?? DEFAULT_MAX_WATCHES_PER_PERSON,
   };
 }

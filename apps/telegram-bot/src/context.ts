@@ -1,6 +1,7 @@
 import { Context } from 'telegraf';
 import type { BotMetrics } from './http/bot-metrics';
 import type { Logger } from './logger';
+import type { MonitoringServices } from './monitoring/services';
 import type { PlumeGateway } from './plume/gateway';
 import type { TeamStore } from './storage/team-store';
 import type { SettingsStore } from './storage/settings-store';
@@ -16,6 +17,7 @@ export interface BotServices {
   plume: PlumeGateway;
   logger: Logger;
   metrics: BotMetrics;
+  monitoring: MonitoringServices;
 }
 
 /** telegraf's context plus the bot's services (`ctx.services`). */

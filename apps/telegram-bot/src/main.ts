@@ -54,6 +54,9 @@ async function run(config: Config, logger: Logger): Promise<void> {
     plume: environment.plume,
     dataDir: environment.dataDir,
     ...(environment.freshUpdateIds === true ? { freshUpdateIds: true } : {}),
+    ...(environment.watchIntervalSeconds === undefined
+      ? {}
+      : { defaultWatchIntervalSeconds: environment.watchIntervalSeconds }),
   }));
   environment.announce(app.username);
   app.stopped.catch((err: unknown) => {

@@ -3,6 +3,9 @@ import { fixtures, startSimulator } from '@org/plume-simulator';
 import { startSandbox } from '@org/telegram-sandbox';
 import type { Environment } from './environment';
 
+/** The sandbox's check interval for watched locations (unless `WATCH_INTERVAL_SECONDS` says otherwise). */
+export const SANDBOX_WATCH_INTERVAL_SECONDS = 20;
+
 export interface SandboxEnvironmentOptions {
   dataDir: string;
   /** Where the banner goes. @default process.stdout */
@@ -34,6 +37,8 @@ export async function startSandboxEnvironment(options: SandboxEnvironmentOptions
     plume: { ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase, reportsBase: simulator.reportsBase },
     dataDir: join(options.dataDir, 'sandbox'),
     freshUpdateIds: true,
+    // Short, so that a newcomer watching the flaky location sees an alert and its recovery within minutes.
+    watchIntervalSeconds: SANDBOX_WATCH_INTERVAL_SECONDS,
     announce(botUsername) {
       write(
         [
@@ -48,7 +53,8 @@ export async function startSandboxEnvironment(options: SandboxEnvironmentOptions
           '    cloud:                 press "Public Plume cloud" (the simulator stands in for it)',
           '',
           `  Customers for /locations: ${customers.ada.email}, ${customers.grace.accountId}, ${customers.chain.name.split(' ')[0]}, ${customers.snake.id}`,
-          `  A pod serial works too: ${fixtures.locations.snakeOffice.podSerials[0] ?? ''}. ${customers.flaky.email}'s line drops for 90 s every 5 minutes.`,
+          `  A pod serial works too: ${fixtures.locations.snakeOffice.podSerials[0] ?? ''}. ${customers.flaky.email}'s line drops for 90 s every 5 minutes:`,
+          `  pick Flaky Flat in /locations and send /watch to get its alert, then its recovery (checked every ${SANDBOX_WATCH_INTERVAL_SECONDS} s).`,
           `  Plume simulator: ${simulator.url}    Stop with Ctrl+C.`,
           '',
           '',

@@ -28,3 +28,43 @@ export const settingsData = createCallbackData('set', 1, { field: z.enum(['tz', 
 
 /** /setup's optional step: the public Plume cloud, or another one. */
 export const setupCloudData = createCallbackData('cloud', 1, { cloud: z.enum(['default', 'custom']) });
+
+/** A monitored location's id (see storage/watch-store.ts). */
+const monitored = z.coerce.number().int().positive().max(1e12);
+
+/** Watch every location of the customer `ref` (the location picker's "👁 Watch all locations"). */
+export const watchAllData = createCallbackData('wall', 1, { ref });
+
+/** Watch every location of the customer of the location `ref` (the same button under /status). */
+export const watchCustomerOfData = createCallbackData('wcus', 1, { ref });
+
+/** Show the /status report of a watched location (under an alert). */
+export const alertStatusData = createCallbackData('ast', 1, { mid: monitored });
+
+/** How long a mute lasts. */
+export const MUTE_HOURS = ['1', '8', '24'] as const;
+
+/** Offer the mute durations for a watched location (under an alert). */
+export const muteMenuData = createCallbackData('mmenu', 1, { mid: monitored });
+
+/** Mute the person's watch of a location for `hours`. */
+export const muteData = createCallbackData('mute', 1, { mid: monitored, hours: z.enum(MUTE_HOURS) });
+
+/** Acknowledge an incident (stops its reminders). */
+export const acknowledgeData = createCallbackData('ack', 1, { inc: monitored });
+
+/** Open one watch's settings from /watches. */
+export const watchSettingsData = createCallbackData('wset', 1, { mid: monitored });
+
+/** Stop watching a location. */
+export const unwatchData = createCallbackData('unw', 1, { mid: monitored });
+
+/** Back from a watch's settings to the /watches list. */
+export const watchListData = createCallbackData('wlist', 1, {});
+
+/** Switch one condition of a watch on (`on` 1) or off (0). */
+export const watchConditionData = createCallbackData('wcond', 1, {
+  mid: monitored,
+  cond: z.enum(['locationOffline', 'podDisconnected', 'healthDegraded', 'wanSaturated', 'speedTestDrop', 'plumeAlert']),
+  on: z.enum(['0', '1']),
+});

@@ -69,7 +69,7 @@ describe('a new user’s journey', () => {
     await ann.send(fixtures.customers.ada.email);
     const picker = await ann.waitForMessage('Pick one');
     expect(picker.text).toContain('Ada Lovelace: 2 locations');
-    expect(buttonLabels(picker)).toEqual(['Home', 'Beach House 🏖️']);
+    expect(buttonLabels(picker)).toEqual(['Home', 'Beach House 🏖️', '👁 Watch all locations']);
     await ann.press('Beach House 🏖️');
     expect((await ann.waitForMessage('📍 Selected')).text).toContain('Beach House 🏖️');
     await ann.send('/start');
@@ -87,6 +87,7 @@ describe('a new user’s journey', () => {
       '📶 Wi-Fi',
       '🔄 Refresh',
       '📍 Change location',
+      '👁 Watch all locations',
     ]);
     expect(world.simulator.log.count('locations.get')).toBeGreaterThan(0);
 
@@ -123,7 +124,8 @@ describe('a new user’s journey', () => {
     await ann.send(fixtures.customers.chain.accountId);
     const chain = await ann.waitForMessage('Pick one');
     expect(chain.text).toContain('14 locations (page 1 of 2)');
-    expect(buttonLabels(chain)).toHaveLength(9);
+    expect(buttonLabels(chain)).toHaveLength(10);
+    expect(buttonLabels(chain).at(-1)).toBe('👁 Watch all locations');
     await pressOn(ann, chain.message_id, 'Next ›', /page 2 of 2/);
     await ann.press('Store 14 · Steglitz', { messageId: chain.message_id });
     await ann.waitForMessage('📍 Selected: Store 14');

@@ -1,6 +1,6 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { locationPageData, pickLocationData, reportViewData } from '../callback-data/actions';
+import { locationPageData, pickLocationData, reportViewData, watchAllData } from '../callback-data/actions';
 import { echo } from '../security/bidi';
 
 /** Locations per page of the picker. */
@@ -11,7 +11,10 @@ const label = (name: string, fallback: string) => {
   return shown === '' ? fallback : shown;
 };
 
-/** One button per location (`keys` are their refs), with ‹ › between pages of the customer `customerRef`. */
+/**
+ * One button per location (`keys` are their refs), with ‹ › between pages of the customer
+ * `customerRef`, and a last one that watches every location of that customer.
+ */
 export function locationPageKeyboard(
   locations: ReadonlyArray<{ name: string; key: number }>,
   page: { index: number; count: number; customerRef: number },
@@ -27,6 +30,7 @@ export function locationPageKeyboard(
   if (page.index < page.count - 1)
     nav.push(Markup.button.callback('Next ›', locationPageData.pack({ ref: page.customerRef, page: page.index + 1 })));
   if (nav.length > 0) rows.push(nav);
+  rows.push([Markup.button.callback('👁 Watch all locations', watchAllData.pack({ ref: page.customerRef }))]);
   return Markup.inlineKeyboard(rows).reply_markup;
 }
 

@@ -1,6 +1,6 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { changeLocationData, reportViewData, type ReportView } from '../callback-data/actions';
+import { changeLocationData, reportViewData, watchCustomerOfData, type ReportView } from '../callback-data/actions';
 
 const STATS_RANGES: ReadonlyArray<[ReportView, string]> = [
   ['s3h', '3 h'],
@@ -18,6 +18,8 @@ export function reportKeyboard(view: ReportView, ref: number): InlineKeyboardMar
     [button('🔄 Refresh', view), ...(view === 'status' ? [] : [button('📊 Status', 'status')])],
     [Markup.button.callback('📍 Change location', changeLocationData.pack({}))],
   ];
+  if (view === 'status')
+    rows.push([Markup.button.callback('👁 Watch all locations', watchCustomerOfData.pack({ ref }))]);
   if (view === 's3h' || view === 's24h' || view === 's7d') {
     rows.unshift(STATS_RANGES.map(([target, label]) => button(target === view ? `• ${label} •` : label, target)));
   }

@@ -28,6 +28,8 @@ export interface BotWorldOptions {
   plumeClient?: AppOptions['plumeClient'];
   /** The bot's default Plume cloud; default the simulator. */
   plumeDefaults?: (simulator: Simulator) => AppOptions['plume'];
+  /** Monitoring's interval (below the configurable 10 s minimum, so tests run fast), clock and timers. */
+  monitoring?: AppOptions['monitoring'];
 }
 
 /** Starts the simulator and the sandbox; the bot starts with `startBot()`. */
@@ -65,6 +67,7 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
             apiBase: simulator.apiBase,
             reportsBase: simulator.reportsBase,
           },
+          ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
           plumeClient: options.plumeClient ?? {
             timeoutMs: 1_000,
             retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 3_000 },

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import { evaluateFleet, type FleetAlertState, type LocationAlertState } from '@org/plume-analytics';
+import type { Logger } from '../logger';
+import type { PlumeGateway } from '../plume/gateway';
+import type { AlertStore, MonitoredCheck } from '../storage/alert-store';
+import type { Credentials } from '../storage/user-state';
+import { observeCustomer, type CheckResult } from './observe';
+import { createLoop, realTimers, type Timers } from './timers';
+
+export interface MonitorOptions {
+  alerts: AlertStore;
+  /** The Plume credentials a person's watches are checked with, or null. */
+  credentialsOf: (userId: number) => Promise<Credentials | null>;
+  plume: PlumeGateway;
+  logger: Logger;
+  /** How often each watched location is checked, ms (`WATCH_INTERVAL_SECONDS`). */
+  intervalMs: number;
+  clock?: () => number;
+  timers?: Timers;
+  /** How often the monitor looks for customers due. @default min(1 s, interval / 10) */
+  tickMs?: number;
+  /** Called after each commit that wrote notifications (wakes the relay). */
+  onNotify?: () => void;
+  /** Called once per customer checked, with the outcome and its number of locations. */
+  onCheck?: (outcome: 'ok' | 'failed', locations: number) => void;
+}
+
+/** Polls the watched locations and turns what it sees into incidents and notifications. */
+export interface Monitor {
+  start(): void;
+  /** Looks for due customers now (after a new watch). */
+  wake(): void;
+  /** Stops: calls in flight are aborted and their results dropped (the next start checks again). */
+  stop(): Promise<void>;
+}
+
+/** A customer's place in the interval, from its key: checks are spread evenly and stay put across restarts. */
+function phaseOf(key: string, intervalMs: number): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) % intervalMs;
+}
+
+interface Group {
+  key: string;
+  cloud: string;
+  customerId: string;
+  checks: MonitoredCheck[];
+}
+
+function groupsOf(checks: readonly MonitoredCheck[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const check of checks) {
+    const key = `${check.cloud}\n${check.customerId}`;
+    const group = groups.get(key) ?? { key, cloud: check.cloud, customerId: check.customerId, checks: [] };
+    group.checks.push(check);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The monitor. Every watched location is checked once per interval; the locations of one customer
+ * together, with one `customers.locations` call, at a fixed point of the interval derived from the
+ * customer (so checks are spread over it). Node lists come every 15 minutes, or at once when the
+ * online state changed. Every call goes through the cloud's budget, in its background lane, with
+ * the credentials of the first watcher who has some for that cloud.
+ *
+ * The customers started in one tick form one batch per cloud, evaluated with `evaluateFleet` (which
+ * raises one "monitoring degraded" when Plume fails for many of them) and committed in one
+ * transaction with its incidents and outbox rows. State lives in the database only, so a restart
+ * resumes where it stopped: a customer whose point in the interval passed while the bot was down
+ * is due at once.
+ */
+export function createMonitor(options: MonitorOptions): Monitor {
+  const { alerts, credentialsOf, plume, logger, intervalMs } = options;
+  const clock = options.clock ?? Date.now;
+  const tickMs = options.tickMs ?? Math.min(1000, Math.max(10, Math.floor(intervalMs / 10)));
+  const inFlight = new Set<string>();
+  const batches = new Set<Promise<void>>();
+  const abort = new AbortController();
+  const warned = new Set<string>();
+
+  const isDue = (group: Group, now: number) => {
+    const phase = phaseOf(group.key, intervalMs);
+    const slot = now - ((((now - phase) % intervalMs) + intervalMs) % intervalMs);
+    return group.checks.some((check) => check.checkedAt === null || check.checkedAt < slot);
+  };
+
+  async function credentialsFor(group: Group): Promise<Credentials | undefined> {
+    const watchers = [...new Set(group.checks.flatMap((check) => check.watchers))].sort((a, b) => a - b);
+    for (const userId of watchers) {
+      const credentials = await credentialsOf(userId).catch(() => null);
+      if (credentials !== null && plume.cloudOf(credentials) === group.cloud) return credentials;
+    }
+    return undefined;
+  }
+
+  async function checkGroup(group: Group, now: number): Promise<CheckResult[]> {
+    const credentials = await credentialsFor(group);
+    if (credentials === undefined) {
+      if (!warned.has(group.key)) {
+        warned.add(group.key);
+        logger.warn(
+          { monitoredIds: group.checks.map((c) => c.monitoredId) },
+          'Nobody watching these locations has Plume credentials for their cloud: they are not checked',
+        );
+      }
+      return [];
+    }
+    warned.delete(group.key);
+    const { results, failed } = await observeCustomer(
+      plume.client(credentials),
+      group.customerId,
+      group.checks,
+      now,
+      abort.signal,
+    );
+    options.onCheck?.(failed ? 'failed' : 'ok', group.checks.length);
+    return results;
+  }
+
+  function commit(cloud: string, at: number, results: readonly CheckResult[]): void {
+    const locations: Record<string, LocationAlertState> = {};
+    for (const { check } of results) if (check.state !== null) locations[check.locationId] = check.state;
+    const before: FleetAlertState = {
+      locations,
+      monitoring: alerts.fleetState(cloud) ?? { badCycles: 0, degraded: false },
+    };
+    const evaluation = evaluateFleet(before, { at, observations: results.map((r) => r.observation) });
+    const effects = alerts.commit({
+      cloud,
+      at,
+      monitoring: evaluation.state.monitoring,
+      locations: results.flatMap(({ check, nodesFetched }) => {
+        const state = evaluation.state.locations[check.locationId];
+        return state === undefined ? [] : [{ check, state, ...(nodesFetched ? { nodesAt: at } : {}) }];
+      }),
+      decisions: evaluation.decisions,
+    });
+    let notify = false;
+    for (const { decision, monitoredId, incidentId, recipients } of effects) {
+      notify ||= recipients > 0;
+      logger.info(
+        { monitoredId, kind: decision.kind, condition: decision.condition, key: decision.key, incidentId, recipients },
+        'Alert decision',
+      );
+    }
+    if (notify) options.onNotify?.();
+  }
+
+  async function runBatch(cloud: string, groups: readonly Group[], at: number): Promise<void> {
+    try {
+      const results = (await Promise.all(groups.map((group) => checkGroup(group, at)))).flat();
+      if (abort.signal.aborted || results.length === 0) return;
+      commit(cloud, at, results);
+    } catch (error) {
+      if (!abort.signal.aborted) logger.error({ err: error, cloud }, 'A monitoring check failed');
+    } finally {
+      for (const group of groups) inFlight.delete(group.key);
+    }
+  }
+
+  async function tick(): Promise<number | undefined> {
+    const now = clock();
+    const groups = groupsOf(alerts.monitored());
+    const due = groups
+      .filter((group) => !inFlight.has(group.key) && isDue(group, now))
+      .sort((a, b) => oldest(a) - oldest(b));
+    // After a long stop everything is due: start at most twice the steady pace per tick.
+    let budget = Math.max(1, Math.ceil((groups.length * tickMs) / intervalMs) * 2);
+    const byCloud = new Map<string, Group[]>();
+    for (const group of due) {
+      const fresh = group.checks.some((check) => check.checkedAt === null);
+      if (!fresh && budget <= 0) continue;
+      if (!fresh) budget -= 1;
+      inFlight.add(group.key);
+      byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), group]);
+    }
+    for (const [cloud, list] of byCloud) {
+      const batch = runBatch(cloud, list, now);
+      batches.add(batch);
+      void batch.finally(() => batches.delete(batch));
+    }
+    return groups.length === 0 ? undefined : now + tickMs;
+  }
+
+  const loop = createLoop(tick, {
+    clock,
+    timers: options.timers ?? realTimers,
+    onError: (error) => logger.error({ err: error }, 'The monitor failed; it tries again shortly'),
+  });
+  return {
+    start: () => loop.wake(),
+    wake: () => loop.wake(),
+    async stop() {
+      abort.abort(new Error('The monitor stopped'));
+      await loop.stop();
+      await Promise.allSettled([...batches]);
+    },
+  };
+}
+
+const oldest = (group: Group) => Math.min(...group.checks.map((check) => check.checkedAt ?? 0));

@@ -1,0 +1,126 @@
+import type { Telegram } from 'telegraf';
+import type { BotMetrics } from '../http/bot-metrics';
+import type { Logger } from '../logger';
+import type { PlumeGateway } from '../plume/gateway';
+import { createAlertStore } from '../storage/alert-store';
+import { openMonitoringDatabase } from '../storage/monitoring-db';
+import { createOutbox } from '../storage/outbox';
+import type { Credentials } from '../storage/user-state';
+import { createWatchStore } from '../storage/watch-store';
+import type { DeliveryFor } from './delivery';
+import { createMonitor } from './monitor';
+import { createRelay } from './relay';
+import type { MonitoringServices } from './services';
+import type { Timers } from './timers';
+
+export interface MonitoringOptions {
+  /** The bot's database file. */
+  file: string;
+  /** The Plume credentials a person's watches are checked with, or null. */
+  credentialsOf: (userId: number) => Promise<Credentials | null>;
+  plume: PlumeGateway;
+  telegram: Pick<Telegram, 'sendMessage'>;
+  logger: Logger;
+  metrics: BotMetrics;
+  intervalMs: number;
+  maxWatchesPerPerson: number;
+  deliveryFor?: DeliveryFor | undefined;
+  clock?: (() => number) | undefined;
+  timers?: Timers | undefined;
+  tickMs?: number | undefined;
+}
+
+/** Monitoring, built and not yet running. */
+export interface Monitoring {
+  services: MonitoringServices;
+  /** Starts the monitor and the relay (once the bot can send). */
+  start(): void;
+  /** Stops both and closes their connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Builds monitoring on its own connection to the bot's database: the stores, the monitor (which
+ * wakes the relay after each commit that wrote notifications), the relay, and their metrics.
+ * @example const monitoring = createMonitoring({ file, users, plume, telegram, logger, metrics, intervalMs: 300_000, maxWatchesPerPerson: 200 });
+ */
+export function createMonitoring(options: MonitoringOptions): Monitoring {
+  const { logger, metrics } = options;
+  const clock = options.clock ?? Date.now;
+  const database = openMonitoringDatabase(options.file);
+  const watches = createWatchStore(database, clock);
+  const outbox = createOutbox(database);
+  const registry = metrics.registry;
+  const checks = registry.counter(
+    'telegram_bot_watch_checks_total',
+    'Checks of watched customers (one Plume call each, plus node lists), by outcome (ok, failed).',
+  );
+  const sent = registry.counter('telegram_bot_alerts_sent_total', 'Notifications sent, by kind (firing, resolved, …).');
+  registry.gauge('telegram_bot_watched_locations', 'Locations somebody watches (each polled once).', () =>
+    watches.countMonitored(),
+  );
+  registry.gauge(
+    'telegram_bot_notifications_pending',
+    'Notifications written and not yet sent.',
+    () => outbox.stats(clock()).pending,
+  );
+  registry.gauge(
+    'telegram_bot_notifications_paused',
+    'Notifications held for chats that blocked the bot.',
+    () => outbox.stats(clock()).paused,
+  );
+  registry.gauge('telegram_bot_notification_oldest_pending_seconds', 'Age of the oldest pending notification.', () =>
+    Math.round(outbox.stats(clock()).oldestPendingMs / 1000),
+  );
+  registry.gauge(
+    'telegram_bot_plume_budget_interactive_calls',
+    'Interactive Plume calls in the budget window, all clouds.',
+    async () => (await options.plume.budgetUsage()).interactive,
+  );
+  registry.gauge(
+    'telegram_bot_plume_budget_background_calls',
+    'Monitoring Plume calls in the budget window, all clouds.',
+    async () => (await options.plume.budgetUsage()).background,
+  );
+
+  const relay = createRelay({
+    outbox,
+    telegram: options.telegram,
+    logger,
+    clock,
+    ...(options.deliveryFor === undefined ? {} : { deliveryFor: options.deliveryFor }),
+    ...(options.timers === undefined ? {} : { timers: options.timers }),
+    onSent: (row) => sent.inc({ kind: row.kind }),
+  });
+  const monitor = createMonitor({
+    alerts: createAlertStore(database),
+    credentialsOf: options.credentialsOf,
+    plume: options.plume,
+    logger,
+    intervalMs: options.intervalMs,
+    clock,
+    ...(options.timers === undefined ? {} : { timers: options.timers }),
+    ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
+    onNotify: () => relay.wake(),
+    onCheck: (outcome) => checks.inc({ outcome }),
+  });
+  return {
+    services: {
+      watches,
+      outbox,
+      wakeMonitor: () => monitor.wake(),
+      wakeRelay: () => relay.wake(),
+      maxWatchesPerPerson: options.maxWatchesPerPerson,
+      clock,
+    },
+    start() {
+      relay.start();
+      monitor.start();
+    },
+    async stop() {
+      await monitor.stop();
+      await relay.stop();
+      database.close();
+    },
+  };
+}
