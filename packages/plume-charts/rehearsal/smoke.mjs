@@ -28,7 +28,7 @@ export default async function smoke(lib, kind) {
     signature.every((byte, i) => wan.png[i] === byte),
     'the PNG starts with the PNG signature',
   );
-  check(wan.svg.includes('p95 download 92 Mbps') && wan.svg.includes('Europe/Berlin'), 'the SVG has its labels');
+  check(wan.svg.includes('p95 ↓ 92 Mbps') && wan.svg.includes('Europe/Berlin'), 'the SVG has its labels');
 
   const samples = Array.from({ length: 24 }, (_, i) => ({
     timestamp: start + i * 3_600_000,

@@ -67,7 +67,7 @@ describe('renderWanChart', () => {
 
   it('writes 10 Gbps peaks in Mbps on the chart', async () => {
     const chart = image(await renderWanChart(analyzeWanStats(wanDay().map((s) => ({ ...s, rxMaxMbps: 10_000 })))));
-    expect(chart.svg).toContain('p95 download 10,000 Mbps');
+    expect(chart.svg).toContain('p95 ↓ 10,000 Mbps');
   });
 
   it('gives no picture for no data', async () => {

@@ -45,11 +45,23 @@ describe('wanChartSpec', () => {
       (l) => Array.isArray((l['data'] as { values?: unknown[] })?.values) && JSON.stringify(l).includes('"label"'),
     );
     expect(markers).toEqual([
-      expect.objectContaining({ y: 92, label: 'p95 download 92 Mbps' }),
-      expect.objectContaining({ y: 9.2, label: 'p95 upload 9.2 Mbps' }),
-      expect.objectContaining({ y: 1000, label: 'Plan download 1,000 Mbps' }),
-      expect.objectContaining({ y: 50, label: 'Plan upload 50 Mbps' }),
+      expect.objectContaining({ y: 9.2, label: 'p95 ↑ 9.2 Mbps' }),
+      expect.objectContaining({ y: 50, label: 'plan ↑ 50 Mbps' }),
+      expect.objectContaining({ y: 92, label: 'p95 ↓ 92 Mbps' }),
+      expect.objectContaining({ y: 1000, label: 'plan ↓ 1,000 Mbps' }),
     ]);
+  });
+
+  it('moves close labels apart but leaves their lines where they belong', () => {
+    // p95 92 and a 95 Mbps plan: 3 Mbps apart, less than a label's height on a 0–107 axis.
+    const built = spec(analyzeWanStats(wanDay(), { planSpeed: { downloadMbps: 95 } }));
+    const markers = layerData(built.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"labelY"')) as {
+      y: number;
+      labelY: number;
+    }[];
+    const [p95, plan] = [markers.find((m) => m.y === 92)!, markers.find((m) => m.y === 95)!];
+    expect(plan.labelY - p95.labelY).toBeGreaterThan(4);
+    expect(plan.labelY).toBeLessThanOrEqual(95 * 1.12);
   });
 
   it('keeps missing intervals as null so the lines break, and shades them', () => {
@@ -76,7 +88,7 @@ describe('wanChartSpec', () => {
     const first = (s: ChartSpec) =>
       (layerData(s.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as { t: number }[])[0]!.t;
     expect(first(tokyo) - first(utc)).toBe(9 * 3_600_000);
-    expect(JSON.stringify(tokyo.spec)).toContain('Plan download 1.000 Mbps');
+    expect(JSON.stringify(tokyo.spec)).toContain('plan ↓ 1.000 Mbps');
   });
 
   it('returns a typed no-data result instead of an empty chart', () => {

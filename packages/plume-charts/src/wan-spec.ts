@@ -22,8 +22,8 @@ interface Marker {
   y: number;
   label: string;
   colour: string;
-  /** Whether the label sits above the line (else below it). */
-  above: boolean;
+  /** Where the label sits, Mbps: at the line unless moved apart from a neighbour. */
+  labelY: number;
 }
 
 function rowsOf(points: readonly WanIntervalPoint[], wall: WallClock): Row[] {
@@ -60,36 +60,34 @@ function gapsOf(points: readonly WanIntervalPoint[], intervalMs: number, wall: W
 }
 
 function markersOf(analysis: WanAnalysisWithData, palette: Palette, locale: ChartLocale): Marker[] {
-  const markers: Marker[] = [
-    {
-      y: analysis.rx.p95Mbps,
-      label: `p95 download ${formatMbps(locale, analysis.rx.p95Mbps)}`,
-      colour: palette.download,
-      above: true,
-    },
-    {
-      y: analysis.tx.p95Mbps,
-      label: `p95 upload ${formatMbps(locale, analysis.tx.p95Mbps)}`,
-      colour: palette.upload,
-      above: false,
-    },
+  const marker = (y: number, label: string, colour: string): Marker => ({
+    y,
+    labelY: y,
+    label: `${label} ${formatMbps(locale, y)}`,
+    colour,
+  });
+  const markers = [
+    marker(analysis.rx.p95Mbps, 'p95 ↓', palette.download),
+    marker(analysis.tx.p95Mbps, 'p95 ↑', palette.upload),
   ];
   const plan = analysis.utilisation;
-  if (plan?.rx)
-    markers.push({
-      y: plan.rx.planMbps,
-      label: `Plan download ${formatMbps(locale, plan.rx.planMbps)}`,
-      colour: palette.plan,
-      above: true,
-    });
-  if (plan?.tx)
-    markers.push({
-      y: plan.tx.planMbps,
-      label: `Plan upload ${formatMbps(locale, plan.tx.planMbps)}`,
-      colour: palette.plan,
-      above: false,
-    });
+  if (plan?.rx) markers.push(marker(plan.rx.planMbps, 'plan ↓', palette.plan));
+  if (plan?.tx) markers.push(marker(plan.tx.planMbps, 'plan ↑', palette.plan));
   return markers;
+}
+
+/**
+ * Moves the labels (not the lines) apart so that no two overlap: at least `gap` (in Mbps, the
+ * height of a label on the value axis) between neighbours, all within [0, top].
+ */
+function spreadLabels(markers: readonly Marker[], gap: number, top: number): Marker[] {
+  const sorted = [...markers].sort((a, b) => a.y - b.y).map((m) => ({ ...m }));
+  for (let i = 1; i < sorted.length; i++) sorted[i]!.labelY = Math.max(sorted[i]!.labelY, sorted[i - 1]!.labelY + gap);
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const ceiling = i === sorted.length - 1 ? top - gap / 2 : sorted[i + 1]!.labelY - gap;
+    sorted[i]!.labelY = Math.max(0, Math.min(sorted[i]!.labelY, ceiling));
+  }
+  return sorted;
 }
 
 /** The no-data result of a WAN analysis without valid samples. */
@@ -157,6 +155,9 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
     legend: { symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const gaps = gapsOf(series.points, intervalMs, wall);
+  // About what the title, legend and time axis leave of the height for the plot, CSS pixels.
+  const plotHeight = Math.max(60, options.height - 165);
+  const labels = spreadLabels(markers, (15 * top) / plotHeight, top);
   return {
     $schema: SCHEMA,
     width: options.width,
@@ -197,29 +198,22 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
         ],
       },
       {
-        data: { values: markers },
+        data: { values: labels },
         layer: [
           {
             mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
             encoding: { y: { ...y, field: 'y' }, color: { field: 'colour', type: 'nominal', scale: null } },
           },
-          ...[true, false].map((above) => ({
-            transform: [{ filter: above ? 'datum.above' : '!datum.above' }],
-            mark: {
-              type: 'text',
-              align: 'right',
-              baseline: above ? 'bottom' : 'top',
-              dy: above ? -4 : 4,
-              fontSize: 12,
-              fontWeight: 'bold',
-            },
+          {
+            // Labels to the right of the plot, beside their lines (autosize makes room for them).
+            mark: { type: 'text', align: 'left', baseline: 'middle', dx: 6, fontSize: 12, fontWeight: 'bold' },
             encoding: {
               x: { value: { expr: 'width' } },
-              y: { ...y, field: 'y' },
+              y: { ...y, field: 'labelY' },
               text: { field: 'label' },
               color: { field: 'colour', type: 'nominal', scale: null },
             },
-          })),
+          },
         ],
       },
     ],
