@@ -82,7 +82,8 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
       end: to,
       mid: (from + to) / 2,
       uptime: b.uptimePercent,
-      label: b.uptimePercent === null ? '' : formatPercent(locale, b.uptimePercent),
+      // A sliver of a period (e.g. the first hour of a new day) is too narrow for its number.
+      label: b.uptimePercent === null || to - from < (end - start) / 40 ? '' : formatPercent(locale, b.uptimePercent),
       noData: b.uptimePercent === null,
     };
   });
@@ -95,6 +96,9 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
       title: `Time (${options.timeZone})`,
       tickCount: 8,
       grid: false,
+      // Day names start at their midnight tick and run into their day's bar; one that would run
+      // past the end of the axis is left out.
+      ...(end - start > 36 * 3_600_000 ? { labelAlign: 'left', labelOffset: 2, labelBound: true } : {}),
     },
   };
   // The time axis of a view: its scale is set once, on a layer without x2 (Vega-Lite reads an
