@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     token: sandbox.token,
     apiRoot: sandbox.apiRoot,
     dataDir,
+    chartWorker: new URL('./render-worker.js', import.meta.url),
     plume: { ssoUrl: simulator.ssoUrl, apiBase: simulator.apiBase },
   });
   const users = ids.map((id) => sandbox.createUser({ id }));

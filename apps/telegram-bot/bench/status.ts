@@ -57,6 +57,7 @@ async function level(
     token: servers.token,
     apiRoot: servers.apiRoot,
     dataDir,
+    chartWorker: new URL('./render-worker.js', import.meta.url),
     plume: { ssoUrl: servers.ssoUrl, apiBase: servers.apiBase },
     plumeClient: { rateLimit: false },
   });

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
+import { createChartCache, type ChartCacheOptions } from './charts/chart-cache';
+import { createChartRenderer } from './charts/chart-renderer';
 import { COMMANDS } from './commands';
 import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type PlumeEndpoints } from './config';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
@@ -46,7 +48,17 @@ export interface AppOptions {
   deliveryFor?: DeliveryFor;
   /** Monitoring's clock and timers, and an interval below the configurable minimum (tests, benchmarks). */
   monitoring?: { intervalMs?: number; tickMs?: number; clock?: () => number; timers?: Timers };
+  /** The chart cache's time to live, size and clock (tests pass a clock); 5 minutes and 200 charts otherwise. */
+  chartCache?: ChartCacheOptions;
+  /**
+   * The chart worker's script: `new URL('./render-worker.js', import.meta.url)` from the bundle
+   * (main.ts does that); tests pass `src/charts/render-worker.ts`, which Node runs as it is.
+   */
+  chartWorker: URL;
 }
+
+/** Reports state times in UTC (the analyses' default); charts and their captions follow. */
+const CHART_TIME_ZONE = 'UTC';
 
 export interface RunningApp {
   username: string;
@@ -108,10 +120,20 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     timers: options.monitoring?.timers,
     tickMs: options.monitoring?.tickMs,
   });
+  const charts = createChartRenderer({ worker: options.chartWorker, chart: { timeZone: CHART_TIME_ZONE } });
   const { telegraf, dispatcher } = createBot({
     token: options.token,
     apiRoot: options.apiRoot,
-    services: { store, team, settings, plume, logger, metrics, monitoring: monitoring.services },
+    services: {
+      store,
+      team,
+      settings,
+      plume,
+      logger,
+      metrics,
+      monitoring: monitoring.services,
+      charts: { cache: createChartCache(options.chartCache), renderer: charts, timeZone: CHART_TIME_ZONE },
+    },
     inbox,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
@@ -156,6 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await team.close();
     inbox.close();
     settings.close();
+    await charts.close();
     throw error;
   }
   monitoring.start();
@@ -194,6 +217,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await team.close();
       inbox.close();
       settings.close();
+      await charts.close();
       logger.info('Stopped');
       if (failure === undefined) settle();
       else fail(failure);

@@ -3,6 +3,7 @@ import { BotContext, type BotServices } from './context';
 import { accountFeature } from './features/account';
 import { alertsFeature } from './features/alerts';
 import { alertButtonsFeature } from './features/alert-buttons';
+import { chartsFeature } from './features/charts';
 import { helpFeature } from './features/help';
 import { locationsFeature } from './features/locations';
 import { reportsFeature } from './features/reports';
@@ -77,6 +78,7 @@ export function createBot(deps: BotDeps): Bot {
     alertsFeature(),
     locationsFeature(),
     reportsFeature(),
+    chartsFeature(),
   );
   telegraf.use(watchFeature(), watchesFeature(), alertButtonsFeature());
   telegraf.use(unhandledFeature());

@@ -1,4 +1,5 @@
 import { Context } from 'telegraf';
+import type { ChartServices } from './charts/load-chart';
 import type { BotMetrics } from './http/bot-metrics';
 import type { Logger } from './logger';
 import type { MonitoringServices } from './monitoring/services';
@@ -18,6 +19,7 @@ export interface BotServices {
   logger: Logger;
   metrics: BotMetrics;
   monitoring: MonitoringServices;
+  charts: ChartServices;
 }
 
 /** telegraf's context plus the bot's services (`ctx.services`). */

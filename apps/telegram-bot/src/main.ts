@@ -53,6 +53,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     apiRoot: environment.apiRoot,
     plume: environment.plume,
     dataDir: environment.dataDir,
+    chartWorker: new URL('./render-worker.js', import.meta.url),
     ...(environment.freshUpdateIds === true ? { freshUpdateIds: true } : {}),
     ...(environment.watchIntervalSeconds === undefined
       ? {}

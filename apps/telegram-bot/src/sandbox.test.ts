@@ -7,6 +7,7 @@ import { createConfig } from './config';
 import type { Environment } from './environment';
 import { startSandboxEnvironment } from './sandbox';
 import { captureLogger } from './testing/capture-logger';
+import { TEST_CHART_WORKER } from './testing/chart-worker';
 
 interface WebMessage {
   message_id: number;
@@ -64,7 +65,12 @@ describe('the sandbox of `npm start` (no TELEGRAM_BOT_TOKEN)', () => {
   let app: RunningApp;
   beforeAll(async () => {
     environment = await startSandboxEnvironment({ dataDir, write: (text) => void printed.push(text) });
-    app = await startApp({ config: createConfig({}), logger: captureLogger().logger, ...environment });
+    app = await startApp({
+      config: createConfig({}),
+      logger: captureLogger().logger,
+      chartWorker: TEST_CHART_WORKER,
+      ...environment,
+    });
     environment.announce(app.username);
   }, 60_000);
   afterAll(async () => {

@@ -11,6 +11,16 @@ export type ReportView = (typeof REPORT_VIEWS)[number];
 /** Show `view` of the location `ref`, editing the pressed message. */
 export const reportViewData = createCallbackData('rv', 1, { view: z.enum(REPORT_VIEWS), ref });
 
+/** The charts a location has: WAN over 24 hours (all Plume keeps), online time over 3 h, 24 h or 7 days. */
+export const CHART_VIEWS = ['wan', 's3h', 's24h', 's7d'] as const;
+export type ChartView = (typeof CHART_VIEWS)[number];
+
+/** Send the chart `view` of the location `ref` as a photo replying to the pressed report. */
+export const sendChartData = createCallbackData('chs', 1, { view: z.enum(CHART_VIEWS), ref });
+
+/** Show the chart `view` of the location `ref` on the pressed chart, replacing its picture. */
+export const chartViewData = createCallbackData('chv', 1, { view: z.enum(CHART_VIEWS), ref });
+
 /** Start /locations again (the "Change location" button). */
 export const changeLocationData = createCallbackData('chg', 1, {});
 

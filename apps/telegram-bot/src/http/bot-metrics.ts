@@ -9,6 +9,10 @@ export interface BotMetrics {
   rateLimited: Counter;
   plumeCalls: Counter;
   updateSeconds: Histogram;
+  /** Charts asked for, by where they came from: `cached`, `shared` (a load under way), `loaded`. */
+  charts: Counter;
+  /** Charts drawn (a load whose data moved on since the cached picture). */
+  chartRenders: Counter;
 }
 
 const SECONDS_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -28,6 +32,11 @@ export function createBotMetrics(registry: MetricsRegistry): BotMetrics {
       'telegram_bot_plume_requests_total',
       'Plume API calls, by outcome (ok, or the error code).',
     ),
+    charts: registry.counter(
+      'telegram_bot_charts_total',
+      'Charts asked for, by source (cached, shared with a load under way, loaded).',
+    ),
+    chartRenders: registry.counter('telegram_bot_chart_renders_total', 'Charts drawn, by view.'),
     updateSeconds: registry.histogram(
       'telegram_bot_update_duration_seconds',
       'Time to handle one update.',

@@ -1,6 +1,14 @@
 import { Markup } from 'telegraf';
 import type { InlineKeyboardMarkup } from 'telegraf/types';
-import { changeLocationData, reportViewData, watchCustomerOfData, type ReportView } from '../callback-data/actions';
+import {
+  CHART_VIEWS,
+  changeLocationData,
+  reportViewData,
+  sendChartData,
+  watchCustomerOfData,
+  type ChartView,
+  type ReportView,
+} from '../callback-data/actions';
 
 const STATS_RANGES: ReadonlyArray<[ReportView, string]> = [
   ['s3h', '3 h'],
@@ -8,14 +16,23 @@ const STATS_RANGES: ReadonlyArray<[ReportView, string]> = [
   ['s7d', '7 days'],
 ];
 
-/** The buttons under a report: they carry the location (`ref`) they were made for. */
+const isChartView = (view: ReportView): view is ChartView => (CHART_VIEWS as readonly string[]).includes(view);
+
+/**
+ * The buttons under a report: they carry the location (`ref`) they were made for. WAN and online-time
+ * reports also get "🖼 Chart", which sends the same view as a picture.
+ */
 export function reportKeyboard(view: ReportView, ref: number): InlineKeyboardMarkup {
   const button = (text: string, target: ReportView) =>
     Markup.button.callback(text, reportViewData.pack({ view: target, ref }));
   const rows = [
     [button('📈 WAN', 'wan'), button('⏱ Online time', 's7d')],
     [button('📡 Nodes', 'nodes'), button('📶 Wi-Fi', 'wifi')],
-    [button('🔄 Refresh', view), ...(view === 'status' ? [] : [button('📊 Status', 'status')])],
+    [
+      button('🔄 Refresh', view),
+      ...(isChartView(view) ? [Markup.button.callback('🖼 Chart', sendChartData.pack({ view, ref }))] : []),
+      ...(view === 'status' ? [] : [button('📊 Status', 'status')]),
+    ],
     [Markup.button.callback('📍 Change location', changeLocationData.pack({}))],
   ];
   if (view === 'status')

@@ -6,6 +6,7 @@ import { createHarness, type SandboxHarness, type SandboxUser } from '@org/teleg
 import { startApp, type AppOptions, type RunningApp } from '../app';
 import { createConfig } from '../config';
 import { captureLogger } from './capture-logger';
+import { TEST_CHART_WORKER } from './chart-worker';
 
 /** The whole system for an end-to-end test: the simulator, the Telegram stand-in and the real bot. */
 export interface BotWorld {
@@ -62,6 +63,7 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
           token,
           apiRoot,
           dataDir,
+          chartWorker: TEST_CHART_WORKER,
           plume: options.plumeDefaults?.(simulator) ?? {
             ssoUrl: simulator.ssoUrl,
             apiBase: simulator.apiBase,

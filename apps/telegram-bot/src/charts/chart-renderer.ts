@@ -1,0 +1,90 @@
+import { Worker } from 'node:worker_threads';
+import type { ChartOptions } from '@org/plume-charts';
+import type { ChartSubject } from './chart-subject';
+import type { RenderedResult, RenderReply, RenderRequest } from './render-worker';
+
+/** A rendered picture, or why there is none. */
+export type RenderedChart =
+  | { readonly kind: 'chart'; readonly png: Uint8Array; readonly width: number; readonly height: number }
+  | { readonly kind: 'no-data'; readonly reason: string };
+
+/** Draws charts of analyses, off the bot's event loop. */
+export interface ChartRenderer {
+  /** The chart of `subject`. @throws {Error} when drawing fails or the worker stops. */
+  render(subject: ChartSubject): Promise<RenderedChart>;
+  /** Stops the worker (drawings under way fail); a later `render` starts a new one. */
+  close(): Promise<void>;
+}
+
+/** Options of {@link createChartRenderer}. */
+export interface ChartRendererOptions {
+  /** The worker script, `render-worker.js` beside the bot's bundle (or `.ts` beside this file in tests). */
+  worker: URL;
+  /** Size, time zone, locale and theme of every chart (`@org/plume-charts`' options). */
+  chart?: ChartOptions;
+}
+
+const toRendered = (result: RenderedResult): RenderedChart =>
+  result.kind === 'chart'
+    ? { kind: 'chart', png: result.png, width: result.width, height: result.height }
+    : { kind: 'no-data', reason: result.message };
+
+/**
+ * Draws charts with `@org/plume-charts` in a worker thread, started at the first chart: drawing is
+ * CPU work (tens of ms a chart; the first, which loads Vega and the fonts, takes seconds), and in
+ * the worker it never holds up the updates the bot is handling. A worker that fails or exits fails
+ * the drawings under way, and the next chart starts a new one.
+ *
+ * @example
+ * const renderer = createChartRenderer({ worker: new URL('./render-worker.js', import.meta.url) });
+ * const chart = await renderer.render({ kind: 'wan', analysis: analyzeWanStats(fifteenMins) });
+ * await renderer.close();
+ */
+export function createChartRenderer(options: ChartRendererOptions): ChartRenderer {
+  const chartOptions = options.chart ?? {};
+  const pending = new Map<number, { resolve: (chart: RenderedChart) => void; reject: (error: Error) => void }>();
+  let worker: Worker | undefined;
+  let nextId = 0;
+
+  const failAll = (error: Error) => {
+    for (const request of pending.values()) request.reject(error);
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    const started = new Worker(options.worker);
+    started.unref(); // an idle worker never keeps the process alive
+    started.on('message', (reply: RenderReply) => {
+      const request = pending.get(reply.id);
+      if (request === undefined) return;
+      pending.delete(reply.id);
+      if (reply.ok) request.resolve(toRendered(reply.result));
+      else request.reject(new Error(`Drawing the chart failed: ${reply.error.name}: ${reply.error.message}`));
+    });
+    started.on('error', (error) => {
+      if (worker === started) worker = undefined;
+      failAll(new Error(`The chart worker failed: ${error.message}`, { cause: error }));
+    });
+    started.on('exit', (code) => {
+      if (worker === started) worker = undefined;
+      failAll(new Error(`The chart worker stopped (exit code ${code}) before drawing the chart.`));
+    });
+    return started;
+  };
+
+  return {
+    render(subject) {
+      const current = (worker ??= start());
+      const id = (nextId += 1);
+      return new Promise<RenderedChart>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        current.postMessage({ id, subject, options: chartOptions } satisfies RenderRequest);
+      });
+    },
+    async close() {
+      const current = worker;
+      worker = undefined;
+      if (current !== undefined) await current.terminate();
+    },
+  };
+}
