@@ -133,6 +133,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       metrics,
       monitoring: monitoring.services,
       charts: { cache: createChartCache(options.chartCache), renderer: charts, timeZone: CHART_TIME_ZONE },
+      clock: Date.now,
+      teamSettings: { inviteTtlMs: config.inviteExpiryHours * 3_600_000 },
     },
     inbox,
     allowedUsers: config.allowedUsers,

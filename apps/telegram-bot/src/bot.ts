@@ -5,11 +5,13 @@ import { alertsFeature } from './features/alerts';
 import { alertButtonsFeature } from './features/alert-buttons';
 import { chartsFeature } from './features/charts';
 import { helpFeature } from './features/help';
+import { invitesFeature } from './features/invites';
 import { locationsFeature } from './features/locations';
 import { reportsFeature } from './features/reports';
 import { settingsFeature } from './features/settings';
 import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
+import { teamFeature } from './features/team';
 import { unhandledFeature } from './features/unhandled';
 import { chatMigrations } from './middleware/chat-migrations';
 import { watchFeature } from './features/watch';
@@ -76,6 +78,8 @@ export function createBot(deps: BotDeps): Bot {
     setupFeature(),
     settingsFeature(),
     alertsFeature(),
+    invitesFeature(),
+    teamFeature(),
     locationsFeature(),
     reportsFeature(),
     chartsFeature(),

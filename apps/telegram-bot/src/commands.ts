@@ -11,6 +11,10 @@ export const COMMANDS = [
   { command: 'wifi', description: 'Wi-Fi networks (never passwords)' },
   { command: 'settings', description: 'Time zone, quiet hours, digest, reminders' },
   { command: 'alerts', description: 'In a group: /alerts here sends your alerts there' },
+  { command: 'invite', description: 'Invite someone to your team (admins)' },
+  { command: 'invites', description: 'Open invites, and revoke them (admins)' },
+  { command: 'team', description: 'Members, roles, removals (admins)' },
+  { command: 'leave', description: 'Leave your team' },
   { command: 'cancel', description: 'Stop the current question' },
   { command: 'logout', description: 'Erase my credentials and selection' },
 ] as const;

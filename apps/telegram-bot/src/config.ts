@@ -90,6 +90,12 @@ const envSchema = z
         .min(1, 'must be at least 1')
         .max(100_000, 'must be at most 100000'),
     ),
+    INVITE_EXPIRY_HOURS: optional(
+      z.coerce
+        .number({ error: 'must be a number of hours' })
+        .positive('must be more than 0')
+        .max(24 * 30, 'must be at most 720 (30 days)'),
+    ),
     STOP_GRACE_SECONDS: optional(
       z.coerce
         .number({ error: 'must be a number of seconds' })
@@ -143,6 +149,8 @@ export interface Config {
   watchIntervalSeconds?: number | undefined;
   /** How many locations one person may watch. */
   maxWatchesPerPerson: number;
+  /** How long an invite link stays valid (`INVITE_EXPIRY_HOURS`, default 72). */
+  inviteExpiryHours: number;
 }
 
 /** Default of `WATCH_INTERVAL_SECONDS`: each watched location is checked every 5 minutes. */
@@ -156,6 +164,9 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
 
 /** Default of {@link Config.plumeQueueMaxWaitMs}: 30 s. */
 export const DEFAULT_PLUME_QUEUE_MAX_WAIT_MS = 30_000;
+
+/** Default of `INVITE_EXPIRY_HOURS`: how long an invite link stays valid. */
+export const DEFAULT_INVITE_EXPIRY_HOURS = 72;
 
 /** Default of `STOP_GRACE_SECONDS`: how long a stop waits for the updates in flight. */
 export const DEFAULT_STOP_GRACE_SECONDS = 10;
@@ -211,5 +222,6 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     stopGraceMs: (e.STOP_GRACE_SECONDS ?? DEFAULT_STOP_GRACE_SECONDS) * 1000,
     watchIntervalSeconds: e.WATCH_INTERVAL_SECONDS,
     maxWatchesPerPerson: e.MAX_WATCHES_PER_PERSON ?? DEFAULT_MAX_WATCHES_PER_PERSON,
+    inviteExpiryHours: e.INVITE_EXPIRY_HOURS ?? DEFAULT_INVITE_EXPIRY_HOURS,
   };
 }

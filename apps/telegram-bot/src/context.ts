@@ -8,6 +8,12 @@ import type { TeamStore } from './storage/team-store';
 import type { SettingsStore } from './storage/settings-store';
 import type { UserStore } from './storage/user-store';
 
+/** Settings of the team features, from the configuration. */
+export interface TeamSettings {
+  /** How long an invite link stays valid, in ms (`INVITE_EXPIRY_HOURS`). */
+  inviteTtlMs: number;
+}
+
 /** What every handler may use; passed in by `createBot(deps)`, never imported as a global. */
 export interface BotServices {
   store: UserStore;
@@ -17,6 +23,9 @@ export interface BotServices {
   settings: SettingsStore;
   plume: PlumeGateway;
   logger: Logger;
+  /** The time now, in ms (invites expire by it). */
+  clock: () => number;
+  teamSettings: TeamSettings;
   metrics: BotMetrics;
   monitoring: MonitoringServices;
   charts: ChartServices;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema, ROLES } from '../team/roles';
 import { createCallbackData } from './codec';
 
 /** A key into the user's remembered button targets (see storage/refs.ts). */
@@ -35,6 +36,21 @@ export const locationPageData = createCallbackData('lpg', 1, {
 
 /** A /settings button: ask for one setting (`tz`, `quiet`, `digest`), or switch reminders on or off (`rem`). */
 export const settingsData = createCallbackData('set', 1, { field: z.enum(['tz', 'quiet', 'digest', 'rem']) });
+/** /invite's question: the role of the person invited. */
+export const inviteRoleData = createCallbackData('inv', 1, { role: roleSchema });
+
+/** /invites' Revoke button. */
+export const revokeInviteData = createCallbackData('invx', 1, { invite: z.coerce.number().int().positive() });
+
+/** What a /team button does to a member: give them a role, or remove them. */
+export const MEMBER_ACTIONS = [...ROLES, 'remove'] as const;
+export type MemberAction = (typeof MEMBER_ACTIONS)[number];
+
+/** A /team button: `act` on the member `user` (a Telegram id). */
+export const memberActionData = createCallbackData('mem', 1, {
+  user: z.coerce.number().int().positive(),
+  act: z.enum(MEMBER_ACTIONS),
+});
 
 /** /setup's optional step: the public Plume cloud, or another one. */
 export const setupCloudData = createCallbackData('cloud', 1, { cloud: z.enum(['default', 'custom']) });

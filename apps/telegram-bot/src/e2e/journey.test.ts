@@ -46,6 +46,10 @@ describe('a new user’s journey', () => {
       'wifi',
       'settings',
       'alerts',
+      'invite',
+      'invites',
+      'team',
+      'leave',
       'cancel',
       'logout',
     ]);

@@ -39,7 +39,10 @@ export async function requireMember(ctx: BotContext, needed: Role = 'viewer'): P
   if (!allows(membership.role, needed)) return refuse(ctx, notAllowed(membership.role, needed));
   const credentials = await team.credentials(membership.workspaceId);
   if (credentials === null) return refuse(ctx, NO_CREDENTIALS);
-  await team.noteActivity(userId);
+  // "Last activity" is a courtesy for /team: never a reason to fail the request.
+  await team
+    .noteActivity(userId)
+    .catch((err: unknown) => ctx.services.logger.warn({ err, userId }, 'Could not note a member’s activity'));
   return { state: await store.get(userId), membership, credentials };
 }
 

@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import type { BotContext } from '../context';
 import type { UserState } from '../storage/user-state';
 import { echo } from '../security/bidi';
+import { joinWithInvite } from './join';
 
 /** What this user should do next, given what the bot remembers about them. */
 export function nextStep(state: UserState, member: boolean, firstName: string): string {
@@ -14,10 +15,11 @@ export function nextStep(state: UserState, member: boolean, firstName: string): 
   return `Welcome back, ${echo(firstName)}! You're looking at “${echo(state.selection.name)}”.\n\n/status for its health report, /locations to pick another, /help for everything else.`;
 }
 
-/** /start: guides the user to their next step. */
+/** /start: guides the user to their next step; `/start <token>` (an invite link) joins a workspace. */
 export function startFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   feature.start(async (ctx) => {
+    if (ctx.payload !== '' && ctx.chat.type === 'private') return joinWithInvite(ctx, ctx.payload);
     const state = await ctx.services.store.get(ctx.from.id);
     const membership = await ctx.services.team.membership(ctx.from.id);
     await ctx.reply(nextStep(state, membership !== null, ctx.from.first_name));

@@ -143,6 +143,26 @@ const STEPS: readonly string[] = [
      paused_at INTEGER NOT NULL,
      reason    TEXT    NOT NULL
    ) STRICT;`,
+  // 7: invites to a workspace, single-use, kept only as the hash of their token; and the refused
+  //    attempts to use one, per person, for the rate limit on guessing.
+  `CREATE TABLE IF NOT EXISTS invites (
+     invite_id    INTEGER PRIMARY KEY,
+     workspace_id INTEGER NOT NULL,
+     role         TEXT    NOT NULL CHECK (role IN ('viewer', 'support', 'admin')),
+     token_hash   TEXT    NOT NULL UNIQUE,
+     created_by   INTEGER NOT NULL,
+     created_at   INTEGER NOT NULL,
+     expires_at   INTEGER NOT NULL,
+     used_by      INTEGER,
+     used_at      INTEGER,
+     revoked_at   INTEGER
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS invites_workspace ON invites (workspace_id);
+   CREATE TABLE IF NOT EXISTS invite_failures (
+     user_id INTEGER NOT NULL,
+     at      INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS invite_failures_user ON invite_failures (user_id, at);`,
 ];
 
 /** The schema version this bot writes. */

@@ -4,6 +4,7 @@ import type { Cipher } from '../security/cipher';
 import { checkEncryptionKey } from './key-check';
 import { moveLegacyCredentials } from './legacy-credentials';
 import { migrate } from './schema';
+import { sqliteInvites } from './sqlite-invites';
 import { sqliteWorkspaces } from './sqlite-workspaces';
 import type { TeamStore } from './team-store';
 
@@ -38,6 +39,7 @@ export function openSqliteTeamStore(options: SqliteTeamStoreOptions): TeamStore 
   }
   return {
     ...sqliteWorkspaces(db, cipher, logger, clock),
+    ...sqliteInvites(db, clock),
     async close() {
       if (db.isOpen) db.close();
     },

@@ -52,7 +52,8 @@ export function sqliteWorkspaces(
   const updateRole = db.prepare('UPDATE members SET role = ? WHERE user_id = ? AND workspace_id = ?');
   const deleteMember = db.prepare('DELETE FROM members WHERE user_id = ? AND workspace_id = ?');
   const deleteWorkspace = db.prepare('DELETE FROM workspaces WHERE workspace_id = ?');
-  const touch = db.prepare('UPDATE members SET last_active_at = ? WHERE user_id = ?');
+  // At most one write a minute per member: "last activity" needs no finer grain, and a busy team stays cheap.
+  const touch = db.prepare('UPDATE members SET last_active_at = ?1 WHERE user_id = ?2 AND last_active_at < ?1 - 60000');
 
   const count = (statement: typeof countAdmins, workspaceId: number) =>
     Number((statement.get(workspaceId) as { n: number }).n);

@@ -48,7 +48,52 @@ export interface WorkspaceStore {
   noteActivity(userId: number): Promise<void>;
 }
 
+/** An invite not yet used, revoked or expired, as /invites lists it (never its token). */
+export interface OpenInvite {
+  inviteId: number;
+  role: Role;
+  createdBy: number;
+  expiresAt: number;
+}
+
+/** What opening an invite did: joined, or why not (the person is told one sentence for all of these). */
+export type Redeemed =
+  | { outcome: 'joined'; workspaceId: number; role: Role; inviteId: number; createdBy: number }
+  | { outcome: 'unknown' | 'expired' | 'used' | 'revoked' }
+  | { outcome: 'member' };
+
+/** Single-use invites, stored only as the hash of their token. */
+export interface InviteStore {
+  /** Stores a new invite of `workspaceId` for `role`, valid until `expiresAt` (ms). Returns its id. */
+  createInvite(
+    workspaceId: number,
+    role: Role,
+    createdBy: number,
+    tokenHash: string,
+    expiresAt: number,
+  ): Promise<number>;
+  /** The workspace's invites still open at `now`, newest first. */
+  openInvites(workspaceId: number, now: number): Promise<OpenInvite[]>;
+  /** Revokes an open invite of the workspace; false when there is none by that id (or it was used). */
+  revokeInvite(workspaceId: number, inviteId: number, now: number): Promise<boolean>;
+  /**
+   * Revokes the invite whose token hashes to `tokenHash` (pasted where it should not be), whatever
+   * its workspace. Returns its id and workspace, or null when there is no such open invite.
+   */
+  revokeByToken(tokenHash: string, now: number): Promise<{ inviteId: number; workspaceId: number } | null>;
+  /**
+   * Uses the invite whose token hashes to `tokenHash`: `userId` joins its workspace with its role,
+   * atomically, once. Someone already in a workspace does not use it up.
+   */
+  redeemInvite(tokenHash: string, userId: number, now: number): Promise<Redeemed>;
+  /** Notes a refused invite (a forged, used or expired token) by `userId`, for the rate limit. */
+  noteInviteFailure(userId: number, now: number): Promise<void>;
+  /** How many invites `userId` had refused since `since` (ms). */
+  inviteFailures(userId: number, since: number): Promise<number>;
+}
+
 /** Everything the bot stores about teams, behind one interface (the embedded one is SQLite). */
-export type TeamStore = WorkspaceStore & {
-  close(): Promise<void>;
-};
+export type TeamStore = WorkspaceStore &
+  InviteStore & {
+    close(): Promise<void>;
+  };
