@@ -26,3 +26,5 @@ export type { AlertPlace, AlertRenderOptions } from './alerts';
 export { renderAlert, renderFlapping, renderMonitoringDegraded, renderRecovery, renderUnknown } from './alerts';
 export type { WatchListItem, WatchListOptions } from './watches';
 export { ALERT_CONDITION_LABELS, renderWatchList } from './watches';
+export type { ReminderRenderOptions } from './reminder';
+export { renderReminder } from './reminder';
