@@ -13,6 +13,7 @@ import { createMetricsRegistry } from './http/metrics';
 import { createWebhookHandler } from './http/webhook';
 import type { Logger } from './logger';
 import type { DeliveryFor } from './monitoring/delivery';
+import { settingsDelivery } from './monitoring/settings-delivery';
 import { createMonitoring } from './monitoring/start-monitoring';
 import type { Timers } from './monitoring/timers';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
@@ -44,7 +45,7 @@ export interface AppOptions {
   freshUpdateIds?: boolean;
   /** The check interval when `WATCH_INTERVAL_SECONDS` is unset (the sandbox's is short). @default 300 */
   defaultWatchIntervalSeconds?: number;
-  /** Where each notification goes. @default the person's private chat, with sound */
+  /** Where each notification goes. @default the person's alert route or private chat, silent in their quiet hours */
   deliveryFor?: DeliveryFor;
   /** Monitoring's clock and timers, and an interval below the configurable minimum (tests, benchmarks). */
   monitoring?: { intervalMs?: number; tickMs?: number; clock?: () => number; timers?: Timers };
@@ -115,7 +116,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     intervalMs: options.monitoring?.intervalMs ?? intervalSeconds * 1000,
     maxWatchesPerPerson: config.maxWatchesPerPerson,
-    deliveryFor: options.deliveryFor,
+    deliveryFor: options.deliveryFor ?? settingsDelivery(settings),
+    onChatMigrated: async (from, to) => {
+      const moved = await settings.moveChat(from, to);
+      logger.info({ from, to, routes: moved }, 'A group became a supergroup');
+    },
     clock: options.monitoring?.clock,
     timers: options.monitoring?.timers,
     tickMs: options.monitoring?.tickMs,

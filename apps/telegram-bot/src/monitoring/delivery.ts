@@ -6,6 +6,8 @@ export interface Delivery {
   messageThreadId?: number;
   /** Send silently (Telegram's `disable_notification`), e.g. during the person's quiet hours. */
   disableNotification: boolean;
+  /** The IANA time zone the message shows times in. @default 'UTC' */
+  timeZone?: string;
 }
 
 /**

@@ -18,6 +18,11 @@ export interface RelayOptions {
   pace?: TelegramPace;
   /** Rows read per pass. @default 200 */
   batch?: number;
+  /**
+   * A group the row was for became a supergroup (Telegram's 400 with `migrate_to_chat_id`): move
+   * what points at the old id (alert routes) before the row is sent again, to the new chat.
+   */
+  onChatMigrated?: (fromChatId: number, toChatId: number) => void | Promise<void>;
   /** Called after each row is sent, with how long it waited since it was written (ms). */
   onSent?: (row: OutboxRow, waitedMs: number) => void;
 }
@@ -43,6 +48,8 @@ const NO_PREVIEW = { is_disabled: true } as const;
  * - 429: the chat waits Telegram's `retry_after`, then the row is sent again.
  * - 403 (the person blocked the bot): deliveries to that chat are paused — this row and later ones
  *   wait, parked, until the person writes to the bot again — instead of being retried for ever.
+ * - 400 with `migrate_to_chat_id` (a group became a supergroup): `onChatMigrated` moves the routes,
+ *   and the row is sent again, to the supergroup.
  * - another 400: Telegram will never take it; the row is marked failed and logged.
  * - anything else (network, 5xx): retried with back-off.
  *
@@ -60,7 +67,7 @@ export function createRelay(options: RelayOptions): Relay {
     const chatId = delivery.chatId;
     outbox.claim(row.id);
     try {
-      const rendered = renderNotification(row, clock());
+      const rendered = renderNotification(row, clock(), delivery.timeZone);
       const alert =
         row.kind === 'resolved' && row.incidentId !== null
           ? outbox.alertMessage(row.incidentId, row.userId)
@@ -87,6 +94,16 @@ export function createRelay(options: RelayOptions): Relay {
       options.onSent?.(row, now - row.createdAt);
       logger.info({ outboxId: row.id, kind: row.kind, incidentId: row.incidentId, chatId }, 'Notification sent');
     } catch (error) {
+      const migratedTo = error instanceof TelegramError ? error.parameters?.migrate_to_chat_id : undefined;
+      if (migratedTo !== undefined && options.onChatMigrated !== undefined) {
+        await options.onChatMigrated(chatId, migratedTo);
+        outbox.retry(row.id, clock(), 'the group became a supergroup');
+        logger.info(
+          { outboxId: row.id, from: chatId, to: migratedTo },
+          'The group became a supergroup: its routes follow it',
+        );
+        return;
+      }
       failed(row, chatId, error);
     }
   }

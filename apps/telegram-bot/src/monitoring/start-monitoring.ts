@@ -5,9 +5,11 @@ import type { PlumeGateway } from '../plume/gateway';
 import { createAlertStore } from '../storage/alert-store';
 import { openMonitoringDatabase } from '../storage/monitoring-db';
 import { createOutbox } from '../storage/outbox';
+import { createScheduleStore } from '../storage/schedule-store';
 import type { Credentials } from '../storage/user-state';
 import { createWatchStore } from '../storage/watch-store';
 import type { DeliveryFor } from './delivery';
+import { createAlertSchedule } from './alert-schedule';
 import { createMonitor } from './monitor';
 import { createRelay } from './relay';
 import type { MonitoringServices } from './services';
@@ -25,6 +27,8 @@ export interface MonitoringOptions {
   intervalMs: number;
   maxWatchesPerPerson: number;
   deliveryFor?: DeliveryFor | undefined;
+  /** A group became a supergroup (found when sending): move what points at its old id. */
+  onChatMigrated?: ((fromChatId: number, toChatId: number) => void | Promise<void>) | undefined;
   clock?: (() => number) | undefined;
   timers?: Timers | undefined;
   tickMs?: number | undefined;
@@ -89,8 +93,17 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
     logger,
     clock,
     ...(options.deliveryFor === undefined ? {} : { deliveryFor: options.deliveryFor }),
+    ...(options.onChatMigrated === undefined ? {} : { onChatMigrated: options.onChatMigrated }),
     ...(options.timers === undefined ? {} : { timers: options.timers }),
     onSent: (row) => sent.inc({ kind: row.kind }),
+  });
+  const schedule = createAlertSchedule({
+    store: createScheduleStore(database, logger),
+    logger,
+    clock,
+    timers: options.timers,
+    tickMs: options.tickMs,
+    onNotify: () => relay.wake(),
   });
   const monitor = createMonitor({
     alerts: createAlertStore(database),
@@ -116,9 +129,11 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
     start() {
       relay.start();
       monitor.start();
+      schedule.wake();
     },
     async stop() {
       await monitor.stop();
+      await schedule.stop();
       await relay.stop();
       database.close();
     },

@@ -1,0 +1,83 @@
+import { analyzeDigest, nextReminderAt } from '@org/plume-analytics';
+import type { Logger } from '../logger';
+import { digestDueFor } from '../settings/local-time';
+import type { ScheduleStore } from '../storage/schedule-store';
+import { createLoop, realTimers, type Loop, type Timers } from './timers';
+
+/** Reminders, when a person switches them on: every 4 hours, at most 3 per alert. */
+export const REMINDER_POLICY = { enabled: true, everyHours: 4, max: 3 } as const;
+
+const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
+
+export interface AlertScheduleOptions {
+  store: ScheduleStore;
+  logger: Logger;
+  clock: () => number;
+  timers?: Timers | undefined;
+  /** Time between passes (tests shorten it). @default each passes at the start of every minute */
+  tickMs?: number | undefined;
+  /** Called after a pass wrote notifications (the relay sends them). */
+  onNotify: () => void;
+}
+
+/**
+ * The daily digests and the reminders: once a minute (and on wake), writes each digest that is due
+ * (its hour has come in the person's zone, none written yet for that local day) and each reminder
+ * that is due (`nextReminderAt` of an open, unacknowledged alert of a person with reminders on) to
+ * the outbox, each in the transaction that records it. A digest covers the 24 hours before it.
+ * @example const schedule = createAlertSchedule({ store, logger, clock: Date.now, onNotify: () => relay.wake() }); schedule.wake();
+ */
+export function createAlertSchedule(options: AlertScheduleOptions): Loop {
+  const { store, logger, clock } = options;
+
+  function digests(now: number): number {
+    let written = 0;
+    for (const subscriber of store.digestSubscribers()) {
+      const date = digestDueFor(subscriber.settings, now, subscriber.digestDate);
+      if (date === undefined) continue;
+      const from = now - DAY_MS;
+      const digest = analyzeDigest({ from, to: now, ...store.digestInput(subscriber.userId, from) });
+      if (store.writeDigest(subscriber.userId, date, digest, subscriber.settings.timeZone, now)) {
+        written += 1;
+        logger.info({ userId: subscriber.userId, date, locations: digest.availability.length }, 'Daily digest written');
+      }
+    }
+    return written;
+  }
+
+  function reminders(now: number): number {
+    let written = 0;
+    for (const candidate of store.reminderCandidates(now)) {
+      const due = nextReminderAt(
+        {
+          firedAt: candidate.firedAt,
+          remindersSent: candidate.remindersSent,
+          lastReminderAt: candidate.lastReminderAt,
+        },
+        REMINDER_POLICY,
+      );
+      if (due === null || Date.parse(due) > now) continue;
+      if (store.writeReminder(candidate, REMINDER_POLICY.max, now)) {
+        written += 1;
+        logger.info(
+          { userId: candidate.userId, incidentId: candidate.incidentId, reminder: candidate.remindersSent + 1 },
+          'Reminder written',
+        );
+      }
+    }
+    return written;
+  }
+
+  const pass = (): Promise<number> => {
+    const now = clock();
+    if (digests(now) + reminders(now) > 0) options.onNotify();
+    const tick = options.tickMs;
+    return Promise.resolve(tick === undefined ? (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS : now + tick);
+  };
+  return createLoop(pass, {
+    clock,
+    timers: options.timers ?? realTimers,
+    onError: (error) => logger.error({ err: error }, 'The digest and reminder schedule failed; it tries again shortly'),
+  });
+}
