@@ -9,6 +9,8 @@ export const COMMANDS = [
   { command: 'stats', description: 'Online time: 3 h, 24 h or 7 days' },
   { command: 'nodes', description: 'Pods and their details' },
   { command: 'wifi', description: 'Wi-Fi networks (never passwords)' },
+  { command: 'watch', description: 'Alert me when this location has a problem' },
+  { command: 'watches', description: 'What I watch: mute, conditions, unwatch' },
   { command: 'settings', description: 'Time zone, quiet hours, digest, reminders' },
   { command: 'alerts', description: 'In a group: /alerts here sends your alerts there' },
   { command: 'invite', description: 'Invite someone to your team (admins)' },

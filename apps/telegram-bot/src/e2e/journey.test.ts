@@ -44,6 +44,8 @@ describe('a new user’s journey', () => {
       'stats',
       'nodes',
       'wifi',
+      'watch',
+      'watches',
       'settings',
       'alerts',
       'invite',

@@ -12,7 +12,7 @@ export function nextStep(state: UserState, member: boolean, firstName: string): 
   if (state.selection === undefined) {
     return `Welcome back, ${echo(firstName)}! Your Plume account is connected.\n\nNext: pick a location with /locations.`;
   }
-  return `Welcome back, ${echo(firstName)}! You're looking at “${echo(state.selection.name)}”.\n\n/status for its health report, /locations to pick another, /help for everything else.`;
+  return `Welcome back, ${echo(firstName)}! You're looking at “${echo(state.selection.name)}”.\n\n/status for its health report, /watch to hear when it has a problem, /locations to pick another, /settings for quiet hours and a daily digest, /help for everything else.`;
 }
 
 /** /start: guides the user to their next step; `/start <token>` (an invite link) joins a workspace. */
