@@ -21,8 +21,10 @@ const MAX_OUTAGE_LABELS = 6;
 const MAX_BAR_LABELS = 31;
 /** Height of the timeline strip, CSS pixels. */
 const STRIP_HEIGHT = 28;
-/** What the title, legend, axes and padding take besides the two views, CSS pixels. */
-const CHROME_HEIGHT = 190;
+/** Room between the strip and the bars, for the bars' numbers, CSS pixels. */
+const STRIP_GAP = 22;
+/** Where the legend's top sits, above the strip and its outage labels (plot top = 0), CSS pixels. */
+const LEGEND_Y = -(STRIP_GAP + STRIP_HEIGHT + 40);
 
 /** The no-data result of an online analysis without a known sample. */
 export function onlineNoData(analysis: OnlineStatsAnalysis): NoChartData {
@@ -101,8 +103,8 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
       ...(end - start > 36 * 3_600_000 ? { labelAlign: 'left', labelOffset: 2, labelBound: true } : {}),
     },
   };
-  // The time axis of a view: its scale is set once, on a layer without x2 (Vega-Lite reads an
-  // explicit domain twice where x2 is used and warns about the copies).
+  // The time axis: its scale is set once, on a layer without x2 (Vega-Lite reads an explicit
+  // domain twice where x2 is used and warns about the copies).
   const timeAxis = (encoding: Record<string, unknown>) => ({
     data: { values: [{ start }, { start: end }] },
     mark: { type: 'point', opacity: 0 },
@@ -112,7 +114,14 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
     field: 'state',
     type: 'nominal',
     scale: { domain: STATES.map((s) => STATE_LABELS[s]), range: STATES.map((s) => palette[s]) },
-    legend: { orient: 'top', symbolType: 'square' },
+    // Placed by hand above the strip (and its outage labels), which sits outside the plot.
+    legend: {
+      orient: 'none',
+      direction: 'horizontal',
+      legendX: 0,
+      legendY: LEGEND_Y,
+      symbolType: 'square',
+    },
   };
   const uptimeY = {
     field: 'uptime',
@@ -127,46 +136,30 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
       ? 'no outages'
       : `${outages} ${outages === 1 ? 'outage' : 'outages'}, longest ${formatDuration(analysis.longestOutage?.durationMs ?? 0)}`);
   const labelBars = buckets.length <= MAX_BAR_LABELS;
+  // One layered view, so that autosize makes the picture exactly width × height: the bars fill the
+  // plot, and the timeline strip sits above it at fixed pixel offsets (negative y is above the plot).
+  const stripTop = -(STRIP_GAP + STRIP_HEIGHT);
   return {
     $schema: SCHEMA,
+    width: options.width,
+    height: options.height,
+    autosize: { type: 'fit', contains: 'padding' },
     title: { text: options.title, subtitle },
     config: { ...baseConfig(palette), locale: locale.vega },
-    spacing: 18,
-    vconcat: [
+    layer: [
+      timeAxis(x),
       {
-        width: options.width - 90,
-        height: STRIP_HEIGHT,
-        layer: [
-          timeAxis({ ...x, axis: null }),
-          {
-            data: { values: segments },
-            mark: { type: 'rect' },
-            encoding: { x: { field: 'start', type: 'temporal' }, x2: { field: 'end' }, color: stateColour },
-          },
-          {
-            data: { values: outageLabels },
-            mark: {
-              type: 'text',
-              baseline: 'bottom',
-              dy: -3,
-              fontSize: 11,
-              color: palette.offline,
-              fontWeight: 'bold',
-            },
-            encoding: { x: { field: 'mid', type: 'temporal' }, y: { value: 0 }, text: { field: 'label' } },
-          },
-        ],
-      },
-      {
-        width: options.width - 90,
-        height: Math.max(60, options.height - STRIP_HEIGHT - CHROME_HEIGHT),
         data: { values: buckets },
         layer: [
-          timeAxis(x),
           {
             transform: [{ filter: 'datum.noData' }],
             mark: { type: 'rect', color: palette.noData, opacity: 0.5, xOffset: 1, x2Offset: -1 },
-            encoding: { x: { field: 'start', type: 'temporal' }, x2: { field: 'end' } },
+            encoding: {
+              x: { field: 'start', type: 'temporal' },
+              x2: { field: 'end' },
+              y: { datum: 100, type: 'quantitative' },
+              y2: { datum: 0 },
+            },
           },
           {
             transform: [{ filter: '!datum.noData' }],
@@ -178,17 +171,36 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
                 {
                   transform: [{ filter: '!datum.noData' }],
                   mark: { type: 'text', baseline: 'bottom', dy: -2, fontSize: 10, color: palette.text },
-                  encoding: {
-                    x: { field: 'mid', type: 'temporal' },
-                    y: uptimeY,
-                    text: { field: 'label' },
-                  },
+                  encoding: { x: { field: 'mid', type: 'temporal' }, y: uptimeY, text: { field: 'label' } },
                 },
               ]
             : []),
         ],
       },
+      {
+        data: { values: segments },
+        mark: { type: 'rect' },
+        encoding: {
+          x: { field: 'start', type: 'temporal' },
+          x2: { field: 'end' },
+          y: { value: stripTop },
+          y2: { value: -STRIP_GAP },
+          color: stateColour,
+        },
+      },
+      {
+        // Invisible: stretches the chart's bounds up to the hand-placed legend, so the title clears it.
+        data: { values: [{}] },
+        mark: { type: 'rule', opacity: 0 },
+        encoding: { x: { value: 0 }, x2: { value: 1 }, y: { value: LEGEND_Y - 4 } },
+      },
+      {
+        data: { values: outageLabels },
+        mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: palette.offline, fontWeight: 'bold' },
+        encoding: { x: { field: 'mid', type: 'temporal' }, y: { value: stripTop }, text: { field: 'label' } },
+      },
     ],
+    resolve: { scale: { color: 'independent' } },
   };
 }
 

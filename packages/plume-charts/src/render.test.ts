@@ -86,6 +86,7 @@ describe('renderOnlineChart', () => {
     );
     const chart = image(await renderOnlineChart(stats));
     const png = decodePng(chart.png);
+    expect([png.width, png.height]).toEqual([1600, 900]);
     let online = 0;
     let offline = 0;
     for (let y = 0; y < png.height; y += 2) {
@@ -105,8 +106,8 @@ describe('renderOnlineChart', () => {
       '7d',
     ],
   ] as const)('renders %s', async (_name, samples, range) => {
-    const chart = image(await renderOnlineChart(analyzeOnlineStats(samples, range)));
-    expect(chart.width).toBeGreaterThan(1000);
+    const chart = image(await renderOnlineChart(analyzeOnlineStats(samples, range), { width: 700, height: 400 }));
+    expect([chart.width, chart.height]).toEqual([1400, 800]);
     expect(decodePng(chart.png).height).toBe(chart.height);
   });
 });
