@@ -27,14 +27,16 @@ describe('createHourOfDay', () => {
     for (const zone of ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe']) {
       const hour = createHourOfDay(zone);
       // Around the 2024 changes: Lord Howe (30-min DST) Apr 6 / Oct 5, EU Mar 30 / Oct 26, US Mar 9 / Nov 2.
-      const days = [
-        [2024, 3, 6],
-        [2024, 9, 5],
-        [2024, 2, 30],
-        [2024, 9, 26],
-        [2024, 2, 9],
-        [2024, 10, 2],
-      ].map(([y, m, d]) => Date.UTC(y!, m!, d!));
+      const days = (
+        [
+          [2024, 3, 6],
+          [2024, 9, 5],
+          [2024, 2, 30],
+          [2024, 9, 26],
+          [2024, 2, 9],
+          [2024, 10, 2],
+        ] satisfies [number, number, number][]
+      ).map(([y, m, d]) => Date.UTC(y, m, d));
       for (const start of days) {
         for (let t = start; t < start + 3 * 86_400_000; t += 15 * 60_000) {
           expect(hour(t)).toBe(referenceHour(zone, t));

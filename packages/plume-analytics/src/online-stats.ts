@@ -37,10 +37,11 @@ export function uptimeLabel(uptimePercent: number): UptimeLabel {
 
 function resolveRange(range: OnlineStatsRangeKey | OnlineStatsRange): OnlineStatsRange {
   if (typeof range === 'string') {
-    if (isOnlineStatsRangeKey(range)) return ONLINE_STATS_RANGES[range];
+    const key: string = range; // as a JavaScript caller may pass it
+    if (isOnlineStatsRangeKey(key)) return ONLINE_STATS_RANGES[key];
     throw new AnalyticsError(
       'INVALID_OPTION',
-      `range '${range}' is not one of '3h', '24h', '7d'; pass a key or a range object.`,
+      `range '${key}' is not one of '3h', '24h', '7d'; pass a key or a range object.`,
     );
   }
   if (range === null || typeof range !== 'object' || (range.granularity !== 'hours' && range.granularity !== 'days')) {

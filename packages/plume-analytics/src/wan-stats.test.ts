@@ -126,7 +126,7 @@ describe('analyzeWanStats', () => {
 
   it('returns the no-data variant rather than zeros when nothing is valid', () => {
     for (const samples of [[], null, undefined, [{ timestamp: '2024-12-04T00:00:00Z', rxMbytes: null }]]) {
-      const result = analyzeWanStats(samples as readonly WanSampleInput[] | null | undefined);
+      const result = analyzeWanStats(samples);
       expect(result.hasData).toBe(false);
       expect(result.coverage.validSamples).toBe(0);
       expect(result.coverage.firstSampleAt).toBeNull();

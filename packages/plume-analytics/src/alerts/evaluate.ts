@@ -19,7 +19,8 @@ import { wanReading } from './wan-condition';
 /** The keys of one location, copied on the first change only (most polls change nothing). */
 class Keys {
   keys: Readonly<Record<string, AlertKeyState>>;
-  private copied = false;
+  /** This evaluation's own copy of the keys, once one of them changed; `keys` is then this copy. */
+  private own: Record<string, AlertKeyState> | undefined;
   readonly decisions: AlertDecision[] = [];
 
   constructor(previous: Readonly<Record<string, AlertKeyState>>) {
@@ -27,11 +28,11 @@ class Keys {
   }
 
   private writable(): Record<string, AlertKeyState> {
-    if (!this.copied) {
-      this.keys = { ...this.keys };
-      this.copied = true;
+    if (!this.own) {
+      this.own = { ...this.keys };
+      this.keys = this.own;
     }
-    return this.keys as Record<string, AlertKeyState>;
+    return this.own;
   }
 
   set(key: string, state: AlertKeyState): void {
