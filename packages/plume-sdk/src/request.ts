@@ -66,11 +66,12 @@ export function sendRequest<T>(transport: Transport, request: PlumeRequest<T>): 
       fail(`params has ${unused.map((name) => `"${name}"`).join(', ')}, which the path does not use`, label);
     return transport.get(
       endpoint,
-      names.map((name) => params[name] as string),
+      // An undefined value (from JavaScript) is refused by the path encoder, like an empty one.
+      names.map((name) => params[name] ?? ''),
       request,
       query,
     );
   } catch (error) {
-    return Promise.reject(error as Error);
+    return Promise.reject(error);
   }
 }

@@ -28,8 +28,9 @@ export function serverMessage(data: unknown): string | undefined {
     typeof record.error === 'object' && record.error !== null
       ? (record.error as { message?: unknown }).message
       : undefined;
-  const message = [nested, record.message, record.error_description].find((value) => typeof value === 'string') as
-    string | undefined;
+  const message = [nested, record.message, record.error_description].find(
+    (value): value is string => typeof value === 'string',
+  );
   return message?.replace(/[\u0000-\u001f]+/g, ' ').slice(0, 200);
 }
 
