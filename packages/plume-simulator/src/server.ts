@@ -109,7 +109,7 @@ async function onRequest(state: SimState, request: IncomingMessage, response: Se
   const query = new URLSearchParams(queryStart < 0 ? '' : target.slice(queryStart + 1));
   const method = request.method ?? 'GET';
   if (rawPath === CONTROL_PATH) {
-    send(state, response, await control(state.scenarios, method, await readBody(request)));
+    send(state, response, control(state.scenarios, method, await readBody(request)));
     return;
   }
   const matched = matchRoute(method, rawPath);

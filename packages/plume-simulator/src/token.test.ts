@@ -11,7 +11,10 @@ afterAll(async () => {
 });
 
 function claims(accessToken: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(accessToken.split('.')[1] as string, 'base64url').toString('utf8'));
+  return JSON.parse(Buffer.from(accessToken.split('.')[1] as string, 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 }
 
 describe('the SSO token endpoint', () => {
