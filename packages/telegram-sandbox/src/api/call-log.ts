@@ -15,7 +15,7 @@ export interface RecordedCall {
 }
 
 function summarise(value: unknown): unknown {
-  if (value && typeof value === 'object' && 'data' in value && Buffer.isBuffer((value as { data: unknown }).data)) {
+  if (value && typeof value === 'object' && 'data' in value && Buffer.isBuffer(value.data)) {
     const upload = value as { filename?: string; data: Buffer };
     return { upload: upload.filename ?? 'file', size: upload.data.length };
   }

@@ -9,7 +9,7 @@ export interface MethodContext {
   /** Aborts when the bot's HTTP request goes away (e.g. a long poll the bot cancelled). */
   signal: AbortSignal;
   /** Runs another call as the same bot, e.g. the method a webhook answered with; resolves once answered. */
-  callAsBot(method: string, params: Record<string, unknown>): Promise<void>;
+  callAsBot(this: void, method: string, params: Record<string, unknown>): Promise<void>;
 }
 
 /** A Bot API method: its parameter schema and what it does. */
@@ -28,7 +28,7 @@ export function defineMethod<S extends z.ZodType>(definition: {
   limited?: boolean;
   run(params: z.output<S>, context: MethodContext): unknown;
 }): MethodDefinition {
-  return { limited: false, ...definition } as MethodDefinition;
+  return { limited: false, ...definition };
 }
 
 /** A result that comes with a `description`, as `setWebhook`'s "Webhook was set". */

@@ -180,5 +180,5 @@ async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 5000)
 }
 
 function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  return waitForAsync(async () => condition(), timeoutMs);
+  return waitForAsync(() => Promise.resolve(condition()), timeoutMs);
 }

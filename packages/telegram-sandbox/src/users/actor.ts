@@ -58,51 +58,64 @@ export interface PressResult {
 
 /**
  * One user in one chat: what a person at a Telegram client can do and see. Waits consider what
- * the bot did after this actor's last `send` or `press`.
+ * the bot did after this actor's last `send` or `press`. Its methods are bound (`this: void`):
+ * `const { send, lastMessage } = user` works.
  */
 export interface ChatActor {
   readonly user: TelegramUser;
   readonly chat: TelegramChat;
   /** Writes a message (a command is just text starting with `/`); resolves with the stored message. */
-  send(text: string, options?: { replyTo?: number }): Promise<TelegramMessage>;
+  send(this: void, text: string, options?: { replyTo?: number }): Promise<TelegramMessage>;
   /**
    * Sends a photo, as a person attaching a picture: by default a 1×1 PNG, without a caption.
    * The bot can download it (getFile); the message's `photo` and `caption` are what bots see.
    * @example await user.sendPhoto({ caption: 'my router' })
    */
-  sendPhoto(options?: SendPhotoOptions): Promise<TelegramMessage>;
+  sendPhoto(this: void, options?: SendPhotoOptions): Promise<TelegramMessage>;
   /**
    * Edits one of this user's messages: its text, or a photo's caption. Bots get an
    * `edited_message` update; resolves with the message as edited.
    * @example const sent = await user.send('helo'); await user.edit(sent.message_id, 'hello');
    */
-  edit(messageId: number, text: string): Promise<TelegramMessage>;
+  edit(this: void, messageId: number, text: string): Promise<TelegramMessage>;
   /**
    * Presses the inline button whose text (or else callback_data) is `button`, on the last message
    * with a keyboard, waiting up to `timeoutMs` for such a button to appear.
    */
-  press(button: string, options?: PressOptions): Promise<PressResult>;
+  press(this: void, button: string, options?: PressOptions): Promise<PressResult>;
   /** The chat as it now stands: edits applied, deleted messages gone, oldest first. */
-  messages(): TelegramMessage[];
+  messages(this: void): TelegramMessage[];
   /** The message the bot most recently sent or edited after this actor's last action (waits for one). */
-  lastMessage(options?: WaitOptions): Promise<TelegramMessage>;
+  lastMessage(this: void, options?: WaitOptions): Promise<TelegramMessage>;
   /** The first message the bot sent or edited after the last action that matches (waits for one). */
-  waitForMessage(match: MessageMatcher, options?: WaitOptions): Promise<TelegramMessage>;
+  waitForMessage(this: void, match: MessageMatcher, options?: WaitOptions): Promise<TelegramMessage>;
   /** The reply keyboard (custom keyboard) the bot shows in this chat, if any. */
-  replyKeyboard(): string[][] | undefined;
+  replyKeyboard(this: void): string[][] | undefined;
   /**
    * Whether the bot sent message `messageId` of this chat with `disable_notification` (members got it
    * without a sound).
    * @throws {SandboxError} `MESSAGE_NOT_FOUND` when the chat has no such message
    * @example expect(ann.isSilent((await ann.lastMessage()).message_id)).toBe(true)
    */
-  isSilent(messageId: number): boolean;
+  isSilent(this: void, messageId: number): boolean;
 }
 
 function matches(match: MessageMatcher, message: TelegramMessage): boolean {
   if (typeof match === 'function') return match(message);
   const text = message.text ?? message.caption ?? '';
   return typeof match === 'string' ? text.includes(match) : match.test(text);
+}
+
+/**
+ * Runs `act` at once and hands back its result, or what it threw, as a promise: a user's actions
+ * take effect when called (the bot sees them in order), yet their API is asynchronous throughout.
+ */
+function settle<T>(act: () => T): Promise<T> {
+  try {
+    return Promise.resolve(act());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 function describeMatcher(match: MessageMatcher): string {
@@ -159,37 +172,40 @@ export function createActor(
     user,
     chat: conversation.chat,
 
-    async send(text, options = {}) {
-      const stored = sendAsUser(world, conversation, user, { kind: 'text', text }, options.replyTo, threadId);
-      acted(`${user.first_name} sent ${JSON.stringify(stored.message.text)}`);
-      return stored.message;
-    },
+    send: (text, options = {}) =>
+      settle(() => {
+        const stored = sendAsUser(world, conversation, user, { kind: 'text', text }, options.replyTo, threadId);
+        acted(`${user.first_name} sent ${JSON.stringify(stored.message.text)}`);
+        return stored.message;
+      }),
 
-    async sendPhoto(options = {}) {
-      const upload = {
-        filename: options.filename ?? 'photo.png',
-        contentType: '',
-        data: Buffer.from(options.data ?? PIXEL_PNG),
-      };
-      const content = {
-        kind: 'photo' as const,
-        upload,
-        ...(options.caption === undefined ? {} : { caption: options.caption }),
-      };
-      const stored = sendAsUser(world, conversation, user, content, options.replyTo, threadId);
-      const caption =
-        stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
-      acted(`${user.first_name} sent a photo${caption}`);
-      return stored.message;
-    },
+    sendPhoto: (options = {}) =>
+      settle(() => {
+        const upload = {
+          filename: options.filename ?? 'photo.png',
+          contentType: '',
+          data: Buffer.from(options.data ?? PIXEL_PNG),
+        };
+        const content = {
+          kind: 'photo' as const,
+          upload,
+          ...(options.caption === undefined ? {} : { caption: options.caption }),
+        };
+        const stored = sendAsUser(world, conversation, user, content, options.replyTo, threadId);
+        const caption =
+          stored.message.caption === undefined ? '' : ` captioned ${JSON.stringify(stored.message.caption)}`;
+        acted(`${user.first_name} sent a photo${caption}`);
+        return stored.message;
+      }),
 
-    async edit(messageId, text) {
-      const stored = editAsUser(world, conversation, user, messageId, text);
-      acted(
-        `${user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`,
-      );
-      return stored.message;
-    },
+    edit: (messageId, text) =>
+      settle(() => {
+        const stored = editAsUser(world, conversation, user, messageId, text);
+        acted(
+          `${user.first_name} edited message #${messageId} to ${JSON.stringify(stored.message.text ?? stored.message.caption ?? '')}`,
+        );
+        return stored.message;
+      }),
 
     async press(label, options = {}) {
       const find = () => findButton(label, options.messageId);

@@ -44,7 +44,7 @@ export interface SandboxTopic {
   readonly id: number;
   readonly name: string;
   /** Acts as `user` in this topic: writes in it and sees only its messages. */
-  as(user: SandboxUser): ChatActor;
+  as(this: void, user: SandboxUser): ChatActor;
 }
 
 /**
@@ -60,18 +60,18 @@ export interface SandboxGroup {
   readonly id: number;
   readonly chat: TelegramChat;
   /** Acts as `user` in this group (the same actor each time, so its waits follow its own actions). */
-  as(user: SandboxUser): ChatActor;
+  as(this: void, user: SandboxUser): ChatActor;
   /** Adds a user to the group. */
-  addMember(user: SandboxUser): void;
+  addMember(this: void, user: SandboxUser): void;
   /** Makes a member an administrator (`administrator` in getChatMember). */
-  promote(user: SandboxUser): void;
+  promote(this: void, user: SandboxUser): void;
   /** Makes an administrator a plain member again. */
-  demote(user: SandboxUser): void;
+  demote(this: void, user: SandboxUser): void;
   /**
    * `by` opens a topic in this forum: bots get its `forum_topic_created` service message.
    * @throws {SandboxError} `INVALID_INPUT` when the group is not a forum; `NOT_A_MEMBER`
    */
-  createTopic(name: string, by: SandboxUser): SandboxTopic;
+  createTopic(this: void, name: string, by: SandboxUser): SandboxTopic;
   /**
    * `by` upgrades this group to a supergroup, as Telegram does when a group gains certain settings:
    * bots get a `migrate_to_chat_id` service message in the old group and a `migrate_from_chat_id`
@@ -80,9 +80,9 @@ export interface SandboxGroup {
    * members, administrators and bots).
    * @throws {SandboxError} `INVALID_INPUT` when the chat is a supergroup already, or was upgraded
    */
-  migrateToSupergroup(by: SandboxUser): SandboxGroup;
+  migrateToSupergroup(this: void, by: SandboxUser): SandboxGroup;
   /** The group's messages as they now stand. */
-  messages(): TelegramMessage[];
+  messages(this: void): TelegramMessage[];
 }
 
 function requireMember(conversation: Conversation, user: SandboxUser): void {

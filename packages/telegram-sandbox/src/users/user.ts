@@ -32,13 +32,13 @@ export interface CreateUserOptions {
 export interface SandboxUser extends ChatActor {
   readonly id: number;
   /** Acts as this user in a group they belong to. */
-  in(group: SandboxGroup): ChatActor;
+  in(this: void, group: SandboxGroup): ChatActor;
   /** Acts as this user in their private chat with another bot of the sandbox. */
-  withBot(token: string): ChatActor;
+  withBot(this: void, token: string): ChatActor;
   /** The user blocks the bot: its messages to them fail with `403 Forbidden: bot was blocked by the user`. */
-  blockBot(token?: string): void;
+  blockBot(this: void, token?: string): void;
   /** Undoes {@link SandboxUser.blockBot}. */
-  unblockBot(token?: string): void;
+  unblockBot(this: void, token?: string): void;
 }
 
 /**

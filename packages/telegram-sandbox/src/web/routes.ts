@@ -127,7 +127,7 @@ export function createWebHandler(world: World): WebHandler {
           world,
           conversation,
           viewer,
-          { kind: 'text', text: String(body.text ?? '') },
+          { kind: 'text', text: typeof body.text === 'string' ? body.text : '' },
           typeof body.replyTo === 'number' ? body.replyTo : undefined,
         );
       } else {
