@@ -96,7 +96,7 @@ export class TextBuilder {
   /** Adds an entity over everything appended since `start`. */
   wrapFrom(start: number, entity: EntityAttributes): this {
     if (this.length > start) {
-      this.entities.push({ ...entity, offset: start, length: this.length - start } as MessageEntity);
+      this.entities.push({ ...entity, offset: start, length: this.length - start });
     }
     return this;
   }

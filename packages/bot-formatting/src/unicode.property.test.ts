@@ -97,7 +97,7 @@ const rawMessage = fc
       { maxLength: 12 },
     ),
   )
-  .map(([text, entities]): FormattedText => ({ text, entities: entities as MessageEntity[] }));
+  .map(([text, entities]): FormattedText => ({ text, entities }));
 
 const anyMessage = fc.oneof(builtMessage, rawMessage);
 const RUNS = { numRuns: 200 };
