@@ -13,7 +13,7 @@ function telegramEnvironment(config: Config & { telegramToken: string }): Enviro
     plume: config.plume,
     dataDir: config.dataDir,
     announce: () => undefined,
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
 }
 

@@ -63,7 +63,7 @@ export function createCallbackData<Shape extends z.ZodRawShape>(
       const [head, ...parts] = data.split(SEPARATOR);
       if (head !== prefix || parts.length !== keys.length) return undefined;
       const parsed = schema.safeParse(Object.fromEntries(keys.map((key, i) => [key, parts[i]])));
-      return parsed.success ? (parsed.data as Values) : undefined;
+      return parsed.success ? parsed.data : undefined;
     },
     filter() {
       return new RegExp(`^${escapeRegExp(prefix)}${keys.length > 0 ? escapeRegExp(SEPARATOR) : '$'}`);

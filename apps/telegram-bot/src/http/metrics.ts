@@ -26,12 +26,12 @@ const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a
 
 /** Creates an empty registry; one per bot instance, never module-global. */
 export function createMetricsRegistry(): MetricsRegistry {
-  const sections: Array<() => Promise<string[]>> = [];
+  const sections: Array<() => string[] | Promise<string[]>> = [];
 
   return {
     counter(name, help) {
       const values = new Map<string, { labels: Labels; value: number }>();
-      sections.push(async () => [
+      sections.push(() => [
         `# HELP ${name} ${help}`,
         `# TYPE ${name} counter`,
         ...(values.size === 0
@@ -49,7 +49,7 @@ export function createMetricsRegistry(): MetricsRegistry {
     },
     histogram(name, help, buckets) {
       const series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
-      sections.push(async () => {
+      sections.push(() => {
         const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`];
         for (const { labels, counts, sum, count } of series.values()) {
           buckets.forEach((le, i) =>
@@ -77,7 +77,7 @@ export function createMetricsRegistry(): MetricsRegistry {
       sections.push(async () => [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${await collect()}`]);
     },
     async render() {
-      const parts = await Promise.all(sections.map((section) => section()));
+      const parts = await Promise.all(sections.map((section) => Promise.resolve(section())));
       return `${parts.flat().join('\n')}\n`;
     },
   };

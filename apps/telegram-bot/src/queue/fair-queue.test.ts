@@ -69,7 +69,7 @@ describe('createFairQueue', () => {
     expect(await tickets[3]?.result).toEqual({ name: 'd', abortedWhileRunning: false });
   });
 
-  it('refuses at once a job that would wait longer than maxWaitMs, saying when to retry', async () => {
+  it('refuses at once a job that would wait longer than maxWaitMs, saying when to retry', () => {
     const { queue } = queueWith({ maxWaitMs: 3000, initialIntervalMs: 1000 });
     const started: string[] = [];
     const jobs = ['a', 'b', 'c'].map((name) => gate(started, name));

@@ -184,7 +184,7 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
                 },
                 (error: unknown) => {
                   settle();
-                  reject(error as Error);
+                  reject(error);
                 },
               );
             left();

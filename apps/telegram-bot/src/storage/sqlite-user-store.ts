@@ -102,28 +102,33 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
     }
   }
 
+  // node:sqlite is synchronous: each method does its work when called and hands back the result,
+  // or what it threw, as the promise the UserStore interface promises.
   return {
-    async get(userId) {
-      return read(userId);
-    },
-    async update(userId, change) {
-      return transaction(() => {
-        const next = change(read(userId));
-        write(userId, next);
-        return next;
-      });
-    },
-    async delete(userId) {
-      remove.run(userId);
-    },
-    async noteRefusal(userId) {
-      return Number(insertRefusal.run(userId, clock()).changes) === 1;
-    },
-    async count() {
-      return Number((countRows.get() as { n: number }).n);
-    },
-    async close() {
-      if (db.isOpen) db.close();
-    },
+    get: (userId) => settle(() => read(userId)),
+    update: (userId, change) =>
+      settle(() =>
+        transaction(() => {
+          const next = change(read(userId));
+          write(userId, next);
+          return next;
+        }),
+      ),
+    delete: (userId) => settle(() => void remove.run(userId)),
+    noteRefusal: (userId) => settle(() => Number(insertRefusal.run(userId, clock()).changes) === 1),
+    count: () => settle(() => Number((countRows.get() as { n: number }).n)),
+    close: () =>
+      settle(() => {
+        if (db.isOpen) db.close();
+      }),
   };
+}
+
+/** Runs `work` at once; its result, or what it threw, as a promise. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
