@@ -1,5 +1,8 @@
+import { resolve } from 'node:path';
 import tseslint from 'typescript-eslint';
 import boundaries from './module-boundaries.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
 
 /**
  * Project boundaries (see CONTRIBUTING.md). Tags live in each project's package.json `nx.tags`.
@@ -48,13 +51,35 @@ const TYPES_ONLY = (names) =>
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.tools/**', '.nx/**', '**/coverage/**'] },
-  ...tseslint.configs.recommended,
+  // Type-aware rules (no-floating-promises, no-misused-promises, require-await, unbound-method, ...):
+  // each file is checked with the types of the tsconfig.json nearest to it. Workspace dependencies'
+  // types come from their built dist, so the Nx lint target depends on `^build`.
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: {
+        tsconfigRootDir: root,
+        projectService: {
+          // Config files outside every project's tsconfig, checked with the base options.
+          allowDefaultProject: ['packages/*/tsup.config.ts', 'apps/*/tsup.config.ts', 'packages/*/tsup.web.config.ts'],
+          defaultProject: 'tsconfig.base.json',
+        },
+      },
+    },
+  },
   {
     files: ['**/*.{ts,mts,cts,js,mjs,cjs}'],
     plugins: { '@org': boundaries },
     rules: {
       '@org/module-boundaries': ['error', { depConstraints }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Passing a rejection on is allowed: an abort signal's `reason` (typed `any`) or a caught `unknown`.
+      // The SDK rejects with `signal.reason` on purpose, as fetch does, so a caller's own abort reason
+      // reaches them unchanged. A new rejection with a string or another non-Error is still reported.
+      '@typescript-eslint/prefer-promise-reject-errors': [
+        'error',
+        { allowThrowingAny: true, allowThrowingUnknown: true },
+      ],
     },
   },
   {
@@ -94,5 +119,11 @@ export default tseslint.config(
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly', fetch: 'readonly' },
     },
+  },
+  {
+    // Plain JavaScript has no types to check, and each package's rehearsal/usage.ts is type-checked by
+    // the publish rehearsal against the installed package, outside every tsconfig of the workspace.
+    files: ['**/*.{js,mjs,cjs}', 'packages/*/rehearsal/**/*.ts'],
+    ...tseslint.configs.disableTypeChecked,
   },
 );
