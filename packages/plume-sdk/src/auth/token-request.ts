@@ -20,7 +20,7 @@ const tokenResponseSchema = z.object({
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
 
 /**
- * `POST ssoUrl` with the client-credentials grant (plume-api.md §2): the partner's Basic header,
+ * `POST ssoUrl` with Plume's OAuth 2 client-credentials grant: the partner's Basic header,
  * a form body `grant_type=client_credentials&scope=partnerId:<id> role:partnerIdAdmin`. Retried
  * like a GET (the grant is idempotent), timeouts included; never goes through the API's token logic.
  *

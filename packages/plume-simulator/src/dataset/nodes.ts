@@ -83,7 +83,7 @@ export function speedTestBody(end: number, seed: number, gateway: boolean): Json
   };
 }
 
-/** The pods of a location, as wire objects (fields as listed in plume-api.md §3.2). */
+/** The pods of a location, as wire objects: the fields and spellings Plume's `nodes` endpoint sends. */
 export function buildNodes(location: LocationSpec, end: number, locationIndex: number): Json[] {
   return PODS[location.healthCase].map((pod, index) => {
     const serial = `NP${hex2(locationIndex)}${hex2(index)}A5C0FFEE`.toUpperCase();
