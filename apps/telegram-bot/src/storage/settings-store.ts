@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import { alertSettingsSchema, defaultAlertSettings, type AlertSettings } from '../settings/settings';
 import { digestDueFor } from '../settings/local-time';
 import { migrate } from './schema';
+import { settle } from './settle';
 
 /** Where a person's alerts go instead of their private chat: a group, or a topic of a forum. */
 export interface AlertRoute {
@@ -89,43 +90,49 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   }
 
   return {
-    async get(userId) {
-      return read(userId);
+    get(userId) {
+      return settle(() => read(userId));
     },
-    async update(userId, change) {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const before = read(userId);
-        const next = alertSettingsSchema.parse(change(before));
-        const now = clock();
-        // A digest hour that is already past today starts tomorrow, not at once.
-        const digestChanged = next.digestHour !== before.digestHour || next.timeZone !== before.timeZone;
-        const skipToday = digestChanged ? digestDueFor(next, now, null) : undefined;
-        upsert.run(userId, JSON.stringify(next), skipToday ?? null, now);
-        db.exec('COMMIT');
-        return next;
-      } catch (error) {
-        db.exec('ROLLBACK');
-        throw error;
-      }
+    update(userId, change) {
+      return settle(() => {
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          const before = read(userId);
+          const next = alertSettingsSchema.parse(change(before));
+          const now = clock();
+          // A digest hour that is already past today starts tomorrow, not at once.
+          const digestChanged = next.digestHour !== before.digestHour || next.timeZone !== before.timeZone;
+          const skipToday = digestChanged ? digestDueFor(next, now, null) : undefined;
+          upsert.run(userId, JSON.stringify(next), skipToday ?? null, now);
+          db.exec('COMMIT');
+          return next;
+        } catch (error) {
+          db.exec('ROLLBACK');
+          throw error;
+        }
+      });
     },
-    async route(userId) {
-      const row = selectRoute.get(userId) as RouteRow | undefined;
-      if (row === undefined) return undefined;
-      return {
-        chatId: Number(row.chat_id),
-        chatTitle: row.chat_title,
-        ...(row.thread_id === null ? {} : { threadId: Number(row.thread_id) }),
-      };
+    route(userId) {
+      return settle(() => {
+        const row = selectRoute.get(userId) as RouteRow | undefined;
+        if (row === undefined) return undefined;
+        return {
+          chatId: Number(row.chat_id),
+          chatTitle: row.chat_title,
+          ...(row.thread_id === null ? {} : { threadId: Number(row.thread_id) }),
+        };
+      });
     },
-    async setRoute(userId, route) {
-      upsertRoute.run(userId, route.chatId, route.threadId ?? null, route.chatTitle, clock());
+    setRoute(userId, route) {
+      return settle(() => {
+        upsertRoute.run(userId, route.chatId, route.threadId ?? null, route.chatTitle, clock());
+      });
     },
-    async clearRoute(userId) {
-      return Number(deleteRoute.run(userId).changes) > 0;
+    clearRoute(userId) {
+      return settle(() => Number(deleteRoute.run(userId).changes) > 0);
     },
-    async moveChat(fromChatId, toChatId) {
-      return Number(moveRoutes.run(toChatId, fromChatId).changes);
+    moveChat(fromChatId, toChatId) {
+      return settle(() => Number(moveRoutes.run(toChatId, fromChatId).changes));
     },
     close() {
       if (db.isOpen) db.close();

@@ -1,6 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { Role } from '../team/roles';
 import { inTransaction } from './sqlite-workspaces';
+import { settle } from './settle';
 import type { InviteStore, OpenInvite, Redeemed } from './team-store';
 
 interface InviteRow {
@@ -48,51 +49,61 @@ export function sqliteInvites(db: DatabaseSync, clock: () => number): InviteStor
     row.used_by === null && row.revoked_at === null && row.expires_at > now;
 
   return {
-    async createInvite(workspaceId, role, createdBy, tokenHash, expiresAt) {
-      return Number(insert.run(workspaceId, role, tokenHash, createdBy, clock(), expiresAt).lastInsertRowid);
+    createInvite(workspaceId, role, createdBy, tokenHash, expiresAt) {
+      return settle(() =>
+        Number(insert.run(workspaceId, role, tokenHash, createdBy, clock(), expiresAt).lastInsertRowid),
+      );
     },
-    async openInvites(workspaceId, now) {
-      return (selectOpen.all(workspaceId, now) as unknown as InviteRow[]).map((row): OpenInvite => ({
-        inviteId: row.invite_id,
-        role: row.role,
-        createdBy: row.created_by,
-        expiresAt: row.expires_at,
-      }));
-    },
-    async revokeInvite(workspaceId, inviteId, now) {
-      return Number(revoke.run(now, inviteId, workspaceId).changes) === 1;
-    },
-    async revokeByToken(tokenHash, now) {
-      const row = byHash.get(tokenHash) as InviteRow | undefined;
-      if (row === undefined || !isOpen(row, now)) return null;
-      revoke.run(now, row.invite_id, row.workspace_id);
-      return { inviteId: row.invite_id, workspaceId: row.workspace_id };
-    },
-    async redeemInvite(tokenHash, userId, now): Promise<Redeemed> {
-      return inTransaction(db, () => {
-        const row = byHash.get(tokenHash) as InviteRow | undefined;
-        if (row === undefined || workspaceExists.get(row.workspace_id) === undefined) return { outcome: 'unknown' };
-        if (row.used_by !== null) return { outcome: 'used' };
-        if (row.revoked_at !== null) return { outcome: 'revoked' };
-        if (row.expires_at <= now) return { outcome: 'expired' };
-        if (membership.get(userId) !== undefined) return { outcome: 'member' };
-        use.run(userId, now, row.invite_id);
-        join.run(userId, row.workspace_id, row.role, now, now);
-        return {
-          outcome: 'joined',
-          workspaceId: row.workspace_id,
-          role: row.role,
+    openInvites(workspaceId, now) {
+      return settle(() => {
+        return (selectOpen.all(workspaceId, now) as unknown as InviteRow[]).map((row): OpenInvite => ({
           inviteId: row.invite_id,
+          role: row.role,
           createdBy: row.created_by,
-        };
+          expiresAt: row.expires_at,
+        }));
       });
     },
-    async noteInviteFailure(userId, now) {
-      forgetFailures.run(now - FAILURE_MEMORY_MS);
-      insertFailure.run(userId, now);
+    revokeInvite(workspaceId, inviteId, now) {
+      return settle(() => Number(revoke.run(now, inviteId, workspaceId).changes) === 1);
     },
-    async inviteFailures(userId, since) {
-      return Number((countFailures.get(userId, since) as { n: number }).n);
+    revokeByToken(tokenHash, now) {
+      return settle(() => {
+        const row = byHash.get(tokenHash) as InviteRow | undefined;
+        if (row === undefined || !isOpen(row, now)) return null;
+        revoke.run(now, row.invite_id, row.workspace_id);
+        return { inviteId: row.invite_id, workspaceId: row.workspace_id };
+      });
+    },
+    redeemInvite(tokenHash, userId, now): Promise<Redeemed> {
+      return settle(() => {
+        return inTransaction(db, () => {
+          const row = byHash.get(tokenHash) as InviteRow | undefined;
+          if (row === undefined || workspaceExists.get(row.workspace_id) === undefined) return { outcome: 'unknown' };
+          if (row.used_by !== null) return { outcome: 'used' };
+          if (row.revoked_at !== null) return { outcome: 'revoked' };
+          if (row.expires_at <= now) return { outcome: 'expired' };
+          if (membership.get(userId) !== undefined) return { outcome: 'member' };
+          use.run(userId, now, row.invite_id);
+          join.run(userId, row.workspace_id, row.role, now, now);
+          return {
+            outcome: 'joined',
+            workspaceId: row.workspace_id,
+            role: row.role,
+            inviteId: row.invite_id,
+            createdBy: row.created_by,
+          };
+        });
+      });
+    },
+    noteInviteFailure(userId, now) {
+      return settle(() => {
+        forgetFailures.run(now - FAILURE_MEMORY_MS);
+        insertFailure.run(userId, now);
+      });
+    },
+    inviteFailures(userId, since) {
+      return settle(() => Number((countFailures.get(userId, since) as { n: number }).n));
     },
   };
 }

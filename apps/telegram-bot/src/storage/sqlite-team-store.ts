@@ -7,6 +7,7 @@ import { migrate } from './schema';
 import { sqliteInvites } from './sqlite-invites';
 import { sqliteWorkspaces } from './sqlite-workspaces';
 import type { TeamStore } from './team-store';
+import { settle } from './settle';
 
 export interface SqliteTeamStoreOptions {
   /** The bot's database file, the user store's (open that first: it creates the file and its folder). */
@@ -40,8 +41,10 @@ export function openSqliteTeamStore(options: SqliteTeamStoreOptions): TeamStore 
   return {
     ...sqliteWorkspaces(db, cipher, logger, clock),
     ...sqliteInvites(db, clock),
-    async close() {
-      if (db.isOpen) db.close();
+    close() {
+      return settle(() => {
+        if (db.isOpen) db.close();
+      });
     },
   };
 }

@@ -14,6 +14,7 @@ import {
   type SecretState,
   type UserState,
 } from './user-state';
+import { settle } from './settle';
 
 /** Name of the database file inside `DATA_DIR`. */
 export const DATABASE_FILE_NAME = 'bot.sqlite';
@@ -102,8 +103,6 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
     }
   }
 
-  // node:sqlite is synchronous: each method does its work when called and hands back the result,
-  // or what it threw, as the promise the UserStore interface promises.
   return {
     get: (userId) => settle(() => read(userId)),
     update: (userId, change) =>
@@ -122,13 +121,4 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
         if (db.isOpen) db.close();
       }),
   };
-}
-
-/** Runs `work` at once; its result, or what it threw, as a promise. */
-function settle<T>(work: () => T): Promise<T> {
-  try {
-    return Promise.resolve(work());
-  } catch (error) {
-    return Promise.reject(error);
-  }
 }

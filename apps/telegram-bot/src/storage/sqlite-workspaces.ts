@@ -4,6 +4,7 @@ import type { Cipher } from '../security/cipher';
 import type { Role } from '../team/roles';
 import { workspaceContext } from './key-check';
 import type { Member, MemberChange, WorkspaceStore } from './team-store';
+import { settle } from './settle';
 import { credentialsSchema, type Credentials } from './user-state';
 
 /** Runs `work` in one `BEGIN IMMEDIATE` transaction on `db`. */
@@ -66,65 +67,73 @@ export function sqliteWorkspaces(
     roleOf(workspaceId, userId) === 'admin' && count(countAdmins, workspaceId) === 1;
 
   return {
-    async membership(userId) {
-      const row = selectMembership.get(userId) as { workspace_id: number; role: Role } | undefined;
-      return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
-    },
-    async credentials(workspaceId) {
-      const row = selectCredentials.get(workspaceId) as { credentials: string | null } | undefined;
-      if (row?.credentials == null) return null;
-      try {
-        return credentialsSchema.parse(JSON.parse(cipher.open(row.credentials, workspaceContext(workspaceId))));
-      } catch {
-        // The key was checked at open, so this row alone is damaged: leave it for the operator.
-        logger.warn({ workspaceId }, "A workspace's credentials cannot be decrypted; left untouched.");
-        return null;
-      }
-    },
-    async saveCredentials(userId, credentials: Credentials) {
-      return inTransaction(db, () => {
-        const now = clock();
-        const row = selectMembership.get(userId) as { workspace_id: number } | undefined;
-        const workspaceId = row?.workspace_id ?? Number(insertWorkspace.run(now).lastInsertRowid);
-        if (row === undefined) insertMember.run(userId, workspaceId, 'admin', now, now);
-        writeCredentials.run(cipher.seal(JSON.stringify(credentials), workspaceContext(workspaceId)), workspaceId);
-        return { workspaceId, created: row === undefined };
-      });
-    },
-    async members(workspaceId) {
-      return (selectMembers.all(workspaceId) as unknown as MemberRow[]).map((row): Member => ({
-        userId: row.user_id,
-        role: row.role,
-        joinedAt: row.joined_at,
-        lastActiveAt: row.last_active_at,
-      }));
-    },
-    async setRole(workspaceId, userId, role): Promise<MemberChange> {
-      return inTransaction(db, () => {
-        if (roleOf(workspaceId, userId) === undefined) return 'not-member';
-        if (role !== 'admin' && isLastAdmin(workspaceId, userId)) return 'last-admin';
-        updateRole.run(role, userId, workspaceId);
-        return 'done';
-      });
-    },
-    async removeMember(workspaceId, userId): Promise<MemberChange> {
-      return inTransaction(db, () => {
-        if (roleOf(workspaceId, userId) === undefined) return 'not-member';
-        if (isLastAdmin(workspaceId, userId)) return 'last-admin';
-        deleteMember.run(userId, workspaceId);
-        return 'done';
-      });
-    },
-    async dissolve(workspaceId, userId) {
-      return inTransaction(db, () => {
-        if (roleOf(workspaceId, userId) === undefined || count(countMembers, workspaceId) !== 1) return false;
-        deleteMember.run(userId, workspaceId);
-        deleteWorkspace.run(workspaceId);
-        return true;
-      });
-    },
-    async noteActivity(userId) {
-      touch.run(clock(), userId);
-    },
+    membership: (userId) =>
+      settle(() => {
+        const row = selectMembership.get(userId) as { workspace_id: number; role: Role } | undefined;
+        return row === undefined ? null : { workspaceId: row.workspace_id, role: row.role };
+      }),
+    credentials: (workspaceId) =>
+      settle(() => {
+        const row = selectCredentials.get(workspaceId) as { credentials: string | null } | undefined;
+        if (row?.credentials == null) return null;
+        try {
+          return credentialsSchema.parse(JSON.parse(cipher.open(row.credentials, workspaceContext(workspaceId))));
+        } catch {
+          // The key was checked at open, so this row alone is damaged: leave it for the operator.
+          logger.warn({ workspaceId }, "A workspace's credentials cannot be decrypted; left untouched.");
+          return null;
+        }
+      }),
+    saveCredentials: (userId, credentials: Credentials) =>
+      settle(() =>
+        inTransaction(db, () => {
+          const now = clock();
+          const row = selectMembership.get(userId) as { workspace_id: number } | undefined;
+          const workspaceId = row?.workspace_id ?? Number(insertWorkspace.run(now).lastInsertRowid);
+          if (row === undefined) insertMember.run(userId, workspaceId, 'admin', now, now);
+          writeCredentials.run(cipher.seal(JSON.stringify(credentials), workspaceContext(workspaceId)), workspaceId);
+          return { workspaceId, created: row === undefined };
+        }),
+      ),
+    members: (workspaceId) =>
+      settle(() =>
+        (selectMembers.all(workspaceId) as unknown as MemberRow[]).map((row): Member => ({
+          userId: row.user_id,
+          role: row.role,
+          joinedAt: row.joined_at,
+          lastActiveAt: row.last_active_at,
+        })),
+      ),
+    setRole: (workspaceId, userId, role) =>
+      settle(() =>
+        inTransaction(db, (): MemberChange => {
+          if (roleOf(workspaceId, userId) === undefined) return 'not-member';
+          if (role !== 'admin' && isLastAdmin(workspaceId, userId)) return 'last-admin';
+          updateRole.run(role, userId, workspaceId);
+          return 'done';
+        }),
+      ),
+    removeMember: (workspaceId, userId) =>
+      settle(() =>
+        inTransaction(db, (): MemberChange => {
+          if (roleOf(workspaceId, userId) === undefined) return 'not-member';
+          if (isLastAdmin(workspaceId, userId)) return 'last-admin';
+          deleteMember.run(userId, workspaceId);
+          return 'done';
+        }),
+      ),
+    dissolve: (workspaceId, userId) =>
+      settle(() =>
+        inTransaction(db, () => {
+          if (roleOf(workspaceId, userId) === undefined || count(countMembers, workspaceId) !== 1) return false;
+          deleteMember.run(userId, workspaceId);
+          deleteWorkspace.run(workspaceId);
+          return true;
+        }),
+      ),
+    noteActivity: (userId) =>
+      settle(() => {
+        touch.run(clock(), userId);
+      }),
   };
 }
