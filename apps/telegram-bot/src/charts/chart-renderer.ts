@@ -61,7 +61,7 @@ export function createChartRenderer(options: ChartRendererOptions): ChartRendere
       if (reply.ok) request.resolve(toRendered(reply.result));
       else request.reject(new Error(`Drawing the chart failed: ${reply.error.name}: ${reply.error.message}`));
     });
-    started.on('error', (error) => {
+    started.on('error', (error: Error) => {
       if (worker === started) worker = undefined;
       failAll(new Error(`The chart worker failed: ${error.message}`, { cause: error }));
     });

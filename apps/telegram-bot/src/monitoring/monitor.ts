@@ -159,7 +159,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
     }
   }
 
-  async function tick(): Promise<number | undefined> {
+  // Synchronous work: the loop catches what it throws as it would a rejection.
+  function tick(): Promise<number | undefined> {
     const now = clock();
     const groups = groupsOf(alerts.monitored());
     const due = groups
@@ -180,7 +181,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       batches.add(batch);
       void batch.finally(() => batches.delete(batch));
     }
-    return groups.length === 0 ? undefined : now + tickMs;
+    return Promise.resolve(groups.length === 0 ? undefined : now + tickMs);
   }
 
   const loop = createLoop(tick, {

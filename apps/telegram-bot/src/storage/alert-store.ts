@@ -140,7 +140,7 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
 
   function effectOf(cycle: CycleCommit, decision: AlertDecision): DecisionEffect {
     const fleetWide = decision.locationId === undefined;
-    const check = fleetWide ? undefined : placeOf(cycle.cloud, decision.locationId as string);
+    const check = fleetWide ? undefined : placeOf(cycle.cloud, decision.locationId);
     const monitoredId = check?.monitoredId ?? null;
     const at = cycle.at;
     const open = openIncident.get(cycle.cloud, decision.key) as { id: number } | undefined;

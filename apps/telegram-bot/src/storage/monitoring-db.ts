@@ -6,8 +6,8 @@ import { migrate } from './schema';
 /** The connection the monitoring stores share (watches, alert state, incidents, the outbox). */
 export interface MonitoringDatabase {
   readonly db: DatabaseSync;
-  /** Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none. */
-  transaction<T>(work: () => T): T;
+  /** Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none. Bound: may be destructured. */
+  transaction<T>(this: void, work: () => T): T;
   close(): void;
 }
 

@@ -73,7 +73,7 @@ export function renderWatchList(items: readonly WatchListItem[], options: WatchL
     return lines(
       head,
       ...(open.length > 0 ? [`   🔴 now: ${open.map(labelOf).join(', ')}`] : []),
-      ...(muted ? [`   🔕 muted until ${formatDateTime(item.mutedUntil as number, zone)}`] : []),
+      ...(muted ? [`   🔕 muted until ${formatDateTime(item.mutedUntil, zone)}`] : []),
       ...(off.length > 0 ? [`   off: ${off.map(labelOf).join(', ')}`] : []),
     );
   });
