@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { fixtures, startSimulator, type Simulator } from '@org/plume-simulator';
+import { createHarness, type SandboxUser } from '@org/telegram-sandbox';
+import { buildBot, startBotProcess, type BotProcess, type BuiltBot } from '../testing/bot-process';
+import { completeSetup } from '../testing/bot-world';
+
+const STORES = Object.keys(fixtures.locations).filter((key) => key.startsWith('chainStore'));
+
+async function until(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** How many times each store's alert (or recovery) reached the chat, by the location line `🏠 name`. */
+function countBy(user: SandboxUser, headline: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const message of user.messages()) {
+    const text = message.text ?? '';
+    const place = /🏠 (.+)/.exec(text)?.[1];
+    if (message.from?.is_bot && text.startsWith(headline) && place !== undefined)
+      counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe('a bot process killed (kill -9) during a burst of alerts', () => {
+  let built: BuiltBot;
+  let simulator: Simulator;
+  const harness = createHarness({ timeoutMs: 30_000 });
+  const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-watch-crash-'));
+  const key = randomBytes(32).toString('hex');
+  let bot: BotProcess | undefined;
+
+  const start = async () =>
+    (bot = await startBotProcess(built.main, {
+      TELEGRAM_BOT_TOKEN: harness.token,
+      TELEGRAM_API_ROOT: harness.apiRoot,
+      PLUME_SSO_URL: simulator.ssoUrl,
+      PLUME_API_BASE: simulator.apiBase,
+      PLUME_REPORTS_BASE: simulator.reportsBase,
+      DATA_DIR: dataDir,
+      BOT_ENCRYPTION_KEY: key,
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '600',
+      WATCH_INTERVAL_SECONDS: '10',
+    }));
+
+  beforeAll(async () => {
+    built = buildBot();
+    simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+    await harness.start();
+    await start();
+  }, 120_000);
+  afterAll(async () => {
+    await bot?.kill('SIGTERM');
+    await harness.stop();
+    await simulator.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    built.remove();
+  });
+
+  it('delivers every alert and recovery after a restart, a duplicate only where it was being sent', async () => {
+    const dan = harness.createUser({ firstName: 'Dan' });
+    await completeSetup({ simulator }, dan);
+    await dan.send('/locations');
+    await dan.waitForMessage('Which customer?');
+    await dan.send(fixtures.customers.chain.accountId);
+    await dan.waitForMessage('Pick one');
+    await dan.press('👁 Watch all locations');
+    expect((await dan.waitForMessage('Now watching')).text).toContain(`all ${STORES.length} locations`);
+
+    simulator.scenarios.load({
+      locations: Object.fromEntries(STORES.map((store) => [store, [{ kind: 'offline', at: '1s', for: '35s' }]])),
+    });
+    // 14 alerts at once, one a second to one chat (Telegram's limit): kill the bot in the middle.
+    await until(() => [...countBy(dan, '🔴 Offline').values()].length >= 3, 'the first alerts');
+    await bot?.kill('SIGKILL');
+    const db = new DatabaseSync(join(dataDir, 'bot.sqlite'), { readOnly: true });
+    const inWindow = (
+      db.prepare(`SELECT kind, body FROM outbox WHERE state = 'sending'`).all() as Array<{
+        kind: string;
+        body: string;
+      }>
+    ).map((row) => `${row.kind}:${(JSON.parse(row.body) as { location: { name: string } }).location.name}`);
+    const unsent = Number(
+      (db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE state = 'pending'`).get() as { n: number }).n,
+    );
+    db.close();
+    expect(unsent).toBeGreaterThan(0);
+
+    await start();
+    await until(() => countBy(dan, '🔴 Offline').size === STORES.length, 'every alert', 120_000);
+    await until(() => countBy(dan, '✅ Back online').size === STORES.length, 'every recovery', 120_000);
+    for (const [headline, kind] of [
+      ['🔴 Offline', 'firing'],
+      ['✅ Back online', 'resolved'],
+    ] as const) {
+      for (const [place, times] of countBy(dan, headline)) {
+        if (times > 1) expect(inWindow).toContain(`${kind}:${place}`);
+        expect(times).toBeLessThanOrEqual(2);
+      }
+    }
+  }, 300_000);
+});
