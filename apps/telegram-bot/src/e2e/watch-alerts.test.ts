@@ -11,7 +11,10 @@ const WAIT = { timeoutMs: 30_000 };
 describe('watching a location', () => {
   let world: BotWorld;
   beforeAll(async () => {
-    world = await createBotWorld({ monitoring: { intervalMs: 1000, tickMs: 100 } });
+    world = await createBotWorld({
+      env: { PORT: '0', HOST: '127.0.0.1', MAX_WATCHES_PER_PERSON: '3' },
+      monitoring: { intervalMs: 1000, tickMs: 100 },
+    });
     // No outage until the test asks for one (the built-in timeline drops it every 5 minutes).
     world.simulator.scenarios.load({ locations: { flakyHome: [] } });
     await world.startBot();
@@ -43,6 +46,51 @@ describe('watching a location', () => {
     expect(texts.filter((t) => t.includes('✅ Back online'))).toHaveLength(1);
     expect(texts.some((t) => /Pod disconnected/.test(t))).toBe(false);
   }, 90_000);
+
+  it('counts watched locations, checks, budget and alerts in /metrics', async () => {
+    const metrics = await (await fetch(`${world.app().http?.url}/metrics`)).text();
+    const value = (series: string) =>
+      Number(
+        metrics
+          .split('\n')
+          .find((line) => line.startsWith(`${series} `))
+          ?.slice(series.length + 1),
+      );
+    expect(value('telegram_bot_watched_locations')).toBe(1);
+    expect(value('telegram_bot_watch_checks_total{outcome="ok"}')).toBeGreaterThan(3);
+    expect(value('telegram_bot_alerts_sent_total{kind="firing"}')).toBe(1);
+    expect(value('telegram_bot_alerts_sent_total{kind="resolved"}')).toBe(1);
+    expect(value('telegram_bot_plume_budget_background_calls')).toBeGreaterThan(3);
+    expect(value('telegram_bot_plume_budget_interactive_calls')).toBeGreaterThan(0);
+    expect(value('telegram_bot_notifications_pending')).toBe(0);
+    expect(value('telegram_bot_notification_oldest_pending_seconds')).toBe(0);
+  });
+
+  it('says how to select a location, refuses past the cap, and answers buttons of a removed watch', async () => {
+    const eve = world.harness.createUser({ firstName: 'Eve' });
+    await completeSetup(world, eve);
+    await eve.send('/watch');
+    expect((await eve.waitForMessage('Which location?')).text).toContain('/locations');
+
+    await eve.send('/locations');
+    await eve.waitForMessage('Which customer?');
+    await eve.send(fixtures.customers.chain.accountId);
+    await eve.waitForMessage('Pick one');
+    await eve.press('👁 Watch all locations');
+    const capped = await eve.waitForMessage('not added');
+    expect(capped.text).toContain('Now watching 3 of the 14 locations of Café Bäckerei Chain ☕');
+    expect(capped.text).toContain('11 locations were not added: you watch 3, the most one person may (3)');
+
+    await eve.send('/watches');
+    const list = await eve.waitForMessage('Watching 3 locations');
+    await eve.send('/watches');
+    await eve.waitForMessage('Watching 3 locations');
+    await eve.press('⚙️ 1. Store 01 · Mitte');
+    await eve.press('🗑 Unwatch');
+    await eve.waitForMessage('Stopped watching');
+    const stale = await eve.press('⚙️ 1. Store 01 · Mitte', { messageId: list?.message_id ?? 0 });
+    expect((await stale.answer()).text).toBe('You no longer watch this location. Send /watches for the current list.');
+  });
 
   it('polls a location once however many people watch it', async () => {
     const bob = world.harness.createUser({ firstName: 'Bob' });

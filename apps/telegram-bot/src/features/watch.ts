@@ -55,7 +55,9 @@ async function watchCustomer(
   }));
   const outcome = monitoring.watches.watch(ctx.from?.id ?? 0, targets, monitoring.maxWatchesPerPerson);
   if (outcome.added > 0) monitoring.wakeMonitor();
-  const what = `${locations.length === 1 ? 'the location' : `all ${locations.length} locations`} of ${echo(customer.name)}`;
+  const all = locations.length === 1 ? 'the location' : `all ${locations.length} locations`;
+  const some = `${outcome.added} of the ${locations.length} locations`;
+  const what = `${outcome.refused > 0 ? some : all} of ${echo(customer.name)}`;
   return outcomeText(outcome, what, monitoring.maxWatchesPerPerson);
 }
 
