@@ -48,7 +48,7 @@ export interface AppOptions {
   /** Where each notification goes. @default the person's alert route or private chat, silent in their quiet hours */
   deliveryFor?: DeliveryFor;
   /** Monitoring's clock and timers, and an interval below the configurable minimum (tests, benchmarks). */
-  monitoring?: { intervalMs?: number; tickMs?: number; clock?: () => number; timers?: Timers };
+  monitoring?: { intervalMs?: number; tickMs?: number; confirmMs?: number; clock?: () => number; timers?: Timers };
   /** The chart cache's time to live, size and clock (tests pass a clock); 5 minutes and 200 charts otherwise. */
   chartCache?: ChartCacheOptions;
   /**
@@ -124,6 +124,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     clock: options.monitoring?.clock,
     timers: options.monitoring?.timers,
     tickMs: options.monitoring?.tickMs,
+    confirmMs: options.monitoring?.confirmMs,
   });
   const charts = createChartRenderer({ worker: options.chartWorker, chart: { timeZone: CHART_TIME_ZONE } });
   const { telegraf, dispatcher } = createBot({

@@ -19,6 +19,12 @@ export interface MonitorOptions {
   timers?: Timers;
   /** How often the monitor looks for customers due. @default min(1 s, interval / 10) */
   tickMs?: number;
+  /**
+   * A location whose state just changed (an alert pending, or a recovery) is checked again this
+   * soon instead of a whole interval later, so an alert comes within about one interval of the
+   * change, not two. @default min(5 s, interval / 4)
+   */
+  confirmMs?: number;
   /** Called after each commit that wrote notifications (wakes the relay). */
   onNotify?: () => void;
   /** Called once per customer checked, with the outcome and its number of locations. */
@@ -60,7 +66,9 @@ function groupsOf(checks: readonly MonitoredCheck[]): Group[] {
 /**
  * The monitor. Every watched location is checked once per interval; the locations of one customer
  * together, with one `customers.locations` call, at a fixed point of the interval derived from the
- * customer (so checks are spread over it). Node lists come every 15 minutes, or at once when the
+ * customer (so checks are spread over it). A customer with a location whose alert is pending (or
+ * whose recovery is under way) is checked again after `confirmMs`, so the second observation the
+ * hysteresis asks for comes seconds later, not an interval later. Node lists come every 15 minutes, or at once when the
  * online state changed. Every call goes through the cloud's budget, in its background lane, with
  * the credentials of the first watcher who has some for that cloud.
  *
@@ -74,6 +82,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
   const { alerts, credentialsOf, plume, logger, intervalMs } = options;
   const clock = options.clock ?? Date.now;
   const tickMs = options.tickMs ?? Math.min(1000, Math.max(10, Math.floor(intervalMs / 10)));
+  const confirmMs = options.confirmMs ?? Math.min(5000, Math.floor(intervalMs / 4));
   const inFlight = new Set<string>();
   const batches = new Set<Promise<void>>();
   const abort = new AbortController();
@@ -82,7 +91,12 @@ export function createMonitor(options: MonitorOptions): Monitor {
   const isDue = (group: Group, now: number) => {
     const phase = phaseOf(group.key, intervalMs);
     const slot = now - ((((now - phase) % intervalMs) + intervalMs) % intervalMs);
-    return group.checks.some((check) => check.checkedAt === null || check.checkedAt < slot);
+    return group.checks.some(
+      (check) =>
+        check.checkedAt === null ||
+        check.checkedAt < slot ||
+        (check.checkedAt + confirmMs <= now && changing(check.state)),
+    );
   };
 
   async function credentialsFor(group: Group): Promise<Credentials | undefined> {
@@ -166,13 +180,11 @@ export function createMonitor(options: MonitorOptions): Monitor {
     const due = groups
       .filter((group) => !inFlight.has(group.key) && isDue(group, now))
       .sort((a, b) => oldest(a) - oldest(b));
-    // After a long stop everything is due: start at most twice the steady pace per tick.
-    let budget = Math.max(1, Math.ceil((groups.length * tickMs) / intervalMs) * 2);
+    // After a long stop (or many new watches) everything is due: start at most twice the steady
+    // pace per tick, never-checked and most overdue first, so calls and memory stay spread out.
+    const started = due.slice(0, Math.max(1, Math.ceil((groups.length * tickMs) / intervalMs) * 2));
     const byCloud = new Map<string, Group[]>();
-    for (const group of due) {
-      const fresh = group.checks.some((check) => check.checkedAt === null);
-      if (!fresh && budget <= 0) continue;
-      if (!fresh) budget -= 1;
+    for (const group of started) {
       inFlight.add(group.key);
       byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), group]);
     }
@@ -181,7 +193,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
       batches.add(batch);
       void batch.finally(() => batches.delete(batch));
     }
-    return Promise.resolve(groups.length === 0 ? undefined : now + tickMs);
+    // Also when nothing is watched: watches written by another process are picked up.
+    return Promise.resolve(now + tickMs);
   }
 
   const loop = createLoop(tick, {
@@ -198,6 +211,13 @@ export function createMonitor(options: MonitorOptions): Monitor {
       await Promise.allSettled([...batches]);
     },
   };
+}
+
+/** The analytics state has a key between two phases: an alert pending, or a recovery under way. */
+function changing(state: LocationAlertState | null): boolean {
+  if (state === null) return false;
+  for (const key of Object.values(state.keys)) if (key.phase === 'pending' || key.phase === 'recovering') return true;
+  return false;
 }
 
 const oldest = (group: Group) => Math.min(...group.checks.map((check) => check.checkedAt ?? 0));

@@ -32,6 +32,7 @@ export interface MonitoringOptions {
   clock?: (() => number) | undefined;
   timers?: Timers | undefined;
   tickMs?: number | undefined;
+  confirmMs?: number | undefined;
 }
 
 /** Monitoring, built and not yet running. */
@@ -114,6 +115,7 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
     clock,
     ...(options.timers === undefined ? {} : { timers: options.timers }),
     ...(options.tickMs === undefined ? {} : { tickMs: options.tickMs }),
+    ...(options.confirmMs === undefined ? {} : { confirmMs: options.confirmMs }),
     onNotify: () => relay.wake(),
     onCheck: (outcome) => checks.inc({ outcome }),
   });
