@@ -1,13 +1,15 @@
 import { appConfig } from '../../tools/tsup/library';
 
 // The benchmarks (bench/, run by hand) are bundled beside the bot as dist/bench.js and
-// dist/bench-shared.js, the key rotation (npm run rotate-key) as dist/rotate-key.js, and the chart
-// worker (a thread the bot starts at its first chart) as dist/render-worker.js.
+// dist/bench-shared.js and dist/bench-monitoring.js, the key rotation (npm run rotate-key) as
+// dist/rotate-key.js, and the chart worker (a thread the bot starts at its first chart) as
+// dist/render-worker.js.
 export default appConfig({
   entry: {
     main: 'src/main.ts',
     bench: 'bench/status.ts',
     'bench-shared': 'bench/shared-credential.ts',
+    'bench-monitoring': 'bench/monitoring.ts',
     'rotate-key': 'src/rotate-key.ts',
     'render-worker': 'src/charts/render-worker.ts',
   },
