@@ -1,7 +1,11 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
 import type { SandboxUser } from '@org/telegram-sandbox';
+import { openSettingsStore } from '../storage/settings-store';
+import { DATABASE_FILE_NAME } from '../storage/sqlite-user-store';
 import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+import { captureLogger } from '../testing/capture-logger';
 
 // Where and how alerts arrive: quiet hours, a forum topic, a group that became a supergroup, and
 // the daily digest at its hour. The real bot, the sandbox and the simulator's flaky location, with
@@ -38,7 +42,7 @@ describe('alert delivery', () => {
     await user.waitForMessage('✅ Saved.');
   }
 
-  it('is silent in quiet hours, goes to a forum topic, and follows a group that became a supergroup', async () => {
+  it('is silent in quiet hours, goes to a forum topic, and follows a group that became a supergroup (announced or refused)', async () => {
     const ann = world.harness.createUser({ firstName: 'Ann' });
     await watchFlaky(ann);
     const minute = Math.floor((now() % 86_400_000) / 60_000); // UTC, Ann's default zone
@@ -58,6 +62,21 @@ describe('alert delivery', () => {
     await field.as(cy).waitForMessage('Done');
     const supergroup = field.migrateToSupergroup(cy);
 
+    // Fay's route still names an upgraded group (as if its announcement had been missed): the relay
+    // learns of the upgrade from Telegram's refusal and follows it.
+    const fay = world.harness.createUser({ firstName: 'Fay' });
+    await watchFlaky(fay);
+    const depot = world.harness.createGroup({ title: 'Depot', owner: fay });
+    const depotSupergroup = depot.migrateToSupergroup(fay);
+    const announced = () => world.logs().filter((line) => line.includes(`"from":${depot.id},`)).length;
+    while (announced() < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+    const settings = openSettingsStore({
+      file: join(world.dataDir, DATABASE_FILE_NAME),
+      logger: captureLogger().logger,
+    });
+    await settings.setRoute(fay.id, { chatId: depot.id, chatTitle: 'Depot' });
+    settings.close();
+
     world.simulator.scenarios.load({ locations: { flakyHome: [{ kind: 'offline', at: '2s', for: '6s' }] } });
 
     const quietAlert = await ann.waitForMessage('🔴 Offline', WAIT);
@@ -76,6 +95,13 @@ describe('alert delivery', () => {
     const upgraded = await supergroup.as(cy).waitForMessage('🔴 Offline', WAIT);
     expect(upgraded.chat.id).toBe(supergroup.id);
     expect(cy.messages().some((m) => (m.text ?? '').includes('🔴 Offline'))).toBe(false);
+
+    const followed = await depotSupergroup.as(fay).waitForMessage('🔴 Offline', WAIT);
+    expect(followed.chat.id).toBe(depotSupergroup.id);
+    const refused = world.harness.sandbox.calls('sendMessage').filter((call) => call.params.chat_id === depot.id);
+    expect(refused.map((call) => call.description)).toEqual([
+      'Bad Request: group chat was upgraded to a supergroup chat',
+    ]);
   }, 120_000);
 
   it('sends the daily digest at its hour in the person’s zone, once', async () => {
