@@ -20,6 +20,7 @@ import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { createCipher } from './security/cipher';
 import { loadEncryptionKey } from './security/encryption-key';
 import { openSqliteTeamStore } from './storage/sqlite-team-store';
+import { startAuditRetention } from './team/audit-retention';
 import { openSettingsStore } from './storage/settings-store';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
 import { openUpdateInbox } from './storage/update-inbox';
@@ -86,6 +87,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const store = createSqliteUserStore({ file, cipher, logger });
   const inbox = openUpdateInbox({ file, cipher, logger });
   const team = openSqliteTeamStore({ file, cipher, logger });
+  const stopRetention = startAuditRetention({ audit: team, days: config.auditRetentionDays, clock: Date.now, logger });
   const settings = openSettingsStore({ file, logger });
   if (options.freshUpdateIds === true) inbox.clear();
   const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
@@ -183,6 +185,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     await http?.close();
     await monitoring.stop();
     await store.close();
+    stopRetention();
     await team.close();
     inbox.close();
     settings.close();
@@ -222,6 +225,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       await http?.close();
       await monitoring.stop();
       await store.close();
+      stopRetention();
       await team.close();
       inbox.close();
       settings.close();

@@ -12,6 +12,8 @@ import { settingsFeature } from './features/settings';
 import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
 import { teamFeature } from './features/team';
+import { teamChatGuard, teamChatsFeature } from './features/team-chats';
+import { auditFeature } from './features/audit';
 import { unhandledFeature } from './features/unhandled';
 import { chatMigrations } from './middleware/chat-migrations';
 import { watchFeature } from './features/watch';
@@ -22,6 +24,7 @@ import { ordinaryUpdates } from './middleware/ordinary-updates';
 import { resumeDeliveries } from './middleware/resume-deliveries';
 import { allowedUsers } from './security/allowed-users';
 import { headerGuard } from './security/header-guard';
+import { inviteGuard } from './security/invite-guard';
 import { rateLimit } from './security/rate-limit';
 import type { UpdateInbox } from './storage/update-inbox';
 
@@ -67,10 +70,12 @@ export function createBot(deps: BotDeps): Bot {
   telegraf.use(errorBoundary());
   telegraf.use(headerGuard()); // first: a pasted secret is deleted even from a stranger or a user going too fast
   telegraf.use(chatMigrations()); // before the filters: a group's upgrade is followed whoever made it
+  telegraf.use(inviteGuard()); // an invite pasted in a group is deleted and revoked, whoever posted it
   telegraf.use(ordinaryUpdates()); // inline presses and messages posted on behalf of a chat, before anyone reads `from`
   telegraf.use(allowedUsers(deps.allowedUsers));
   telegraf.use(resumeDeliveries()); // a person who had blocked the bot and writes again gets what was held back
   telegraf.use(rateLimit({ perMinute: deps.rateLimitPerMinute }));
+  telegraf.use(teamChatGuard()); // in a team's chat, only its members
   telegraf.use(
     startFeature(),
     helpFeature(),
@@ -80,6 +85,8 @@ export function createBot(deps: BotDeps): Bot {
     alertsFeature(),
     invitesFeature(),
     teamFeature(),
+    teamChatsFeature(),
+    auditFeature(),
     locationsFeature(),
     reportsFeature(),
     chartsFeature(),

@@ -17,6 +17,8 @@ export const COMMANDS = [
   { command: 'invites', description: 'Open invites, and revoke them (admins)' },
   { command: 'team', description: 'Members, roles, removals (admins)' },
   { command: 'leave', description: 'Leave your team' },
+  { command: 'bind', description: 'Make this group your team’s chat (admins)' },
+  { command: 'audit', description: 'Audit log and CSV export (admins)' },
   { command: 'cancel', description: 'Stop the current question' },
   { command: 'logout', description: 'Erase my credentials and selection' },
 ] as const;

@@ -90,6 +90,9 @@ const envSchema = z
         .min(1, 'must be at least 1')
         .max(100_000, 'must be at most 100000'),
     ),
+    AUDIT_RETENTION_DAYS: optional(
+      z.coerce.number({ error: 'must be a number of days' }).int('must be a whole number').min(1, 'must be at least 1'),
+    ),
     INVITE_EXPIRY_HOURS: optional(
       z.coerce
         .number({ error: 'must be a number of hours' })
@@ -149,6 +152,8 @@ export interface Config {
   watchIntervalSeconds?: number | undefined;
   /** How many locations one person may watch. */
   maxWatchesPerPerson: number;
+  /** How long audit entries are kept (`AUDIT_RETENTION_DAYS`, default 90). */
+  auditRetentionDays: number;
   /** How long an invite link stays valid (`INVITE_EXPIRY_HOURS`, default 72). */
   inviteExpiryHours: number;
 }
@@ -164,6 +169,9 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
 
 /** Default of {@link Config.plumeQueueMaxWaitMs}: 30 s. */
 export const DEFAULT_PLUME_QUEUE_MAX_WAIT_MS = 30_000;
+
+/** Default of `AUDIT_RETENTION_DAYS`: how long the audit log keeps an entry. */
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 /** Default of `INVITE_EXPIRY_HOURS`: how long an invite link stays valid. */
 export const DEFAULT_INVITE_EXPIRY_HOURS = 72;
@@ -223,5 +231,6 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     watchIntervalSeconds: e.WATCH_INTERVAL_SECONDS,
     maxWatchesPerPerson: e.MAX_WATCHES_PER_PERSON ?? DEFAULT_MAX_WATCHES_PER_PERSON,
     inviteExpiryHours: e.INVITE_EXPIRY_HOURS ?? DEFAULT_INVITE_EXPIRY_HOURS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
   };
 }

@@ -52,6 +52,8 @@ describe('a new user’s journey', () => {
       'invites',
       'team',
       'leave',
+      'bind',
+      'audit',
       'cancel',
       'logout',
     ]);

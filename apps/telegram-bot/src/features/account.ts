@@ -31,7 +31,10 @@ export function accountFeature(): Composer<BotContext> {
         if (credentials !== null) plume.forget(credentials);
       } else if ((await team.removeMember(membership.workspaceId, ctx.from.id)) === 'last-admin') {
         return ctx.reply(LAST_ADMIN);
-      } else left = true;
+      } else {
+        left = true;
+        await team.audit({ workspaceId: membership.workspaceId, actorId: ctx.from.id, action: 'member.left' });
+      }
     }
     // The user's row goes whole, even one whose sealed part no longer decrypts: that is what /logout is for.
     await store.delete(ctx.from.id);

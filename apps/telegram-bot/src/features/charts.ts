@@ -6,6 +6,7 @@ import { loadChart } from '../charts/load-chart';
 import type { BotContext } from '../context';
 import { chartKeyboard } from '../keyboards/chart-keyboard';
 import { answerPress } from '../replies';
+import { recordAudit } from './audit-trail';
 import { pressedLocation, requireCredentials } from './guards';
 
 /** Telegram shows at most 200 characters of a press's answer. */
@@ -17,7 +18,13 @@ async function chartPress(ctx: BotContext, codec: typeof sendChartData | typeof 
   if (ready === undefined) return undefined;
   const data = codec.unpack(callbackDataOf(ctx));
   const target = await pressedLocation(ctx, ready.state, data?.ref);
-  return data === undefined || target === undefined ? undefined : { ...data, target, ...ready };
+  if (data === undefined || target === undefined) return undefined;
+  await recordAudit(ctx, ready.membership.workspaceId, 'report.viewed', {
+    customerId: target.customerId,
+    locationId: target.locationId,
+    purpose: `${data.view} chart`,
+  });
+  return { ...data, target, ...ready };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { OpenInvite } from '../storage/team-store';
 import { inviteLink, newInviteToken } from '../team/invite-token';
 import { ROLE_DESCRIPTIONS, ROLES } from '../team/roles';
 import { utcMinute } from '../team/when';
+import { recordAudit } from './audit-trail';
 import { requireMember } from './guards';
 
 /** Said when an admin command is sent in a group: invites and members are handled in private only. */
@@ -57,6 +58,9 @@ export function invitesFeature(): Composer<BotContext> {
     const expiresAt = clock() + teamSettings.inviteTtlMs;
     const inviteId = await team.createInvite(ready.membership.workspaceId, data.role, ctx.from.id, hash, expiresAt);
     ctx.services.logger.info({ userId: ctx.from.id, inviteId, role: data.role }, 'Made an invite.');
+    await recordAudit(ctx, ready.membership.workspaceId, 'member.invited', {
+      detail: `${data.role}, invite #${inviteId}`,
+    });
     await answerPress(ctx);
     await ctx.editMessageText(
       `Invite #${inviteId} for a ${data.role}:\n${inviteLink(ctx.botInfo.username, token)}\n\nSingle use, valid until ${utcMinute(expiresAt)}. Send it to that one person privately, never in a group. /invites lists the open invites and revokes them.`,
@@ -80,7 +84,10 @@ export function invitesFeature(): Composer<BotContext> {
     const { team, clock, logger } = ctx.services;
     const { workspaceId } = ready.membership;
     const revoked = await team.revokeInvite(workspaceId, data.invite, clock());
-    if (revoked) logger.info({ userId: ctx.from.id, inviteId: data.invite }, 'Revoked an invite.');
+    if (revoked) {
+      logger.info({ userId: ctx.from.id, inviteId: data.invite }, 'Revoked an invite.');
+      await recordAudit(ctx, workspaceId, 'invite.revoked', { detail: `invite #${data.invite}` });
+    }
     await answerPress(
       ctx,
       revoked ? `Invite #${data.invite} revoked.` : 'That invite was already used, revoked or expired.',

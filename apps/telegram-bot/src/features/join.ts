@@ -34,6 +34,13 @@ export async function joinWithInvite(ctx: BotContext, payload: string): Promise<
       { userId, workspaceId: redeemed.workspaceId, inviteId: redeemed.inviteId, role: redeemed.role },
       'Joined a workspace by invite.',
     );
+    await team.audit({
+      workspaceId: redeemed.workspaceId,
+      actorId: userId,
+      action: 'member.joined',
+      subjectId: redeemed.createdBy,
+      detail: `${redeemed.role}, invite #${redeemed.inviteId}`,
+    });
     await ctx.reply(
       `Welcome! You joined the workspace as ${redeemed.role} (${ROLE_DESCRIPTIONS[redeemed.role]}).\n\nNext: find a customer and pick a location with /locations.`,
     );

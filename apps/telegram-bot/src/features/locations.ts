@@ -17,6 +17,7 @@ import { takeTurn } from '../plume/take-turn';
 import { answerPress, editText } from '../replies';
 import { recallRef, selectLocation } from '../storage/refs';
 import type { Credentials } from '../storage/user-state';
+import { recordAudit } from './audit-trail';
 import { requireCredentials } from './guards';
 import { remember } from './remember';
 import { echo } from '../security/bidi';
@@ -135,6 +136,11 @@ export function locationsFeature(): Composer<BotContext> {
       );
       return;
     }
+    for (const customer of customers.slice(0, MAX_CUSTOMERS))
+      await recordAudit(ctx, ready.membership.workspaceId, 'customer.searched', {
+        customerId: customer.id,
+        purpose: 'customer search',
+      });
     await replyWithMatches(ctx, ready.credentials, customers);
   });
 
@@ -146,6 +152,10 @@ export function locationsFeature(): Composer<BotContext> {
     if (data === undefined || customer?.kind !== 'customer')
       return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     const page = await locationPage(ctx, ready.credentials, customer, data.ref, data.page);
+    await recordAudit(ctx, ready.membership.workspaceId, 'customer.searched', {
+      customerId: customer.customerId,
+      purpose: 'location list',
+    });
     await editText(ctx, page.text, page.keyboard === undefined ? {} : { reply_markup: page.keyboard });
     await answerPress(ctx);
   });

@@ -69,7 +69,13 @@ async function verifyAndSave(ctx: BotContext, userId: number, draft: Credentials
     await ctx.reply(`❌ ${describeSetupFailure(error)}\n\nNothing was saved. Run /setup to try again.`);
     return;
   }
-  await team.saveCredentials(userId, credentials);
+  const saved = await team.saveCredentials(userId, credentials);
+  await team.audit({
+    workspaceId: saved.workspaceId,
+    actorId: userId,
+    action: 'credentials.changed',
+    detail: saved.created ? 'new workspace' : 'replaced',
+  });
   await store.update(userId, endSetup);
   await ctx.reply(
     '✅ Connected: Plume accepted these credentials, and I stored them encrypted.\n\nNext: find a customer and pick a location with /locations.',

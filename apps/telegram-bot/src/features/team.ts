@@ -6,6 +6,7 @@ import { answerPress } from '../replies';
 import type { Member } from '../storage/team-store';
 import { ROLES } from '../team/roles';
 import { ago } from '../team/when';
+import { recordAudit } from './audit-trail';
 import { requireMember } from './guards';
 import { PRIVATE_ONLY } from './invites';
 
@@ -69,6 +70,10 @@ export function teamFeature(): Composer<BotContext> {
     if (change === 'not-member') await answerPress(ctx, `${data.user} is no longer a member.`);
     else {
       logger.info({ userId: ctx.from.id, member: data.user, act: data.act }, 'Changed a membership.');
+      await recordAudit(ctx, workspaceId, data.act === 'remove' ? 'member.removed' : 'member.role', {
+        subjectId: data.user,
+        ...(data.act === 'remove' ? {} : { detail: data.act }),
+      });
       await answerPress(ctx, data.act === 'remove' ? `${data.user} removed.` : `${data.user} is now ${data.act}.`);
       if (data.user !== ctx.from.id)
         await ctx.telegram
@@ -91,6 +96,7 @@ export function teamFeature(): Composer<BotContext> {
     const change = await team.removeMember(membership.workspaceId, ctx.from.id);
     if (change === 'last-admin') return void (await ctx.reply(LAST_ADMIN));
     ctx.services.logger.info({ userId: ctx.from.id, workspaceId: membership.workspaceId }, 'Left a workspace.');
+    await recordAudit(ctx, membership.workspaceId, 'member.left');
     await ctx.reply('You left the workspace. /setup connects your own Plume account; an invite link joins another.');
   });
 

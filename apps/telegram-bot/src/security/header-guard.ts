@@ -6,7 +6,8 @@ import { credentialNotice, findCredentialShape } from './credential-shapes';
 export const HEADER_DELETED = credentialNotice('plume-header', true);
 
 /** The message of the update, whoever posted it (a person, an anonymous admin, a channel), new or edited. */
-const postedMessage = (ctx: BotContext) => ctx.message ?? ctx.editedMessage ?? ctx.channelPost ?? ctx.editedChannelPost;
+export const postedMessage = (ctx: BotContext) =>
+  ctx.message ?? ctx.editedMessage ?? ctx.channelPost ?? ctx.editedChannelPost;
 
 /**
  * Deletes any message holding a secret (see {@link findCredentialShape}: a Plume authorization

@@ -163,6 +163,37 @@ const STEPS: readonly string[] = [
      at      INTEGER NOT NULL
    ) STRICT;
    CREATE INDEX IF NOT EXISTS invite_failures_user ON invite_failures (user_id, at);`,
+  // 8: team chats: groups bound to a workspace, where its members use report commands; and the
+  //    people refused in one (each is told once).
+  `CREATE TABLE IF NOT EXISTS team_chats (
+     chat_id      INTEGER PRIMARY KEY,
+     workspace_id INTEGER NOT NULL,
+     bound_by     INTEGER NOT NULL,
+     bound_at     INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE IF NOT EXISTS chat_refusals (
+     chat_id INTEGER NOT NULL,
+     user_id INTEGER NOT NULL,
+     PRIMARY KEY (chat_id, user_id)
+   ) STRICT;`,
+  // 9: the audit log: append-only (an entry is never changed; only the daily retention deletes),
+  //    ids only, with a purpose where a customer's data was looked at.
+  `CREATE TABLE IF NOT EXISTS audit_log (
+     entry_id     INTEGER PRIMARY KEY,
+     at           INTEGER NOT NULL,
+     workspace_id INTEGER NOT NULL,
+     actor_id     INTEGER NOT NULL,
+     action       TEXT    NOT NULL,
+     customer_id  TEXT,
+     location_id  TEXT,
+     subject_id   INTEGER,
+     detail       TEXT,
+     purpose      TEXT
+   ) STRICT;
+   CREATE INDEX IF NOT EXISTS audit_log_workspace ON audit_log (workspace_id, entry_id);
+   CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
+   CREATE TRIGGER IF NOT EXISTS audit_log_append_only BEFORE UPDATE ON audit_log
+   BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
 ];
 
 /** The schema version this bot writes. */

@@ -159,3 +159,51 @@ describe('the SQLite team store', () => {
     await rotated.close();
   });
 });
+
+describe('the audit log', () => {
+  const key = randomBytes(32);
+
+  it('filters by member, customer and action, newest first, and never lets an entry change', async () => {
+    const file = join(tempDir(), 'bot.sqlite');
+    const { team, close } = open(file, key);
+    await team.audit({ workspaceId: 1, actorId: 10, action: 'report.viewed', customerId: 'c1', purpose: 'pods' });
+    await team.audit({
+      workspaceId: 1,
+      actorId: 11,
+      action: 'customer.searched',
+      customerId: 'c2',
+      purpose: 'customer search',
+    });
+    await team.audit({ workspaceId: 1, actorId: 10, action: 'member.invited', detail: 'viewer, invite #1' });
+    await team.audit({ workspaceId: 2, actorId: 12, action: 'report.viewed', customerId: 'c1', purpose: 'pods' });
+    const all = await team.auditEntries(1, {}, 100);
+    expect(all.map((e) => e.action)).toEqual(['member.invited', 'customer.searched', 'report.viewed']);
+    expect((await team.auditEntries(1, { actorId: 10 }, 100)).map((e) => e.action)).toEqual([
+      'member.invited',
+      'report.viewed',
+    ]);
+    expect((await team.auditEntries(1, { customerId: 'c1' }, 100)).map((e) => e.actorId)).toEqual([10]);
+    expect((await team.auditEntries(1, { action: 'customer.searched' }, 100)).map((e) => e.actorId)).toEqual([11]);
+    expect(await team.customerLookups(1, 'c1')).toEqual([{ at: expect.any(Number) as unknown, purpose: 'pods' }]);
+    await close();
+    const db = new DatabaseSync(file);
+    expect(() => db.exec('UPDATE audit_log SET actor_id = 99')).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('deletes only the entries past the retention', async () => {
+    let now = Date.UTC(2026, 0, 1);
+    const file = join(tempDir(), 'bot.sqlite');
+    const { logger } = captureLogger();
+    const cipher = createCipher(key);
+    const store = createSqliteUserStore({ file, cipher, logger });
+    const team = openSqliteTeamStore({ file, cipher, logger, clock: () => now });
+    await team.audit({ workspaceId: 1, actorId: 10, action: 'report.viewed', customerId: 'old', purpose: 'pods' });
+    now += 91 * 86_400_000;
+    await team.audit({ workspaceId: 1, actorId: 10, action: 'report.viewed', customerId: 'new', purpose: 'pods' });
+    expect(await team.purgeAudit(now - 90 * 86_400_000)).toBe(1);
+    expect((await team.auditEntries(1, {}, 10)).map((e) => e.customerId)).toEqual(['new']);
+    await team.close();
+    await store.close();
+  });
+});

@@ -4,7 +4,9 @@ import type { Cipher } from '../security/cipher';
 import { checkEncryptionKey } from './key-check';
 import { moveLegacyCredentials } from './legacy-credentials';
 import { migrate } from './schema';
+import { sqliteAudit } from './sqlite-audit';
 import { sqliteInvites } from './sqlite-invites';
+import { sqliteTeamChats } from './sqlite-team-chats';
 import { sqliteWorkspaces } from './sqlite-workspaces';
 import type { TeamStore } from './team-store';
 import { settle } from './settle';
@@ -41,6 +43,8 @@ export function openSqliteTeamStore(options: SqliteTeamStoreOptions): TeamStore 
   return {
     ...sqliteWorkspaces(db, cipher, logger, clock),
     ...sqliteInvites(db, clock),
+    ...sqliteTeamChats(db),
+    ...sqliteAudit(db, clock),
     close() {
       return settle(() => {
         if (db.isOpen) db.close();

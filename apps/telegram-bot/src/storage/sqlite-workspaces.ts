@@ -53,6 +53,8 @@ export function sqliteWorkspaces(
   const updateRole = db.prepare('UPDATE members SET role = ? WHERE user_id = ? AND workspace_id = ?');
   const deleteMember = db.prepare('DELETE FROM members WHERE user_id = ? AND workspace_id = ?');
   const deleteWorkspace = db.prepare('DELETE FROM workspaces WHERE workspace_id = ?');
+  const deleteInvites = db.prepare('DELETE FROM invites WHERE workspace_id = ?');
+  const deleteChats = db.prepare('DELETE FROM team_chats WHERE workspace_id = ?');
   // At most one write a minute per member: "last activity" needs no finer grain, and a busy team stays cheap.
   const touch = db.prepare('UPDATE members SET last_active_at = ?1 WHERE user_id = ?2 AND last_active_at < ?1 - 60000');
 
@@ -128,6 +130,8 @@ export function sqliteWorkspaces(
           if (roleOf(workspaceId, userId) === undefined || count(countMembers, workspaceId) !== 1) return false;
           deleteMember.run(userId, workspaceId);
           deleteWorkspace.run(workspaceId);
+          deleteInvites.run(workspaceId);
+          deleteChats.run(workspaceId);
           return true;
         }),
       ),

@@ -92,8 +92,79 @@ export interface InviteStore {
   inviteFailures(userId: number, since: number): Promise<number>;
 }
 
+/** Which groups are a workspace's team chats, and the strangers refused in them. */
+export interface ChatStore {
+  /** Makes `chatId` a team chat of the workspace (replacing another binding of that chat). */
+  bindChat(chatId: number, workspaceId: number, boundBy: number, now: number): Promise<void>;
+  /** Unbinds `chatId` from the workspace; false when it was not its team chat. */
+  unbindChat(chatId: number, workspaceId: number): Promise<boolean>;
+  /** The workspace whose team chat `chatId` is, or null. */
+  chatWorkspace(chatId: number): Promise<number | null>;
+  /** Notes that `userId` was refused in `chatId`: true only the first time, so each is told once. */
+  noteChatRefusal(chatId: number, userId: number): Promise<boolean>;
+}
+
+/** What the audit log records: each a dotted name, stable (the CSV export and filters use them). */
+export const AUDIT_ACTIONS = [
+  'report.viewed',
+  'customer.searched',
+  'watch.added',
+  'member.invited',
+  'member.joined',
+  'member.removed',
+  'member.role',
+  'member.left',
+  'invite.revoked',
+  'credentials.changed',
+  'chat.bound',
+  'chat.unbound',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * One entry of the audit log: ids only, never names or payloads. `purpose` is set where a
+ * customer's data was looked at; `subjectId` is the member or chat an action was about; `detail` a
+ * role or an invite number.
+ */
+export interface AuditEntry {
+  entryId: number;
+  at: number;
+  workspaceId: number;
+  actorId: number;
+  action: AuditAction;
+  customerId: string | null;
+  locationId: string | null;
+  subjectId: number | null;
+  detail: string | null;
+  purpose: string | null;
+}
+
+/** What /audit filters by. */
+export interface AuditFilter {
+  actorId?: number | undefined;
+  customerId?: string | undefined;
+  action?: AuditAction | undefined;
+}
+
+/** The append-only audit log (entries older than the retention are purged daily). */
+export interface AuditStore {
+  /** Appends an entry, stamped with the store's clock. */
+  audit(
+    entry: Pick<AuditEntry, 'workspaceId' | 'actorId' | 'action'> &
+      Partial<Pick<AuditEntry, 'customerId' | 'locationId' | 'subjectId' | 'detail' | 'purpose'>>,
+  ): Promise<void>;
+  /** The workspace's latest entries matching `filter`, newest first, at most `limit`. */
+  auditEntries(workspaceId: number, filter: AuditFilter, limit: number): Promise<AuditEntry[]>;
+  /** When and why the workspace looked at a customer's data, oldest first, without who did. */
+  customerLookups(workspaceId: number, customerId: string): Promise<Array<{ at: number; purpose: string }>>;
+  /** Deletes the entries older than `before` (ms); returns how many. */
+  purgeAudit(before: number): Promise<number>;
+}
+
 /** Everything the bot stores about teams, behind one interface (the embedded one is SQLite). */
 export type TeamStore = WorkspaceStore &
-  InviteStore & {
+  InviteStore &
+  ChatStore &
+  AuditStore & {
     close(): Promise<void>;
   };
