@@ -8,7 +8,7 @@ import { takeTurn } from '../plume/take-turn';
 import { answerPress, editText, replyRich } from '../replies';
 import { VIEWS } from '../reports/views';
 import { echo } from '../security/bidi';
-import { requireCredentials } from './guards';
+import { requireCredentials, requireMember } from './guards';
 import { remember } from './remember';
 import { GONE, settingsText } from './watches';
 
@@ -16,7 +16,7 @@ const HOUR_MS = 3_600_000;
 
 /**
  * The buttons under an alert: 📊 Status of that location, 🔕 Mute… (1 h, 8 h, 24 h; also in a
- * watch's settings) and ✅ Acknowledge. A press on a watch or incident that is gone is answered politely.
+ * watch's settings) and ✅ Acknowledge. Mutes and acknowledgements need the support role. A press on a watch or incident that is gone is answered politely.
  */
 export function alertButtonsFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -38,6 +38,7 @@ export function alertButtonsFeature(): Composer<BotContext> {
   });
 
   feature.action(muteMenuData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'support')) === undefined) return;
     const data = muteMenuData.unpack(callbackDataOf(ctx));
     const watch = data === undefined ? undefined : ctx.services.monitoring.watches.get(ctx.from.id, data.mid);
     if (data === undefined || watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
@@ -54,6 +55,7 @@ export function alertButtonsFeature(): Composer<BotContext> {
   });
 
   feature.action(muteData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'support')) === undefined) return;
     const data = muteData.unpack(callbackDataOf(ctx));
     const { monitoring } = ctx.services;
     const until = monitoring.clock() + Number(data?.hours ?? 0) * HOUR_MS;
@@ -70,6 +72,7 @@ export function alertButtonsFeature(): Composer<BotContext> {
   });
 
   feature.action(acknowledgeData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'support')) === undefined) return;
     const data = acknowledgeData.unpack(callbackDataOf(ctx));
     const { watches, clock } = ctx.services.monitoring;
     const incident = data === undefined ? undefined : watches.incident(data.inc);

@@ -4,7 +4,7 @@ import { echo } from '../security/bidi';
 import { requireMember } from './guards';
 
 const USAGE =
-  'Your alerts come to your private chat with me. To have them in a group instead, send /alerts here in that group (you must be one of its administrators); /alerts off brings them back here.';
+  "Your alerts come to your private chat with me. To have them in a group instead, send /alerts here in that group (you need the support or admin role; outside your team's chat you must also be one of the group's administrators); /alerts off brings them back here.";
 
 /** Whether the sender runs this group: its owner or one of its administrators (asked of Telegram). */
 async function isGroupAdmin(ctx: BotContext, chatId: number, userId: number): Promise<boolean> {
@@ -47,8 +47,10 @@ export function alertsFeature(): Composer<BotContext> {
       await ctx.reply('Send /alerts here in the group where your alerts should go (add me to it first).');
       return;
     }
-    if ((await requireMember(ctx, 'viewer')) === undefined) return;
-    if (!(await isGroupAdmin(ctx, ctx.chat.id, userId))) {
+    const ready = await requireMember(ctx, 'support');
+    if (ready === undefined) return;
+    const teamChat = (await ctx.services.team.chatWorkspace(ctx.chat.id)) === ready.membership.workspaceId;
+    if (!teamChat && !(await isGroupAdmin(ctx, ctx.chat.id, userId))) {
       await ctx.reply('Only an administrator of this group can send their alerts here.');
       return;
     }

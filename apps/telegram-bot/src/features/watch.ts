@@ -8,6 +8,7 @@ import { echo } from '../security/bidi';
 import { recallRef } from '../storage/refs';
 import type { Credentials } from '../storage/user-state';
 import type { WatchOutcome, WatchTarget } from '../storage/watch-store';
+import { recordAudit } from './audit-trail';
 import { requireCredentials } from './guards';
 
 const STALE = 'This button belongs to an old message I no longer remember. Send /locations to pick the customer again.';
@@ -91,7 +92,13 @@ export function watchFeature(): Composer<BotContext> {
       ],
       monitoring.maxWatchesPerPerson,
     );
-    if (outcome.added > 0) monitoring.wakeMonitor();
+    if (outcome.added > 0) {
+      monitoring.wakeMonitor();
+      await recordAudit(ctx, ready.membership.workspaceId, 'watch.added', {
+        customerId: location.customerId,
+        locationId: location.locationId,
+      });
+    }
     const what = `${echo(location.name) || 'this location'} (${echo(name)})`;
     await ctx.reply(outcomeText(outcome, what, monitoring.maxWatchesPerPerson));
   });
@@ -103,6 +110,7 @@ export function watchFeature(): Composer<BotContext> {
     const customer = data === undefined ? undefined : recallRef(ready.state, data.ref);
     if (customer?.kind !== 'customer') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     const text = await watchCustomer(ctx, ready.credentials, customer);
+    await recordAudit(ctx, ready.membership.workspaceId, 'watch.added', { customerId: customer.customerId });
     await answerPress(ctx);
     await ctx.reply(text);
   });
@@ -115,6 +123,7 @@ export function watchFeature(): Composer<BotContext> {
     if (location?.kind !== 'location') return void (await ctx.answerCbQuery(STALE, { show_alert: true }));
     const name = await customerName(ctx, ready.credentials, location.customerId);
     const text = await watchCustomer(ctx, ready.credentials, { customerId: location.customerId, name });
+    await recordAudit(ctx, ready.membership.workspaceId, 'watch.added', { customerId: location.customerId });
     await answerPress(ctx);
     await ctx.reply(text);
   });

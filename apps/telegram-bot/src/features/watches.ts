@@ -3,6 +3,7 @@ import { Composer } from 'telegraf';
 import { unwatchData, watchConditionData, watchListData, watchSettingsData } from '../callback-data/actions';
 import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
+import { requireMember } from './guards';
 import { watchListKeyboard, watchSettingsKeyboard } from '../keyboards/watch-keyboards';
 import { answerPress, editRich, editText, replyRich } from '../replies';
 import { echo } from '../security/bidi';
@@ -46,17 +47,20 @@ export function watchesFeature(): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command('watches', async (ctx) => {
+    if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const { parts, keyboard } = listMessage(ctx, ctx.from.id);
     await replyRich(ctx, parts, keyboard);
   });
 
   feature.action(watchListData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const { parts, keyboard } = listMessage(ctx, ctx.from.id);
     await editRich(ctx, parts, keyboard);
     await answerPress(ctx);
   });
 
   feature.action(watchSettingsData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const data = watchSettingsData.unpack(callbackDataOf(ctx));
     const { monitoring } = ctx.services;
     const watch = data === undefined ? undefined : monitoring.watches.get(ctx.from.id, data.mid);
@@ -66,6 +70,7 @@ export function watchesFeature(): Composer<BotContext> {
   });
 
   feature.action(watchConditionData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const data = watchConditionData.unpack(callbackDataOf(ctx));
     const { monitoring } = ctx.services;
     const changed =
@@ -78,6 +83,7 @@ export function watchesFeature(): Composer<BotContext> {
   });
 
   feature.action(unwatchData.filter(), async (ctx) => {
+    if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const data = unwatchData.unpack(callbackDataOf(ctx));
     const { watches } = ctx.services.monitoring;
     const watch = data === undefined ? undefined : watches.get(ctx.from.id, data.mid);
