@@ -3,6 +3,7 @@ import { renderQueuePlace } from '@org/bot-formatting/plume';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { BotContext } from '../context';
 import type { QueueTicket } from '../queue/fair-queue';
+import { isQueueBusyError } from '../queue/queue-busy-error';
 import { deleteOne, editOne, replyOne, showTyping } from '../replies';
 import type { Credentials } from '../storage/user-state';
 
@@ -46,19 +47,8 @@ async function showPlace(
   if (messageId !== undefined) await deleteOne(ctx, messageId).catch(() => undefined);
 }
 
-/**
- * Runs `work` when it is this person's turn in the queue of `credentials` (people sharing a Plume
- * credential take turns, see the gateway). While they wait longer than about 2 s they see their
- * place ("⏳ 14 requests ahead of yours, about 5 s"), edited in place; "typing…" shows once the
- * work starts. `work` gets the client and a signal that aborts once the request is answered, so
- * nothing left over reaches Plume.
- *
- * @throws {QueueBusyError} at once when the wait would be longer than the queue allows.
- * @throws what `work` throws.
- * @example
- * const parts = await takeTurn(ctx, credentials, (client, signal) => VIEWS.status(client, location, signal));
- */
-export async function takeTurn<T>(
+/** One turn of {@link takeTurn}: waits in the queue (showing the place after about 2 s), then runs `work`. */
+async function takeTurnOnce<T>(
   ctx: BotContext,
   credentials: Credentials,
   work: (client: PlumeClient, signal: AbortSignal) => Promise<T>,
@@ -80,5 +70,43 @@ export async function takeTurn<T>(
   } finally {
     stop.abort();
     await place;
+  }
+}
+
+/** Whether the person acting shares their workspace's Plume budget with others (a team, not someone alone). */
+async function inTeam(ctx: BotContext): Promise<boolean> {
+  const { team } = ctx.services;
+  const membership = await team.membership(ctx.from?.id ?? 0);
+  return membership !== null && (await team.members(membership.workspaceId)).length > 1;
+}
+
+/**
+ * Runs `work` when it is this person's turn in the queue of `credentials` (people sharing a Plume
+ * credential take turns, see the gateway). While they wait longer than about 2 s they see their
+ * place ("⏳ 14 requests ahead of yours, about 5 s"), edited in place; "typing…" shows once the
+ * work starts. `work` gets the client and a signal that aborts once the request is answered, so
+ * nothing left over reaches Plume. When the queue is full and the person is in a team, they see
+ * "⏳ The team's Plume budget is busy, retrying in N s" and the request is queued again once then,
+ * as long as N is within the queue's longest wait; otherwise (or full again) the busy error goes up.
+ *
+ * @throws {QueueBusyError} when the wait would be longer than the queue allows (for a team: also after the retry).
+ * @throws what `work` throws.
+ * @example
+ * const parts = await takeTurn(ctx, credentials, (client, signal) => VIEWS.status(client, location, signal));
+ */
+export async function takeTurn<T>(
+  ctx: BotContext,
+  credentials: Credentials,
+  work: (client: PlumeClient, signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  try {
+    return await takeTurnOnce(ctx, credentials, work);
+  } catch (error) {
+    if (!isQueueBusyError(error) || error.retryAfterMs > error.maxWaitMs || !(await inTeam(ctx))) throw error;
+    const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000));
+    const notice = await ctx.reply(`⏳ The team's Plume budget is busy, retrying in ${seconds} s.`);
+    await sleep(seconds * 1000);
+    await deleteOne(ctx, notice.message_id).catch(() => undefined);
+    return takeTurnOnce(ctx, credentials, work);
   }
 }
