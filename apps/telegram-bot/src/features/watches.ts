@@ -1,4 +1,4 @@
-import { ALERT_CONDITION_LABELS, renderWatchList } from '@org/bot-formatting/plume';
+import { conditionLabel, renderWatchList } from '@org/bot-formatting/plume';
 import { Composer } from 'telegraf';
 import { unwatchData, watchConditionData, watchListData, watchSettingsData } from '../callback-data/actions';
 import { callbackDataOf } from '../callback-data/read';
@@ -35,7 +35,7 @@ export function settingsText(watch: Watch, now: number): string {
     watch.mutedUntil !== undefined && watch.mutedUntil > now
       ? `\n🔕 Muted until ${new Date(watch.mutedUntil).toISOString().slice(0, 16).replace('T', ' ')} UTC.`
       : '';
-  const off = watch.conditionsOff.map((c) => ALERT_CONDITION_LABELS[c] ?? c);
+  const off = watch.conditionsOff.map((c) => conditionLabel(c).short);
   return [
     `⚙️ ${echo(watch.locationName) || 'Unnamed location'} · ${echo(watch.customerName)}`,
     `Alerts for: ✅ on, ⬜ off (press to switch).${off.length > 0 ? ` Off now: ${off.join(', ')}.` : ''}${muted}`,
@@ -78,7 +78,7 @@ export function watchesFeature(): Composer<BotContext> {
     const watch = data === undefined || !changed ? undefined : monitoring.watches.get(ctx.from.id, data.mid);
     if (data === undefined || watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await editText(ctx, settingsText(watch, monitoring.clock()), { reply_markup: watchSettingsKeyboard(watch) });
-    const label = ALERT_CONDITION_LABELS[data.cond] ?? data.cond;
+    const label = conditionLabel(data.cond).short;
     await answerPress(ctx, `${label} alerts ${data.on === '1' ? 'on' : 'off'}`);
   });
 

@@ -1,4 +1,4 @@
-import { ALERT_CONDITION_LABELS } from '@org/bot-formatting/plume';
+import { conditionLabel } from '@org/bot-formatting/plume';
 import { Markup } from 'telegraf';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import {
@@ -50,7 +50,7 @@ export function watchSettingsKeyboard(watch: Watch): InlineKeyboardMarkup {
   const conditions = WATCH_CONDITIONS.map((cond) => {
     const off = watch.conditionsOff.includes(cond);
     return Markup.button.callback(
-      `${off ? '⬜' : '✅'} ${ALERT_CONDITION_LABELS[cond] ?? cond}`,
+      `${off ? '⬜' : '✅'} ${conditionLabel(cond).short}`,
       watchConditionData.pack({ mid: watch.monitoredId, cond, on: off ? '1' : '0' }),
     );
   });

@@ -3,6 +3,7 @@ import { formatDuration } from '../duration';
 import { concat, lines, type FormatInput, type FormattedText } from '../rich-text';
 import { bold, italic } from '../styles';
 import { formatDateTime } from '../time';
+import { ALERT_CONDITION_LABELS, conditionLabel } from './conditions';
 import { finish, resolveTimeZone, timeZoneNote, type RenderOptions } from './shared';
 
 /** Where an alert is: the location's and the customer's names, as the caller made them safe to show. */
@@ -17,44 +18,11 @@ export interface AlertRenderOptions extends RenderOptions {
   readonly now?: number | string;
 }
 
-/** Per condition: the headline, the recovery's headline and what a support agent can do next. */
-const CONDITIONS: Readonly<Record<string, { readonly title: string; readonly back?: string; readonly next: string }>> =
-  {
-    locationOffline: {
-      title: '🔴 Offline',
-      back: '✅ Back online',
-      next: 'Check the gateway has power and its internet line is up (the ISP’s side too); 📊 Status shows whether any pod still answers.',
-    },
-    podDisconnected: {
-      title: '🟠 Pod disconnected',
-      back: '✅ Pod reconnected',
-      next: 'Check the pod has power and is within reach of another pod; ask the customer to plug it back in or move it closer.',
-    },
-    healthDegraded: {
-      title: '🟡 Pod health degraded',
-      back: '✅ Pod health back to normal',
-      next: 'Open 📊 Status for the pod’s interference and backhaul; moving or restarting it usually helps.',
-    },
-    wanSaturated: {
-      title: '🟠 Internet line saturated',
-      back: '✅ Internet line no longer saturated',
-      next: 'The line runs near its plan speed: look for heavy users, or suggest a faster plan.',
-    },
-    speedTestDrop: {
-      title: '🟠 Speed test dropped',
-      back: '✅ Speed test back to normal',
-      next: 'Run a new speed test; if it stays low, check the line with the ISP.',
-    },
-    plumeAlert: {
-      title: '⚠️ Plume alert',
-      back: '✅ Plume alert cleared',
-      next: 'See the location in the Plume portal for what Plume flagged.',
-    },
-    noData: { title: '⚪ Unknown', next: 'Nothing to do yet: you will hear when Plume answers again.' },
-  };
-
-const conditionOf = (decision: AlertDecision) =>
-  CONDITIONS[decision.condition] ?? { title: `⚠️ ${decision.condition}`, next: 'Open 📊 Status for details.' };
+/** An alert's headline: the condition's emoji and title. */
+const headline = (decision: AlertDecision) => {
+  const label = conditionLabel(decision.condition);
+  return `${label.emoji} ${label.title}`;
+};
 
 /** `Office` for a pod condition (its name, else its id), the Plume alert's type, or nothing. */
 function subject(decision: AlertDecision): string | undefined {
@@ -101,7 +69,8 @@ export function renderAlert(
   const { decision } = input;
   checkDecision(decision, ['firing'], 'renderAlert');
   const zone = resolveTimeZone(options.timeZone);
-  const { title, next } = conditionOf(decision);
+  const title = headline(decision);
+  const { next } = conditionLabel(decision.condition);
   const what = subject(decision);
   const ago = Math.max(0, msOf(options.now ?? decision.at) - Date.parse(decision.since));
   return finish(
@@ -135,15 +104,15 @@ export function renderRecovery(
 ): FormattedText[] {
   const { decision } = input;
   checkDecision(decision, ['resolved'], 'renderRecovery');
-  const { title, back } = conditionOf(decision);
+  const { title, back } = conditionLabel(decision.condition);
   const what = subject(decision);
-  const headline = back ?? `✅ Back to normal: ${title.replace(/^\S+\s/, '')}`;
+  const recovered = back === undefined ? `✅ Back to normal: ${title}` : `✅ ${back}`;
   const lasted =
     decision.durationMs === undefined
       ? 'Its length is not known.'
       : `It lasted ${formatDuration(Math.max(0, decision.durationMs))}.`;
   return finish(
-    [lines(bold(what === undefined ? headline : `${headline}: ${what}`), ...placeLines(input), lasted)],
+    [lines(bold(what === undefined ? recovered : `${recovered}: ${what}`), ...placeLines(input), lasted)],
     options,
   );
 }
@@ -164,7 +133,7 @@ export function renderFlapping(
 ): FormattedText[] {
   const { decision } = input;
   checkDecision(decision, ['flapping'], 'renderFlapping');
-  const label = conditionOf(decision).title.replace(/^\S+\s/, '');
+  const label = conditionLabel(decision.condition).title;
   const what = subject(decision);
   return finish(
     [
@@ -195,11 +164,11 @@ export function renderUnknown(
   return finish(
     [
       lines(
-        bold('⚪ Unknown: Plume is not answering about this location'),
+        bold(`${headline(decision)}: Plume is not answering about this location`),
         ...placeLines(input),
         `No answer since ${formatDateTime(decision.since, zone)} (${zone}).`,
       ),
-      conditionOf(decision).next,
+      conditionLabel(decision.condition).next,
     ],
     options,
   );
@@ -217,11 +186,12 @@ export function renderUnknown(
  */
 export function renderMonitoringDegraded(decision: AlertDecision, options: RenderOptions = {}): FormattedText[] {
   checkDecision(decision, ['firing', 'resolved'], 'renderMonitoringDegraded');
+  const label = ALERT_CONDITION_LABELS.monitoringDegraded;
   if (decision.kind === 'resolved') {
     const lasted =
       decision.durationMs === undefined ? '' : ` after ${formatDuration(Math.max(0, decision.durationMs))}`;
     return finish(
-      [lines(bold('✅ Monitoring is back'), `Plume answers again${lasted}; alerts are up to date.`)],
+      [lines(bold(`✅ ${label.back ?? label.title}`), `Plume answers again${lasted}; alerts are up to date.`)],
       options,
     );
   }
@@ -229,10 +199,10 @@ export function renderMonitoringDegraded(decision: AlertDecision, options: Rende
   return finish(
     [
       lines(
-        bold('⚠️ Monitoring degraded'),
+        bold(`${label.emoji} ${label.title}`),
         `Plume has been failing for many of the watched locations since ${formatDateTime(decision.since, zone)} (${zone}).`,
       ),
-      'Alerts may be late until it recovers. Nothing to do on your side: you will hear when it is back.',
+      label.next,
     ],
     options,
   );

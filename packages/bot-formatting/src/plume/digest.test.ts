@@ -39,7 +39,7 @@ describe('renderDailyDigest()', () => {
   });
 
   it('lists open incidents with their age', () => {
-    expect(text).toContain('🔴 Open incidents (1)\n• Shop: pod disconnected (EX1) since 07:00 (2 h)');
+    expect(text).toContain('🔴 Open incidents (1)\n• Shop: Pod disconnected (EX1) since 07:00 (2 h)');
   });
 
   it('lists the outages with their durations, earliest first', () => {

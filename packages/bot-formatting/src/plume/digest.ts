@@ -6,18 +6,8 @@ import { bold } from '../styles';
 import { table } from '../table';
 import { formatDate, formatDateTime, formatTime } from '../time';
 import { formatPercent } from '../units';
+import { conditionLabel } from './conditions';
 import { finish, resolveTimeZone, timeZoneNote, type RenderOptions } from './shared';
-
-/** How each alert condition reads in the digest. */
-const CONDITION_LABELS: Readonly<Record<string, string>> = {
-  locationOffline: 'offline',
-  podDisconnected: 'pod disconnected',
-  healthDegraded: 'pod health degraded',
-  wanSaturated: 'internet line saturated',
-  speedTestDrop: 'speed test dropped',
-  plumeAlert: 'Plume alert',
-  noData: 'no data',
-};
 
 /** `Home · Ann`, the names as given (the caller makes them safe to show), or the location id. */
 function placeName(ref: DigestLocationRef): string {
@@ -38,7 +28,7 @@ function openIncidents(digest: DailyDigest, timeZone: string): FormattedText {
   return lines(
     bold(`🔴 Open incidents (${digest.openIncidents.length})`),
     ...digest.openIncidents.map((incident) => {
-      const what = CONDITION_LABELS[incident.condition] ?? incident.condition;
+      const what = conditionLabel(incident.condition).title;
       const pod = incident.pod === null ? '' : ` (${incident.pod})`;
       return `• ${placeName(incident)}: ${what}${pod} since ${when(incident.since, digest, timeZone)} (${formatDuration(incident.openForMs)})`;
     }),

@@ -2,19 +2,10 @@ import { lines, concat, type FormattedText } from '../rich-text';
 import { bold, italic } from '../styles';
 import { plural } from '../plural';
 import { formatDateTime } from '../time';
+import { conditionLabel } from './conditions';
 import { finish, resolveTimeZone, timeZoneNote, type RenderOptions } from './shared';
 
-/** Short names of the alert conditions, as buttons and the watch list show them. */
-export const ALERT_CONDITION_LABELS: Readonly<Record<string, string>> = {
-  locationOffline: 'Offline',
-  podDisconnected: 'Pods',
-  healthDegraded: 'Health',
-  wanSaturated: 'WAN',
-  speedTestDrop: 'Speed test',
-  plumeAlert: 'Plume alerts',
-};
-
-const labelOf = (condition: string) => ALERT_CONDITION_LABELS[condition] ?? condition;
+const labelOf = (condition: string) => conditionLabel(condition).short;
 
 /** One watched location in {@link renderWatchList}. */
 export interface WatchListItem {
