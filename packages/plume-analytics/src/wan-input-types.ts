@@ -55,6 +55,7 @@ export interface PlanSpeed {
  *   timeZone: 'Europe/Berlin',
  *   intervalMinutes: 15,
  *   planSpeed: { downloadMbps: 500, uploadMbps: 50 },
+ *   windowHours: 3,
  * };
  * ```
  */
@@ -74,4 +75,13 @@ export interface WanAnalysisOptions {
    * @default null (no utilisation)
    */
   readonly planSpeed?: PlanSpeed | null | undefined;
+  /**
+   * Analyse only the newest `windowHours` of data, e.g. `3` for a 3-hour chart: the items whose
+   * interval starts less than `windowHours` before the newest valid sample's interval (and not after
+   * it). Everything in the result, `coverage` included, is then of those items, and
+   * `intervalSeries` spans the window. Items without a usable timestamp fall in no window. At most
+   * 1,440 intervals (360 hours at 15 minutes).
+   * @default null (every item; `intervalSeries` spans 24 hours)
+   */
+  readonly windowHours?: number | null | undefined;
 }

@@ -1,6 +1,7 @@
 /**
  * The per-interval WAN series of `analyzeWanStats`, for charts: what each interval's peak and
- * average rates were over the last 24 hours of data, with missing intervals left as `null`.
+ * average rates were over the last 24 hours of data (or the `windowHours` asked for), with missing
+ * intervals left as `null`.
  *
  * @packageDocumentation
  */
@@ -35,7 +36,8 @@ export interface WanIntervalPoint {
 }
 
 /**
- * Every interval of the 24 hours that end with the last valid sample's interval, oldest first.
+ * Every interval of the 24 hours (or the `windowHours` of `analyzeWanStats`) that end with the last
+ * valid sample's interval, oldest first.
  *
  * @example
  * ```ts
@@ -54,7 +56,7 @@ export interface WanIntervalSeries {
   /** End of the last interval, ISO-8601 UTC (the end of the last valid sample's interval). */
   readonly endAt: string;
   readonly intervalMinutes: number;
-  /** One point per interval, oldest first: ⌈24 h ÷ interval⌉ of them (at most 1,440). */
+  /** One point per interval, oldest first: ⌈24 h (or the window) ÷ interval⌉ of them (at most 1,440). */
   readonly points: readonly WanIntervalPoint[];
   /** Points without a valid sample. */
   readonly missingIntervals: number;

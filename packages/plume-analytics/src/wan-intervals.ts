@@ -1,19 +1,19 @@
 // Internal: the per-interval series of the WAN analysis.
 import type { WanIntervalPoint, WanIntervalSeries } from './wan-interval-types';
 import type { WanColumns } from './wan-samples';
-import { DAY_MS, toIso } from './time';
+import { toIso } from './time';
 
-/** The series never holds more points than one a minute over a day. */
-const MAX_POINTS = 1440;
+/** The series never holds more points than one a minute over a day (the window option is held to it). */
+export const MAX_SERIES_POINTS = 1440;
 
 /**
- * One point per interval over the 24 hours ending with the last valid sample's interval. A sample
+ * One point per interval over the `spanMs` ending with the last valid sample's interval. A sample
  * goes to the slot its start rounds to (so a few seconds of jitter do not matter); of samples that
  * round to one slot, the later wins. `columns` are the analysis' valid samples, ascending, non-empty.
  */
-export function computeIntervalSeries(columns: WanColumns, intervalMs: number): WanIntervalSeries {
+export function computeIntervalSeries(columns: WanColumns, intervalMs: number, spanMs: number): WanIntervalSeries {
   const { time } = columns;
-  const count = Math.min(MAX_POINTS, Math.max(1, Math.ceil(DAY_MS / intervalMs)));
+  const count = Math.min(MAX_SERIES_POINTS, Math.max(1, Math.ceil(spanMs / intervalMs)));
   const last = time[time.length - 1]!;
   const startMs = last - (count - 1) * intervalMs;
   const slots = new Int32Array(count).fill(-1);

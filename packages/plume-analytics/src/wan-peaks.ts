@@ -4,6 +4,7 @@
 import type { WanSampleInput } from './wan-types';
 import { nearestRank, selectInPlace } from './select';
 import { collectValidSamples } from './wan-samples';
+import { wanWindowStart } from './wan-window';
 
 /**
  * The nearest-rank 95th percentile of interval peak rates: the ⌈0.95·n⌉-th smallest. `rates` is
@@ -37,7 +38,7 @@ export interface WanPeakP95 {
 
 /**
  * The 95th percentile of the download and upload interval peaks of the valid samples whose interval
- * starts less than `windowMs` before the newest valid sample's, with the same sample validity and
+ * starts less than `windowMs` before the newest valid sample's (the window rule of `analyzeWanStats`' `windowHours`), with the same sample validity and
  * one-sample-per-interval rule as `analyzeWanStats`, and nothing else (no coverage, busy hours or
  * hourly series); `null` when no sample is valid.
  */
@@ -48,8 +49,7 @@ export function wanPeakP95(
   const { length, time, rxMaxMbps, txMaxMbps } = collectValidSamples(samples);
   if (length === 0) return null;
   const newestMs = time[length - 1]!;
-  let start = length - 1;
-  while (start > 0 && time[start - 1]! > newestMs - windowMs) start--;
+  const start = wanWindowStart(time, windowMs);
   // The columns are this call's own: selection may reorder them.
   return {
     newestMs,

@@ -11,11 +11,12 @@ import { AnalyticsError } from './errors';
 import { computeBusyHours } from './busy-hours';
 import { createHourOfDay } from './hour-of-day';
 import { computeHourlyPeaks } from './wan-hourly';
-import { computeIntervalSeries } from './wan-intervals';
-import { toIso } from './time';
+import { computeIntervalSeries, MAX_SERIES_POINTS } from './wan-intervals';
+import { DAY_MS, HOUR_MS, parseTimestamp, toIso } from './time';
 import { computeCoverage } from './wan-coverage';
 import { collectValidSamples } from './wan-samples';
 import { peakP95InPlace, percentOfPlan, usablePlanMbps } from './wan-peaks';
+import { inWanWindow } from './wan-window';
 
 const DEFAULT_TIME_ZONE = 'UTC';
 const DEFAULT_INTERVAL_MINUTES = 15;
@@ -29,6 +30,31 @@ function resolveIntervalMinutes(value: number | undefined): number {
     );
   }
   return value;
+}
+
+/** The window in ms, or `null` for none; at most {@link MAX_SERIES_POINTS} intervals long. */
+function resolveWindowMs(hours: number | null | undefined, intervalMinutes: number): number | null {
+  if (hours === undefined || hours === null) return null;
+  const maxHours = (MAX_SERIES_POINTS * intervalMinutes) / 60;
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0 || hours > maxHours) {
+    throw new AnalyticsError(
+      'INVALID_OPTION',
+      `windowHours must be a positive number of hours, at most ${maxHours} (1,440 intervals of ${intervalMinutes} minutes), got ${String(hours)}.`,
+    );
+  }
+  return hours * HOUR_MS;
+}
+
+/** The items whose timestamp falls in the window ending with the newest valid sample's interval. */
+function itemsInWindow(
+  list: readonly (WanSampleInput | null | undefined)[],
+  newestMs: number,
+  windowMs: number,
+): (WanSampleInput | null | undefined)[] {
+  return list.filter((sample) => {
+    const start = sample !== null && typeof sample === 'object' ? parseTimestamp(sample.timestamp) : null;
+    return start !== null && inWanWindow(start, newestMs, windowMs);
+  });
 }
 
 /**
@@ -106,25 +132,31 @@ function utilisation(
  * `null` where no valid sample fell, for charts),
  * `coverage.belowQualityThreshold` (usable items, valid or duplicate, under 80 % of those received)
  * and, with `planSpeed`, `utilisation` (peak, p95 and average as a percentage of the plan speed). With no valid sample the result is
- * `{ hasData: false, coverage, … }`, not a report of zeros. Runs in O(n) for time-ordered input
- * (ascending or newest first).
+ * `{ hasData: false, coverage, … }`, not a report of zeros. With `windowHours`, all of this is of
+ * the items whose interval starts less than `windowHours` before the newest valid sample's (and not
+ * after it), and `intervalSeries` spans the window: the one rule of which samples a range such as a
+ * chart's "last 3 hours" shows. Runs in O(n) for time-ordered input (ascending or newest first).
  *
  * @param samples - the `fifteenMins` array; `null`/`undefined` is treated as empty
- * @param options - time zone, interval length and plan speed, see {@link WanAnalysisOptions}
- * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown time zone or a non-positive interval.
+ * @param options - time zone, interval length, plan speed and window, see {@link WanAnalysisOptions}
+ * @throws {@link AnalyticsError} `INVALID_OPTION` for an unknown time zone, a non-positive interval,
+ * or a window that is not a positive number of hours of at most 1,440 intervals.
  *
  * @example
  * ```ts
- * const analysis = analyzeWanStats([
+ * const samples = [
  *   { timestamp: '2024-12-04T10:00:00Z', rxMbytes: 900, txMbytes: 90, rxMaxMbps: 40, txMaxMbps: 4 },
  *   { timestamp: '2024-12-04T10:15:00Z', rxMbytes: 450, txMbytes: 45, rxMaxMbps: 20, txMaxMbps: 2 },
- * ]);
+ * ];
+ * const analysis = analyzeWanStats(samples);
  * if (analysis.hasData) {
  *   analysis.rx.peak; // { mbps: 40, at: '2024-12-04T10:00:00.000Z' }
  *   analysis.rx.meanPeakMbps; // 30
  *   analysis.rx.averageThroughputMbps; // 6  (1350 MB × 8 ÷ (2 × 900 s))
  *   analysis.rx.p95Mbps; // 40  (rank ⌈0.95 × 2⌉ = 2)
  * }
+ * // Only the last 15 minutes of data: the 10:15 sample.
+ * analyzeWanStats(samples, { windowHours: 0.25 }).coverage.totalSamples; // 1
  * ```
  */
 export function analyzeWanStats(
@@ -135,14 +167,19 @@ export function analyzeWanStats(
   const hourOfDay = createHourOfDay(timeZone);
   const intervalMinutes = resolveIntervalMinutes(options?.intervalMinutes);
   const intervalMs = intervalMinutes * 60_000;
-  const list = Array.isArray(samples) ? samples : [];
-  const columns = collectValidSamples(list);
+  const windowMs = resolveWindowMs(options?.windowHours, intervalMinutes);
+  let list: readonly (WanSampleInput | null | undefined)[] = Array.isArray(samples) ? samples : [];
+  let columns = collectValidSamples(list);
+  if (windowMs !== null && columns.length > 0) {
+    list = itemsInWindow(list, columns.time[columns.length - 1]!, windowMs);
+    columns = collectValidSamples(list);
+  }
   const coverage = computeCoverage(columns.time, list.length, columns.duplicates, intervalMs);
   if (columns.length === 0) return { hasData: false, coverage, timeZone, intervalMinutes };
 
   // Before directionStats, whose percentile selection reorders the rate columns.
   const hourlyRxPeaks = computeHourlyPeaks(columns.time, columns.rxMaxMbps);
-  const intervalSeries = computeIntervalSeries(columns, intervalMs);
+  const intervalSeries = computeIntervalSeries(columns, intervalMs, windowMs ?? DAY_MS);
   const busyHours = computeBusyHours(columns.time, columns.rxMaxMbps, columns.txMaxMbps, hourOfDay);
   const rx = directionStats(columns.time, columns.rxMbytes, columns.rxMaxMbps, intervalMs / 1000);
   const tx = directionStats(columns.time, columns.txMbytes, columns.txMaxMbps, intervalMs / 1000);
