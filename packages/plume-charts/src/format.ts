@@ -22,6 +22,14 @@ export function formatDuration(ms: number): string {
   return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
 }
 
+/** A chart's span as its subtitle names it: `Last 3 hours`, `Last 24 hours`, `Last 7 days`. */
+export function lastSpan(spanMs: number): string {
+  const hours = spanMs / 3_600_000;
+  if (hours > 48 && hours % 24 === 0) return `Last ${hours / 24} days`;
+  if (Number.isInteger(hours)) return hours === 1 ? 'Last hour' : `Last ${hours} hours`;
+  return `Last ${formatDuration(spanMs)}`;
+}
+
 /** The d3 time format of a time-axis label for a span of `spanMs`. */
 export function timeAxisFormat(locale: ChartLocale, spanMs: number): string {
   const clock = locale.hour24 ? '%H:%M' : '%-I %p';

@@ -91,6 +91,22 @@ describe('wanChartSpec', () => {
     expect(JSON.stringify(tokyo.spec)).toContain('plan ↓ 1.000 Mbps');
   });
 
+  it('spans the window the analysis was asked for, and names it in the subtitle', () => {
+    const day = spec(analyzeWanStats(wanDay()));
+    const threeHours = spec(analyzeWanStats(wanDay(), { windowHours: 3 }));
+    const week = spec(analyzeWanStats(wanDay(), { windowHours: 7 * 24 }));
+    const subtitle = (s: ChartSpec) => (s.spec['title'] as { subtitle: string }).subtitle;
+    expect(subtitle(day)).toMatch(/^Last 24 hours, per 15 minutes: /);
+    expect(subtitle(threeHours)).toMatch(/^Last 3 hours, per 15 minutes: /);
+    expect(subtitle(week)).toMatch(/^Last 7 days, per 15 minutes: /);
+    const rows = (s: ChartSpec) =>
+      (layerData(s.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as { series: string }[]).filter(
+        (row) => row.series === 'Download peak',
+      );
+    expect(rows(threeHours)).toHaveLength(12);
+    expect(rows(week)).toHaveLength(672);
+  });
+
   it('returns a typed no-data result instead of an empty chart', () => {
     expect(wanChartSpec(analyzeWanStats([]))).toEqual({
       kind: 'no-data',

@@ -1,6 +1,6 @@
 import type { WanAnalysis, WanAnalysisWithData, WanIntervalPoint } from '@org/plume-analytics';
 import { ChartsError } from './errors';
-import { formatMbps, timeAxisFormat } from './format';
+import { formatMbps, lastSpan, timeAxisFormat } from './format';
 import { chartLocale, type ChartLocale } from './locale';
 import { resolveOptions, type ResolvedOptions } from './options';
 import { baseConfig, paletteOf, type Palette } from './theme';
@@ -165,7 +165,7 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
     autosize: { type: 'fit', contains: 'padding' },
     title: {
       text: options.title,
-      subtitle: `Last 24 hours, per ${series.intervalMinutes} minutes: peaks (solid), averages (faded), 95th percentiles (dashed)`,
+      subtitle: `${lastSpan(Date.parse(series.endAt) - Date.parse(series.startAt))}, per ${series.intervalMinutes} minutes: peaks (solid), averages (faded), 95th percentiles (dashed)`,
     },
     config: { ...baseConfig(palette), locale: locale.vega },
     layer: [
@@ -222,8 +222,9 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
 }
 
 /**
- * Builds the Vega-Lite specification of the WAN chart: 24 hours of 15-minute download and upload
- * peaks (solid) and averages (faded) from `analysis.intervalSeries`, the 95th percentiles as dashed
+ * Builds the Vega-Lite specification of the WAN chart: the 15-minute download and upload peaks
+ * (solid) and averages (faded) of `analysis.intervalSeries` (24 hours, or the `windowHours` the
+ * analysis was asked for, named in the subtitle), the 95th percentiles as dashed
  * lines labelled with their values, the plan speed when the analysis had one (`utilisation`),
  * missing intervals as gaps in the lines over grey bands (never as zero), a time axis in
  * `options.timeZone` with its name, and Mbps on the value axis. The specification is plain data
