@@ -13,7 +13,11 @@ source "$ROOT/tools/scripts/toolchain.sh"
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
-  test) cd "$ROOT" && exec node tools/scripts/test.mjs "$@" ;;
+  test)
+    # shellcheck source=postgres.sh
+    source "$ROOT/tools/scripts/postgres.sh"
+    cd "$ROOT" && exec node tools/scripts/test.mjs "$@"
+    ;;
   start) cd "$ROOT" && exec node tools/scripts/start.mjs "$@" ;;
   rehearsal) cd "$ROOT" && exec node tools/rehearsal/rehearse.mjs "$@" ;;
   exec) exec "$@" ;; # in the caller's folder
