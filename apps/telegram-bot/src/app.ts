@@ -24,6 +24,7 @@ import { startAuditRetention } from './team/audit-retention';
 import { openSettingsStore } from './storage/settings-store';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
 import { openUpdateInbox } from './storage/update-inbox';
+import { createTelegramTransport } from './telegram/telegram-transport';
 
 export interface AppOptions {
   config: Config;
@@ -102,6 +103,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       if (event.type !== 'request' && event.type !== 'response') logger.debug({ plume: event }, 'Plume event');
     },
   });
+  const transport = createTelegramTransport({ apiRoot: options.apiRoot });
+  const relayTelegram = new Telegram(options.token, { apiRoot: options.apiRoot });
+  transport.attach(relayTelegram);
   const intervalSeconds =
     config.watchIntervalSeconds ?? options.defaultWatchIntervalSeconds ?? DEFAULT_WATCH_INTERVAL_SECONDS;
   const monitoring = createMonitoring({
@@ -113,7 +117,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     },
     plume,
     // Its own client: the relay sends outside any update.
-    telegram: new Telegram(options.token, { apiRoot: options.apiRoot }),
+    telegram: relayTelegram,
     logger,
     metrics,
     intervalMs: options.monitoring?.intervalMs ?? intervalSeconds * 1000,
@@ -145,6 +149,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       teamSettings: { inviteTtlMs: config.inviteExpiryHours * 3_600_000 },
     },
     inbox,
+    transport,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });
@@ -190,6 +195,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     inbox.close();
     settings.close();
     await charts.close();
+    transport.close();
     throw error;
   }
   monitoring.start();
@@ -230,6 +236,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       inbox.close();
       settings.close();
       await charts.close();
+      transport.close();
       logger.info('Stopped');
       if (failure === undefined) settle();
       else fail(failure);

@@ -27,6 +27,7 @@ import { headerGuard } from './security/header-guard';
 import { inviteGuard } from './security/invite-guard';
 import { rateLimit } from './security/rate-limit';
 import type { UpdateInbox } from './storage/update-inbox';
+import type { TelegramTransport } from './telegram/telegram-transport';
 
 export interface BotDeps {
   token: string;
@@ -38,6 +39,8 @@ export interface BotDeps {
   /** Unset: everyone may use the bot. */
   allowedUsers?: ReadonlySet<number> | undefined;
   rateLimitPerMinute: number;
+  /** The Bot API connections: set on the bot's client and on each update's. */
+  transport: TelegramTransport;
 }
 
 export interface Bot {
@@ -47,7 +50,7 @@ export interface Bot {
 }
 
 /**
- * Builds the bot: the per-user dispatcher (which stores each update in the inbox first), the error
+ * Builds the bot: every Bot API call through `transport`, the per-user dispatcher (which stores each update in the inbox first), the error
  * boundary, the guard that deletes secrets posted outside /setup (before the allow-list: a
  * stranger's too), the filter of updates no person sent (inline presses, channel posts, anonymous
  * admins), the allow-list and the rate limit; then one Composer per feature, and last the feature
@@ -59,6 +62,7 @@ export function createBot(deps: BotDeps): Bot {
     telegram: { apiRoot: deps.apiRoot ?? 'https://api.telegram.org', webhookReply: false },
   });
   telegraf.context.services = deps.services;
+  deps.transport.attach(telegraf.telegram);
   const { logger } = deps.services;
   const dispatcher = createUpdateDispatcher({
     inbox: deps.inbox,
@@ -66,6 +70,11 @@ export function createBot(deps: BotDeps): Bot {
     onError: (error) => logger.error({ err: error }, 'Error escaped the error boundary'),
   });
 
+  // telegraf builds a client per update: it calls the Bot API through the same transport.
+  telegraf.use((ctx, next) => {
+    deps.transport.attach(ctx.telegram);
+    return next();
+  });
   telegraf.use(dispatcher.middleware);
   telegraf.use(errorBoundary());
   telegraf.use(headerGuard()); // first: a pasted secret is deleted even from a stranger or a user going too fast
