@@ -37,7 +37,8 @@ describe('a team sharing one workspace', () => {
     await world.startBot();
     ada = world.harness.createUser({ firstName: 'Ada' });
     vic = world.harness.createUser({ firstName: 'Vic' });
-    sue = world.harness.createUser({ firstName: 'Sue' });
+    // A right-to-left override in a name must not reorder the bot's sentences around it.
+    sue = world.harness.createUser({ firstName: 'Sue', lastName: '\u202Eeel', username: 'sue_agent' });
   }, 60_000);
   afterAll(() => world.close());
 
@@ -49,7 +50,7 @@ describe('a team sharing one workspace', () => {
     expect((await ada.lastMessage()).text).toMatch(/^Invite #\d+ for a viewer:\nhttps:\/\/t\.me\/\w+\?start=/);
     await vic.send(`/start ${forVic}`);
     await vic.waitForMessage('You joined the workspace as viewer');
-    await ada.waitForMessage(`User ${vic.id} joined your workspace as viewer`);
+    await ada.waitForMessage(`Vic (Telegram id ${vic.id}) joined your workspace as viewer`);
     const forSue = await invite(ada, 'support');
     await sue.send(`/start ${forSue}`);
     await sue.waitForMessage('You joined the workspace as support');
@@ -118,10 +119,19 @@ describe('a team sharing one workspace', () => {
     const report = await vic.waitForMessage(BEACH);
 
     await ada.send('/team');
-    await ada.waitForMessage('Your workspace has 3 members');
-    await ada.press(`${vic.id} ✖ remove`);
+    const team = await ada.waitForMessage('Your workspace has 3 members');
+    // Members by the name Telegram gives them (echoed without bidi controls), with role and id.
+    expect(team.text).toContain(`• Ada · id ${ada.id} (you) · admin · last active just now`);
+    expect(team.text).toContain(`• Vic · id ${vic.id} · viewer · last active`);
+    expect(team.text).toContain(`• Sue eel (@sue_agent) · id ${sue.id} · support · last active`);
+    expect(sql('SELECT display_name FROM member_names WHERE user_id = ?', sue.id)).toEqual([
+      { display_name: 'Sue \u202Eeel (@sue_agent)' },
+    ]);
+    await ada.press('Vic ✖ remove');
     await ada.waitForMessage('Your workspace has 2 members');
     await vic.waitForMessage('An admin removed you from your workspace');
+    // The name went with the membership.
+    expect(sql('SELECT COUNT(*) AS n FROM member_names WHERE user_id = ?', vic.id)).toEqual([{ n: 0 }]);
 
     const press = await vic.press('📈 WAN', { messageId: report.message_id });
     expect((await press.answer()).text).toContain('First connect your Plume partner account with /setup');
@@ -129,13 +139,13 @@ describe('a team sharing one workspace', () => {
     await vic.waitForMessage('First connect your Plume partner account');
 
     // Sue made an admin, then back to viewer: her /team buttons stop working at once.
-    await ada.press(`${sue.id} → admin`);
+    await ada.press('Sue eel (@sue_agent) → admin');
     await sue.waitForMessage('An admin made you an admin');
     await sue.send('/team');
     const sueTeam = await sue.waitForMessage('Your workspace has 2 members');
-    await ada.press(`${sue.id} → viewer`);
+    await ada.press('Sue eel (@sue_agent) → viewer');
     await sue.waitForMessage('An admin made you a viewer');
-    const refused = await sue.press(`${ada.id} ✖ remove`, { messageId: sueTeam.message_id });
+    const refused = await sue.press('Ada ✖ remove', { messageId: sueTeam.message_id });
     expect((await refused.answer()).text).toContain('Your role in this workspace (viewer) does not allow this');
     expect(sql('SELECT role FROM members WHERE user_id = ?', ada.id)).toEqual([{ role: 'admin' }]);
   });
@@ -145,10 +155,11 @@ describe('a team sharing one workspace', () => {
     await ada.waitForMessage('The last admin of a workspace can neither leave nor be demoted');
     await ada.send('/team');
     await ada.waitForMessage('Your workspace has 2 members');
-    const press = await ada.press(`${ada.id} → viewer`);
+    const press = await ada.press('Ada → viewer');
     expect((await press.answer()).text).toContain('The last admin of a workspace can neither leave nor be demoted');
     await sue.send('/leave');
     await sue.waitForMessage('You left the workspace');
+    expect(sql('SELECT COUNT(*) AS n FROM member_names WHERE user_id = ?', sue.id)).toEqual([{ n: 0 }]);
     await sue.send('/status');
     await sue.waitForMessage('First connect your Plume partner account');
   });

@@ -2,6 +2,7 @@ import type { BotContext } from '../context';
 import { recallRef } from '../storage/refs';
 import type { Membership } from '../storage/team-store';
 import type { Credentials, LocationRef, UserState } from '../storage/user-state';
+import { displayName } from '../team/display-name';
 import { allows, type Role } from '../team/roles';
 
 /** A member allowed to act, with their workspace's credentials. */
@@ -39,9 +40,9 @@ export async function requireMember(ctx: BotContext, needed: Role = 'viewer'): P
   if (!allows(membership.role, needed)) return refuse(ctx, notAllowed(membership.role, needed));
   const credentials = await team.credentials(membership.workspaceId);
   if (credentials === null) return refuse(ctx, NO_CREDENTIALS);
-  // "Last activity" is a courtesy for /team: never a reason to fail the request.
+  // "Last activity" and the name are a courtesy for /team: never a reason to fail the request.
   await team
-    .noteActivity(userId)
+    .noteActivity(userId, ctx.from === undefined ? undefined : displayName(ctx.from))
     .catch((err: unknown) => ctx.services.logger.warn({ err, userId }, 'Could not note a member’s activity'));
   return { state: await store.get(userId), membership, credentials };
 }

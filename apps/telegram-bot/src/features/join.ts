@@ -1,4 +1,6 @@
 import type { BotContext } from '../context';
+import { echo } from '../security/bidi';
+import { displayName } from '../team/display-name';
 import { hashInviteToken, INVITE_TOKEN_PATTERN } from '../team/invite-token';
 import { ROLE_DESCRIPTIONS } from '../team/roles';
 
@@ -34,6 +36,8 @@ export async function joinWithInvite(ctx: BotContext, payload: string): Promise<
       { userId, workspaceId: redeemed.workspaceId, inviteId: redeemed.inviteId, role: redeemed.role },
       'Joined a workspace by invite.',
     );
+    const name = ctx.from === undefined ? undefined : displayName(ctx.from);
+    await team.noteActivity(userId, name);
     await team.audit({
       workspaceId: redeemed.workspaceId,
       actorId: userId,
@@ -45,7 +49,10 @@ export async function joinWithInvite(ctx: BotContext, payload: string): Promise<
       `Welcome! You joined the workspace as ${redeemed.role} (${ROLE_DESCRIPTIONS[redeemed.role]}).\n\nNext: find a customer and pick a location with /locations.`,
     );
     await ctx.telegram
-      .sendMessage(redeemed.createdBy, `User ${userId} joined your workspace as ${redeemed.role} with your invite.`)
+      .sendMessage(
+        redeemed.createdBy,
+        `${name === undefined ? 'User' : echo(name)} (Telegram id ${userId}) joined your workspace as ${redeemed.role} with your invite.`,
+      )
       .catch((err: unknown) => logger.debug({ err }, 'Could not tell the inviter'));
     return;
   }

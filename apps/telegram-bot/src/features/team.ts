@@ -4,6 +4,7 @@ import { callbackDataOf } from '../callback-data/read';
 import type { BotContext } from '../context';
 import { answerPress } from '../replies';
 import type { Member } from '../storage/team-store';
+import { memberLabel } from '../team/display-name';
 import { ROLES } from '../team/roles';
 import { ago } from '../team/when';
 import { recordAudit } from './audit-trail';
@@ -13,19 +14,34 @@ import { PRIVATE_ONLY } from './invites';
 const LAST_ADMIN = 'The last admin of a workspace can neither leave nor be demoted: first make someone else an admin.';
 const STALE = 'This button is out of date. Send /team again.';
 
-/** The member list and, per member, buttons to give another role or remove them. */
+/** A member's name on a button: short, and with the id when two members would look alike. */
+function buttonNames(members: readonly Member[]): Map<number, string> {
+  const short = (m: Member) => [...memberLabel(m)].slice(0, 24).join('');
+  const counts = new Map<string, number>();
+  for (const m of members) counts.set(short(m), (counts.get(short(m)) ?? 0) + 1);
+  return new Map(
+    members.map((m) => [m.userId, (counts.get(short(m)) ?? 0) > 1 ? `${short(m)} · ${m.userId}` : short(m)]),
+  );
+}
+
+/** The member list (names as Telegram gave them, and ids) and, per member, buttons to give another role or remove them. */
 function teamView(members: readonly Member[], me: number, now: number) {
   const lines = members.map(
-    (m) => `• ${m.userId}${m.userId === me ? ' (you)' : ''} · ${m.role} · last active ${ago(m.lastActiveAt, now)}`,
+    (m) =>
+      `• ${memberLabel(m)} · id ${m.userId}${m.userId === me ? ' (you)' : ''} · ${m.role} · last active ${ago(m.lastActiveAt, now)}`,
   );
-  const rows = members.map((m) => [
-    ...ROLES.filter((role) => role !== m.role).map((role) =>
-      Markup.button.callback(`${m.userId} → ${role}`, memberActionData.pack({ user: m.userId, act: role })),
-    ),
-    Markup.button.callback(`${m.userId} ✖ remove`, memberActionData.pack({ user: m.userId, act: 'remove' })),
-  ]);
+  const names = buttonNames(members);
+  const rows = members.map((m) => {
+    const name = names.get(m.userId) ?? String(m.userId);
+    return [
+      ...ROLES.filter((role) => role !== m.role).map((role) =>
+        Markup.button.callback(`${name} → ${role}`, memberActionData.pack({ user: m.userId, act: role })),
+      ),
+      Markup.button.callback(`${name} ✖ remove`, memberActionData.pack({ user: m.userId, act: 'remove' })),
+    ];
+  });
   return {
-    text: `Your workspace has ${members.length === 1 ? '1 member' : `${members.length} members`} (Telegram ids):\n${lines.join('\n')}\n\n/invite adds someone.`,
+    text: `Your workspace has ${members.length === 1 ? '1 member' : `${members.length} members`}:\n${lines.join('\n')}\n\n/invite adds someone.`,
     keyboard: Markup.inlineKeyboard(rows),
   };
 }
@@ -62,19 +78,21 @@ export function teamFeature(): Composer<BotContext> {
     if (ready === undefined) return;
     const { team, clock, logger } = ctx.services;
     const { workspaceId } = ready.membership;
+    const concerned = (await team.members(workspaceId)).find((m) => m.userId === data.user);
+    const who = concerned === undefined ? `user ${data.user}` : memberLabel(concerned);
     const change =
       data.act === 'remove'
         ? await team.removeMember(workspaceId, data.user)
         : await team.setRole(workspaceId, data.user, data.act);
     if (change === 'last-admin') return void (await ctx.answerCbQuery(LAST_ADMIN, { show_alert: true }));
-    if (change === 'not-member') await answerPress(ctx, `${data.user} is no longer a member.`);
+    if (change === 'not-member') await answerPress(ctx, `${who} is no longer a member.`);
     else {
       logger.info({ userId: ctx.from.id, member: data.user, act: data.act }, 'Changed a membership.');
       await recordAudit(ctx, workspaceId, data.act === 'remove' ? 'member.removed' : 'member.role', {
         subjectId: data.user,
         ...(data.act === 'remove' ? {} : { detail: data.act }),
       });
-      await answerPress(ctx, data.act === 'remove' ? `${data.user} removed.` : `${data.user} is now ${data.act}.`);
+      await answerPress(ctx, data.act === 'remove' ? `${who} removed.` : `${who} is now ${data.act}.`);
       if (data.user !== ctx.from.id)
         await ctx.telegram
           .sendMessage(data.user, NOTICE[data.act])

@@ -194,6 +194,14 @@ const STEPS: readonly string[] = [
    CREATE INDEX IF NOT EXISTS audit_log_at ON audit_log (at);
    CREATE TRIGGER IF NOT EXISTS audit_log_append_only BEFORE UPDATE ON audit_log
    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // 10: a member's Telegram display name (first name, @username) for /team: personal data, so a
+  //     trigger deletes it with the membership (leaving, removal, /logout).
+  `CREATE TABLE IF NOT EXISTS member_names (
+     user_id      INTEGER PRIMARY KEY,
+     display_name TEXT    NOT NULL
+   ) STRICT;
+   CREATE TRIGGER IF NOT EXISTS member_names_leave AFTER DELETE ON members
+   BEGIN DELETE FROM member_names WHERE user_id = OLD.user_id; END;`,
 ];
 
 /** The schema version this bot writes. */

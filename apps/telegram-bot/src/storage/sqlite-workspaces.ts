@@ -25,6 +25,7 @@ interface MemberRow {
   role: Role;
   joined_at: number;
   last_active_at: number;
+  display_name: string | null;
 }
 
 /**
@@ -45,8 +46,9 @@ export function sqliteWorkspaces(
     'INSERT INTO members (user_id, workspace_id, role, joined_at, last_active_at) VALUES (?, ?, ?, ?, ?)',
   );
   const selectMembers = db.prepare(
-    `SELECT user_id, role, joined_at, last_active_at FROM members WHERE workspace_id = ?
-     ORDER BY role = 'admin' DESC, joined_at, user_id`,
+    `SELECT m.user_id, m.role, m.joined_at, m.last_active_at, n.display_name
+     FROM members m LEFT JOIN member_names n ON n.user_id = m.user_id WHERE m.workspace_id = ?
+     ORDER BY m.role = 'admin' DESC, m.joined_at, m.user_id`,
   );
   const countAdmins = db.prepare("SELECT COUNT(*) AS n FROM members WHERE workspace_id = ? AND role = 'admin'");
   const countMembers = db.prepare('SELECT COUNT(*) AS n FROM members WHERE workspace_id = ?');
@@ -57,6 +59,11 @@ export function sqliteWorkspaces(
   const deleteChats = db.prepare('DELETE FROM team_chats WHERE workspace_id = ?');
   // At most one write a minute per member: "last activity" needs no finer grain, and a busy team stays cheap.
   const touch = db.prepare('UPDATE members SET last_active_at = ?1 WHERE user_id = ?2 AND last_active_at < ?1 - 60000');
+  // Only a member's name is kept, and only when it changed.
+  const rename = db.prepare(
+    `INSERT INTO member_names (user_id, display_name) SELECT ?2, ?1 WHERE EXISTS (SELECT 1 FROM members WHERE user_id = ?2)
+     ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name WHERE display_name IS NOT excluded.display_name`,
+  );
 
   const count = (statement: typeof countAdmins, workspaceId: number) =>
     Number((statement.get(workspaceId) as { n: number }).n);
@@ -104,6 +111,7 @@ export function sqliteWorkspaces(
           role: row.role,
           joinedAt: row.joined_at,
           lastActiveAt: row.last_active_at,
+          displayName: row.display_name,
         })),
       ),
     setRole: (workspaceId, userId, role) =>
@@ -135,9 +143,10 @@ export function sqliteWorkspaces(
           return true;
         }),
       ),
-    noteActivity: (userId) =>
+    noteActivity: (userId, displayName) =>
       settle(() => {
         touch.run(clock(), userId);
+        if (displayName !== undefined) rename.run(displayName, userId);
       }),
   };
 }

@@ -7,12 +7,17 @@ export interface Membership {
   role: Role;
 }
 
-/** A member as /team lists them (ids only: names come from Telegram, never from storage). */
+/** A member as /team lists them. */
 export interface Member {
   userId: number;
   role: Role;
   joinedAt: number;
   lastActiveAt: number;
+  /**
+   * Their Telegram display name as last seen when they joined or acted (first name, @username),
+   * raw: echo it. Null until then. Personal data: it goes with the member's row.
+   */
+  displayName: string | null;
 }
 
 /** How a change to a membership went: `last-admin` when it would leave the workspace without an admin. */
@@ -44,8 +49,11 @@ export interface WorkspaceStore {
    * in it. (What /logout does for someone working alone.)
    */
   dissolve(workspaceId: number, userId: number): Promise<boolean>;
-  /** Records that the member used the bot now (the "last activity" /team shows). */
-  noteActivity(userId: number): Promise<void>;
+  /**
+   * Records that the member used the bot now (the "last activity" /team shows) and, when given,
+   * the Telegram display name they had then (written only when it changed).
+   */
+  noteActivity(userId: number, displayName?: string): Promise<void>;
 }
 
 /** An invite not yet used, revoked or expired, as /invites lists it (never its token). */
