@@ -26,6 +26,8 @@ export type { AlertPlace, AlertRenderOptions } from './alerts';
 export { renderAlert, renderFlapping, renderMonitoringDegraded, renderRecovery, renderUnknown } from './alerts';
 export type { WatchListItem, WatchListOptions } from './watches';
 export { renderWatchList } from './watches';
+export type { TeamWatchMember, TeamWatchesOptions } from './team-watches';
+export { renderTeamWatches } from './team-watches';
 export type { ConditionLabel } from './conditions';
 export { ALERT_CONDITION_LABELS, conditionLabel } from './conditions';
 export type { ReminderRenderOptions } from './reminder';

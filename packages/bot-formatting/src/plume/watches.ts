@@ -26,7 +26,16 @@ export interface WatchListOptions extends RenderOptions {
   readonly now?: number;
   /** The person's cap on watches, shown as "3 of 200". */
   readonly cap?: number;
+  /**
+   * Whose watches these are, when not the reader's own (a team member's name, made safe to show by
+   * the caller): the heading names them, and the empty list gives no instructions.
+   */
+  readonly owner?: string;
 }
+
+/** Whether a watch is muted at `now` (one rule for the list and the team's overview). */
+export const isMuted = (item: WatchListItem, now: number): item is WatchListItem & { readonly mutedUntil: number } =>
+  item.mutedUntil != null && item.mutedUntil > now;
 
 /**
  * A person's watched locations (/watches), numbered as the buttons under it are: each with its
@@ -42,6 +51,8 @@ export interface WatchListOptions extends RenderOptions {
 export function renderWatchList(items: readonly WatchListItem[], options: WatchListOptions = {}): FormattedText[] {
   const zone = resolveTimeZone(options.timeZone);
   const now = options.now ?? Date.now();
+  if (items.length === 0 && options.owner !== undefined)
+    return finish([bold(`👁 ${options.owner} watches no location`)], options);
   if (items.length === 0)
     return finish(
       [
@@ -60,21 +71,17 @@ export function renderWatchList(items: readonly WatchListItem[], options: WatchL
     );
     const open = item.openConditions ?? [];
     const off = item.conditionsOff ?? [];
-    const muted = item.mutedUntil != null && item.mutedUntil > now;
     return lines(
       head,
       ...(open.length > 0 ? [`   🔴 now: ${open.map(labelOf).join(', ')}`] : []),
-      ...(muted ? [`   🔕 muted until ${formatDateTime(item.mutedUntil, zone)}`] : []),
+      ...(isMuted(item, now) ? [`   🔕 muted until ${formatDateTime(item.mutedUntil, zone)}`] : []),
       ...(off.length > 0 ? [`   off: ${off.map(labelOf).join(', ')}`] : []),
     );
   });
-  const anyTime = items.some((item) => item.mutedUntil != null && item.mutedUntil > now);
-  return finish(
-    [
-      bold(`👁 Watching ${plural(items.length, 'location')}${cap}`),
-      lines(...entries),
-      anyTime ? italic(timeZoneNote(zone, now)) : null,
-    ],
-    options,
-  );
+  const anyTime = items.some((item) => isMuted(item, now));
+  const heading =
+    options.owner === undefined
+      ? `👁 Watching ${plural(items.length, 'location')}${cap}`
+      : `👁 ${options.owner} watches ${plural(items.length, 'location')}${cap}`;
+  return finish([bold(heading), lines(...entries), anyTime ? italic(timeZoneNote(zone, now)) : null], options);
 }
