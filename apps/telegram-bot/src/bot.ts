@@ -13,6 +13,7 @@ import { setupFeature } from './features/setup';
 import { startFeature } from './features/start';
 import { teamFeature } from './features/team';
 import { teamChatGuard, teamChatsFeature } from './features/team-chats';
+import { teamWatchesFeature } from './features/team-watches';
 import { auditFeature } from './features/audit';
 import { unhandledFeature } from './features/unhandled';
 import { chatMigrations } from './middleware/chat-migrations';
@@ -100,7 +101,7 @@ export function createBot(deps: BotDeps): Bot {
     reportsFeature(),
     chartsFeature(),
   );
-  telegraf.use(watchFeature(), watchesFeature(), alertButtonsFeature());
+  telegraf.use(watchFeature(), watchesFeature(), teamWatchesFeature(), alertButtonsFeature());
   telegraf.use(unhandledFeature());
   telegraf.catch((error) => {
     // An update that could not be stored must not be acknowledged: fail the polling loop (or the webhook post).

@@ -11,6 +11,7 @@ export const COMMANDS = [
   { command: 'wifi', description: 'Wi-Fi networks (never passwords)' },
   { command: 'watch', description: 'Alert me when this location has a problem' },
   { command: 'watches', description: 'What I watch: mute, conditions, unwatch' },
+  { command: 'teamwatch', description: 'Your team’s watches, by member (support)' },
   { command: 'settings', description: 'Time zone, quiet hours, digest, reminders' },
   { command: 'alerts', description: 'In a group: /alerts here sends your alerts there' },
   { command: 'invite', description: 'Invite someone to your team (admins)' },

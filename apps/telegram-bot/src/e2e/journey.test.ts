@@ -46,6 +46,7 @@ describe('a new user’s journey', () => {
       'wifi',
       'watch',
       'watches',
+      'teamwatch',
       'settings',
       'alerts',
       'invite',

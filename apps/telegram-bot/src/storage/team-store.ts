@@ -117,6 +117,8 @@ export const AUDIT_ACTIONS = [
   'report.viewed',
   'customer.searched',
   'watch.added',
+  'watch.muted',
+  'watch.removed',
   'member.invited',
   'member.joined',
   'member.removed',
