@@ -7,6 +7,7 @@ import { chartsFeature } from './features/charts';
 import { helpFeature } from './features/help';
 import { invitesFeature } from './features/invites';
 import { locationsFeature } from './features/locations';
+import { purposeFeature } from './features/purpose';
 import { reportsFeature } from './features/reports';
 import { settingsFeature } from './features/settings';
 import { setupFeature } from './features/setup';
@@ -97,6 +98,7 @@ export function createBot(deps: BotDeps): Bot {
     teamFeature(),
     teamChatsFeature(),
     auditFeature(),
+    purposeFeature(),
     locationsFeature(),
     reportsFeature(),
     chartsFeature(),

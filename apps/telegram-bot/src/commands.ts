@@ -19,6 +19,7 @@ export const COMMANDS = [
   { command: 'team', description: 'Members, roles, removals (admins)' },
   { command: 'leave', description: 'Leave your team' },
   { command: 'bind', description: 'Make this group your team’s chat (admins)' },
+  { command: 'purpose', description: 'Why you look at customers’ data (audit log)' },
   { command: 'audit', description: 'Audit log and CSV export (admins)' },
   { command: 'cancel', description: 'Stop the current question' },
   { command: 'logout', description: 'Erase my credentials and selection' },

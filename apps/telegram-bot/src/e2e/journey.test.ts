@@ -54,6 +54,7 @@ describe('a new user’s journey', () => {
       'team',
       'leave',
       'bind',
+      'purpose',
       'audit',
       'cancel',
       'logout',

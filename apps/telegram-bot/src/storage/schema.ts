@@ -202,6 +202,15 @@ const STEPS: readonly string[] = [
    ) STRICT;
    CREATE TRIGGER IF NOT EXISTS member_names_leave AFTER DELETE ON members
    BEGIN DELETE FROM member_names WHERE user_id = OLD.user_id; END;`,
+  // 11: the purpose an agent gave for their lookups of customers' data (/purpose), until it lapses;
+  //     it goes with the membership, like the name.
+  `CREATE TABLE IF NOT EXISTS member_purposes (
+     user_id INTEGER PRIMARY KEY,
+     purpose TEXT    NOT NULL,
+     until   INTEGER NOT NULL
+   ) STRICT;
+   CREATE TRIGGER IF NOT EXISTS member_purposes_leave AFTER DELETE ON members
+   BEGIN DELETE FROM member_purposes WHERE user_id = OLD.user_id; END;`,
 ];
 
 /** The schema version this bot writes. */

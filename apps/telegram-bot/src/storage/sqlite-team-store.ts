@@ -6,6 +6,7 @@ import { moveLegacyCredentials } from './legacy-credentials';
 import { migrate } from './schema';
 import { sqliteAudit } from './sqlite-audit';
 import { sqliteInvites } from './sqlite-invites';
+import { sqlitePurposes } from './sqlite-purposes';
 import { sqliteTeamChats } from './sqlite-team-chats';
 import { sqliteWorkspaces } from './sqlite-workspaces';
 import type { TeamStore } from './team-store';
@@ -45,6 +46,7 @@ export function openSqliteTeamStore(options: SqliteTeamStoreOptions): TeamStore 
     ...sqliteInvites(db, clock),
     ...sqliteTeamChats(db),
     ...sqliteAudit(db, clock),
+    ...sqlitePurposes(db, clock),
     close() {
       return settle(() => {
         if (db.isOpen) db.close();

@@ -171,10 +171,21 @@ export interface AuditStore {
   purgeAudit(before: number): Promise<number>;
 }
 
+/** The purposes agents give for their lookups of customers' data (/purpose), each until it lapses. */
+export interface PurposeStore {
+  /** Sets the member's purpose until `until` (ms); false when they are in no workspace. */
+  setPurpose(userId: number, purpose: string, until: number): Promise<boolean>;
+  /** Ends the member's purpose; false when they had none. */
+  clearPurpose(userId: number): Promise<boolean>;
+  /** The member's purpose and until when, while it holds (by the store's clock), or null. */
+  purpose(userId: number): Promise<{ purpose: string; until: number } | null>;
+}
+
 /** Everything the bot stores about teams, behind one interface (the embedded one is SQLite). */
 export type TeamStore = WorkspaceStore &
   InviteStore &
   ChatStore &
-  AuditStore & {
+  AuditStore &
+  PurposeStore & {
     close(): Promise<void>;
   };
