@@ -8,7 +8,9 @@ import { takeTurn } from '../plume/take-turn';
 import { answerPress, editText, replyRich } from '../replies';
 import { VIEWS } from '../reports/views';
 import { echo } from '../security/bidi';
+import { recordAudit } from './audit-trail';
 import { requireCredentials, requireMember } from './guards';
+import { PURPOSE } from './reports';
 import { remember } from './remember';
 import { GONE, settingsText } from './watches';
 
@@ -32,6 +34,11 @@ export function alertButtonsFeature(): Composer<BotContext> {
       }));
     const target = { customerId: location.customerId, locationId: location.locationId, name: location.locationName };
     const parts = await takeTurn(ctx, ready.credentials, (client, signal) => VIEWS.status(client, target, signal));
+    await recordAudit(ctx, ready.membership.workspaceId, 'report.viewed', {
+      customerId: target.customerId,
+      locationId: target.locationId,
+      purpose: PURPOSE.status,
+    });
     const [ref = 0] = await remember(ctx, [{ kind: 'location', ...target }], ready.state);
     await answerPress(ctx);
     await replyRich(ctx, parts, reportKeyboard('status', ref));

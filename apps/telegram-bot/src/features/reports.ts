@@ -11,7 +11,7 @@ import { pressedLocation, requireCredentials, requireSelection } from './guards'
 import { remember } from './remember';
 
 /** The purpose the audit log records for each view: what of the customer's data was looked at. */
-const PURPOSE: Record<ReportView, string> = {
+export const PURPOSE: Record<ReportView, string> = {
   status: 'health report',
   wan: 'WAN consumption',
   s3h: 'online time',
