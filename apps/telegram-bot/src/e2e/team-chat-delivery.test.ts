@@ -9,6 +9,7 @@ import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '..
 // show the alert and, as a reply to it, the recovery.
 
 const WAIT = { timeoutMs: 30_000 };
+const FLAT = fixtures.locations.flakyHome;
 const TOKEN = /\?start=([A-Za-z0-9_-]{22})\b/;
 
 describe("alerts in a team's chat", () => {
@@ -37,7 +38,7 @@ describe("alerts in a team's chat", () => {
   }, 60_000);
   afterAll(() => world.close());
 
-  it('delivers an alert and its recovery to the bound group and to a forum topic of it', async () => {
+  it('delivers an alert and its recovery to the bound group and to a forum topic of it, where teammates mute it', async () => {
     const noc = world.harness.createGroup({ title: 'NOC', forum: true, owner: ada, members: [sue, tom] });
     const topic = noc.createTopic('Alerts', tom);
     await noc.as(ada).send('/bind');
@@ -70,6 +71,23 @@ describe("alerts in a team's chat", () => {
     const topicRecovery = await topic.as(tom).waitForMessage('✅ Back online', WAIT);
     expect(topicRecovery.message_thread_id).toBe(topic.id);
     expect(topicRecovery.reply_to_message?.message_id).toBe(inTopic.message_id);
+
+    // A teammate who does not watch the location mutes it from the group: that mutes the watches
+    // whose alerts come to the group (Sue's), not those routed to the topic (Tom's).
+    await noc.as(ada).press('🔕 Mute…', { messageId: inGroup.message_id });
+    const muted = await noc.as(ada).press('🔕 8 h', { messageId: inGroup.message_id });
+    expect((await muted.answer()).text).toBe('🔕 Flaky Flat muted for 8 h for 1 person whose alerts come here');
+    await sue.send('/watches');
+    expect((await sue.waitForMessage('👁 Watching 1 location')).text).toContain('🔕 muted until');
+    await tom.send('/watches');
+    expect((await tom.waitForMessage('👁 Watching 1 location')).text).not.toContain('muted');
+
+    // 📊 Status under the alert is a lookup like any report: audited.
+    await (await noc.as(sue).press('📊 Status', { messageId: inGroup.message_id })).answer();
+    await ada.send('/audit action report.viewed');
+    expect((await ada.waitForMessage('audit entries')).text).toContain(
+      `by ${sue.id} · report.viewed · customer ${FLAT.customerId} · location ${FLAT.id} · purpose: health report`,
+    );
 
     // Nothing went to their private chats instead.
     for (const member of [sue, tom])

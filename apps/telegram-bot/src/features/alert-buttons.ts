@@ -8,6 +8,7 @@ import { takeTurn } from '../plume/take-turn';
 import { answerPress, editText, replyRich } from '../replies';
 import { VIEWS } from '../reports/views';
 import { echo } from '../security/bidi';
+import { alertWatchers } from './alert-watchers';
 import { recordAudit } from './audit-trail';
 import { requireCredentials, requireMember } from './guards';
 import { PURPOSE } from './reports';
@@ -45,10 +46,11 @@ export function alertButtonsFeature(): Composer<BotContext> {
   });
 
   feature.action(muteMenuData.filter(), async (ctx) => {
-    if ((await requireMember(ctx, 'support')) === undefined) return;
+    const ready = await requireMember(ctx, 'support');
+    if (ready === undefined) return;
     const data = muteMenuData.unpack(callbackDataOf(ctx));
-    const watch = data === undefined ? undefined : ctx.services.monitoring.watches.get(ctx.from.id, data.mid);
-    if (data === undefined || watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
+    const owners = data === undefined ? [] : await alertWatchers(ctx, ready.membership.workspaceId, data.mid);
+    if (data === undefined || owners.length === 0) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     const current = ctx.callbackQuery.message;
     const rows =
       current !== undefined && 'reply_markup' in current ? (current.reply_markup?.inline_keyboard ?? []) : [];
@@ -62,20 +64,32 @@ export function alertButtonsFeature(): Composer<BotContext> {
   });
 
   feature.action(muteData.filter(), async (ctx) => {
-    if ((await requireMember(ctx, 'support')) === undefined) return;
+    const ready = await requireMember(ctx, 'support');
+    if (ready === undefined) return;
     const data = muteData.unpack(callbackDataOf(ctx));
     const { monitoring } = ctx.services;
     const until = monitoring.clock() + Number(data?.hours ?? 0) * HOUR_MS;
-    if (data === undefined || !monitoring.watches.mute(ctx.from.id, data.mid, until))
-      return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
-    const watch = monitoring.watches.get(ctx.from.id, data.mid);
+    const owners = data === undefined ? [] : await alertWatchers(ctx, ready.membership.workspaceId, data.mid);
+    const muted = data === undefined ? [] : owners.filter((owner) => monitoring.watches.mute(owner, data.mid, until));
+    if (data === undefined || muted.length === 0) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
+    const watch = monitoring.watches.get(muted[0] ?? ctx.from.id, data.mid);
+    // A teammate's mute of the watches whose alerts come to this group is theirs to account for.
+    for (const owner of muted.filter((id) => id !== ctx.from.id))
+      await recordAudit(ctx, ready.membership.workspaceId, 'watch.muted', {
+        ...(watch === undefined ? {} : { customerId: watch.customerId, locationId: watch.locationId }),
+        subjectId: owner,
+        detail: `${data.hours} h`,
+      });
     const current = ctx.callbackQuery.message;
     const fromSettings = current !== undefined && 'text' in current && current.text.startsWith('⚙️');
     if (watch !== undefined && fromSettings) {
       await editText(ctx, settingsText(watch, monitoring.clock()), { reply_markup: watchSettingsKeyboard(watch) });
     }
     const name = echo(watch?.locationName ?? '') || 'this location';
-    await answerPress(ctx, `🔕 ${name} muted for ${data.hours} h`);
+    const whose = muted.includes(ctx.from.id)
+      ? ''
+      : ` for ${muted.length === 1 ? '1 person' : `${muted.length} people`} whose alerts come here`;
+    await answerPress(ctx, `🔕 ${name} muted for ${data.hours} h${whose}`);
   });
 
   feature.action(acknowledgeData.filter(), async (ctx) => {
