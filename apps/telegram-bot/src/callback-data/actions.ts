@@ -12,8 +12,11 @@ export type ReportView = (typeof REPORT_VIEWS)[number];
 /** Show `view` of the location `ref`, editing the pressed message. */
 export const reportViewData = createCallbackData('rv', 1, { view: z.enum(REPORT_VIEWS), ref });
 
-/** The charts a location has: WAN over 24 hours (all Plume keeps), online time over 3 h, 24 h or 7 days. */
-export const CHART_VIEWS = ['wan', 's3h', 's24h', 's7d'] as const;
+/**
+ * The charts a location has: WAN over 24 hours (`wan`) or 3 hours (`w3h`), from the one period
+ * Plume reports WAN for (the last 24 hours); online time over 3 h, 24 h or 7 days.
+ */
+export const CHART_VIEWS = ['wan', 'w3h', 's3h', 's24h', 's7d'] as const;
 export type ChartView = (typeof CHART_VIEWS)[number];
 
 /** Send the chart `view` of the location `ref` as a photo replying to the pressed report. */

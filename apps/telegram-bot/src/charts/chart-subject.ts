@@ -1,6 +1,6 @@
 import type { FormattedText } from '@org/bot-formatting';
 import { renderOnlineChartCaption, renderWanChartCaption } from '@org/bot-formatting/plume';
-import type { OnlineStatsAnalysis, WanAnalysis } from '@org/plume-analytics';
+import type { OnlineStatsAnalysis, OnlineStatsRangeKey, WanAnalysis } from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { ChartView } from '../callback-data/actions';
 import { fetchOnlineAnalysis, fetchWanAnalysis } from '../reports/analyses';
@@ -13,21 +13,32 @@ export type ChartSubject =
 
 type Fetch = (client: PlumeClient, target: LocationRef, signal: AbortSignal) => Promise<ChartSubject>;
 
-/** Each chart's fetch and analysis: the same as its report's. */
+/**
+ * A WAN chart over the newest `windowHours` of the one period Plume reports WAN for (the last 24
+ * hours): the analysis decides which samples fall in the window.
+ */
+const wan =
+  (windowHours: number): Fetch =>
+  async (client, target, signal) => ({
+    kind: 'wan',
+    analysis: await fetchWanAnalysis(client, target, signal, { windowHours }),
+  });
+
+/** An online-time chart over the range `key`. */
+const online =
+  (key: OnlineStatsRangeKey): Fetch =>
+  async (client, target, signal) => ({
+    kind: 'online',
+    analysis: await fetchOnlineAnalysis(key, client, target, signal),
+  });
+
+/** Each chart's fetch and analysis: its report's, over the chart's range. */
 export const CHART_SUBJECTS: Readonly<Record<ChartView, Fetch>> = {
-  wan: async (client, target, signal) => ({ kind: 'wan', analysis: await fetchWanAnalysis(client, target, signal) }),
-  s3h: async (client, target, signal) => ({
-    kind: 'online',
-    analysis: await fetchOnlineAnalysis('3h', client, target, signal),
-  }),
-  s24h: async (client, target, signal) => ({
-    kind: 'online',
-    analysis: await fetchOnlineAnalysis('24h', client, target, signal),
-  }),
-  s7d: async (client, target, signal) => ({
-    kind: 'online',
-    analysis: await fetchOnlineAnalysis('7d', client, target, signal),
-  }),
+  wan: wan(24),
+  w3h: wan(3),
+  s3h: online('3h'),
+  s24h: online('24h'),
+  s7d: online('7d'),
 };
 
 /** The last sample the analysis holds (ISO-8601), or `null` without data. */

@@ -45,7 +45,7 @@ describe('charts of a report', () => {
     expect(chart.caption).toMatch(/^📊 WAN consumption\n🏠 Home · /);
     expect(chart.caption).toContain('↓ Download: peak');
     expect(chart.caption?.length).toBeLessThanOrEqual(1024);
-    expect(buttonLabels(chart)).toEqual(['⏱ 3 h', '⏱ 24 h', '⏱ 7 days', '• 📈 WAN 24 h •']);
+    expect(buttonLabels(chart)).toEqual(['⏱ 3 h', '⏱ 24 h', '⏱ 7 days', '📈 WAN 3 h', '• 📈 WAN 24 h •']);
     expect(picture(chart).size).toEqual([1600, 900]); // 800 × 450 at 2×
     expect(calls('reports.wanStats')).toBe(before + 1);
   });
@@ -57,7 +57,7 @@ describe('charts of a report', () => {
       (m) => m.message_id === chart.message_id && (m.caption ?? '').startsWith('📶 Online time · Last 24 Hours'),
     );
     expect(edited.edit_date).toBeDefined();
-    expect(buttonLabels(edited)).toEqual(['⏱ 3 h', '• ⏱ 24 h •', '⏱ 7 days', '📈 WAN 24 h']);
+    expect(buttonLabels(edited)).toEqual(['⏱ 3 h', '• ⏱ 24 h •', '⏱ 7 days', '📈 WAN 3 h', '📈 WAN 24 h']);
     const online = picture(edited);
     expect(online.fileId).not.toBe(picture(chart).fileId);
     expect(online.size).toEqual([1600, 900]);

@@ -8,12 +8,16 @@ const BUTTONS: ReadonlyArray<ReadonlyArray<[ChartView, string]>> = [
     ['s24h', '⏱ 24 h'],
     ['s7d', '⏱ 7 days'],
   ],
-  [['wan', '📈 WAN 24 h']],
+  [
+    ['w3h', '📈 WAN 3 h'],
+    ['wan', '📈 WAN 24 h'],
+  ],
 ];
 
 /**
- * The buttons under a chart: online time over 3 h, 24 h or 7 days, and WAN over 24 hours (the only
- * period Plume reports WAN for), the shown one marked. Each replaces the picture in place.
+ * The buttons under a chart: online time over 3 h, 24 h or 7 days, and WAN over 3 h or 24 h, the
+ * shown one marked. Each replaces the picture in place. WAN has no 7 days: Plume's `wanStats`
+ * reports one period, the last 24 hours, and the bot keeps no WAN history of its own.
  */
 export function chartKeyboard(view: ChartView, ref: number): InlineKeyboardMarkup {
   return Markup.inlineKeyboard(

@@ -16,7 +16,8 @@ const STATS_RANGES: ReadonlyArray<[ReportView, string]> = [
   ['s7d', '7 days'],
 ];
 
-const isChartView = (view: ReportView): view is ChartView => (CHART_VIEWS as readonly string[]).includes(view);
+const isChartView = (view: ReportView): view is ReportView & ChartView =>
+  (CHART_VIEWS as readonly string[]).includes(view);
 
 /**
  * The buttons under a report: they carry the location (`ref`) they were made for. WAN and online-time

@@ -5,27 +5,33 @@ import {
   type OnlineStatsAnalysis,
   type OnlineStatsRangeKey,
   type WanAnalysis,
+  type WanAnalysisOptions,
 } from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { LocationRef } from '../storage/user-state';
 
 /**
  * Fetches the location's WAN consumption (the Reports API's one period, the last 24 hours in
- * 15-minute intervals) and analyses it: what the WAN report and the WAN chart are made from.
+ * 15-minute intervals) and analyses it: what the WAN report and the WAN charts are made from.
+ * `options` go to `analyzeWanStats` (a chart's window).
  */
 export async function fetchWanAnalysis(
   client: PlumeClient,
   target: LocationRef,
   signal?: AbortSignal,
+  options?: WanAnalysisOptions,
 ): Promise<WanAnalysis> {
   const { fifteenMins } = await client.reports.wanStats(target.customerId, target.locationId, {
     period: 'daily',
     ...(signal && { signal }),
   });
-  return analyzeWanStats(fifteenMins);
+  return analyzeWanStats(fifteenMins, options);
 }
 
-/** Fetches the location's online state over the range `key` and analyses it: for the report and the chart. */
+/**
+ * Fetches the location's online state over the range `key` and analyses it: for the report and the
+ * chart.
+ */
 export async function fetchOnlineAnalysis(
   key: OnlineStatsRangeKey,
   client: PlumeClient,
