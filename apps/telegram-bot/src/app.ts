@@ -60,9 +60,6 @@ export interface AppOptions {
   chartWorker: URL;
 }
 
-/** Reports state times in UTC (the analyses' default); charts and their captions follow. */
-const CHART_TIME_ZONE = 'UTC';
-
 export interface RunningApp {
   username: string;
   /** The `/healthz` and `/metrics` server, when a port is configured. */
@@ -132,7 +129,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     tickMs: options.monitoring?.tickMs,
     confirmMs: options.monitoring?.confirmMs,
   });
-  const charts = createChartRenderer({ worker: options.chartWorker, chart: { timeZone: CHART_TIME_ZONE } });
+  // Each chart is drawn in the time zone of the person who asked for it (see loadChart).
+  const charts = createChartRenderer({ worker: options.chartWorker });
   const { telegraf, dispatcher } = createBot({
     token: options.token,
     apiRoot: options.apiRoot,
@@ -144,7 +142,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       logger,
       metrics,
       monitoring: monitoring.services,
-      charts: { cache: createChartCache(options.chartCache), renderer: charts, timeZone: CHART_TIME_ZONE },
+      charts: { cache: createChartCache(options.chartCache), renderer: charts },
       clock: Date.now,
       teamSettings: { inviteTtlMs: config.inviteExpiryHours * 3_600_000 },
     },

@@ -10,8 +10,11 @@ export type RenderedChart =
 
 /** Draws charts of analyses, off the bot's event loop. */
 export interface ChartRenderer {
-  /** The chart of `subject`. @throws {Error} when drawing fails or the worker stops. */
-  render(subject: ChartSubject): Promise<RenderedChart>;
+  /**
+   * The chart of `subject`; `options` (e.g. the person's time zone) override the renderer's.
+   * @throws {Error} when drawing fails or the worker stops.
+   */
+  render(subject: ChartSubject, options?: ChartOptions): Promise<RenderedChart>;
   /** Stops the worker (drawings under way fail); a later `render` starts a new one. */
   close(): Promise<void>;
 }
@@ -20,7 +23,7 @@ export interface ChartRenderer {
 export interface ChartRendererOptions {
   /** The worker script, `render-worker.js` beside the bot's bundle (or `.ts` beside this file in tests). */
   worker: URL;
-  /** Size, time zone, locale and theme of every chart (`@org/plume-charts`' options). */
+  /** Size, time zone, locale and theme of every chart (`@org/plume-charts`' options), unless a render says otherwise. */
   chart?: ChartOptions;
 }
 
@@ -37,7 +40,7 @@ const toRendered = (result: RenderedResult): RenderedChart =>
  *
  * @example
  * const renderer = createChartRenderer({ worker: new URL('./render-worker.js', import.meta.url) });
- * const chart = await renderer.render({ kind: 'wan', analysis: analyzeWanStats(fifteenMins) });
+ * const chart = await renderer.render({ kind: 'wan', analysis: analyzeWanStats(fifteenMins) }, { timeZone: 'Europe/Berlin' });
  * await renderer.close();
  */
 export function createChartRenderer(options: ChartRendererOptions): ChartRenderer {
@@ -73,12 +76,12 @@ export function createChartRenderer(options: ChartRendererOptions): ChartRendere
   };
 
   return {
-    render(subject) {
+    render(subject, overrides) {
       const current = (worker ??= start());
       const id = (nextId += 1);
       return new Promise<RenderedChart>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        current.postMessage({ id, subject, options: chartOptions } satisfies RenderRequest);
+        current.postMessage({ id, subject, options: { ...chartOptions, ...overrides } } satisfies RenderRequest);
       });
     },
     async close() {

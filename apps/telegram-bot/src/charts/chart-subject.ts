@@ -11,7 +11,7 @@ export type ChartSubject =
   | { readonly kind: 'wan'; readonly analysis: WanAnalysis }
   | { readonly kind: 'online'; readonly analysis: OnlineStatsAnalysis };
 
-type Fetch = (client: PlumeClient, target: LocationRef, signal: AbortSignal) => Promise<ChartSubject>;
+type Fetch = (client: PlumeClient, target: LocationRef, signal: AbortSignal, timeZone: string) => Promise<ChartSubject>;
 
 /**
  * A WAN chart over the newest `windowHours` of the one period Plume reports WAN for (the last 24
@@ -19,20 +19,20 @@ type Fetch = (client: PlumeClient, target: LocationRef, signal: AbortSignal) => 
  */
 const wan =
   (windowHours: number): Fetch =>
-  async (client, target, signal) => ({
+  async (client, target, signal, timeZone) => ({
     kind: 'wan',
-    analysis: await fetchWanAnalysis(client, target, signal, { windowHours }),
+    analysis: await fetchWanAnalysis(client, target, signal, { windowHours, timeZone }),
   });
 
-/** An online-time chart over the range `key`. */
+/** An online-time chart over the range `key`, its days in `timeZone`. */
 const online =
   (key: OnlineStatsRangeKey): Fetch =>
-  async (client, target, signal) => ({
+  async (client, target, signal, timeZone) => ({
     kind: 'online',
-    analysis: await fetchOnlineAnalysis(key, client, target, signal),
+    analysis: await fetchOnlineAnalysis(key, client, target, signal, { timeZone }),
   });
 
-/** Each chart's fetch and analysis: its report's, over the chart's range. */
+/** Each chart's fetch and analysis: its report's, over the chart's range and in the person's time zone. */
 export const CHART_SUBJECTS: Readonly<Record<ChartView, Fetch>> = {
   wan: wan(24),
   w3h: wan(3),
@@ -47,7 +47,7 @@ export function endOfData(subject: ChartSubject): string | null {
   return subject.analysis.hasData ? subject.analysis.lastSampleAt : null;
 }
 
-/** The caption under the chart: its headline numbers, at most 1,024 characters. */
+/** The caption under the chart: its headline numbers, at most 1,024 characters, times in `timeZone`. */
 export function chartCaption(subject: ChartSubject, target: LocationRef, timeZone: string): FormattedText {
   const options = { location: { id: target.locationId, name: target.name }, timeZone };
   return subject.kind === 'wan'

@@ -8,7 +8,7 @@ const TOKEN = /\?start=([A-Za-z0-9_-]{22})\b/;
 /** The period line of a WAN caption: `2025-06-01 09:15 → 2025-06-01 12:15 (3 h)`. */
 const PERIOD = /^(\d{4}-\d\d-\d\d \d\d:\d\d) → (\d{4}-\d\d-\d\d \d\d:\d\d) \((\d+) h\)$/m;
 
-describe('chart ranges', () => {
+describe('chart ranges and time zones', () => {
   let world: BotWorld;
   let ann: SandboxUser;
   let report: TelegramMessage;
@@ -71,6 +71,25 @@ describe('chart ranges', () => {
     expect(older?.message_id).toBe(first.message_id);
     expect(newer?.caption).toMatch(/^📶 Online time · Last 24 Hours/);
     expect(buttonLabels(newer!)).toContain('• ⏱ 24 h •');
+  });
+
+  it('draws charts and captions in the person’s time zone, cached apart from other zones', async () => {
+    const utc = first; // as sent: WAN over 24 hours, in UTC
+    await ann.send('/settings');
+    await ann.press('🌍 Time zone');
+    await ann.send('Asia/Tokyo');
+    await ann.waitForMessage('✅ Saved.');
+    const before = wanCalls();
+
+    await (await ann.press('📈 WAN 24 h', { messageId: first.message_id })).answer();
+    const tokyo = await edited(ann, first.message_id, (caption) => caption.includes('Asia/Tokyo'));
+    expect(tokyo.caption).toContain('Times in Asia/Tokyo (UTC+09:00).');
+    // The same instant, 9 hours later on the wall clock.
+    expect(period(tokyo).hours).toBe(24);
+    expect(Date.parse(`${period(tokyo).to}Z`) - Date.parse(`${period(utc).to}Z`)).toBe(9 * 3_600_000);
+    // Not the UTC picture from the cache: fetched and drawn again, with another time axis.
+    expect(wanCalls()).toBe(before + 1);
+    expect(Buffer.compare(Buffer.from(file(tokyo).data!), Buffer.from(file(utc).data!))).not.toBe(0);
   });
 
   it('answers politely when Plume no longer has the location of an old chart button', async () => {

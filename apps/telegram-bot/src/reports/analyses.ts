@@ -3,6 +3,7 @@ import {
   analyzeWanStats,
   ONLINE_STATS_RANGES,
   type OnlineStatsAnalysis,
+  type OnlineStatsOptions,
   type OnlineStatsRangeKey,
   type WanAnalysis,
   type WanAnalysisOptions,
@@ -13,7 +14,7 @@ import type { LocationRef } from '../storage/user-state';
 /**
  * Fetches the location's WAN consumption (the Reports API's one period, the last 24 hours in
  * 15-minute intervals) and analyses it: what the WAN report and the WAN charts are made from.
- * `options` go to `analyzeWanStats` (a chart's window).
+ * `options` go to `analyzeWanStats` (a chart's window and time zone).
  */
 export async function fetchWanAnalysis(
   client: PlumeClient,
@@ -30,13 +31,14 @@ export async function fetchWanAnalysis(
 
 /**
  * Fetches the location's online state over the range `key` and analyses it: for the report and the
- * chart.
+ * chart. `options` go to `analyzeOnlineStats` (the time zone whose days the chart's bars follow).
  */
 export async function fetchOnlineAnalysis(
   key: OnlineStatsRangeKey,
   client: PlumeClient,
   target: LocationRef,
   signal?: AbortSignal,
+  options?: OnlineStatsOptions,
 ): Promise<OnlineStatsAnalysis> {
   const { granularity, limit } = ONLINE_STATS_RANGES[key];
   const { locationState } = await client.reports.onlineStats(target.customerId, target.locationId, {
@@ -44,5 +46,5 @@ export async function fetchOnlineAnalysis(
     limit,
     ...(signal && { signal }),
   });
-  return analyzeOnlineStats(locationState, key);
+  return analyzeOnlineStats(locationState, key, options);
 }
