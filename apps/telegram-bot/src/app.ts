@@ -58,6 +58,8 @@ export interface AppOptions {
    * (main.ts does that); tests pass `src/charts/render-worker.ts`, which Node runs as it is.
    */
   chartWorker: URL;
+  /** How long one update may hold up its person's later ones, and its timers (tests). @default 120 s */
+  updateDeadline?: { afterMs?: number; timers?: Timers };
 }
 
 export interface RunningApp {
@@ -148,6 +150,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     },
     inbox,
     transport,
+    updateDeadline: options.updateDeadline,
     allowedUsers: config.allowedUsers,
     rateLimitPerMinute: config.rateLimitPerMinute,
   });

@@ -21,6 +21,7 @@ import { chatMigrations } from './middleware/chat-migrations';
 import { watchFeature } from './features/watch';
 import { watchesFeature } from './features/watches';
 import { createUpdateDispatcher, UpdateInboxError, type UpdateDispatcher } from './middleware/dispatcher';
+import type { Timers } from './monitoring/timers';
 import { errorBoundary } from './middleware/error-boundary';
 import { ordinaryUpdates } from './middleware/ordinary-updates';
 import { resumeDeliveries } from './middleware/resume-deliveries';
@@ -43,7 +44,13 @@ export interface BotDeps {
   rateLimitPerMinute: number;
   /** The Bot API connections: set on the bot's client and on each update's. */
   transport: TelegramTransport;
+  /** How long one update may hold up its person's later ones (tests pass their timers). @default 120 s */
+  updateDeadline?: { afterMs?: number | undefined; timers?: Timers | undefined } | undefined;
 }
+
+/** Said to a person whose update is overdue; its answer may still come. */
+export const OVERDUE_TEXT =
+  '⌛ Sorry, this is taking much longer than it should. I am going on with your next messages meanwhile; if its answer still comes, it will appear in this chat.';
 
 export interface Bot {
   telegraf: Telegraf<BotContext>;
@@ -70,6 +77,18 @@ export function createBot(deps: BotDeps): Bot {
     inbox: deps.inbox,
     logger,
     onError: (error) => logger.error({ err: error }, 'Error escaped the error boundary'),
+    deadline: {
+      ...deps.updateDeadline,
+      // The bot's own client: the update's journal must not record a notice a resumed run would not repeat.
+      notify: ({ chatId, messageId }) =>
+        chatId === undefined
+          ? Promise.resolve()
+          : telegraf.telegram.sendMessage(chatId, OVERDUE_TEXT, {
+              ...(messageId === undefined
+                ? {}
+                : { reply_parameters: { message_id: messageId, allow_sending_without_reply: true } }),
+            }),
+    },
   });
 
   // telegraf builds a client per update: it calls the Bot API through the same transport.

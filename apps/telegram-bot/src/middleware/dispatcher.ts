@@ -2,6 +2,7 @@ import type { MiddlewareFn } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import type { BotContext } from '../context';
 import type { Logger } from '../logger';
+import { realTimers, type Timers } from '../monitoring/timers';
 import type { UpdateInbox } from '../storage/update-inbox';
 import { createJournal, journalMethods, journalSettings, journalStore, journalTelegram } from './update-journal';
 
@@ -25,12 +26,35 @@ export interface UpdateDispatcher {
   abandon(): void;
 }
 
+/** The chat and message an overdue update came from, for telling the person. */
+export interface OverdueUpdate {
+  updateId: number;
+  chatId: number | undefined;
+  /** The person's message (or the message whose button they pressed). */
+  messageId: number | undefined;
+}
+
 export interface UpdateDispatcherOptions {
   inbox: UpdateInbox;
   logger: Logger;
   /** Anything escaping the error boundary. */
   onError: (error: unknown) => void;
+  /**
+   * How long one update may hold up its person's later updates. Past it, `notify` tells the person
+   * and their next updates run; the overdue one keeps running and stays in the inbox until it ends.
+   */
+  deadline: {
+    /** @default 120_000 */
+    afterMs?: number | undefined;
+    /** @default the process's timers */
+    timers?: Timers | undefined;
+    /** Tells the person; outside the update's journal (a resumed update must not replay it). */
+    notify: (update: OverdueUpdate) => Promise<unknown>;
+  };
 }
+
+/** The default time one update may hold up its person's later ones: beyond any queue wait and Plume retry. */
+export const DEFAULT_UPDATE_DEADLINE_MS = 120_000;
 
 /** The inbox could not store an update: it must not be acknowledged to Telegram. */
 export class UpdateInboxError extends Error {
@@ -51,11 +75,19 @@ export class UpdateInboxError extends Error {
  * the inbox is dropped, unless it is pending and not running (a restart): then it is resumed with
  * its journal, so the effects it had completed (messages sent, state written) are not repeated.
  * Errors are the error boundary's job, which runs inside the queue; anything escaping it goes to `onError`.
+ *
+ * An update still running after the deadline (a call that never answers, a hung handler) stops
+ * holding up its person: they are told, and their next updates run. It keeps running; whatever it
+ * still sends (its late answer) arrives after that notice, and it stays pending in the inbox until it
+ * ends, so a restart before then resumes it: nothing is lost. Only its order with the person's later
+ * updates is given up.
  * @throws {UpdateInboxError} from the middleware when the inbox cannot store the update.
  * @example telegraf.use(createUpdateDispatcher({ inbox, logger, onError }).middleware)
  */
 export function createUpdateDispatcher(options: UpdateDispatcherOptions): UpdateDispatcher {
   const { inbox, logger, onError } = options;
+  const deadlineMs = options.deadline.afterMs ?? DEFAULT_UPDATE_DEADLINE_MS;
+  const timers = options.deadline.timers ?? realTimers;
   const queues = new Map<string, Promise<void>>();
   const running = new Set<number>();
   let abandoned = false;
@@ -78,6 +110,25 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
       if (!abandoned) throw error;
     }
   };
+
+  /** Settles when `handled` does, or at the deadline, after which the person is told and the queue moves on. */
+  const untilDeadline = (handled: Promise<void>, overdue: OverdueUpdate, userId: number | undefined) =>
+    new Promise<void>((resolve) => {
+      const timer = timers.setTimeout(() => {
+        logger.warn(
+          { updateId: overdue.updateId, userId, afterMs: deadlineMs },
+          'An update is overdue: the person is told, and their next updates run; it stays in the inbox until it ends.',
+        );
+        void options.deadline
+          .notify(overdue)
+          .catch((err: unknown) => logger.warn({ err, userId }, 'Could not tell the person about an overdue update'));
+        resolve();
+      }, deadlineMs);
+      void handled.finally(() => {
+        timers.clearTimeout(timer);
+        resolve();
+      });
+    });
 
   const admit = (update: Update) => {
     try {
@@ -122,13 +173,17 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
       const key = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');
       running.add(updateId);
       const previous = queues.get(key) ?? Promise.resolve();
-      const current = previous
-        .then(async () => {
-          await next();
-          if (!journal.refused()) finish(updateId);
-        })
-        .catch(onError)
-        .finally(() => settle(updateId));
+      const overdue = { updateId, chatId: ctx.chat?.id, messageId: ctx.msg?.message_id };
+      const current = previous.then(() => {
+        const handled = Promise.resolve()
+          .then(() => next())
+          .then(() => {
+            if (!journal.refused()) finish(updateId);
+          })
+          .catch(onError)
+          .finally(() => settle(updateId));
+        return untilDeadline(handled, overdue, ctx.from?.id);
+      });
       queues.set(key, current);
       void current.then(() => {
         if (queues.get(key) === current) queues.delete(key);

@@ -31,6 +31,8 @@ export interface BotWorldOptions {
   plumeDefaults?: (simulator: Simulator) => AppOptions['plume'];
   /** Monitoring's interval (below the configurable 10 s minimum, so tests run fast), clock and timers. */
   monitoring?: AppOptions['monitoring'];
+  /** How long one update may hold up its person's later ones, and its timers. */
+  updateDeadline?: AppOptions['updateDeadline'];
 }
 
 /** Starts the simulator and the sandbox; the bot starts with `startBot()`. */
@@ -70,6 +72,7 @@ export async function createBotWorld(options: BotWorldOptions = {}): Promise<Bot
             reportsBase: simulator.reportsBase,
           },
           ...(options.monitoring === undefined ? {} : { monitoring: options.monitoring }),
+          ...(options.updateDeadline === undefined ? {} : { updateDeadline: options.updateDeadline }),
           plumeClient: options.plumeClient ?? {
             timeoutMs: 1_000,
             retry: { limit: 1, baseDelayMs: 10, maxTotalMs: 3_000 },
