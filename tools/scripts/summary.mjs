@@ -25,9 +25,10 @@ function failedTasks(nxOutput) {
 }
 
 /**
- * The `N passed, N failed` line of a run. `nxExitCode` catches an Nx run that failed without a
- * failed task to show for it (Nx itself crashed, or a project graph error): it counts as one failure,
- * and so does `formatted: false` (the Prettier check found unformatted files).
+ * The `N passed, N failed` line of a run, and a note on each failure that left no test result
+ * behind (for the caller to print). `nxExitCode` catches an Nx run that failed without a failed task
+ * to show for it (Nx itself crashed, or a project graph error): it counts as one failure, and so
+ * does `formatted: false` (the Prettier check found unformatted files).
  */
 export function summarize({ root, nxOutput, rehearsalRan, nxExitCode = 0, formatted = true }) {
   let passed = 0;
@@ -64,6 +65,5 @@ export function summarize({ root, nxOutput, rehearsalRan, nxExitCode = 0, format
     failed += 1;
     notes.push(`nx exited with code ${nxExitCode} without a failed task to count`);
   }
-  for (const note of notes) console.log(`✗ ${note}`);
-  return { line: `${passed} passed, ${failed} failed`, ok: failed === 0 };
+  return { line: `${passed} passed, ${failed} failed`, ok: failed === 0, notes };
 }

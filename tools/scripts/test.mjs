@@ -53,13 +53,14 @@ if (librariesBuilt) {
   console.log('\n▶ publish rehearsal skipped: a build failed');
 }
 
-const { line, ok } = summarize({
+const { line, ok, notes } = summarize({
   root,
   nxOutput: nx.output,
   rehearsalRan: librariesBuilt,
   nxExitCode: nx.code,
   formatted: format.code === 0,
 });
+for (const note of notes) console.log(`✗ ${note}`);
 console.log(`\nTook ${Math.round((Date.now() - started) / 1000)} s.`);
 console.log(line);
 process.exit(ok && nx.code === 0 && rehearsal.code === 0 ? 0 : 1);

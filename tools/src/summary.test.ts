@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +22,6 @@ function workspace(
 
 afterEach(() => {
   rmSync(root, { recursive: true, force: true });
-  jest.restoreAllMocks();
 });
 
 describe('summarize', () => {
@@ -32,7 +31,11 @@ describe('summarize', () => {
       tools: { numPassedTests: 2, numFailedTests: 0 },
     });
     writeFileSync(join(root, '.rehearsal-results.json'), JSON.stringify({ passed: 4, failed: 0 }));
-    expect(summarize({ root, nxOutput: '', rehearsalRan: true })).toEqual({ line: '9 passed, 1 failed', ok: false });
+    expect(summarize({ root, nxOutput: '', rehearsalRan: true })).toEqual({
+      line: '9 passed, 1 failed',
+      ok: false,
+      notes: [],
+    });
   });
 
   it('counts a test suite that crashed before running its tests', () => {
@@ -41,26 +44,31 @@ describe('summarize', () => {
   });
 
   it('counts a failed lint or build task once, and a failed test task by its tests only', () => {
-    jest.spyOn(console, 'log').mockImplementation(() => {});
     workspace({ 'packages/b': { numPassedTests: 5, numFailedTests: 2 } });
     const nxOutput = '\u001b[31mFailed tasks:\u001b[39m\n\n - @org/a:lint\n - @org/b:test\n';
-    expect(summarize({ root, nxOutput, rehearsalRan: false }).line).toBe('5 passed, 3 failed');
+    expect(summarize({ root, nxOutput, rehearsalRan: false })).toMatchObject({
+      line: '5 passed, 3 failed',
+      notes: ['@org/a:lint failed'],
+    });
   });
 
   it('counts a rehearsal that ran but wrote no results', () => {
-    jest.spyOn(console, 'log').mockImplementation(() => {});
     workspace({ 'packages/a': { numPassedTests: 1, numFailedTests: 0 } });
-    expect(summarize({ root, nxOutput: '', rehearsalRan: true })).toEqual({ line: '1 passed, 1 failed', ok: false });
+    expect(summarize({ root, nxOutput: '', rehearsalRan: true })).toEqual({
+      line: '1 passed, 1 failed',
+      ok: false,
+      notes: ['the publish rehearsal wrote no results'],
+    });
   });
 
   it('counts an Nx run that failed without a failed task to show for it', () => {
-    jest.spyOn(console, 'log').mockImplementation(() => {});
     workspace({ 'packages/a': { numPassedTests: 1, numFailedTests: 0 } });
     expect(
       summarize({ root, nxOutput: 'NX   Could not create the project graph', rehearsalRan: false, nxExitCode: 1 }),
     ).toEqual({
       line: '1 passed, 1 failed',
       ok: false,
+      notes: ['nx exited with code 1 without a failed task to count'],
     });
   });
 
@@ -69,6 +77,7 @@ describe('summarize', () => {
     expect(summarize({ root, nxOutput: '', rehearsalRan: false, nxExitCode: 0 })).toEqual({
       line: '7 passed, 0 failed',
       ok: true,
+      notes: [],
     });
   });
 
@@ -77,6 +86,7 @@ describe('summarize', () => {
     expect(summarize({ root, nxOutput: '', rehearsalRan: false, formatted: false })).toEqual({
       line: '7 passed, 1 failed',
       ok: false,
+      notes: ['files not formatted with Prettier: run `npm run format`'],
     });
   });
 });
