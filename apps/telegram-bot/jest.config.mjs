@@ -1,4 +1,12 @@
 import preset from '../../tools/jest/preset.mjs';
 
 // End-to-end tests start a simulator, a Telegram stand-in and the bot: give them room on a busy machine.
-export default { ...preset, displayName: 'telegram-bot', testTimeout: 60_000 };
+// The PostgreSQL store's tests run on a throwaway server that globalSetup starts for the run (and
+// globalTeardown stops): see tools/jest/postgres.mjs.
+export default {
+  ...preset,
+  displayName: 'telegram-bot',
+  testTimeout: 60_000,
+  globalSetup: '../../tools/jest/postgres-setup.mjs',
+  globalTeardown: '../../tools/jest/postgres-teardown.mjs',
+};

@@ -38,10 +38,27 @@ const opens = (cipher: Cipher, sealed: string, context: string, expected?: strin
   }
 };
 
+/**
+ * The key check sealed under `cipher`: what a database stores (table `key_check`) to recognise the
+ * key that seals its rows, in SQLite and in PostgreSQL alike.
+ * @example db.prepare('INSERT INTO key_check (id, sealed, created_at) VALUES (1, ?, ?)').run(sealKeyCheck(cipher), now)
+ */
+export function sealKeyCheck(cipher: Cipher): string {
+  return cipher.seal(CHECK_TEXT, CHECK_CONTEXT);
+}
+
+/**
+ * Whether `sealed` (a database's key check) was sealed under `cipher`'s key.
+ * @example opensKeyCheck(cipher, sealKeyCheck(cipher)) // true
+ */
+export function opensKeyCheck(cipher: Cipher, sealed: string): boolean {
+  return opens(cipher, sealed, CHECK_CONTEXT, CHECK_TEXT);
+}
+
 /** Replaces the key check with one sealed under `cipher` (after a rotation). `db` has the schema (see schema.ts). */
 export function writeKeyCheck(db: DatabaseSync, cipher: Cipher, now: number): void {
   db.prepare('INSERT OR REPLACE INTO key_check (id, sealed, created_at) VALUES (1, ?, ?)').run(
-    cipher.seal(CHECK_TEXT, CHECK_CONTEXT),
+    sealKeyCheck(cipher),
     now,
   );
 }
@@ -56,7 +73,7 @@ export function writeKeyCheck(db: DatabaseSync, cipher: Cipher, now: number): vo
 export function checkEncryptionKey(db: DatabaseSync, cipher: Cipher, file: string, now = Date.now()): void {
   const check = db.prepare('SELECT sealed FROM key_check WHERE id = 1').get() as { sealed: string } | undefined;
   if (check !== undefined) {
-    if (!opens(cipher, check.sealed, CHECK_CONTEXT, CHECK_TEXT)) throw new EncryptionKeyMismatchError(file);
+    if (!opensKeyCheck(cipher, check.sealed)) throw new EncryptionKeyMismatchError(file);
     return;
   }
   const rows = db
