@@ -3,26 +3,15 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
-import { checkEncryptionKey, secretContext } from './key-check';
+import { checkEncryptionKey } from './key-check';
 import { migrate } from './schema';
-import { UnreadableStateError, type UserStore } from './user-store';
-import {
-  emptyUserState,
-  publicStateSchema,
-  secretStateSchema,
-  splitUserState,
-  type SecretState,
-  type UserState,
-} from './user-state';
+import { decodeUserRow, encodeUserRow, type UserRow } from './user-row';
+import type { UserStore } from './user-store';
+import type { UserState } from './user-state';
 import { settle } from './settle';
 
 /** Name of the database file inside `DATA_DIR`. */
 export const DATABASE_FILE_NAME = 'bot.sqlite';
-
-interface Row {
-  public_state: string;
-  secret_state: string | null;
-}
 
 export interface SqliteUserStoreOptions {
   /** Path of the database file; its folder is created (0700) when missing. */
@@ -64,31 +53,12 @@ export function createSqliteUserStore(options: SqliteUserStoreOptions): UserStor
   const countRows = db.prepare('SELECT COUNT(*) AS n FROM users');
   const insertRefusal = db.prepare('INSERT OR IGNORE INTO refusals (user_id, refused_at) VALUES (?, ?)');
 
-  function openSecrets(userId: number, sealed: string | null): SecretState {
-    if (sealed === null) return {};
-    try {
-      return secretStateSchema.parse(JSON.parse(cipher.open(sealed, secretContext(userId))));
-    } catch {
-      // The key was checked at open, so this row alone is damaged: keep it as it is, never overwrite it.
-      logger.warn({ userId }, 'Stored credentials cannot be decrypted; left untouched.');
-      throw new UnreadableStateError(userId);
-    }
-  }
-
-  function read(userId: number): UserState {
-    const row = select.get(userId) as Row | undefined;
-    if (row === undefined) return emptyUserState();
-    const publicPart = publicStateSchema.safeParse(JSON.parse(row.public_state));
-    if (!publicPart.success)
-      logger.warn({ userId }, 'Stored state has an unexpected shape; starting this user afresh.');
-    return { ...(publicPart.success ? publicPart.data : emptyUserState()), ...openSecrets(userId, row.secret_state) };
-  }
+  const read = (userId: number): UserState =>
+    decodeUserRow(select.get(userId) as UserRow | undefined, userId, cipher, logger);
 
   function write(userId: number, state: UserState): void {
-    const { publicPart, secretPart } = splitUserState(state);
-    const hasSecrets = secretPart.draft !== undefined;
-    const sealed = hasSecrets ? cipher.seal(JSON.stringify(secretPart), secretContext(userId)) : null;
-    upsert.run(userId, JSON.stringify(publicPart), sealed, clock());
+    const row = encodeUserRow(state, userId, cipher);
+    upsert.run(userId, row.public_state, row.secret_state, clock());
   }
 
   function transaction<T>(work: () => T): T {

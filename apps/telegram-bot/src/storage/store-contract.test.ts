@@ -1,0 +1,11 @@
+import { describe } from '@jest/globals';
+import { STORE_BACKENDS } from '../testing/store-backends';
+import { teamStoreContract } from '../testing/team-store-contract';
+import { userStoreContract } from '../testing/user-store-contract';
+
+// One contract for every store backend: the embedded SQLite one and the PostgreSQL one (on the
+// throwaway server that jest's globalSetup starts) must behave alike, concurrency included.
+describe.each(STORE_BACKENDS)('the $name stores', (backend) => {
+  userStoreContract(backend);
+  teamStoreContract(backend);
+});
