@@ -1,22 +1,26 @@
-// A throwaway PostgreSQL server for tests: a new cluster in a temporary folder, on a free port of
-// 127.0.0.1, run by a user other than root (PostgreSQL refuses root), stopped and deleted by `stop()`.
+// A throwaway PostgreSQL server for tests: a new cluster in a temporary folder (a copy of one that
+// initdb made once per PostgreSQL version, cached in node_modules/.cache/test-postgres), on a free
+// port of 127.0.0.1, run by a user other than root (PostgreSQL refuses root), stopped and deleted by `stop()`.
 // A test run that dies before `stop()` leaves neither a server (the server gets SIGINT when the
 // process that started it dies) nor, after the next start, its folder (swept as a leftover).
 import { execFile, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chownSync,
   closeSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
   readdirSync,
+  renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -26,6 +30,12 @@ export const FOLDER_PREFIX = 'plume-test-pg-';
 
 /** Name of the file, in a server folder, holding the pid of the process that owns the server. */
 const OWNER_FILE = 'owner.pid';
+
+/**
+ * Where a freshly initialised cluster is kept, per PostgreSQL version and user, for new servers to
+ * copy: initdb costs seconds of CPU (20 s and more on a busy 2-core machine), a copy a fraction.
+ */
+const TEMPLATE_CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/test-postgres');
 
 const isAlive = (pid) => {
   try {
@@ -105,6 +115,65 @@ function systemUser(name) {
   if (line === undefined) return undefined;
   const [, , uid, gid] = line.split(':');
   return { name, uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * A new folder in the system's temporary folder, owned by this process (see the sweep) and by the
+ * server's user.
+ */
+function ownedFolder(user) {
+  const dir = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
+  writeFileSync(join(dir, OWNER_FILE), `${process.pid}\n`);
+  if (user !== undefined) chownSync(dir, user.uid, user.gid);
+  return dir;
+}
+
+/**
+ * The cached, freshly initialised cluster of this PostgreSQL and user, made now when missing: by
+ * initdb in a folder of its own, copied into the cache and renamed into place, so that runs
+ * starting together never see half a template (the first rename wins, the others drop theirs).
+ */
+async function clusterTemplate(bin, user, env) {
+  const { stdout: version } = await run(join(bin, 'postgres'), ['--version'], { env });
+  const key = createHash('sha256')
+    .update(`${bin}\n${version}\n${user?.uid ?? process.getuid?.() ?? ''}`)
+    .digest('hex')
+    .slice(0, 16);
+  const template = join(TEMPLATE_CACHE, key);
+  if (existsSync(join(template, 'PG_VERSION'))) return template;
+  mkdirSync(TEMPLATE_CACHE, { recursive: true });
+  const work = ownedFolder(user);
+  const staging = mkdtempSync(join(TEMPLATE_CACHE, `${key}-`));
+  try {
+    await run(
+      join(bin, 'initdb'),
+      [
+        '-D',
+        join(work, 'data'),
+        '-U',
+        'postgres',
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync',
+        '--no-instructions',
+      ],
+      { ...(user === undefined ? {} : { uid: user.uid, gid: user.gid }), env, cwd: work },
+    );
+    // tmpdir and the cache may be on different file systems: copy (keeping owner and modes), then rename.
+    await run('cp', ['-a', join(work, 'data'), join(staging, 'data')]);
+    try {
+      renameSync(join(staging, 'data'), template);
+    } catch (error) {
+      if (!existsSync(join(template, 'PG_VERSION'))) throw error;
+    }
+    return template;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** Who runs the server: the current user, or `postgres` when that is root. */
@@ -190,19 +259,14 @@ export async function startPostgres({ timeoutMs = 30_000 } = {}) {
   const bin = findServerPrograms();
   const user = serverUser();
   sweepLeftovers();
-  const dir = mkdtempSync(join(tmpdir(), FOLDER_PREFIX));
-  writeFileSync(join(dir, OWNER_FILE), `${process.pid}\n`);
-  const data = join(dir, 'data');
   const env = { PATH: process.env.PATH ?? '', LANG: 'C', LC_ALL: 'C', TZ: 'UTC' };
+  const template = await clusterTemplate(bin, user, env);
+  const dir = ownedFolder(user);
+  const data = join(dir, 'data');
   const asUser = user === undefined ? {} : { uid: user.uid, gid: user.gid };
   let child;
   try {
-    if (user !== undefined) chownSync(dir, user.uid, user.gid);
-    await run(
-      join(bin, 'initdb'),
-      ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-locale', '--no-sync', '--no-instructions'],
-      { ...asUser, env, cwd: dir },
-    );
+    await run('cp', ['-a', template, data]);
     for (let attempt = 1; ; attempt += 1) {
       const port = await freePort();
       const logFile = join(dir, `postgres-${attempt}.log`);
