@@ -6,6 +6,7 @@ import {
   PlumeConfigError,
   PlumeRateLimitError,
   type BudgetLimits,
+  type BudgetSnapshot,
 } from './index';
 import { optionsFor, rejectionOf, startSimulator, fixtures, type Simulator } from './test-support';
 
@@ -60,6 +61,55 @@ describe('MemoryBudgetStore', () => {
     expect(store.take('interactive', 10, limits)).toEqual({ granted: false, reason: 'paused', retryAt: 5000 });
     expect(store.usage(10, limits).pausedUntil).toBe(5000);
     expect(store.take('interactive', 5000, limits)).toEqual({ granted: true });
+  });
+
+  it('decides as before after a round trip through a JSON snapshot, as a shared store keeps it', () => {
+    const wide: BudgetLimits = {
+      burst: 3,
+      burstWindowMs: 1000,
+      callsPerWindow: 6,
+      windowMs: 10_000,
+      backgroundPerWindow: 4,
+    };
+    const steps: Array<['interactive' | 'background', number]> = [
+      ['background', 0],
+      ['background', 100],
+      ['background', 200],
+      ['interactive', 200],
+      ['background', 1100],
+      ['background', 1100],
+      ['interactive', 1300],
+      ['background', 2000],
+      ['interactive', 2600],
+      ['interactive', 2700],
+      ['background', 12_000],
+    ];
+    const original = new MemoryBudgetStore();
+    let restored = MemoryBudgetStore.fromSnapshot(new MemoryBudgetStore().snapshot());
+    for (const [lane, now] of steps) {
+      const decision = original.take(lane, now, wide);
+      restored = MemoryBudgetStore.fromSnapshot(JSON.parse(JSON.stringify(restored.snapshot())) as BudgetSnapshot);
+      expect(restored.take(lane, now, wide)).toEqual(decision);
+    }
+    original.pause(20_000);
+    restored.pause(20_000);
+    expect(original.snapshot()).toEqual(restored.snapshot());
+    expect(MemoryBudgetStore.fromSnapshot(restored.snapshot()).usage(13_000, wide)).toEqual(
+      original.usage(13_000, wide),
+    );
+  });
+
+  it('refuses a snapshot it did not write', () => {
+    const bad = [
+      {},
+      { calls: [2, 1], backgroundCalls: [], pausedUntil: 0, backgroundDue: 0 },
+      { calls: ['1'], backgroundCalls: [], pausedUntil: 0, backgroundDue: 0 },
+      { calls: [], backgroundCalls: [], pausedUntil: null, backgroundDue: 0 },
+    ];
+    for (const snapshot of bad)
+      expect(() => MemoryBudgetStore.fromSnapshot(snapshot as unknown as BudgetSnapshot)).toThrow(
+        /Not a budget snapshot/,
+      );
   });
 });
 

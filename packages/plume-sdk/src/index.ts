@@ -27,6 +27,7 @@ export type {
   BudgetLane,
   BudgetLimits,
   BudgetRefusal,
+  BudgetSnapshot,
   BudgetStore,
   BudgetUsage,
 } from './budget/budget-store';

@@ -63,6 +63,25 @@ export interface BudgetStore {
   usage(now: number, limits: BudgetLimits): BudgetUsage | Promise<BudgetUsage>;
 }
 
+/**
+ * The counters of a {@link MemoryBudgetStore} as plain JSON, so that a shared store can keep them in
+ * a database row between calls and apply the same rules under its own lock
+ * ({@link MemoryBudgetStore.fromSnapshot}, then `take`, then {@link MemoryBudgetStore.snapshot}).
+ */
+export interface BudgetSnapshot {
+  /** Start times (epoch ms) of every call in the window, oldest first. */
+  readonly calls: readonly number[];
+  /** Start times of the background calls among them, oldest first. */
+  readonly backgroundCalls: readonly number[];
+  /** Epoch ms until which every call is refused, or 0. */
+  readonly pausedUntil: number;
+  /** When the next background call is due on the even schedule (epoch ms), or 0. */
+  readonly backgroundDue: number;
+}
+
+const isTimes = (value: unknown): value is number[] =>
+  Array.isArray(value) && value.every((t, i) => Number.isFinite(t) && (i === 0 || (t as number) >= value[i - 1]));
+
 /** Drops the times at the front of `times` (oldest first) that are at or before `since`. */
 function prune(times: number[], since: number): void {
   let expired = 0;
@@ -126,6 +145,44 @@ export class MemoryBudgetStore implements BudgetStore {
 
   pause(until: number): void {
     this.#pausedUntil = Math.max(this.#pausedUntil, until);
+  }
+
+  /**
+   * The counters as plain JSON (see {@link BudgetSnapshot}); at most `callsPerWindow` times each.
+   * @example JSON.stringify(new MemoryBudgetStore().snapshot()) // '{"calls":[],"backgroundCalls":[],"pausedUntil":0,"backgroundDue":0}'
+   */
+  snapshot(): BudgetSnapshot {
+    return {
+      calls: [...this.#all],
+      backgroundCalls: [...this.#background],
+      pausedUntil: this.#pausedUntil,
+      backgroundDue: this.#backgroundDue,
+    };
+  }
+
+  /**
+   * A store holding the counters of `snapshot` (taken by {@link MemoryBudgetStore.snapshot}).
+   * @throws {TypeError} when `snapshot` is not one: times that are not finite numbers in order, or a missing field
+   * @example const store = MemoryBudgetStore.fromSnapshot(JSON.parse(row.state));
+   */
+  static fromSnapshot(snapshot: BudgetSnapshot): MemoryBudgetStore {
+    const { calls, backgroundCalls, pausedUntil, backgroundDue } = snapshot ?? {};
+    if (
+      !isTimes(calls) ||
+      !isTimes(backgroundCalls) ||
+      !Number.isFinite(pausedUntil) ||
+      !Number.isFinite(backgroundDue)
+    ) {
+      throw new TypeError(
+        'Not a budget snapshot: expected { calls, backgroundCalls, pausedUntil, backgroundDue } as MemoryBudgetStore.snapshot() gives.',
+      );
+    }
+    const store = new MemoryBudgetStore();
+    store.#all.push(...calls);
+    store.#background.push(...backgroundCalls);
+    store.#pausedUntil = pausedUntil;
+    store.#backgroundDue = backgroundDue;
+    return store;
   }
 
   usage(now: number, limits: BudgetLimits): BudgetUsage {
