@@ -180,6 +180,19 @@ const STEPS: readonly string[] = [
    BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
    CREATE TRIGGER audit_log_append_only BEFORE UPDATE ON audit_log
      FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();`,
+  // 2: what replicas share that one process keeps in memory (so SQLite has no such tables): each
+  //    Plume budget's counters (per cloud and egress address, @org/plume-sdk's budget snapshot as
+  //    JSON), and the SDK's access tokens, sealed by the app like every credential.
+  `CREATE TABLE plume_budgets (
+     budget_key TEXT   PRIMARY KEY,
+     state      TEXT   NOT NULL,
+     updated_at BIGINT NOT NULL
+   );
+   CREATE TABLE plume_tokens (
+     cache_key  TEXT   PRIMARY KEY,
+     sealed     TEXT   NOT NULL,
+     expires_at BIGINT NOT NULL
+   );`,
 ];
 
 /** The PostgreSQL schema version this bot writes. */
