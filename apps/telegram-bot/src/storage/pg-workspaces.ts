@@ -12,6 +12,7 @@ interface MemberRow {
   role: Role;
   joined_at: number;
   last_active_at: number;
+  display_name: string | null;
 }
 
 type Queryable = Pool | PoolClient;
@@ -96,8 +97,9 @@ export function pgWorkspaces(pool: Pool, cipher: Cipher, logger: Logger, clock: 
       }),
     async members(workspaceId) {
       const { rows } = await pool.query<MemberRow>(
-        `SELECT user_id, role, joined_at, last_active_at FROM members WHERE workspace_id = $1
-         ORDER BY role = 'admin' DESC, joined_at, user_id`,
+        `SELECT m.user_id, m.role, m.joined_at, m.last_active_at, n.display_name
+         FROM members m LEFT JOIN member_names n ON n.user_id = m.user_id WHERE m.workspace_id = $1
+         ORDER BY m.role = 'admin' DESC, m.joined_at, m.user_id`,
         [workspaceId],
       );
       return rows.map((row): Member => ({
@@ -105,6 +107,7 @@ export function pgWorkspaces(pool: Pool, cipher: Cipher, logger: Logger, clock: 
         role: row.role,
         joinedAt: row.joined_at,
         lastActiveAt: row.last_active_at,
+        displayName: row.display_name,
       }));
     },
     setRole: (workspaceId, userId, role) =>
@@ -138,12 +141,20 @@ export function pgWorkspaces(pool: Pool, cipher: Cipher, logger: Logger, clock: 
         await client.query('DELETE FROM workspaces WHERE workspace_id = $1', [workspaceId]);
         return true;
       }),
-    async noteActivity(userId) {
+    async noteActivity(userId, displayName) {
       // At most one write a minute per member: "last activity" needs no finer grain, and a busy team stays cheap.
-      await pool.query('UPDATE members SET last_active_at = $1 WHERE user_id = $2 AND last_active_at < $1 - 60000', [
-        clock(),
-        userId,
-      ]);
+      await pool.query(
+        'UPDATE members SET last_active_at = $1::bigint WHERE user_id = $2 AND last_active_at < $1::bigint - 60000',
+        [clock(), userId],
+      );
+      if (displayName === undefined) return;
+      // Only a member's name is kept, and only when it changed.
+      await pool.query(
+        `INSERT INTO member_names (user_id, display_name) SELECT $2, $1 WHERE EXISTS (SELECT 1 FROM members WHERE user_id = $2)
+         ON CONFLICT (user_id) DO UPDATE SET display_name = excluded.display_name
+         WHERE member_names.display_name IS DISTINCT FROM excluded.display_name`,
+        [displayName, userId],
+      );
     },
   };
 }

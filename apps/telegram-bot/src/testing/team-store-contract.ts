@@ -166,15 +166,35 @@ export function teamStoreContract(backend: StoreBackend): void {
     });
 
     it('notes a member’s activity at most once a minute', async () => {
-      let now = 1_000_000;
+      const start = Date.UTC(2026, 0, 1); // a real epoch time: ms need 64 bits
+      let now = start;
       const { team } = await open(() => now);
       const { workspaceId } = await team.saveCredentials(1, credentials);
       now += 30_000;
       await team.noteActivity(1);
-      expect((await team.members(workspaceId))[0]?.lastActiveAt).toBe(1_000_000);
+      expect((await team.members(workspaceId))[0]?.lastActiveAt).toBe(start);
       now += 60_000;
       await team.noteActivity(1);
-      expect((await team.members(workspaceId))[0]?.lastActiveAt).toBe(1_090_000);
+      expect((await team.members(workspaceId))[0]?.lastActiveAt).toBe(start + 90_000);
+    });
+
+    it('keeps a member’s display name while they are a member, and only theirs', async () => {
+      const { team } = await open();
+      const workspaceId = await workspaceOf(team, [[2, 'viewer']]);
+      await team.noteActivity(1, 'Ada @ada');
+      await team.noteActivity(2);
+      await team.noteActivity(99, 'Stranger'); // not a member: not kept
+      expect((await team.members(workspaceId)).map((m) => [m.userId, m.displayName])).toEqual([
+        [1, 'Ada @ada'],
+        [2, null],
+      ]);
+      await team.noteActivity(2, 'Bob');
+      await team.noteActivity(2, 'Bob B.');
+      expect((await team.members(workspaceId))[1]?.displayName).toBe('Bob B.');
+      expect(await team.removeMember(workspaceId, 2)).toBe('done');
+      await team.createInvite(workspaceId, 'viewer', 1, 'back', Date.now() + HOUR);
+      await team.redeemInvite('back', 2, Date.now());
+      expect((await team.members(workspaceId))[1]).toMatchObject({ userId: 2, displayName: null }); // deleted with the membership
     });
 
     it('keeps an admin when the last two are removed at once from two stores', async () => {
