@@ -3,7 +3,7 @@ import type { Pool } from 'pg';
 /**
  * The PostgreSQL schema, one step per version (table `schema_migrations` records each step applied).
  * Steps are only ever appended, like SQLite's (schema.ts), but counted on their own: step 1 is the
- * whole SQLite schema of version 10 at once, since no PostgreSQL database predates it. A SQLite step
+ * whole SQLite schema of version 11 at once, since no PostgreSQL database predates it. A SQLite step
  * that adds or changes a table needs a PostgreSQL step here too (pg-schema.test.ts compares them).
  *
  * In PostgreSQL terms: ids and times are `BIGINT` (Telegram ids pass 2^31; times are the app's
@@ -12,10 +12,10 @@ import type { Pool } from 'pg';
  * a Telegram message and reorder keys).
  */
 const STEPS: readonly string[] = [
-  // 1: everything of SQLite's steps 1-10: users and refusals; the update inbox; the key check;
+  // 1: everything of SQLite's steps 1-11: users and refusals; the update inbox; the key check;
   //    workspaces and members; alert settings and routes; monitoring (locations, watches, fleet
   //    state, incidents, the outbox, delivery pauses); invites; team chats; the audit log; members'
-  //    display names (deleted with the membership by a trigger: personal data).
+  //    display names and lookup purposes (deleted with the membership by triggers: personal data).
   `CREATE TABLE users (
      user_id      BIGINT PRIMARY KEY,
      public_state TEXT   NOT NULL,
@@ -188,7 +188,16 @@ const STEPS: readonly string[] = [
    CREATE FUNCTION member_names_leave() RETURNS trigger LANGUAGE plpgsql AS $$
    BEGIN DELETE FROM member_names WHERE user_id = OLD.user_id; RETURN NULL; END $$;
    CREATE TRIGGER member_names_leave AFTER DELETE ON members
-     FOR EACH ROW EXECUTE FUNCTION member_names_leave();`,
+     FOR EACH ROW EXECUTE FUNCTION member_names_leave();
+   CREATE TABLE member_purposes (
+     user_id BIGINT PRIMARY KEY,
+     purpose TEXT   NOT NULL,
+     until   BIGINT NOT NULL
+   );
+   CREATE FUNCTION member_purposes_leave() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN DELETE FROM member_purposes WHERE user_id = OLD.user_id; RETURN NULL; END $$;
+   CREATE TRIGGER member_purposes_leave AFTER DELETE ON members
+     FOR EACH ROW EXECUTE FUNCTION member_purposes_leave();`,
   // 2: what replicas share that one process keeps in memory (so SQLite has no such tables): each
   //    Plume budget's counters (per cloud and egress address, @org/plume-sdk's budget snapshot as
   //    JSON), and the SDK's access tokens, sealed by the app like every credential.

@@ -3,6 +3,7 @@ import type { Cipher } from '../security/cipher';
 import { pgAudit } from './pg-audit';
 import { openPgPool, preparePgDatabase } from './pg-database';
 import { pgInvites } from './pg-invites';
+import { pgPurposes } from './pg-purposes';
 import { pgTeamChats } from './pg-team-chats';
 import { pgWorkspaces } from './pg-workspaces';
 import type { TeamStore } from './team-store';
@@ -43,6 +44,7 @@ export async function openPgTeamStore(options: PgTeamStoreOptions): Promise<Team
     ...pgInvites(pool, clock),
     ...pgTeamChats(pool),
     ...pgAudit(pool, clock),
+    ...pgPurposes(pool, clock),
     async close() {
       if (!pool.ended) await pool.end();
     },

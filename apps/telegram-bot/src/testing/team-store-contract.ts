@@ -197,6 +197,24 @@ export function teamStoreContract(backend: StoreBackend): void {
       expect((await team.members(workspaceId))[1]).toMatchObject({ userId: 2, displayName: null }); // deleted with the membership
     });
 
+    it('keeps a member’s lookup purpose until it lapses or they leave', async () => {
+      let now = Date.UTC(2026, 0, 1);
+      const { team } = await open(() => now);
+      const workspaceId = await workspaceOf(team, [[2, 'support']]);
+      expect(await team.setPurpose(99, 'ticket 1', now + HOUR)).toBe(false); // in no workspace
+      expect(await team.setPurpose(2, 'ticket 1', now + HOUR)).toBe(true);
+      expect(await team.setPurpose(2, 'ticket 2', now + 2 * HOUR)).toBe(true);
+      expect(await team.purpose(2)).toEqual({ purpose: 'ticket 2', until: now + 2 * HOUR });
+      now += 2 * HOUR;
+      expect(await team.purpose(2)).toBeNull(); // lapsed
+      expect(await team.setPurpose(2, 'ticket 3', now + HOUR)).toBe(true);
+      expect(await team.clearPurpose(2)).toBe(true);
+      expect(await team.clearPurpose(2)).toBe(false);
+      expect(await team.setPurpose(2, 'ticket 4', now + HOUR)).toBe(true);
+      expect(await team.removeMember(workspaceId, 2)).toBe('done');
+      expect(await team.purpose(2)).toBeNull(); // deleted with the membership
+    });
+
     it('keeps an admin when the last two are removed at once from two stores', async () => {
       const { db, team } = await open();
       const other = await db.openTeam(cipher);
