@@ -85,6 +85,9 @@ export type {
 export { evaluateLocation } from './alerts/evaluate';
 export { evaluateFleet } from './alerts/fleet';
 export { nextReminderAt } from './alerts/reminders';
+export { plumeAlertsFromNodes } from './alerts/node-alerts';
+export { wanPlanSpeed } from './alerts/wan-plan';
+export type { WanPlan } from './alerts/wan-plan';
 export type { FleetAlertState, FleetEvaluation, MonitoringState } from './alerts/fleet';
 export type { AlertOptions, AlertRule } from './alerts/options';
 export type { IncidentReminders, ReminderPolicy } from './alerts/reminders';

@@ -210,7 +210,13 @@ describe('wanSaturated', () => {
       [],
       ['resolved L1:wanSaturated'],
     ]);
-    expect(steps[0]!.decisions[0]!.details).toEqual({ direction: 'rx', p95Percent: 95, planMbps: 100, samples: 4 });
+    expect(steps[0]!.decisions[0]!.details).toEqual({
+      direction: 'rx',
+      p95Percent: 95,
+      planMbps: 100,
+      planSource: 'plan',
+      samples: 4,
+    });
     // The same samples again are not judged twice.
     expect(steps[1]!.state.keys['L1:wanSaturated']!.history).toBe('1');
     expect(steps[1]!.state.wanThrough).toBe(iso(45));
@@ -251,6 +257,7 @@ describe('wanSaturated', () => {
       direction: 'rx',
       p95Percent: 99,
       planMbps: 100,
+      planSource: 'plan',
       samples: analysis.coverage.validSamples,
     });
   });

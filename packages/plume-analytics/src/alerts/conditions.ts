@@ -128,8 +128,9 @@ export function plumeAlertReadings(observation: LocationObservation): Reading[] 
     if (alert === null || alert === undefined) continue;
     const type = (typeof alert === 'object' ? trimmed(alert.type) : trimmed(alert)) ?? 'unknown';
     const pod = typeof alert === 'object' ? trimmed(alert.nodeId) : null;
+    const podName = typeof alert === 'object' ? trimmed(alert.podName) : null;
     const key = pod === null ? keyOf(locationId, 'plumeAlert', type) : keyOf(locationId, 'plumeAlert', type, pod);
-    byKey.set(key, reading(key, 'plumeAlert', pod, 'bad', { type }));
+    byKey.set(key, reading(key, 'plumeAlert', pod, 'bad', podName === null ? { type } : { type, podName }));
   }
   return [...byKey.values()];
 }

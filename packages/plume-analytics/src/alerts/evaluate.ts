@@ -68,8 +68,13 @@ class Keys {
     for (const key of absent ?? []) {
       if (seen.has(key)) continue;
       const state = this.keys[key]!;
-      const podName = state.details?.['podName'];
-      const details: AlertDetails = typeof podName === 'string' ? { podName, absent: true } : { absent: true };
+      // What names the subject (a pod's name, a Plume alert's type) stays, so a recovery says what recovered.
+      const { podName, type } = state.details ?? {};
+      const details: AlertDetails = {
+        ...(typeof podName === 'string' && { podName }),
+        ...(typeof type === 'string' && { type }),
+        absent: true,
+      };
       const reading: Reading = { key, condition: state.condition, verdict: 'good', details };
       this.step(state.pod === undefined ? reading : { ...reading, pod: state.pod }, context);
     }
@@ -167,9 +172,10 @@ export function evaluateResolved(
   const inhibited = offline !== undefined && offline.phase !== 'ok';
 
   if (!inhibited && findings.pods !== null) keys.stepAll(findings.pods, ['podDisconnected', 'healthDegraded'], context);
-  const wan = inhibited ? null : wanReading(observation, previous.wanThrough, options);
-  if (wan?.reading) keys.step(wan.reading, context);
+  // The speed test is read first: a new one is the plan speed of this very WAN judgement.
   const speed = speedTestReading(observation.locationId, findings.speedTest, previous.speedTests ?? [], options);
+  const wan = inhibited ? null : wanReading(observation, previous.wanThrough, speed.speedTests, options);
+  if (wan?.reading) keys.step(wan.reading, context);
   if (speed.reading !== null) keys.step(speed.reading, context);
   const plume = plumeAlertReadings(observation);
   if (plume !== null) keys.stepAll(plume, ['plumeAlert'], context);
@@ -233,7 +239,8 @@ function stepOffline(
  * - **Conditions.** `locationOffline`: the location's `networkStatus` says offline and no pod is
  *   connected (a contradiction is not judged). `podDisconnected` and `healthDegraded` (fair or poor,
  *   connected pods only) per pod. `wanSaturated`: the 95th percentile of the last hour's interval
- *   peaks above 90 % of the plan speed, clear below 70 % (off without a plan speed).
+ *   peaks above 90 % of the plan speed, clear below 70 % (off without a plan speed; with
+ *   `wan.planFromSpeedTest`, the latest speed test stands in for a missing plan).
  *   `speedTestDrop`: a new gateway test below 50 % of the median of the previous 7 days' tests,
  *   clear above 70 %. `plumeAlert`: each of Plume's own active alerts. A pod or alert that is no
  *   longer listed reads as good.

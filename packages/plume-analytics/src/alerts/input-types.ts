@@ -42,12 +42,13 @@ export interface NetworkStatusInput {
 }
 
 /**
- * One of Plume's own active alerts for a location (`…/locations/{l}/alerts`), flattened: its type
- * and, when it is about a pod, the pod's id. A plain string is read as a type.
+ * One of Plume's own active alerts for a location (`…/locations/{l}/alerts`, or the node list's
+ * `alerts`: see `plumeAlertsFromNodes`), flattened: its type and, when it is about a pod, the pod's
+ * id and name. A plain string is read as a type.
  *
  * @example
  * ```ts
- * const alert: PlumeAlertInput = { type: 'highInterference', nodeId: 'EX0002' };
+ * const alert: PlumeAlertInput = { type: 'highInterference', nodeId: 'EX0002', podName: 'Office' };
  * ```
  */
 export interface PlumeAlertInput {
@@ -55,6 +56,8 @@ export interface PlumeAlertInput {
   readonly type?: string | null | undefined;
   /** The pod (node id) the alert is about, if any. */
   readonly nodeId?: string | null | undefined;
+  /** The pod's name, shown in the alert (the key uses `nodeId`). */
+  readonly podName?: string | null | undefined;
 }
 
 /**

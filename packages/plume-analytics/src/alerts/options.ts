@@ -46,10 +46,19 @@ export interface AlertOptions {
    * `wanSaturated`: bad when the 95th percentile of the interval peaks of the last `windowMinutes`
    * is above `saturatedAbovePercent` of the plan in either direction; good when below
    * `clearBelowPercent` in every direction with a plan; in between, not judged.
-   * @default `{ saturatedAbovePercent: 90, clearBelowPercent: 70, windowMinutes: 60 }`
+   * @default `{ saturatedAbovePercent: 90, clearBelowPercent: 70, windowMinutes: 60, planFromSpeedTest: false }`
    */
   readonly wan?:
-    | { readonly saturatedAbovePercent?: number; readonly clearBelowPercent?: number; readonly windowMinutes?: number }
+    | {
+        readonly saturatedAbovePercent?: number;
+        readonly clearBelowPercent?: number;
+        readonly windowMinutes?: number;
+        /**
+         * Without a plan speed, judge against the gateway's latest successful speed test (see
+         * `wanPlanSpeed`), so a line nobody entered a plan for is still watched. @default false
+         */
+        readonly planFromSpeedTest?: boolean;
+      }
     | undefined;
   /**
    * `speedTestDrop`: a new test is bad below `dropBelowShare` of the median download of the tests of
@@ -82,6 +91,7 @@ export interface ResolvedAlertOptions {
     readonly saturatedAbovePercent: number;
     readonly clearBelowPercent: number;
     readonly windowMs: number;
+    readonly planFromSpeedTest: boolean;
   };
   readonly speedTest: {
     readonly dropBelowShare: number;
@@ -128,6 +138,14 @@ function positive(value: number | undefined, fallback: number, name: string): nu
   return value;
 }
 
+function flag(value: boolean | undefined, name: string): boolean {
+  if (value === undefined) return false;
+  if (typeof value !== 'boolean') {
+    throw new AnalyticsError('INVALID_OPTION', `alerts: ${name} must be true or false, got ${String(value)}.`);
+  }
+  return value;
+}
+
 function resolveRules(rules: AlertOptions['rules']): Record<ObservedCondition, AlertRule> {
   const resolved = { ...DEFAULT_RULES };
   for (const condition of Object.keys(DEFAULT_RULES) as ObservedCondition[]) {
@@ -159,6 +177,7 @@ export function resolveAlertOptions(options: AlertOptions | null | undefined): R
     saturatedAbovePercent: positive(options?.wan?.saturatedAbovePercent, 90, 'wan.saturatedAbovePercent'),
     clearBelowPercent: positive(options?.wan?.clearBelowPercent, 70, 'wan.clearBelowPercent'),
     windowMs: positive(options?.wan?.windowMinutes, 60, 'wan.windowMinutes') * 60_000,
+    planFromSpeedTest: flag(options?.wan?.planFromSpeedTest, 'wan.planFromSpeedTest'),
   };
   if (wan.clearBelowPercent > wan.saturatedAbovePercent) {
     throw new AnalyticsError(

@@ -36,7 +36,12 @@ export function speedTestReading(
   }
   const recent = remembered.filter((t) => parseTimestamp(t.at)! >= time - options.speedTest.historyMs);
   const testedAt = toIso(time);
-  const speedTests = [...recent, { at: testedAt, downloadMbps: download }].slice(-MAX_REMEMBERED);
+  const upload = test?.uploadMbps;
+  const entry =
+    typeof upload === 'number' && upload >= 0
+      ? { at: testedAt, downloadMbps: download, uploadMbps: upload }
+      : { at: testedAt, downloadMbps: download };
+  const speedTests = [...recent, entry].slice(-MAX_REMEMBERED);
   if (recent.length < options.speedTest.minHistory) return { reading: null, speedTests };
   const median = percentile(
     recent.map((t) => t.downloadMbps),

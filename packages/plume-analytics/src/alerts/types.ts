@@ -171,8 +171,11 @@ export interface LocationAlertState {
   readonly noData?: { readonly since: string; readonly failedCycles: number; readonly unknown: boolean };
   /** The newest WAN interval start judged, ISO-8601: the same samples are judged once. */
   readonly wanThrough?: string;
-  /** Recent successful speed tests (download Mbps), oldest first, for `speedTestDrop`. */
-  readonly speedTests?: readonly { readonly at: string; readonly downloadMbps: number }[];
+  /**
+   * Recent successful speed tests, oldest first: for `speedTestDrop` (download, Mbps) and, with
+   * `wan.planFromSpeedTest`, as the plan speed of `wanSaturated` (the latest, both directions).
+   */
+  readonly speedTests?: readonly { readonly at: string; readonly downloadMbps: number; readonly uploadMbps?: number }[];
 }
 
 /**

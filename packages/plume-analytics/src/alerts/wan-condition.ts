@@ -3,11 +3,13 @@
 // plan speed), through `wanPeakP95`, which computes only that percentile: an observation must stay
 // far cheaper than the whole analysis with its coverage, busy hours and hourly series.
 import { isCanonicalIso, toIso } from '../time';
-import { percentOfPlan, usablePlanMbps, wanPeakP95 } from '../wan-peaks';
+import { percentOfPlan, wanPeakP95 } from '../wan-peaks';
 import type { WanSampleInput } from '../wan-types';
 import type { LocationObservation } from './input-types';
 import type { ResolvedAlertOptions } from './options';
 import { isList, keyOf, reading, type Reading } from './readings';
+import type { LocationAlertState } from './types';
+import { wanPlanSpeed } from './wan-plan';
 
 /** One direction's 95th-percentile peak as a share of its plan speed. */
 interface DirectionShare {
@@ -31,7 +33,7 @@ function newerThan(samples: readonly (WanSampleInput | null)[], through: string)
 
 /**
  * The `wanSaturated` reading and the newest interval it judged; `null` when it is off (no plan
- * speed) or no valid sample came. The window is the last `windowMs` of data: valid samples whose
+ * speed, and no speed test to stand for one under `wan.planFromSpeedTest`) or no valid sample came. The window is the last `windowMs` of data: valid samples whose
  * interval starts less than that before the newest valid sample's start (four 15-minute samples for
  * an hour). Data already judged (no valid sample newer than `through`) is not judged again, so
  * polling more often than the data changes counts each window once; an interval first reported
@@ -40,9 +42,11 @@ function newerThan(samples: readonly (WanSampleInput | null)[], through: string)
 export function wanReading(
   observation: LocationObservation,
   through: string | undefined,
+  speedTests: LocationAlertState['speedTests'],
   options: ResolvedAlertOptions,
 ): { readonly reading: Reading | null; readonly through: string } | null {
-  const plan = observation.planSpeed ?? options.planSpeed;
+  const given = observation.planSpeed ?? options.planSpeed;
+  const plan = wanPlanSpeed(options.wan.planFromSpeedTest ? { speedTests } : null, given);
   const samples = observation.wanSamples;
   if (plan === null || samples === null || samples === undefined || !isList(samples)) return null;
   if (through !== undefined && !newerThan(samples, through)) return { reading: null, through };
@@ -51,8 +55,8 @@ export function wanReading(
   if (through !== undefined && peaks.newestMs <= Date.parse(through)) return { reading: null, through };
   const judged = toIso(peaks.newestMs);
   const directions: DirectionShare[] = [];
-  const rxPlan = usablePlanMbps(plan.downloadMbps);
-  const txPlan = usablePlanMbps(plan.uploadMbps);
+  const rxPlan = plan.downloadMbps;
+  const txPlan = plan.uploadMbps;
   if (rxPlan !== null)
     directions.push({ direction: 'rx', planMbps: rxPlan, p95Percent: percentOfPlan(peaks.rxMbps, rxPlan) });
   if (txPlan !== null)
@@ -69,6 +73,7 @@ export function wanReading(
     direction: worst.direction,
     p95Percent: Math.round(worst.p95Percent * 10) / 10,
     planMbps: worst.planMbps,
+    planSource: plan.source,
     samples: peaks.validSamples,
   };
   const key = keyOf(observation.locationId, 'wanSaturated');
