@@ -3,6 +3,7 @@ import { formatDuration } from '../duration';
 import { concat, lines, type FormatInput, type FormattedText } from '../rich-text';
 import { bold, italic } from '../styles';
 import { formatDateTime } from '../time';
+import { formatMbps, formatPercent } from '../units';
 import { ALERT_CONDITION_LABELS, conditionLabel } from './conditions';
 import { finish, resolveTimeZone, timeZoneNote, type RenderOptions } from './shared';
 
@@ -36,6 +37,21 @@ function subject(decision: AlertDecision): string | undefined {
   if (decision.condition === 'healthDegraded' && typeof details['health'] === 'string')
     return `${pod ?? 'a pod'} (${details['health']})`;
   return pod;
+}
+
+/**
+ * What was measured, when the decision carries it: for `wanSaturated`, the hour's 95th-percentile
+ * peak as a share of the speed it was judged against (the plan speed, or the latest speed test).
+ */
+function measurement(decision: AlertDecision): string | undefined {
+  const { details } = decision;
+  if (decision.condition !== 'wanSaturated') return undefined;
+  const percent = details['p95Percent'];
+  const plan = details['planMbps'];
+  if (typeof percent !== 'number' || typeof plan !== 'number') return undefined;
+  const direction = details['direction'] === 'tx' ? 'Upload' : 'Download';
+  const against = details['planSource'] === 'speedTest' ? 'the latest speed test' : 'the plan speed';
+  return `${direction} peaks reached ${formatPercent(percent, 0)} of ${formatMbps(plan, 0)} (${against}) over the last hour (95th percentile).`;
 }
 
 function placeLines(place: AlertPlace): FormatInput[] {
@@ -79,6 +95,7 @@ export function renderAlert(
         bold(what === undefined ? title : `${title}: ${what}`),
         ...placeLines(input),
         `Since ${formatDateTime(decision.since, zone)} (${formatDuration(ago)} ago)`,
+        ...[measurement(decision)].filter((line) => line !== undefined),
       ),
       concat(bold('Next: '), next),
       italic(timeZoneNote(zone, decision.since)),

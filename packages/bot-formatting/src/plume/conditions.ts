@@ -52,7 +52,7 @@ export const ALERT_CONDITION_LABELS: Readonly<Record<AlertCondition, ConditionLa
     title: 'Internet line saturated',
     emoji: '🟠',
     back: 'Internet line no longer saturated',
-    next: 'The line runs near its plan speed: look for heavy users, or suggest a faster plan.',
+    next: 'The line runs near its plan speed: look for heavy users, or suggest a faster plan. If the plan speed is wrong, correct it in the watch’s settings.',
   },
   speedTestDrop: {
     short: 'Speed test',
