@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { evaluateFleet, type FleetAlertState, type LocationAlertState } from '@org/plume-analytics';
+import { evaluateFleet, type AlertOptions, type FleetAlertState, type LocationAlertState } from '@org/plume-analytics';
 import type { Logger } from '../logger';
 import type { PlumeGateway } from '../plume/gateway';
 import type { AlertStore, MonitoredCheck } from '../storage/alert-store';
 import type { Credentials } from '../storage/user-state';
 import { observeCustomer, type CheckResult } from './observe';
 import { createLoop, realTimers, type Timers } from './timers';
+import { wanEveryMs } from './wan-pace';
 
 export interface MonitorOptions {
   alerts: AlertStore;
@@ -40,6 +41,9 @@ export interface Monitor {
   stop(): Promise<void>;
 }
 
+/** Without a plan speed set for a location, its WAN is judged against its latest speed test. */
+const ALERT_OPTIONS: AlertOptions = { wan: { planFromSpeedTest: true } };
+
 /** A customer's place in the interval, from its key: checks are spread evenly and stay put across restarts. */
 function phaseOf(key: string, intervalMs: number): number {
   return createHash('sha256').update(key).digest().readUInt32BE(0) % intervalMs;
@@ -69,7 +73,8 @@ function groupsOf(checks: readonly MonitoredCheck[]): Group[] {
  * customer (so checks are spread over it). A customer with a location whose alert is pending (or
  * whose recovery is under way) is checked again after `confirmMs`, so the second observation the
  * hysteresis asks for comes seconds later, not an interval later. Node lists come every 15 minutes, or at once when the
- * online state changed. Every call goes through the cloud's budget, in its background lane, with
+ * online state changed; WAN stats at most every 15 minutes (less often when the cloud's background
+ * lane cannot afford it: wan-pace.ts), and only while somebody wants WAN alerts. Every call goes through the cloud's budget, in its background lane, with
  * the credentials of the first watcher who has some for that cloud.
  *
  * The customers started in one tick form one batch per cloud, evaluated with `evaluateFleet` (which
@@ -108,7 +113,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     return undefined;
   }
 
-  async function checkGroup(group: Group, now: number): Promise<CheckResult[]> {
+  async function checkGroup(group: Group, now: number, wanEvery: number): Promise<CheckResult[]> {
     const credentials = await credentialsFor(group);
     if (credentials === undefined) {
       if (!warned.has(group.key)) {
@@ -125,7 +130,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       plume.client(credentials),
       group.customerId,
       group.checks,
-      now,
+      { now, wanEveryMs: wanEvery },
       abort.signal,
     );
     options.onCheck?.(failed ? 'failed' : 'ok', group.checks.length);
@@ -139,14 +144,15 @@ export function createMonitor(options: MonitorOptions): Monitor {
       locations,
       monitoring: alerts.fleetState(cloud) ?? { badCycles: 0, degraded: false },
     };
-    const evaluation = evaluateFleet(before, { at, observations: results.map((r) => r.observation) });
+    const evaluation = evaluateFleet(before, { at, observations: results.map((r) => r.observation) }, ALERT_OPTIONS);
     const effects = alerts.commit({
       cloud,
       at,
       monitoring: evaluation.state.monitoring,
-      locations: results.flatMap(({ check, nodesFetched }) => {
+      locations: results.flatMap(({ check, nodesFetched, wanFetched }) => {
         const state = evaluation.state.locations[check.locationId];
-        return state === undefined ? [] : [{ check, state, ...(nodesFetched ? { nodesAt: at } : {}) }];
+        if (state === undefined) return [];
+        return [{ check, state, ...(nodesFetched ? { nodesAt: at } : {}), ...(wanFetched ? { wanAt: at } : {}) }];
       }),
       decisions: evaluation.decisions,
     });
@@ -161,9 +167,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
     if (notify) options.onNotify?.();
   }
 
-  async function runBatch(cloud: string, groups: readonly Group[], at: number): Promise<void> {
+  async function runBatch(cloud: string, groups: readonly Group[], at: number, wanEvery: number): Promise<void> {
     try {
-      const results = (await Promise.all(groups.map((group) => checkGroup(group, at)))).flat();
+      const results = (await Promise.all(groups.map((group) => checkGroup(group, at, wanEvery)))).flat();
       if (abort.signal.aborted || results.length === 0) return;
       commit(cloud, at, results);
     } catch (error) {
@@ -176,7 +182,8 @@ export function createMonitor(options: MonitorOptions): Monitor {
   // Synchronous work: the loop catches what it throws as it would a rejection.
   function tick(): Promise<number | undefined> {
     const now = clock();
-    const groups = groupsOf(alerts.monitored());
+    const monitored = alerts.monitored();
+    const groups = groupsOf(monitored);
     const due = groups
       .filter((group) => !inFlight.has(group.key) && isDue(group, now))
       .sort((a, b) => oldest(a) - oldest(b));
@@ -189,7 +196,11 @@ export function createMonitor(options: MonitorOptions): Monitor {
       byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), group]);
     }
     for (const [cloud, list] of byCloud) {
-      const batch = runBatch(cloud, list, now);
+      const wanEvery = wanEveryMs(
+        monitored.filter((check) => check.cloud === cloud),
+        intervalMs,
+      );
+      const batch = runBatch(cloud, list, now, wanEvery);
       batches.add(batch);
       void batch.finally(() => batches.delete(batch));
     }

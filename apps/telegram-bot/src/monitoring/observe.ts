@@ -1,15 +1,20 @@
-import type { LocationObservation } from '@org/plume-analytics';
+import { plumeAlertsFromNodes, wanPlanSpeed, type LocationObservation } from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { MonitoredCheck } from '../storage/alert-store';
 
 /** How often a location's node list is fetched when its online state has not changed. */
 export const NODES_EVERY_MS = 15 * 60_000;
 
-/** One location's observation, and whether its node list was fetched for it. */
+/** The least time between two fetches of a location's WAN stats (Plume reports them in 15-minute intervals). */
+export const WAN_EVERY_MS = 15 * 60_000;
+
+/** One location's observation, and what was fetched for it beyond the online state. */
 export interface CheckResult {
   check: MonitoredCheck;
   observation: LocationObservation;
   nodesFetched: boolean;
+  /** The WAN stats were asked for (whether Plume answered or not: the next try waits {@link WAN_EVERY_MS}). */
+  wanFetched: boolean;
 }
 
 const BACKGROUND = { priority: 'background' } as const;
@@ -25,49 +30,90 @@ function nodesDue(check: MonitoredCheck, statusChangedAt: string | undefined, no
 }
 
 /**
+ * Whether the WAN stats are worth a call now: some watcher has `wanSaturated` on, there is a plan
+ * to judge them against (one set, or a speed test remembered), and the last fetch is at least
+ * `everyMs` old (at least {@link WAN_EVERY_MS}; longer when the budget needs it, see wan-pace.ts).
+ */
+function wanDue(check: MonitoredCheck, now: number, everyMs: number): boolean {
+  if (!check.wanWanted || everyMs === Infinity || wanPlanSpeed(check.state, check.planSpeed) === null) return false;
+  return check.wanAt === null || now - check.wanAt >= everyMs;
+}
+
+type Observed = Omit<CheckResult, 'check'>;
+
+/** Fetches one location's node list and WAN stats when due; a fetch that fails is left out (not judged). */
+async function observeLocation(
+  client: PlumeClient,
+  customerId: string,
+  check: MonitoredCheck,
+  base: LocationObservation,
+  statusChangedAt: string | undefined,
+  now: number,
+  wanEveryMs: number,
+  signal: AbortSignal,
+): Promise<Observed> {
+  const options = { ...BACKGROUND, signal };
+  const fetchNodes = nodesDue(check, statusChangedAt, now);
+  const fetchWan = wanDue(check, now, wanEveryMs);
+  const skipped = (error: unknown) => {
+    if (signal.aborted) throw error;
+    return undefined;
+  };
+  const [nodes, wan] = await Promise.all([
+    fetchNodes ? client.nodes.list(customerId, check.locationId, options).catch(skipped) : undefined,
+    fetchWan ? client.reports.wanStats(customerId, check.locationId, options).catch(skipped) : undefined,
+  ]);
+  // Plume's own alerts come with the node list (each node's `alerts`): no call of their own.
+  return {
+    observation: {
+      ...base,
+      ...(check.planSpeed === null ? {} : { planSpeed: check.planSpeed }),
+      ...(nodes === undefined ? {} : { nodes, plumeAlerts: plumeAlertsFromNodes(nodes) }),
+      ...(wan === undefined ? {} : { wanSamples: wan.fifteenMins }),
+    },
+    nodesFetched: nodes !== undefined,
+    wanFetched: fetchWan,
+  };
+}
+
+/**
  * Observes the locations of one customer: one `customers.locations` call for all of them (their
- * online state), then each location's nodes when due. Every call goes in the budget's background
- * lane. When the customer's call fails, every location is observed as `failed` (no data is not
- * down); a node list that fails is left out (not judged).
- * @example const results = await observeCustomer(client, 'c1', checks, Date.now(), signal);
+ * online state), then per location its nodes when due (with the gateway's speed test and Plume's
+ * alerts) and its WAN stats when due (`wanEveryMs` apart, at least {@link WAN_EVERY_MS}). Every
+ * call goes in the budget's background lane. When the
+ * customer's call fails, every location is observed as `failed` (no data is not down); a node list
+ * or WAN stats call that fails is left out (not judged).
+ * @example const results = await observeCustomer(client, 'c1', checks, { now: Date.now(), wanEveryMs: WAN_EVERY_MS }, signal);
  */
 export async function observeCustomer(
   client: PlumeClient,
   customerId: string,
   checks: readonly MonitoredCheck[],
-  now: number,
+  { now, wanEveryMs }: { now: number; wanEveryMs: number },
   signal: AbortSignal,
 ): Promise<{ results: CheckResult[]; failed: boolean }> {
+  const failedResult = (check: MonitoredCheck): CheckResult => ({
+    check,
+    observation: { locationId: check.locationId, at: now, failed: true },
+    nodesFetched: false,
+    wanFetched: false,
+  });
   let statuses: Awaited<ReturnType<PlumeClient['customers']['locations']>>;
   try {
     statuses = await client.customers.locations(customerId, { ...BACKGROUND, signal });
   } catch (error) {
     if (signal.aborted) throw error;
-    return {
-      failed: true,
-      results: checks.map((check) => ({
-        check,
-        observation: { locationId: check.locationId, at: now, failed: true },
-        nodesFetched: false,
-      })),
-    };
+    return { failed: true, results: checks.map(failedResult) };
   }
   const byId = new Map(statuses.map((status) => [status.id, status]));
   const results = await Promise.all(
     checks.map(async (check): Promise<CheckResult> => {
       const status = byId.get(check.locationId);
-      if (status === undefined)
-        return { check, observation: { locationId: check.locationId, at: now, failed: true }, nodesFetched: false };
-      const observation = { locationId: check.locationId, at: now, networkStatus: status.networkStatus ?? null };
-      if (!nodesDue(check, status.networkStatus?.statusChangedAt, now))
-        return { check, observation, nodesFetched: false };
-      try {
-        const nodes = await client.nodes.list(customerId, check.locationId, { ...BACKGROUND, signal });
-        return { check, observation: { ...observation, nodes }, nodesFetched: true };
-      } catch (error) {
-        if (signal.aborted) throw error;
-        return { check, observation, nodesFetched: false };
-      }
+      if (status === undefined) return failedResult(check);
+      const base = { locationId: check.locationId, at: now, networkStatus: status.networkStatus ?? null };
+      const changedAt = status.networkStatus?.statusChangedAt;
+      const observed = await observeLocation(client, customerId, check, base, changedAt, now, wanEveryMs, signal);
+      return { check, ...observed };
     }),
   );
   return { results, failed: false };

@@ -1,4 +1,5 @@
 import type { AlertDecision, LocationAlertState, MonitoringState } from '@org/plume-analytics';
+import { planSpeedOf, type PlanSpeed } from './plan-speed';
 import type { MonitoringDatabase } from './monitoring-db';
 import { outboxBodySchema, type OutboxBody, type OutboxKind } from './outbox-body';
 
@@ -15,6 +16,12 @@ export interface MonitoredCheck {
   /** Epoch ms of the last check and of the last node list fetched, or null. */
   checkedAt: number | null;
   nodesAt: number | null;
+  /** Epoch ms of the last WAN stats fetch (tried), or null. */
+  wanAt: number | null;
+  /** The plan speed a watcher set, or null (the latest speed test stands in). */
+  planSpeed: PlanSpeed | null;
+  /** Whether some watcher has `wanSaturated` on (only then are WAN stats fetched). */
+  wanWanted: boolean;
   /** The people watching it, lowest id first (the first with credentials polls it). */
   watchers: number[];
 }
@@ -30,6 +37,8 @@ export interface CycleCommit {
     state: LocationAlertState;
     /** Set when this cycle fetched the node list. */
     nodesAt?: number;
+    /** Set when this cycle fetched (or tried to fetch) the WAN stats. */
+    wanAt?: number;
   }>;
   decisions: readonly AlertDecision[];
 }
@@ -65,6 +74,9 @@ interface CheckRow {
   alert_state: string | null;
   checked_at: number | null;
   nodes_at: number | null;
+  wan_at: number | null;
+  plan_speed: string | null;
+  wan_wanted: number;
   watchers: string;
 }
 
@@ -82,8 +94,10 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
   const { db, transaction } = database;
   const selectMonitored = db.prepare(
     `SELECT m.id, m.cloud, m.customer_id, m.location_id, m.location_name, m.customer_name, m.alert_state,
-            m.checked_at, m.nodes_at, group_concat(w.user_id) AS watchers
+            m.checked_at, m.nodes_at, x.wan_at, x.plan_speed,
+            max(instr(w.conditions_off, '"wanSaturated"') = 0) AS wan_wanted, group_concat(w.user_id) AS watchers
      FROM monitored_locations m JOIN watches w ON w.monitored_id = m.id
+     LEFT JOIN monitored_wan x ON x.monitored_id = m.id
      GROUP BY m.id ORDER BY m.id`,
   );
   const selectFleet = db.prepare('SELECT state FROM monitoring_clouds WHERE cloud = ?');
@@ -92,6 +106,10 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
   );
   const updateLocation = db.prepare(
     'UPDATE monitored_locations SET alert_state = ?, checked_at = ?, nodes_at = coalesce(?, nodes_at) WHERE id = ?',
+  );
+  const upsertWanAt = db.prepare(
+    `INSERT INTO monitored_wan (monitored_id, wan_at) VALUES (?, ?)
+     ON CONFLICT (monitored_id) DO UPDATE SET wan_at = excluded.wan_at`,
   );
   const openIncident = db.prepare('SELECT id FROM incidents WHERE cloud = ? AND alert_key = ? AND resolved_at IS NULL');
   const insertIncident = db.prepare(
@@ -195,6 +213,9 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
         state: row.alert_state === null ? null : (JSON.parse(row.alert_state) as LocationAlertState),
         checkedAt: num(row.checked_at),
         nodesAt: num(row.nodes_at),
+        wanAt: num(row.wan_at),
+        planSpeed: planSpeedOf(row.plan_speed),
+        wanWanted: Number(row.wan_wanted) === 1,
         watchers: row.watchers
           .split(',')
           .map(Number)
@@ -207,8 +228,10 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
     },
     commit(cycle) {
       return transaction(() => {
-        for (const { check, state, nodesAt } of cycle.locations)
+        for (const { check, state, nodesAt, wanAt } of cycle.locations) {
           updateLocation.run(JSON.stringify(state), cycle.at, nodesAt ?? null, check.monitoredId);
+          if (wanAt !== undefined) upsertWanAt.run(check.monitoredId, wanAt);
+        }
         upsertFleet.run(cycle.cloud, JSON.stringify(cycle.monitoring));
         return cycle.decisions.map((decision) => effectOf(cycle, decision));
       });

@@ -211,6 +211,17 @@ const STEPS: readonly string[] = [
      sealed     TEXT   NOT NULL,
      expires_at BIGINT NOT NULL
    );`,
+  // 3: SQLite's step 12: per monitored location, the plan speed a watcher set and when its WAN
+  //    stats were last fetched; its row goes with the location (a trigger).
+  `CREATE TABLE monitored_wan (
+     monitored_id BIGINT PRIMARY KEY,
+     plan_speed   TEXT,
+     wan_at       BIGINT
+   );
+   CREATE FUNCTION monitored_wan_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+   BEGIN DELETE FROM monitored_wan WHERE monitored_id = OLD.id; RETURN NULL; END $$;
+   CREATE TRIGGER monitored_wan_gone AFTER DELETE ON monitored_locations
+     FOR EACH ROW EXECUTE FUNCTION monitored_wan_gone();`,
 ];
 
 /** The PostgreSQL schema version this bot writes. */

@@ -211,6 +211,17 @@ const STEPS: readonly string[] = [
    ) STRICT;
    CREATE TRIGGER IF NOT EXISTS member_purposes_leave AFTER DELETE ON members
    BEGIN DELETE FROM member_purposes WHERE user_id = OLD.user_id; END;`,
+  // 12: per monitored location, the plan speed a watcher set (JSON { downloadMbps, uploadMbps }; the
+  //     line's latest speed test stands in without one), and when its WAN stats were last fetched
+  //     (at most once per 15 minutes). A table of its own, so the step can run again; its row goes
+  //     with the location.
+  `CREATE TABLE IF NOT EXISTS monitored_wan (
+     monitored_id INTEGER PRIMARY KEY,
+     plan_speed   TEXT,
+     wan_at       INTEGER
+   ) STRICT;
+   CREATE TRIGGER IF NOT EXISTS monitored_wan_gone AFTER DELETE ON monitored_locations
+   BEGIN DELETE FROM monitored_wan WHERE monitored_id = old.id; END;`,
 ];
 
 /** The schema version this bot writes. */
