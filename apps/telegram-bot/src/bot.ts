@@ -20,6 +20,7 @@ import { unhandledFeature } from './features/unhandled';
 import { chatMigrations } from './middleware/chat-migrations';
 import { watchFeature } from './features/watch';
 import { watchesFeature } from './features/watches';
+import { planSpeedFeature } from './features/plan-speed';
 import { createUpdateDispatcher, UpdateInboxError, type UpdateDispatcher } from './middleware/dispatcher';
 import type { Timers } from './monitoring/timers';
 import { errorBoundary } from './middleware/error-boundary';
@@ -122,7 +123,7 @@ export function createBot(deps: BotDeps): Bot {
     reportsFeature(),
     chartsFeature(),
   );
-  telegraf.use(watchFeature(), watchesFeature(), teamWatchesFeature(), alertButtonsFeature());
+  telegraf.use(watchFeature(), watchesFeature(), planSpeedFeature(), teamWatchesFeature(), alertButtonsFeature());
   telegraf.use(unhandledFeature());
   telegraf.catch((error) => {
     // An update that could not be stored must not be acknowledged: fail the polling loop (or the webhook post).

@@ -97,3 +97,6 @@ export const watchConditionData = createCallbackData('wcond', 1, {
   cond: z.enum(['locationOffline', 'podDisconnected', 'healthDegraded', 'wanSaturated', 'speedTestDrop', 'plumeAlert']),
   on: z.enum(['0', '1']),
 });
+
+/** Ask for the plan speed of a watched location (shared by everyone watching it). */
+export const watchPlanData = createCallbackData('wplan', 1, { mid: monitored });

@@ -5,6 +5,7 @@ const CANCELLED = {
   setup: 'Setup cancelled. Nothing was saved.',
   locations: 'Location search cancelled.',
   settings: 'Settings unchanged.',
+  planSpeed: 'Plan speed unchanged.',
 } as const;
 
 const LAST_ADMIN =

@@ -9,7 +9,7 @@ function askForText(dialog: Dialog): string {
   if (dialog.kind === 'locations') {
     return 'I can only read text here. Type a customer id, an email, an account id, a name or a pod serial, or /cancel.';
   }
-  if (dialog.step === 'cloud') return 'Please press one of the buttons above, or /cancel.';
+  if (dialog.kind === 'setup' && dialog.step === 'cloud') return 'Please press one of the buttons above, or /cancel.';
   return 'I can only read text here. Please send your answer as a text message, or /cancel.';
 }
 

@@ -36,9 +36,13 @@ export function settingsText(watch: Watch, now: number): string {
       ? `\n🔕 Muted until ${new Date(watch.mutedUntil).toISOString().slice(0, 16).replace('T', ' ')} UTC.`
       : '';
   const off = watch.conditionsOff.map((c) => conditionLabel(c).short);
+  const plan = watch.planSpeed
+    ? `📶 Plan speed ${watch.planSpeed.downloadMbps}/${watch.planSpeed.uploadMbps} Mbps: WAN alerts fire when the line runs above 90 % of it.`
+    : '📶 No plan speed set: WAN alerts compare the line with its latest speed test.';
   return [
     `⚙️ ${echo(watch.locationName) || 'Unnamed location'} · ${echo(watch.customerName)}`,
     `Alerts for: ✅ on, ⬜ off (press to switch).${off.length > 0 ? ` Off now: ${off.join(', ')}.` : ''}${muted}`,
+    plan,
   ].join('\n');
 }
 

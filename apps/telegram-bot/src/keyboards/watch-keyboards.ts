@@ -10,6 +10,7 @@ import {
   unwatchData,
   watchConditionData,
   watchListData,
+  watchPlanData,
   watchSettingsData,
 } from '../callback-data/actions';
 import { echo } from '../security/bidi';
@@ -45,7 +46,7 @@ export function watchListKeyboard(watches: readonly Watch[]): InlineKeyboardMark
   ).reply_markup;
 }
 
-/** One watch's settings: each condition on or off, mute, unwatch, back to the list. */
+/** One watch's settings: each condition on or off, the plan speed, mute, unwatch, back to the list. */
 export function watchSettingsKeyboard(watch: Watch): InlineKeyboardMarkup {
   const conditions = WATCH_CONDITIONS.map((cond) => {
     const off = watch.conditionsOff.includes(cond);
@@ -56,6 +57,7 @@ export function watchSettingsKeyboard(watch: Watch): InlineKeyboardMarkup {
   });
   const rows: InlineKeyboardButton[][] = [];
   for (let i = 0; i < conditions.length; i += 2) rows.push(conditions.slice(i, i + 2));
+  rows.push([Markup.button.callback('📶 Plan speed', watchPlanData.pack({ mid: watch.monitoredId }))]);
   rows.push(muteKeyboard(watch.monitoredId));
   rows.push([
     Markup.button.callback('🗑 Unwatch', unwatchData.pack({ mid: watch.monitoredId })),

@@ -43,6 +43,8 @@ export const dialogSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('setup'), step: z.enum(SETUP_STEPS), chatId: z.number() }),
   z.object({ kind: z.literal('locations'), chatId: z.number() }),
   z.object({ kind: z.literal('settings'), step: z.enum(SETTINGS_STEPS), chatId: z.number() }),
+  // The plan speed of the monitored location `monitoredId` (from /watches).
+  z.object({ kind: z.literal('planSpeed'), monitoredId: z.number().int().positive(), chatId: z.number() }),
 ]);
 export type Dialog = z.infer<typeof dialogSchema>;
 

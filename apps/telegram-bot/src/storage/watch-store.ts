@@ -1,6 +1,7 @@
 import type { ObservedCondition } from '@org/plume-analytics';
 import { z } from 'zod';
 import type { MonitoringDatabase } from './monitoring-db';
+import { planSpeedOf, type PlanSpeed } from './plan-speed';
 
 /** The conditions a person can switch off per watch, in the order /watches shows them. */
 export const WATCH_CONDITIONS = [
@@ -37,6 +38,8 @@ export interface Watch extends MonitoredLocation {
   mutedUntil?: number;
   /** Conditions with an open incident at this location now. */
   openConditions: string[];
+  /** The location's plan speed, shared by everyone watching it; absent when none is set. */
+  planSpeed?: PlanSpeed;
 }
 
 /** What {@link WatchStore.watch} did with each target. */
@@ -61,6 +64,12 @@ export interface WatchStore {
   get(userId: number, monitoredId: number): Watch | undefined;
   /** Switches one condition on or off for this watch; false when the watch is gone. */
   setCondition(userId: number, monitoredId: number, condition: WatchCondition, on: boolean): boolean;
+  /**
+   * Sets the plan speed of a location the person watches (`null` clears it: the latest speed test
+   * stands in). It belongs to the location, so it holds for everyone watching it. False when the
+   * person does not watch it.
+   */
+  setPlanSpeed(userId: number, monitoredId: number, plan: PlanSpeed | null): boolean;
   /** Holds back this watch's alerts until `until` (epoch ms; `null` unmutes); false when the watch is gone. */
   mute(userId: number, monitoredId: number, until: number | null): boolean;
   /** A monitored location by id (for an alert's buttons), or undefined. */
@@ -83,16 +92,19 @@ interface WatchRow {
   conditions_off: string;
   muted_until: number | null;
   open_conditions: string | null;
+  plan_speed: string | null;
 }
 
 const SELECT_WATCHES = `
   SELECT m.id AS monitored_id, m.cloud, m.customer_id, m.customer_name, m.location_id, m.location_name,
-         w.conditions_off, w.muted_until,
+         w.conditions_off, w.muted_until, x.plan_speed,
          (SELECT group_concat(i.condition) FROM incidents i WHERE i.monitored_id = m.id AND i.resolved_at IS NULL) AS open_conditions
   FROM watches w JOIN monitored_locations m ON m.id = w.monitored_id
+  LEFT JOIN monitored_wan x ON x.monitored_id = m.id
   WHERE w.user_id = ?`;
 
 function toWatch(row: WatchRow): Watch {
+  const planSpeed = planSpeedOf(row.plan_speed);
   return {
     monitoredId: Number(row.monitored_id),
     cloud: row.cloud,
@@ -103,6 +115,7 @@ function toWatch(row: WatchRow): Watch {
     conditionsOff: conditionsSchema.parse(JSON.parse(row.conditions_off)),
     ...(row.muted_until === null ? {} : { mutedUntil: Number(row.muted_until) }),
     openConditions: row.open_conditions === null ? [] : [...new Set(row.open_conditions.split(','))],
+    ...(planSpeed === null ? {} : { planSpeed }),
   };
 }
 
@@ -134,6 +147,11 @@ export function createWatchStore(database: MonitoringDatabase, clock: () => numb
   const selectAll = db.prepare(`${SELECT_WATCHES} ORDER BY m.customer_name, m.location_name, m.id`);
   const selectOne = db.prepare(`${SELECT_WATCHES} AND m.id = ?`);
   const updateConditions = db.prepare('UPDATE watches SET conditions_off = ? WHERE user_id = ? AND monitored_id = ?');
+  const updatePlan = db.prepare(
+    `INSERT INTO monitored_wan (monitored_id, plan_speed)
+     SELECT ?, ? WHERE EXISTS (SELECT 1 FROM watches w WHERE w.monitored_id = ? AND w.user_id = ?)
+     ON CONFLICT (monitored_id) DO UPDATE SET plan_speed = excluded.plan_speed`,
+  );
   const updateMute = db.prepare('UPDATE watches SET muted_until = ? WHERE user_id = ? AND monitored_id = ?');
   const selectLocation = db.prepare(
     'SELECT id AS monitored_id, cloud, customer_id, customer_name, location_id, location_name FROM monitored_locations WHERE id = ?',
@@ -208,6 +226,10 @@ export function createWatchStore(database: MonitoringDatabase, clock: () => numb
         updateConditions.run(JSON.stringify(ordered), userId, monitoredId);
         return true;
       });
+    },
+    setPlanSpeed(userId, monitoredId, plan) {
+      const text = plan === null ? null : JSON.stringify(plan);
+      return updatePlan.run(monitoredId, text, monitoredId, userId).changes > 0;
     },
     mute(userId, monitoredId, until) {
       return updateMute.run(until, userId, monitoredId).changes > 0;
