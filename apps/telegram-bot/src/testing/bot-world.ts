@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type Simulator } from '@org/plume-simulator';
+import { startSimulator, type Simulator, type SimulatorClock } from '@org/plume-simulator';
 import { createHarness, type SandboxHarness, type SandboxUser } from '@org/telegram-sandbox';
 import { startApp, type AppOptions, type RunningApp } from '../app';
 import { createConfig } from '../config';
@@ -33,11 +33,17 @@ export interface BotWorldOptions {
   monitoring?: AppOptions['monitoring'];
   /** How long one update may hold up its person's later ones, and its timers. */
   updateDeadline?: AppOptions['updateDeadline'];
+  /** The simulator's clock (e.g. an accelerated one, for data that changes every 15 minutes); default real time. */
+  simulatorClock?: SimulatorClock;
 }
 
 /** Starts the simulator and the sandbox; the bot starts with `startBot()`. */
 export async function createBotWorld(options: BotWorldOptions = {}): Promise<BotWorld> {
-  const simulator = await startSimulator({ port: 0, host: '127.0.0.1' });
+  const simulator = await startSimulator({
+    port: 0,
+    host: '127.0.0.1',
+    ...(options.simulatorClock === undefined ? {} : { clock: options.simulatorClock }),
+  });
   const harness = createHarness({ timeoutMs: 15_000 });
   await harness.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-e2e-'));
