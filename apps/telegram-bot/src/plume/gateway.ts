@@ -78,7 +78,10 @@ const fingerprint = (c: Credentials) =>
 /**
  * Hands out one client per credential set and one request budget per Plume cloud: Plume's firewall
  * counts calls per source address, so every person and the monitoring share one cloud's budget,
- * people's requests in its interactive lane and monitoring in its background lane. With
+ * people's requests in its interactive lane and monitoring in its background lane. Each credential
+ * set's queue lets at most `queue.concurrency` requests reach the budget at once, and the budget
+ * serves calls in arrival order, so credential sets (workspaces) busy on one cloud share it equally
+ * and one's burst never holds back another's request for longer than those few. With
  * `clientOptions.rateLimit: false` (benchmarks) clients have no limiter and no budget.
  */
 export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
