@@ -7,7 +7,7 @@ export default {
   ...preset,
   displayName: 'plume-charts',
   // vega, vega-lite and their d3 helpers are ESM-only: @swc/jest compiles them to CommonJS too.
-  // @resvg/resvg-js is CommonJS with a native addon and stays as it is.
+  // @resvg/resvg-wasm's CommonJS build (what jest loads) stays as it is.
   transformIgnorePatterns: ['/node_modules/@resvg/'],
   // vega-canvas's Node build awaits an optional `canvas` import at its top level, which CommonJS
   // cannot hold; its browser build is the same code without node-canvas, which the package never uses.

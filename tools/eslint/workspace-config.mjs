@@ -33,7 +33,7 @@ export const depConstraints = [
   {
     sourceTag: 'scope:charts',
     onlyDependOnLibsWithTags: ['scope:core'],
-    allowedExternalImports: ['node:*', 'vega', 'vega-lite', '@resvg/resvg-js', 'zod'],
+    allowedExternalImports: ['node:*', 'vega', 'vega-lite', '@resvg/resvg-wasm', 'zod'],
   },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
 ];

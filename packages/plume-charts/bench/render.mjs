@@ -1,8 +1,9 @@
 // Benchmark of the built package: render time per chart (first and warm, p50 and p99), module
-// import time, bytes per PNG, and where a warm render's time goes (spec → Vega SVG → resvg PNG,
-// measured side by side in the same rounds), in wall and CPU time. Reported, never asserted in tests. Goal: a warm
-// 24-hour WAN chart in ≤ 60 ms.
-// Run by hand after a build:  npx tsup && node bench/render.mjs   (add --quick for fewer rounds)
+// import time, bytes per PNG, and where a warm render's time goes: the Vega stages, and the ways of
+// turning the SVG into a PNG side by side in the same rounds (bench/pipelines.mjs), in wall and
+// CPU time. Reported, never asserted in tests. Goal: a warm 24-hour WAN chart in ≤ 60 ms.
+// Run:  npm run nx -- run plume-charts:bench   (or, in this folder, npm run bench; add -- --quick
+// for 20 rounds instead of 100)
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -32,18 +33,13 @@ const { analyzeOnlineStats, analyzeWanStats } = await import('@org/plume-analyti
 const { wanDay, onlineSamples } = await import('./data.mjs');
 const vega = await import('vega');
 const vegaLite = await import('vega-lite');
-const { Resvg } = await import('@resvg/resvg-js');
+const { cpuMs, pipelines } = await import('./pipelines.mjs');
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
 const ms = (value) => `${value.toFixed(1)} ms`;
-/** CPU time of this process (all threads, user + system), ms: less disturbed by other processes' load than wall time. */
-const cpuMs = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-};
 
 // 1. Fresh processes: import and first render.
 const fresh = Array.from({ length: quick ? 3 : 5 }, () =>
@@ -104,20 +100,13 @@ for (const name of Object.keys(charts)) {
   console.log(`${name.padEnd(18)}  ${cells.join('  ')}  ${String(bytes[name]).padStart(9)}`);
 }
 
-// 3. Where the time goes: the stages of one warm WAN render, side by side in the same rounds.
-const stages = {
-  spec: [],
-  'vega-lite compile': [],
-  'vega SVG': [],
-  'resvg parse + fonts': [],
-  'resvg raster': [],
-  'PNG encode': [],
-};
+// 3. Where the time goes: a warm WAN render by stage, and the SVG → PNG pipelines side by side
+// in the same rounds (the ratios are the steady figures on a loaded machine).
 const analysis = analyzeWanStats(wanDay());
 const logger = vega.logger(vega.None);
-const fonts = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) =>
-  fileURLToPath(new URL(`../fonts/${f}`, import.meta.url)),
-);
+const ways = await pipelines();
+const stages = { spec: [], 'vega-lite compile': [], 'vega SVG': [] };
+const ways50 = Object.fromEntries(Object.keys(ways).map((name) => [name, { wall: [], cpu: [], bytes: 0, stages: {} }]));
 for (let round = 0; round < ROUNDS; round++) {
   let t = cpuMs();
   const built = wanChartSpec(analysis, { timeZone: 'Europe/Berlin' });
@@ -130,22 +119,32 @@ for (let round = 0; round < ROUNDS; round++) {
   const svg = await view.toSVG();
   view.finalize();
   stages['vega SVG'].push(cpuMs() - t);
-  t = cpuMs();
-  const font = { fontFiles: fonts, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' };
-  const resvg = new Resvg(svg, { fitTo: { mode: 'zoom', value: 2 }, font });
-  stages['resvg parse + fonts'].push(cpuMs() - t);
-  t = cpuMs();
-  const rendered = resvg.render();
-  stages['resvg raster'].push(cpuMs() - t);
-  t = cpuMs();
-  rendered.asPng();
-  stages['PNG encode'].push(cpuMs() - t);
+  for (const [name, way] of Object.entries(ways)) {
+    const record = ways50[name];
+    const wall = performance.now();
+    const cpu = cpuMs();
+    const result = await way(svg, 2);
+    record.wall.push(performance.now() - wall);
+    record.cpu.push(cpuMs() - cpu);
+    record.bytes = result.bytes;
+    for (const [stage, value] of Object.entries(result.stages)) (record.stages[stage] ??= []).push(value);
+  }
 }
-const total = Object.values(stages).reduce((sum, list) => sum + quantile(list, 0.5), 0);
-console.log('\nwarm WAN render by stage (CPU p50, share of their sum)');
-for (const [name, list] of Object.entries(stages)) {
-  const p50 = quantile(list, 0.5);
-  console.log(`${name.padEnd(18)}  ${ms(p50).padStart(9)}  ${((p50 / total) * 100).toFixed(0).padStart(3)} %`);
+console.log('\nwarm WAN render, Vega stages (CPU p50)');
+for (const [name, list] of Object.entries(stages))
+  console.log(`${name.padEnd(18)}  ${ms(quantile(list, 0.5)).padStart(9)}`);
+const before = Object.values(ways50)[0];
+console.log(
+  '\nSVG → PNG at 2× (same SVG, same rounds)  wall p50  CPU p50  ÷ before   parse   raster   encode   PNG bytes',
+);
+for (const [name, record] of Object.entries(ways50)) {
+  const p50 = (list) => quantile(list, 0.5);
+  const ratio = p50(record.cpu) / p50(before.cpu);
+  const cells = [p50(record.wall), p50(record.cpu)].map((v) => ms(v).padStart(9));
+  const stageCells = ['parse', 'raster', 'encode'].map((s) => ms(p50(record.stages[s])).padStart(8));
+  console.log(
+    `${name.padEnd(40)} ${cells.join('')}  ${ratio.toFixed(2).padStart(6)}× ${stageCells.join('')}  ${String(record.bytes).padStart(9)}`,
+  );
 }
 const scaleRatio = quantile(times['WAN 24 h'], 0.5) / quantile(times['WAN 24 h, scale 1'], 0.5);
 console.log(`\nscale 2 ÷ scale 1 (warm WAN p50): ${scaleRatio.toFixed(2)}×`);

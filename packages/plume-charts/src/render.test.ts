@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { Resvg } from '@resvg/resvg-wasm';
 import { analyzeOnlineStats, analyzeWanStats } from '@org/plume-analytics';
 import { renderOnlineChart, renderWanChart, type ChartImage, type ChartResult } from './index';
 import { countColourInRow, decodePng } from './testing/png';
@@ -27,6 +30,24 @@ describe('renderWanChart', () => {
     let titlePixels = 0;
     for (let y = 20; y < 90; y++) titlePixels += countColourInRow(png, y, '#1F2328', 0, 400);
     expect(titlePixels).toBeGreaterThan(500);
+  });
+
+  it('holds exactly the pixels resvg draws from its SVG, in a smaller file than resvg writes', async () => {
+    const chart = image(await renderWanChart(analyzeWanStats(wanDay()), { timeZone: 'Europe/Berlin' }));
+    // resvg's own rendering of the returned SVG, with the shipped fonts, as resvg's own PNG.
+    const fontBuffers = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map(
+      (file) => new Uint8Array(readFileSync(join(__dirname, '..', 'fonts', file))),
+    );
+    const resvg = new Resvg(chart.svg, {
+      fitTo: { mode: 'zoom', value: 2 },
+      font: { fontBuffers, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    });
+    const rendered = resvg.render();
+    const reference = rendered.asPng();
+    rendered.free();
+    resvg.free();
+    expect(Buffer.from(decodePng(chart.png).rgba).equals(Buffer.from(decodePng(reference).rgba))).toBe(true);
+    expect(chart.png.length).toBeLessThan(reference.length);
   });
 
   it('draws the download 95th percentile where it belongs on the value axis', async () => {

@@ -1,28 +1,117 @@
 // Internal: Vega-Lite specification → Vega → SVG → PNG.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ChartsError } from './errors';
+import { encodePng, isOpaque } from './png';
 import { FONT_FAMILY } from './theme';
 import type { ChartImage, ChartSpec } from './types';
 
 /**
  * The fonts shipped in the package's `fonts/` folder (next to `dist/` and `src/`). resvg draws no
- * text at all from WOFF fonts and the machine's fonts vary, so it loads these TTF files only.
+ * text at all from WOFF fonts and the machine's fonts vary, so it is given these TTF files only.
  */
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => join(__dirname, '..', 'fonts', file));
 
-/**
- * The rendering libraries, loaded on first use: vega and vega-lite are ESM-only and vega awaits at
- * its top level, which `require()` cannot load, so the CommonJS build reaches them through
- * `import()`. The runtime caches modules, so later calls cost nothing.
- */
-async function libraries() {
-  const [vega, vegaLite, resvg] = await Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]);
-  return { vega, vegaLite, Resvg: resvg.Resvg };
+type Vega = typeof import('vega');
+type VegaLite = typeof import('vega-lite');
+type ResvgWasm = typeof import('@resvg/resvg-wasm');
+
+/** What a render needs, loaded once per process. */
+interface Libraries {
+  readonly vega: Vega;
+  readonly vegaLite: VegaLite;
+  readonly Resvg: ResvgWasm['Resvg'];
+  /** The shipped TTF files, read once: resvg keeps fonts given as bytes in memory. */
+  readonly fonts: readonly Uint8Array[];
 }
 
-/** A logger that drops Vega's warnings: a library does not write to the console. */
-function silentLogger(vega: typeof import('vega')) {
-  return vega.logger(vega.None);
+/**
+ * Starts resvg's WebAssembly module. It is one instance per process: when another copy of this
+ * package (its CommonJS and ESM builds, say) started it first, resvg says so and it is ready.
+ */
+async function startResvg(resvg: ResvgWasm): Promise<void> {
+  const wasm = await readFile(createRequire(__filename).resolve('@resvg/resvg-wasm/index_bg.wasm'));
+  try {
+    await resvg.initWasm(wasm);
+  } catch (error) {
+    if (!String(error).includes('Already initialized')) throw error;
+  }
+}
+
+async function load(): Promise<Libraries> {
+  const [vega, vegaLite, resvg, ...fonts] = await Promise.all([
+    import('vega'),
+    import('vega-lite'),
+    import('@resvg/resvg-wasm'),
+    ...FONT_FILES.map(async (file) => new Uint8Array(await readFile(file))),
+  ]);
+  await startResvg(resvg);
+  return { vega, vegaLite, Resvg: resvg.Resvg, fonts };
+}
+
+/**
+ * The rendering libraries and fonts, loaded on first use and kept like the modules themselves:
+ * vega and vega-lite are ESM-only and vega awaits at its top level, which `require()` cannot load,
+ * so the CommonJS build reaches them through `import()`; resvg's WebAssembly module starts once.
+ * Nothing here changes after loading; a failed load is retried by the next render.
+ */
+let loaded: Promise<Libraries> | undefined;
+
+function libraries(): Promise<Libraries> {
+  loaded ??= load().catch((cause: unknown) => {
+    loaded = undefined;
+    throw new ChartsError('RENDER_FAILED', `The chart renderer could not be loaded: ${String(cause)}.`, { cause });
+  });
+  return loaded;
+}
+
+/** Vega-Lite → Vega → SVG, headless, with Vega's warnings dropped: a library does not write to the console. */
+async function toSvg({ vega, vegaLite }: Libraries, chart: ChartSpec): Promise<string> {
+  try {
+    const logger = vega.logger(vega.None);
+    const compiled = vegaLite.compile(chart.spec as unknown as Parameters<VegaLite['compile']>[0], { logger }).spec;
+    const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
+    try {
+      return await view.toSVG();
+    } finally {
+      view.finalize();
+    }
+  } catch (cause) {
+    throw new ChartsError('RENDER_FAILED', `Vega could not draw the chart: ${String(cause)}.`, { cause });
+  }
+}
+
+/**
+ * SVG → pixels at `scale` with resvg, using the shipped fonts only. Opaque pixels (every chart has
+ * a background) come back raw for {@link encodePng}; anything else as resvg's own PNG.
+ */
+function draw({ Resvg, fonts }: Libraries, svg: string, scale: number) {
+  let resvg: InstanceType<ResvgWasm['Resvg']> | undefined;
+  let image: ReturnType<InstanceType<ResvgWasm['Resvg']>['render']> | undefined;
+  try {
+    resvg = new Resvg(svg, {
+      fitTo: { mode: 'zoom', value: scale },
+      font: { fontBuffers: [...fonts], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    });
+    image = resvg.render();
+    const { width, height, pixels } = image;
+    return isOpaque(pixels) ? { width, height, pixels } : { width, height, png: image.asPng() };
+  } finally {
+    // WebAssembly memory is not garbage-collected: free resvg's objects now.
+    image?.free();
+    resvg?.free();
+  }
+}
+
+async function toPng(libs: Libraries, svg: string, scale: number) {
+  try {
+    const drawn = draw(libs, svg, scale);
+    const png = 'png' in drawn ? drawn.png : await encodePng(drawn.pixels, drawn.width, drawn.height);
+    return { png, width: drawn.width, height: drawn.height };
+  } catch (cause) {
+    throw new ChartsError('RENDER_FAILED', `resvg could not turn the chart into a PNG: ${String(cause)}.`, { cause });
+  }
 }
 
 /**
@@ -31,32 +120,7 @@ function silentLogger(vega: typeof import('vega')) {
  * @throws {@link ChartsError} `RENDER_FAILED` when Vega or resvg fails.
  */
 export async function renderSpec(chart: ChartSpec): Promise<ChartImage> {
-  const { vega, vegaLite, Resvg } = await libraries();
-  let svg: string;
-  try {
-    const logger = silentLogger(vega);
-    const compiled = vegaLite.compile(chart.spec as unknown as Parameters<typeof vegaLite.compile>[0], { logger }).spec;
-    const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
-    try {
-      svg = await view.toSVG();
-    } finally {
-      view.finalize();
-    }
-  } catch (cause) {
-    throw new ChartsError('RENDER_FAILED', `Vega could not draw the chart: ${String(cause)}.`, { cause });
-  }
-  try {
-    const image = new Resvg(svg, {
-      fitTo: { mode: 'zoom', value: chart.scale },
-      font: {
-        fontFiles: FONT_FILES,
-        loadSystemFonts: false,
-        defaultFontFamily: FONT_FAMILY,
-        sansSerifFamily: FONT_FAMILY,
-      },
-    }).render();
-    return { kind: 'chart', png: new Uint8Array(image.asPng()), svg, width: image.width, height: image.height };
-  } catch (cause) {
-    throw new ChartsError('RENDER_FAILED', `resvg could not turn the chart into a PNG: ${String(cause)}.`, { cause });
-  }
+  const libs = await libraries();
+  const svg = await toSvg(libs, chart);
+  return { kind: 'chart', svg, ...(await toPng(libs, svg, chart.scale)) };
 }

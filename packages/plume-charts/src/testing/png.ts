@@ -1,5 +1,5 @@
 // Test support (not part of the public surface): a small PNG decoder for 8-bit RGBA and RGB
-// non-interlaced images (what resvg writes), so tests can look at the pixels of the PNG itself.
+// non-interlaced images (what the package and resvg write), so tests can look at the pixels of the PNG itself.
 import { inflateSync } from 'node:zlib';
 
 /** A decoded image: RGBA bytes, row by row. */
