@@ -46,26 +46,15 @@ function encodePng(rgba, width, height, level) {
   ]);
 }
 
-/**
- * Loads both resvg builds and returns the pipelines: each takes an SVG and a scale and resolves to
- * `{ stages: { parse, raster, encode } (CPU ms), bytes }`.
- */
-export async function pipelines() {
-  const native = require('@resvg/resvg-js');
-  const wasm = await import('@resvg/resvg-wasm');
-  try {
-    await wasm.initWasm(await readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
-  } catch (error) {
-    if (!String(error).includes('Already initialized')) throw error;
-  }
-  const fontBuffers = await Promise.all(fontFiles.map(async (f) => new Uint8Array(await readFile(f))));
-  const nativeFont = { fontFiles, loadSystemFonts: false, defaultFontFamily: FAMILY, sansSerifFamily: FAMILY };
-  const wasmFont = { fontBuffers, defaultFontFamily: FAMILY, sansSerifFamily: FAMILY };
-  const zoom = (scale) => ({ mode: 'zoom', value: scale });
+const zoom = (scale) => ({ mode: 'zoom', value: scale });
 
-  const nativeSync = async (svg, scale) => {
+/** The native addon, as the package used it: fonts by file, resvg's PNG encoder. */
+function loadNative() {
+  const native = require('@resvg/resvg-js');
+  const font = { fontFiles, loadSystemFonts: false, defaultFontFamily: FAMILY, sansSerifFamily: FAMILY };
+  const sync = async (svg, scale) => {
     let t = cpuMs();
-    const resvg = new native.Resvg(svg, { fitTo: zoom(scale), font: nativeFont });
+    const resvg = new native.Resvg(svg, { fitTo: zoom(scale), font });
     const parse = cpuMs() - t;
     t = cpuMs();
     const image = resvg.render();
@@ -74,17 +63,30 @@ export async function pipelines() {
     const png = image.asPng();
     return { stages: { parse, raster, encode: cpuMs() - t }, bytes: png.length };
   };
-  const nativeAsync = async (svg, scale) => {
+  const async = async (svg, scale) => {
     let t = cpuMs();
-    const image = await native.renderAsync(svg, { fitTo: zoom(scale), font: nativeFont });
+    const image = await native.renderAsync(svg, { fitTo: zoom(scale), font });
     const parseAndRaster = cpuMs() - t;
     t = cpuMs();
     const png = image.asPng();
     return { stages: { parse: 0, raster: parseAndRaster, encode: cpuMs() - t }, bytes: png.length };
   };
-  const wasmWith = (encode) => async (svg, scale) => {
+  return { sync, async };
+}
+
+/** The WebAssembly build, as the package uses it: fonts as bytes; `encode` turns the image into a PNG. */
+async function loadWasm() {
+  const wasm = await import('@resvg/resvg-wasm');
+  try {
+    await wasm.initWasm(await readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  } catch (error) {
+    if (!String(error).includes('Already initialized')) throw error;
+  }
+  const fontBuffers = await Promise.all(fontFiles.map(async (f) => new Uint8Array(await readFile(f))));
+  const font = { fontBuffers, defaultFontFamily: FAMILY, sansSerifFamily: FAMILY };
+  return (encode) => async (svg, scale) => {
     let t = cpuMs();
-    const resvg = new wasm.Resvg(svg, { fitTo: zoom(scale), font: wasmFont });
+    const resvg = new wasm.Resvg(svg, { fitTo: zoom(scale), font });
     const parse = cpuMs() - t;
     t = cpuMs();
     const image = resvg.render();
@@ -96,12 +98,41 @@ export async function pipelines() {
     resvg.free();
     return { stages, bytes: png.length };
   };
+}
+
+const zlibLevel = (level) => (image) => encodePng(image.pixels, image.width, image.height, level);
+
+/**
+ * Loads both resvg builds and returns the pipelines: each takes an SVG and a scale and resolves to
+ * `{ stages: { parse, raster, encode } (CPU ms), bytes }`.
+ */
+export async function pipelines() {
+  const native = loadNative();
+  const wasmWith = await loadWasm();
   return {
-    'native, files, resvg PNG (before)': nativeSync,
-    'native renderAsync, resvg PNG': nativeAsync,
+    'native, files, resvg PNG (before)': native.sync,
+    'native renderAsync, resvg PNG': native.async,
     'wasm, font bytes, resvg PNG': wasmWith((image) => image.asPng()),
-    'wasm, zlib level 1': wasmWith((image) => encodePng(image.pixels, image.width, image.height, 1)),
-    'wasm, zlib level 4 (now)': wasmWith((image) => encodePng(image.pixels, image.width, image.height, 4)),
-    'wasm, zlib level 6': wasmWith((image) => encodePng(image.pixels, image.width, image.height, 6)),
+    'wasm, zlib level 1': wasmWith(zlibLevel(1)),
+    'wasm, zlib level 4 (now)': wasmWith(zlibLevel(4)),
+    'wasm, zlib level 6': wasmWith(zlibLevel(6)),
   };
+}
+
+/**
+ * In a fresh process: loading one resvg build (`native` as before, `wasm` as now: the module, its
+ * start and the fonts) and its first `count` SVG → PNG conversions at 2×, wall ms. WebAssembly
+ * starts on baseline code and V8 optimises it in the background, so the first few are slower.
+ */
+export async function firstUse(kind, svg, count = 10) {
+  const t0 = performance.now();
+  const convert = kind === 'native' ? loadNative().sync : (await loadWasm())(zlibLevel(4));
+  const loadMs = performance.now() - t0;
+  const renders = [];
+  for (let i = 0; i < count; i++) {
+    const t = performance.now();
+    await convert(svg, 2);
+    renders.push(performance.now() - t);
+  }
+  return { loadMs, renders };
 }

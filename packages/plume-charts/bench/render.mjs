@@ -27,6 +27,13 @@ if (process.argv[2] === '--child') {
   console.log(JSON.stringify({ importMs: t1 - t0, firstMs: t3 - t2, secondMs: t4 - t3 }));
   process.exit(0);
 }
+if (process.argv[2] === '--child-resvg') {
+  // One fresh process: loading one resvg build and its first SVG → PNG (the SVG comes on stdin).
+  const { firstUse } = await import('./pipelines.mjs');
+  const { readFileSync } = await import('node:fs');
+  console.log(JSON.stringify(await firstUse(process.argv[3], readFileSync(0, 'utf8'))));
+  process.exit(0);
+}
 
 const { renderWanChart, renderOnlineChart, wanChartSpec } = await import('../dist/index.mjs');
 const { analyzeOnlineStats, analyzeWanStats } = await import('@org/plume-analytics');
@@ -67,6 +74,40 @@ console.log(
     ),
   )}`,
 );
+
+// The resvg builds on first use, each in fresh processes, taking turns.
+{
+  const built = wanChartSpec(analyzeWanStats(wanDay()), { timeZone: 'Europe/Berlin' });
+  const quiet = vega.logger(vega.None);
+  const compiled = vegaLite.compile(built.spec, { logger: quiet }).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger: quiet });
+  const svg = await view.toSVG();
+  view.finalize();
+  const runs = { native: [], wasm: [] };
+  for (let i = 0; i < fresh.length; i++) {
+    for (const kind of Object.keys(runs)) {
+      const args = [fileURLToPath(import.meta.url), '--child-resvg', kind];
+      runs[kind].push(JSON.parse(execFileSync(process.execPath, args, { input: svg, encoding: 'utf8' })));
+    }
+  }
+  for (const [kind, list] of Object.entries(runs)) {
+    const load = ms(
+      quantile(
+        list.map((r) => r.loadMs),
+        0.5,
+      ),
+    );
+    const renders = list[0].renders.map((_, i) =>
+      quantile(
+        list.map((r) => r.renders[i]),
+        0.5,
+      ).toFixed(0),
+    );
+    console.log(
+      `resvg ${kind.padEnd(6)} in a fresh process: load ${load}, SVG → PNG 1st to 10th: ${renders.join(', ')} ms`,
+    );
+  }
+}
 
 // 2. Warm renders, the charts taking turns round after round so load hits them alike.
 const charts = {
