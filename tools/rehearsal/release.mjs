@@ -1,12 +1,23 @@
 // Releases the workspace's public packages to the rehearsal registry the way CI does: pending
 // changesets become versions (`changeset version`), then `changeset publish`. It works on a copy
-// of the manifests, changesets and built dist folders, so the checkout itself is never modified.
+// of the manifests, changesets and each package's shipped files, so the checkout itself is never
+// modified.
 import { cp, mkdir, readFile, readdir, symlink } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { run, tail } from './exec.mjs';
 
-const SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist'];
+/** What npm always packs, besides the folders and files a manifest's `files` names. */
+const ALWAYS_SHIPPED = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+/**
+ * The files to copy for a package: what npm would pack (its `files`, e.g. plume-charts' `fonts/`
+ * beside `dist/`), so a file left out of the copy cannot pass unnoticed as it would not in a real
+ * publish.
+ */
+function shipped(manifest) {
+  return manifest.private ? ['package.json'] : [...ALWAYS_SHIPPED, ...(manifest.files ?? ['dist'])];
+}
 
 /** The workspace's projects: { dir (relative), manifest }. */
 export async function workspaceProjects(root) {
@@ -37,8 +48,7 @@ export async function releaseWorkspace({ root, dir, env, log }) {
   await cp(join(root, '.changeset'), join(dir, '.changeset'), { recursive: true });
   await symlink(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
   for (const project of projects) {
-    const files = project.manifest.private ? ['package.json'] : SHIPPED;
-    for (const file of files) {
+    for (const file of shipped(project.manifest)) {
       const from = join(root, project.dir, file);
       if (existsSync(from)) await cp(from, join(dir, project.dir, file), { recursive: true });
     }
