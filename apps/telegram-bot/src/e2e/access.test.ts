@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { completeSetup, createBotWorld, type BotWorld } from '../testing/bot-world';
+import { until } from '../testing/until';
 
 /** Reads one counter from the bot's /metrics. */
 async function metric(world: BotWorld, name: string): Promise<number> {
   const text = await (await fetch(`${world.app().http?.url}/metrics`)).text();
   return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
-}
-
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('who may use the bot', () => {

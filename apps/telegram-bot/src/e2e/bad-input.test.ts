@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
 import type { SandboxUser } from '@org/telegram-sandbox';
-import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+import { completeSetup, selectLocation } from '../testing/bot-world';
+import { useBotWorld } from '../testing/use-bot-world';
 
 const botReplies = (user: SandboxUser) => user.messages().filter((m) => m.from?.is_bot);
 
 describe('bad input', () => {
-  let world: BotWorld;
-  beforeAll(async () => {
-    world = await createBotWorld();
-    await world.startBot();
-  }, 60_000);
-  afterAll(() => world.close());
+  const world = useBotWorld();
 
   it('asks again, with the reason, for a garbage header or a malformed Partner ID', async () => {
     const cy = world.harness.createUser({ firstName: 'Cy' });

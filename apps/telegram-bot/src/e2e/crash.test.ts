@@ -7,6 +7,7 @@ import { fixtures, startSimulator, type Simulator } from '@org/plume-simulator';
 import { createHarness, type SandboxUser } from '@org/telegram-sandbox';
 import { buildBot, startBotProcess, type BotProcess, type BuiltBot } from '../testing/bot-process';
 import { completeSetup, selectLocation } from '../testing/bot-world';
+import { until } from '../testing/until';
 
 const REPORT = 'pods connected';
 const botTexts = (user: SandboxUser) =>
@@ -14,14 +15,6 @@ const botTexts = (user: SandboxUser) =>
     .messages()
     .filter((m) => m.from?.is_bot)
     .map((m) => m.text ?? '');
-
-async function until(condition: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('a real bot process killed (kill -9) or stopped (SIGTERM) with updates in flight', () => {
   let built: BuiltBot;

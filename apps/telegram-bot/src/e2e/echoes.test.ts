@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { completeSetup, createBotWorld, type BotWorld } from '../testing/bot-world';
+import { describe, expect, it } from '@jest/globals';
+import { completeSetup } from '../testing/bot-world';
+import { useBotWorld } from '../testing/use-bot-world';
 
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 describe('text a user wrote, echoed in the bot’s sentences', () => {
-  let world: BotWorld;
-  beforeAll(async () => {
-    world = await createBotWorld();
-    await world.startBot();
-  }, 60_000);
-  afterAll(() => world.close());
+  const world = useBotWorld();
 
   it('loses its bidirectional controls, so it cannot reorder the sentence around it', async () => {
     const eve = world.harness.createUser({ firstName: 'Eve\u202E !gnorw' });

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
 import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+import { useBotWorld } from '../testing/use-bot-world';
 
 /** A port that was free a moment ago (the webhook URL must name it before the bot starts). */
 async function freePort(): Promise<number> {
@@ -44,12 +45,7 @@ describe('webhook mode', () => {
 });
 
 describe('a clean stop', () => {
-  let world: BotWorld;
-  beforeAll(async () => {
-    world = await createBotWorld();
-    await world.startBot();
-  }, 60_000);
-  afterAll(() => world.close());
+  const world = useBotWorld();
 
   it('lets an update in flight finish before closing storage', async () => {
     const ivy = world.harness.createUser({ firstName: 'Ivy' });

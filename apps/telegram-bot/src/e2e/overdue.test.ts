@@ -4,6 +4,7 @@ import { OVERDUE_TEXT } from '../bot';
 import type { Timers } from '../monitoring/timers';
 import { createBotWorld, type BotWorld } from '../testing/bot-world';
 import { seedUsers } from '../testing/seed-users';
+import { until } from '../testing/until';
 
 const KEY = '00'.repeat(32);
 /** Plume holds one answer this long: far beyond every wait below, so only the deadline can free the person. */
@@ -28,15 +29,6 @@ function manualTimers(): Timers & { pending(): number; fireAll(): void } {
       for (const callback of due) callback();
     },
   };
-}
-
-/** Waits (generously: a loaded machine is slow) until `condition` holds. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const giveUp = Date.now() + 30_000;
-  while (!condition()) {
-    if (Date.now() > giveUp) throw new Error(`Gave up waiting until ${what}.`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
 }
 
 describe('an update that takes too long', () => {

@@ -1,16 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
-import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+import { completeSetup, selectLocation } from '../testing/bot-world';
+import { useBotWorld } from '../testing/use-bot-world';
 
 describe('state across restarts', () => {
-  let world: BotWorld;
-  beforeAll(async () => {
-    world = await createBotWorld();
-    await world.startBot();
-  }, 60_000);
-  afterAll(() => world.close());
+  const world = useBotWorld();
 
   it('keeps credentials and the selection, encrypted, so /status works after a restart without /setup', async () => {
     const bea = world.harness.createUser({ firstName: 'Bea' });

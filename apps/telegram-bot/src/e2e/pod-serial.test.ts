@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
-import { completeSetup, createBotWorld, type BotWorld } from '../testing/bot-world';
+import { completeSetup } from '../testing/bot-world';
+import { useBotWorld } from '../testing/use-bot-world';
 
 describe('/locations with a pod serial', () => {
-  let world: BotWorld;
-  beforeAll(async () => {
-    world = await createBotWorld();
-    await world.startBot();
-  }, 60_000);
-  afterAll(() => world.close());
+  const world = useBotWorld();
 
   it('finds the customer the pod is claimed by and offers their locations', async () => {
     const eve = world.harness.createUser({ firstName: 'Eve' });

@@ -5,6 +5,7 @@ import { reportViewData } from '../callback-data/actions';
 import { ANONYMOUS_COMMAND, INLINE_BUTTON } from '../middleware/ordinary-updates';
 import { MESSAGE_GONE } from '../middleware/error-boundary';
 import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+import { until } from '../testing/until';
 
 /** A port that was free a moment ago (the webhook URL must name it before the bot starts). */
 async function freePort(): Promise<number> {
@@ -13,11 +14,6 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 25));
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Updates posted straight to the bot's webhook with the secret Telegram was given: what Telegram itself could send. */

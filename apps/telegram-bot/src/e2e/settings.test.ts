@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createBotWorld, type BotWorld } from '../testing/bot-world';
+import { describe, expect, it } from '@jest/globals';
+import { useBotWorld } from '../testing/use-bot-world';
 
 describe('/settings', () => {
-  let world: BotWorld;
-  beforeAll(async () => {
-    world = await createBotWorld();
-    await world.startBot();
-  }, 60_000);
-  afterAll(() => world.close());
+  const world = useBotWorld();
 
   it('shows the defaults: UTC, no quiet hours, no digest, reminders off', async () => {
     const ann = world.harness.createUser({ firstName: 'Ann' });

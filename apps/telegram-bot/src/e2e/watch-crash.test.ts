@@ -8,16 +8,9 @@ import { fixtures, startSimulator, type Simulator } from '@org/plume-simulator';
 import { createHarness, type SandboxUser } from '@org/telegram-sandbox';
 import { buildBot, startBotProcess, type BotProcess, type BuiltBot } from '../testing/bot-process';
 import { completeSetup } from '../testing/bot-world';
+import { until } from '../testing/until';
 
 const STORES = Object.keys(fixtures.locations).filter((key) => key.startsWith('chainStore'));
-
-async function until(condition: () => boolean, what: string, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** How many times each store's alert (or recovery) reached the chat, by the location line `🏠 name`. */
 function countBy(user: SandboxUser, headline: string): Map<string, number> {
@@ -81,7 +74,7 @@ describe('a bot process killed (kill -9) during a burst of alerts', () => {
       locations: Object.fromEntries(STORES.map((store) => [store, [{ kind: 'offline', at: '1s', for: '35s' }]])),
     });
     // 14 alerts at once, one a second to one chat (Telegram's limit): kill the bot in the middle.
-    await until(() => [...countBy(dan, '🔴 Offline').values()].length >= 3, 'the first alerts');
+    await until(() => [...countBy(dan, '🔴 Offline').values()].length >= 3, 'the first alerts', 90_000);
     await bot?.kill('SIGKILL');
     const db = new DatabaseSync(join(dataDir, 'bot.sqlite'), { readOnly: true });
     const inWindow = (
