@@ -116,6 +116,7 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
     `INSERT INTO incidents (cloud, monitored_id, alert_key, condition, since, opened_at) VALUES (?, ?, ?, ?, ?, ?)
      RETURNING id`,
   );
+  const insertIncidentPod = db.prepare('INSERT INTO incident_pods (incident_id, pod, pod_name) VALUES (?, ?, ?)');
   const closeIncident = db.prepare('UPDATE incidents SET resolved_at = ? WHERE id = ?');
   const watchersToTell = db.prepare(
     `SELECT user_id, conditions_off FROM watches
@@ -169,6 +170,9 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
       if (incidentId === null) {
         const row = insertIncident.get(cycle.cloud, monitoredId, decision.key, decision.condition, decision.since, at);
         incidentId = Number((row as { id: number }).id);
+        const podName = decision.details['podName'];
+        if (decision.pod !== undefined)
+          insertIncidentPod.run(incidentId, decision.pod, typeof podName === 'string' ? podName : null);
       }
       kind = 'firing';
       if (fleetWide)

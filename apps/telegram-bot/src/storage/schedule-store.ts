@@ -31,7 +31,11 @@ export interface ReminderCandidate {
 export interface ScheduleStore {
   /** Everyone whose settings have a digest hour. */
   digestSubscribers(): DigestSubscriber[];
-  /** The person's watched locations (names, when watching began, alert state) and the incidents still open or closed after `from`. */
+  /**
+   * The person's watched locations (names, when their watch began, alert state) and those locations'
+   * incidents (with their pod) still open or closed after `from`; what came before the person's
+   * watch is for the analysis to leave out.
+   */
   digestInput(userId: number, from: number): { locations: DigestLocationInput[]; incidents: DigestIncidentInput[] };
   /** Records the digest of local date `date` and writes it to the outbox; false (nothing written) when that date's was written already. */
   writeDigest(userId: number, date: string, digest: DailyDigest, timeZone: string, at: number): boolean;
@@ -60,7 +64,8 @@ export function createScheduleStore(database: MonitoringDatabase, logger: Logger
      FROM watches w JOIN monitored_locations m ON m.id = w.monitored_id WHERE w.user_id = ? ORDER BY m.id`,
   );
   const selectIncidents = db.prepare(
-    `SELECT i.condition, i.since, i.resolved_at FROM incidents i
+    `SELECT i.condition, p.pod, p.pod_name, i.since, i.resolved_at
+     FROM incidents i LEFT JOIN incident_pods p ON p.incident_id = i.id
      WHERE i.monitored_id = ? AND (i.resolved_at IS NULL OR i.resolved_at >= ?) ORDER BY i.id`,
   );
   const claimDigest = db.prepare(
@@ -117,12 +122,16 @@ export function createScheduleStore(database: MonitoringDatabase, logger: Logger
         });
         for (const incident of selectIncidents.all(row.id, from) as Array<{
           condition: string;
+          pod: string | null;
+          pod_name: string | null;
           since: string;
           resolved_at: number | null;
         }>) {
           incidents.push({
             locationId: row.location_id,
             condition: incident.condition,
+            pod: incident.pod,
+            podName: incident.pod_name,
             since: incident.since,
             resolvedAt: incident.resolved_at === null ? null : Number(incident.resolved_at),
           });

@@ -222,6 +222,13 @@ const STEPS: readonly string[] = [
    ) STRICT;
    CREATE TRIGGER IF NOT EXISTS monitored_wan_gone AFTER DELETE ON monitored_locations
    BEGIN DELETE FROM monitored_wan WHERE monitored_id = old.id; END;`,
+  // 13: the pod of a pod's incident (its node id and, when Plume gave one, its name), so the daily
+  //     digest can say which pod was out; incidents from before this step have none.
+  `CREATE TABLE IF NOT EXISTS incident_pods (
+     incident_id INTEGER PRIMARY KEY REFERENCES incidents (id),
+     pod         TEXT    NOT NULL,
+     pod_name    TEXT
+   ) STRICT;`,
 ];
 
 /** The schema version this bot writes. */

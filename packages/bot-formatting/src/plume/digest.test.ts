@@ -21,6 +21,14 @@ describe('renderDailyDigest()', () => {
       },
       { locationId: 'L2', condition: 'podDisconnected', pod: 'EX1', since: '2024-12-04T06:00:00Z' },
       {
+        locationId: 'L1',
+        condition: 'podDisconnected',
+        pod: 'EX2',
+        podName: 'Office',
+        since: '2024-12-04T03:00:00Z',
+        resolvedAt: '2024-12-04T03:10:00Z',
+      },
+      {
         locationId: 'L2',
         condition: 'locationOffline',
         since: '2024-12-03T20:00:00Z',
@@ -42,8 +50,11 @@ describe('renderDailyDigest()', () => {
     expect(text).toContain('🔴 Open incidents (1)\n• Shop: Pod disconnected (EX1) since 07:00 (2 h)');
   });
 
-  it('lists the outages with their durations, earliest first', () => {
-    expect(text).toContain('📉 Outages (2)\n• Shop: 2024-12-03 21:00–23:00 (2 h)\n• Home · Ann: 02:00–02:36 (36 min)');
+  it('lists the outages with their durations, earliest first, naming pods by name or else id', () => {
+    expect(text).toContain(
+      '📉 Outages (4)\n• Shop: 2024-12-03 21:00–23:00 (2 h)\n• Home · Ann: 02:00–02:36 (36 min)\n' +
+        '• Home · Ann: pod Office disconnected 04:00–04:10 (10 min)\n• Shop: pod EX1 disconnected 07:00–ongoing (2 h)',
+    );
   });
 
   it('tabulates availability per location, n/a for one not watched in the period', () => {

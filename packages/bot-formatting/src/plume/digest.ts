@@ -16,6 +16,11 @@ function placeName(ref: DigestLocationRef): string {
   return customer ? `${name} · ${customer}` : name;
 }
 
+/** A pod as the digest names it: its name where the analysis has one, else its node id; null for none. */
+function podOf(incident: { readonly pod: string | null; readonly podName?: string | null }): string | null {
+  return incident.podName ?? incident.pod;
+}
+
 /** `14:05` on the digest's last day, else `2024-12-03 14:05`. */
 function when(at: string, digest: DailyDigest, timeZone: string): string {
   return formatDate(at, timeZone) === formatDate(digest.to, timeZone)
@@ -29,7 +34,7 @@ function openIncidents(digest: DailyDigest, timeZone: string): FormattedText {
     bold(`🔴 Open incidents (${digest.openIncidents.length})`),
     ...digest.openIncidents.map((incident) => {
       const what = conditionLabel(incident.condition).title;
-      const pod = incident.pod === null ? '' : ` (${incident.pod})`;
+      const pod = podOf(incident) === null ? '' : ` (${podOf(incident)})`;
       return `• ${placeName(incident)}: ${what}${pod} since ${when(incident.since, digest, timeZone)} (${formatDuration(incident.openForMs)})`;
     }),
   );
@@ -46,7 +51,9 @@ function outages(digest: DailyDigest, timeZone: string): FormattedText {
     bold(`📉 Outages (${digest.outages.length})`),
     ...digest.outages.map((outage) => {
       const end = outage.end === null ? 'ongoing' : formatTime(outage.end, timeZone);
-      return `• ${placeName(outage)}: ${when(outage.start, digest, timeZone)}–${end} (${formatDuration(outage.durationMs)})`;
+      const pod = podOf(outage);
+      const what = pod === null ? '' : `pod ${pod} disconnected `;
+      return `• ${placeName(outage)}: ${what}${when(outage.start, digest, timeZone)}–${end} (${formatDuration(outage.durationMs)})`;
     }),
   );
 }
@@ -66,8 +73,9 @@ function availability(digest: DailyDigest): FormatInput | null {
 
 /**
  * Renders a daily digest (`analyzeDigest` of `@org/plume-analytics`): the period, open incidents,
- * flapping and unknown locations, the outages with their durations and a table of availability
- * per watched location. Names are shown as the analysis carries them.
+ * flapping and unknown locations, the outages (of locations, and of pods, named) with their
+ * durations and a table of availability per watched location. Names are shown as the analysis
+ * carries them.
  *
  * @param digest The analysis result.
  * @returns The message, already split to `limit`.

@@ -13,7 +13,7 @@ function frozen<T>(value: T): T {
 }
 
 describe('analyzeDigest', () => {
-  it('lists the day’s outages with their durations and computes availability from them', () => {
+  it('lists the day’s outages of locations and pods with their durations; availability counts the locations’', () => {
     const input: DigestInput = frozen({
       from,
       to,
@@ -32,6 +32,7 @@ describe('analyzeDigest', () => {
           locationId: 'L1',
           condition: 'podDisconnected',
           pod: 'EX1',
+          podName: 'Office',
           since: '2024-12-04T03:00:00Z',
           resolvedAt: '2024-12-04T03:10:00Z',
         },
@@ -49,6 +50,8 @@ describe('analyzeDigest', () => {
         locationId: 'L2',
         name: 'Shop',
         customerName: 'Bob',
+        pod: null,
+        podName: null,
         start: '2024-12-03T20:00:00.000Z',
         end: '2024-12-03T22:00:00.000Z',
         durationMs: 2 * HOUR,
@@ -58,9 +61,22 @@ describe('analyzeDigest', () => {
         locationId: 'L1',
         name: 'Home',
         customerName: 'Ann',
+        pod: null,
+        podName: null,
         start: '2024-12-04T01:00:00.000Z',
         end: '2024-12-04T01:36:00.000Z',
         durationMs: 0.6 * HOUR,
+        ongoing: false,
+      },
+      {
+        locationId: 'L1',
+        name: 'Home',
+        customerName: 'Ann',
+        pod: 'EX1',
+        podName: 'Office',
+        start: '2024-12-04T03:00:00.000Z',
+        end: '2024-12-04T03:10:00.000Z',
+        durationMs: HOUR / 6,
         ongoing: false,
       },
     ]);
@@ -116,6 +132,7 @@ describe('analyzeDigest', () => {
         customerName: null,
         condition: 'locationOffline',
         pod: null,
+        podName: null,
         since: '2024-12-04T06:00:00.000Z',
         openForMs: 2 * HOUR,
       },
@@ -143,6 +160,45 @@ describe('analyzeDigest', () => {
       [6 * HOUR, HOUR, 83.33],
       [0, 0, null],
     ]);
+  });
+
+  it('leaves out what happened before watching began: earlier outages, and the unwatched part of one', () => {
+    const digest = analyzeDigest(
+      frozen({
+        from,
+        to,
+        locations: [{ locationId: 'L1', name: 'Home', watchedSince: '2024-12-04T02:00:00Z' }],
+        incidents: [
+          {
+            locationId: 'L1',
+            condition: 'locationOffline',
+            since: '2024-12-03T20:00:00Z',
+            resolvedAt: '2024-12-03T21:00:00Z',
+          },
+          {
+            locationId: 'L1',
+            condition: 'podDisconnected',
+            pod: 'EX2',
+            since: '2024-12-03T22:00:00Z',
+            resolvedAt: '2024-12-04T01:59:00Z',
+          },
+          {
+            locationId: 'L1',
+            condition: 'locationOffline',
+            since: '2024-12-04T01:00:00Z',
+            resolvedAt: '2024-12-04T03:00:00Z',
+          },
+          { locationId: 'L1', condition: 'podDisconnected', pod: 'EX3', podName: ' ', since: '2024-12-04T01:30:00Z' },
+        ],
+      }),
+    );
+    expect(digest.outages.map((o) => [o.pod, o.podName, o.start, o.end, o.durationMs])).toEqual([
+      [null, null, '2024-12-04T02:00:00.000Z', '2024-12-04T03:00:00.000Z', HOUR],
+      ['EX3', null, '2024-12-04T02:00:00.000Z', null, 6 * HOUR],
+    ]);
+    expect(digest.availability[0]).toMatchObject({ watchedMs: 6 * HOUR, downtimeMs: HOUR, availabilityPercent: 83.33 });
+    // Still open, so still news: listed as it is, since when it began.
+    expect(digest.openIncidents.map((i) => [i.pod, i.since])).toEqual([['EX3', '2024-12-04T01:30:00.000Z']]);
   });
 
   it('names flapping and unknown locations from their stored alert state', () => {

@@ -11,8 +11,10 @@ import type {
   DigestOutage,
 } from './types';
 
-/** The condition whose incidents are outages: the location itself was offline. */
+/** The condition whose incidents are outages of the location itself: they count against availability. */
 const OUTAGE_CONDITION = 'locationOffline';
+/** The condition whose incidents are outages of one pod: listed with the pod, not counted in availability. */
+const POD_OUTAGE_CONDITION = 'podDisconnected';
 
 interface Span {
   readonly start: number;
@@ -51,6 +53,13 @@ function unionMs(spans: readonly Span[]): number {
   return total;
 }
 
+/** When `location` began to count: the later of `from` and its `watchedSince`. */
+function watchedFromOf(location: DigestLocationInput, from: number): number {
+  return location.watchedSince === undefined || location.watchedSince === null
+    ? from
+    : Math.max(from, instant(location.watchedSince, `watchedSince of ${location.locationId}`));
+}
+
 function isFlapping(location: DigestLocationInput): boolean {
   return Object.values(location.state?.keys ?? {}).some((key) => key.flappingSince !== undefined);
 }
@@ -60,9 +69,12 @@ function isFlapping(location: DigestLocationInput): boolean {
  * incidents still open at its end, locations that flap or that Plume has not answered for, the
  * outages within it with their durations, and each location's availability.
  *
- * Rules: an outage is a `locationOffline` incident, clipped to the period; availability is
- * `100 × (1 − offline / watched)`, rounded to two decimals, over the part of the period the location was watched (from
- * `watchedSince`), overlapping outages counted once; time without data is never counted as down
+ * Rules: an outage is a `locationOffline` incident (the location) or a `podDisconnected` one (that
+ * pod, named when the incident carries `podName`), clipped to the part of the period the location
+ * was watched (from `watchedSince`): nothing from before a person watched it is theirs to hear
+ * about. Availability is `100 × (1 − offline / watched)` over that same part, rounded to two
+ * decimals, from the location's own outages, overlapping ones counted once (a pod's outage is
+ * listed, not counted); time without data is never counted as down
  * (the state machine keeps it out of incidents), and a location flaps when any of its keys does.
  * Incidents of locations not listed are ignored. Inputs are not modified.
  *
@@ -106,41 +118,40 @@ export function analyzeDigest(input: DigestInput): DailyDigest {
         ? null
         : instant(incident.resolvedAt, `incidents[${index}].resolvedAt`);
     const ref = refOf(location, incident.locationId);
+    const pod = incident.pod ?? null;
+    const podName = incident.podName?.trim() || null;
     if (resolved === null && since <= to) {
       openIncidents.push({
         ...ref,
         condition: incident.condition,
-        pod: incident.pod ?? null,
+        pod,
+        podName,
         since: toIso(since),
         openForMs: to - since,
       });
     }
-    if (incident.condition !== OUTAGE_CONDITION) return;
-    const start = Math.max(since, from);
+    const whole = incident.condition === OUTAGE_CONDITION;
+    if (!whole && incident.condition !== POD_OUTAGE_CONDITION) return;
+    const start = Math.max(since, watchedFromOf(location, from));
     const end = resolved === null || resolved > to ? to : resolved;
     if (end <= start) return;
     const ongoing = resolved === null || resolved > to;
     outages.push({
       ...ref,
+      pod: whole ? null : pod,
+      podName: whole ? null : podName,
       start: toIso(start),
       end: ongoing ? null : toIso(end),
       durationMs: end - start,
       ongoing,
       startMs: start,
     });
-    downSpans.set(incident.locationId, [...(downSpans.get(incident.locationId) ?? []), { start, end }]);
+    if (whole) downSpans.set(incident.locationId, [...(downSpans.get(incident.locationId) ?? []), { start, end }]);
   });
 
   const availability: DigestAvailability[] = input.locations.map((location) => {
-    const watchedFrom =
-      location.watchedSince === undefined || location.watchedSince === null
-        ? from
-        : Math.max(from, instant(location.watchedSince, `watchedSince of ${location.locationId}`));
-    const watchedMs = Math.max(0, to - watchedFrom);
-    const spans = (downSpans.get(location.locationId) ?? [])
-      .map(({ start, end }) => ({ start: Math.max(start, watchedFrom), end }))
-      .filter(({ start, end }) => end > start);
-    const downtimeMs = unionMs(spans);
+    const watchedMs = Math.max(0, to - watchedFromOf(location, from));
+    const downtimeMs = unionMs(downSpans.get(location.locationId) ?? []);
     return {
       ...refOf(location, location.locationId),
       watchedMs,

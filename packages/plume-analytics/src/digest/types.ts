@@ -39,6 +39,8 @@ export interface DigestIncidentInput {
   readonly condition: string;
   /** The pod's node id, for pod conditions. */
   readonly pod?: string | null | undefined;
+  /** The pod's name as Plume gave it (the decision's `details.podName`), when known. */
+  readonly podName?: string | null | undefined;
   /** When it began (the decision's `since`). */
   readonly since: AlertInstant;
   /** When it was resolved; missing or `null` while still open. */
@@ -80,12 +82,14 @@ export interface DigestLocationRef {
  *
  * @example
  * ```ts
- * const open: DigestOpenIncident = { locationId: 'L1', name: 'Home', customerName: 'Ann', condition: 'podDisconnected', pod: 'EX1', since: '2024-12-04T07:00:00.000Z', openForMs: 3_600_000 };
+ * const open: DigestOpenIncident = { locationId: 'L1', name: 'Home', customerName: 'Ann', condition: 'podDisconnected', pod: 'EX1', podName: 'Office', since: '2024-12-04T07:00:00.000Z', openForMs: 3_600_000 };
  * ```
  */
 export interface DigestOpenIncident extends DigestLocationRef {
   readonly condition: string;
   readonly pod: string | null;
+  /** The pod's name, when the incident says it. */
+  readonly podName: string | null;
   /** ISO-8601 UTC. */
   readonly since: string;
   /** From `since` to the digest's end, ms. */
@@ -93,14 +97,19 @@ export interface DigestOpenIncident extends DigestLocationRef {
 }
 
 /**
- * A time the location was offline within the period (an outage that began before it starts at `from`).
+ * A time the location (`pod` null) or one of its pods was offline within the period, while it was
+ * watched (an outage that began before starts at `from` or at `watchedSince`, whichever is later).
  *
  * @example
  * ```ts
- * const outage: DigestOutage = { locationId: 'L1', name: 'Home', customerName: 'Ann', start: '2024-12-04T01:00:00.000Z', end: '2024-12-04T01:20:00.000Z', durationMs: 1_200_000, ongoing: false };
+ * const outage: DigestOutage = { locationId: 'L1', name: 'Home', customerName: 'Ann', pod: null, podName: null, start: '2024-12-04T01:00:00.000Z', end: '2024-12-04T01:20:00.000Z', durationMs: 1_200_000, ongoing: false };
  * ```
  */
 export interface DigestOutage extends DigestLocationRef {
+  /** The disconnected pod's node id, or `null` when the whole location was offline. */
+  readonly pod: string | null;
+  /** The pod's name, when the incident says it. */
+  readonly podName: string | null;
   /** ISO-8601 UTC, at the earliest the period's start. */
   readonly start: string;
   /** ISO-8601 UTC; `null` while ongoing at the period's end. */
@@ -111,7 +120,7 @@ export interface DigestOutage extends DigestLocationRef {
 }
 
 /**
- * One watched location over the period.
+ * One watched location over the period (only the time it was watched counts).
  *
  * @example
  * ```ts
@@ -149,7 +158,7 @@ export interface DailyDigest {
   readonly flapping: readonly DigestLocationRef[];
   /** Locations Plume has not answered for (no data is not counted as down). */
   readonly unknown: readonly DigestLocationRef[];
-  /** Offline spells within the period, in the order they began. */
+  /** Offline spells of locations and pods within the watched part of the period, in the order they began. */
   readonly outages: readonly DigestOutage[];
   /** One row per watched location, in the order given. */
   readonly availability: readonly DigestAvailability[];
