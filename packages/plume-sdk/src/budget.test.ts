@@ -16,6 +16,7 @@ const limits: BudgetLimits = {
   callsPerWindow: 4,
   windowMs: 10_000,
   backgroundPerWindow: 2,
+  interactiveReserve: 1,
 };
 
 describe('MemoryBudgetStore', () => {
@@ -42,6 +43,7 @@ describe('MemoryBudgetStore', () => {
       callsPerWindow: 100,
       windowMs: 10_000,
       backgroundPerWindow: 100,
+      interactiveReserve: 1,
     };
     expect(store.take('background', 0, wide)).toEqual({ granted: true });
     expect(store.take('background', 100, wide)).toEqual({ granted: true });
@@ -52,6 +54,33 @@ describe('MemoryBudgetStore', () => {
     expect(store.take('background', 1100, wide)).toEqual({ granted: true });
     expect(store.take('background', 1100, wide)).toEqual({ granted: false, reason: 'rate', retryAt: 1200 });
     expect(store.take('interactive', 1100, wide)).toEqual({ granted: true });
+  });
+
+  it('keeps interactiveReserve calls of every rate window, so a two-call request starts at once', () => {
+    const pair: BudgetLimits = {
+      burst: 6,
+      burstWindowMs: 1000,
+      callsPerWindow: 1000,
+      windowMs: 60_000,
+      backgroundPerWindow: 1000,
+      interactiveReserve: 2,
+    };
+    const store = new MemoryBudgetStore();
+    // Background as fast as it may go: every 250 ms (1000 / (6 - 2)), never a fifth in a second.
+    let now = 0;
+    for (; now < 2900; now += 50) store.take('background', now, pair);
+    expect(store.usage(now, pair).background).toBe(12);
+    expect(store.take('background', now, pair)).toEqual({ granted: false, reason: 'rate', retryAt: 3000 });
+    expect(store.take('interactive', now, pair)).toEqual({ granted: true });
+    expect(store.take('interactive', now, pair)).toEqual({ granted: true });
+    expect(store.take('interactive', now, pair)).toMatchObject({ granted: false, reason: 'rate' });
+    // With the default reserve of one call, the same background pace leaves room for one call only.
+    const one = { ...pair, interactiveReserve: 1 };
+    const single = new MemoryBudgetStore();
+    for (now = 0; now < 2900; now += 50) single.take('background', now, one);
+    expect(single.usage(now, one).background).toBe(15);
+    expect(single.take('interactive', now, one)).toEqual({ granted: true });
+    expect(single.take('interactive', now, one)).toMatchObject({ granted: false, reason: 'rate' });
   });
 
   it('refuses everything while paused', () => {
@@ -144,6 +173,11 @@ describe('PlumeBudget', () => {
     expect(() => new PlumeBudget({ backgroundShare: 1.5 })).toThrow(PlumeConfigError);
     expect(() => new PlumeBudget({ backgroundShare: 1.5 })).toThrow(/backgroundShare must be a number from 0 to 1/);
     expect(() => new PlumeBudget({ callsPerWindow: 0 })).toThrow(/callsPerWindow must be a whole number of at least 1/);
+    expect(() => new PlumeBudget({ interactiveReserve: 6 })).toThrow(
+      /interactiveReserve must be at most burst - 1 \(5\)/,
+    );
+    expect(new PlumeBudget({ interactiveReserve: 2 }).limits.interactiveReserve).toBe(2);
+    expect(new PlumeBudget({ burst: 1 }).limits.interactiveReserve).toBe(0);
   });
 });
 

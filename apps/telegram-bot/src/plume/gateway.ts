@@ -59,7 +59,8 @@ function initialIntervalMs(rateLimit: PlumeClientOptions['rateLimit']): number {
   return (CALLS_PER_REQUEST * 1000) / (rateLimit?.requestsPerSecond ?? 6);
 }
 
-function defaultConcurrency(rateLimit: PlumeClientOptions['rateLimit']): number {
+/** The limiter's burst, as the SDK resolves it (the rate, rounded down), or 6 without a limiter. */
+function burstOf(rateLimit: PlumeClientOptions['rateLimit']): number {
   if (rateLimit === false) return 6;
   return Math.max(1, Math.floor(rateLimit?.burst ?? rateLimit?.requestsPerSecond ?? 6));
 }
@@ -95,14 +96,13 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
     const cloud = cloudOf(c);
     let budget = budgets.get(cloud);
     if (budget === undefined) {
-      budget = new PlumeBudget(
-        rateLimit === undefined
-          ? {}
-          : {
-              ...(rateLimit.requestsPerSecond === undefined ? {} : { requestsPerSecond: rateLimit.requestsPerSecond }),
-              ...(rateLimit.burst === undefined ? {} : { burst: rateLimit.burst }),
-            },
-      );
+      budget = new PlumeBudget({
+        ...(rateLimit?.requestsPerSecond === undefined ? {} : { requestsPerSecond: rateLimit.requestsPerSecond }),
+        ...(rateLimit?.burst === undefined ? {} : { burst: rateLimit.burst }),
+        // A report's calls (the location and its nodes, at once) start together even while
+        // monitoring saturates its lane, instead of the second waiting for a slot.
+        interactiveReserve: Math.min(CALLS_PER_REQUEST, burstOf(rateLimit) - 1),
+      });
       budgets.set(cloud, budget);
     }
     return budget;
@@ -123,7 +123,7 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
 
   const newQueue = () =>
     createFairQueue({
-      concurrency: options.queue.concurrency ?? defaultConcurrency(rateLimit),
+      concurrency: options.queue.concurrency ?? burstOf(rateLimit),
       maxWaitMs: options.queue.maxWaitMs,
       initialIntervalMs: initialIntervalMs(rateLimit),
       ...(options.queue.now === undefined ? {} : { now: options.queue.now }),

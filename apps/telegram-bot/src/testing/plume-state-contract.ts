@@ -22,6 +22,7 @@ const limits: BudgetLimits = {
   callsPerWindow: 4,
   windowMs: 10_000,
   backgroundPerWindow: 2,
+  interactiveReserve: 1,
 };
 
 /**
@@ -81,6 +82,7 @@ export function plumeStateContract(backend: PlumeStateBackend): void {
         callsPerWindow: 12,
         windowMs: 60_000,
         backgroundPerWindow: 12,
+        interactiveReserve: 1,
       };
       const round = async (now: number) => {
         const asks = stores.flatMap((store) =>

@@ -19,6 +19,12 @@ export interface BudgetLimits {
   readonly windowMs: number;
   /** Of those, at most this many background calls (the background share of `callsPerWindow`). */
   readonly backgroundPerWindow: number;
+  /**
+   * Calls of every rate window background calls leave to interactive ones (from 0 to `burst` − 1;
+   * used when `burst` > 1): a person's request of that many calls starts at once even while
+   * monitoring saturates its lane.
+   */
+  readonly interactiveReserve: number;
 }
 
 /** Why {@link BudgetStore.take} refused a call. */
@@ -44,8 +50,10 @@ export interface BudgetUsage {
  * The counters behind a budget. `take` must check and record atomically (one transaction, one Lua
  * script): it grants a call only if, counting it, the rate, the window and (for `background`) the
  * background share all hold, and no pause is in force; otherwise it records nothing and says when
- * to ask again. Background calls also leave one call of every rate window (`burst`) to interactive
- * ones and are spaced evenly (`burstWindowMs / (burst - 1)` apart, one call early at most) when `burst` > 1. Methods may return promises, so a shared store can live in another process.
+ * to ask again. Background calls also leave `interactiveReserve` calls of every rate window (`burst`)
+ * to interactive ones and are spaced evenly (`burstWindowMs / (burst - interactiveReserve)` apart,
+ * one call early at most) when `burst` > 1. Methods may return promises, so a shared store can live
+ * in another process.
  *
  * Lane priority is applied by each budget among its own waiting calls; the store shares the limits.
  *
@@ -82,6 +90,9 @@ export interface BudgetSnapshot {
 const isTimes = (value: unknown): value is number[] =>
   Array.isArray(value) && value.every((t, i) => Number.isFinite(t) && (i === 0 || (t as number) >= value[i - 1]));
 
+/** Background calls allowed in one rate window: `burst` less the calls kept for people (at least 1). */
+const backgroundPerRateWindow = (limits: BudgetLimits) => Math.max(1, limits.burst - limits.interactiveReserve);
+
 /** Drops the times at the front of `times` (oldest first) that are at or before `since`. */
 function prune(times: number[], since: number): void {
   let expired = 0;
@@ -112,15 +123,15 @@ export class MemoryBudgetStore implements BudgetStore {
       if (freeAt > now) return { granted: false, reason: 'rate', retryAt: freeAt };
     }
     if (lane === 'background' && limits.burst > 1) {
-      // One call of every rate window stays free for people, and background calls are spread
-      // evenly, so an interactive call never waits long behind a burst of monitoring.
+      // `interactiveReserve` calls of every rate window stay free for people, and background calls
+      // are spread evenly, so a person's request never waits long behind a burst of monitoring.
       // The pacing is a virtual schedule (GCRA), so a waiter woken a little late does not push
       // every later background call back; it may catch up by one call.
-      const spacing = limits.burstWindowMs / (limits.burst - 1);
+      const share = backgroundPerRateWindow(limits);
+      const spacing = limits.burstWindowMs / share;
       if (now < this.#backgroundDue - spacing)
         return { granted: false, reason: 'rate', retryAt: this.#backgroundDue - spacing };
-      const reserve =
-        all.length >= limits.burst - 1 ? (all[all.length - (limits.burst - 1)] as number) + limits.burstWindowMs : now;
+      const reserve = all.length >= share ? (all[all.length - share] as number) + limits.burstWindowMs : now;
       if (reserve > now) return { granted: false, reason: 'rate', retryAt: reserve };
     }
     if (all.length >= limits.callsPerWindow) {
@@ -138,7 +149,8 @@ export class MemoryBudgetStore implements BudgetStore {
     if (lane === 'background') {
       this.#background.push(now);
       if (limits.burst > 1)
-        this.#backgroundDue = Math.max(this.#backgroundDue, now) + limits.burstWindowMs / (limits.burst - 1);
+        this.#backgroundDue =
+          Math.max(this.#backgroundDue, now) + limits.burstWindowMs / backgroundPerRateWindow(limits);
     }
     return { granted: true };
   }

@@ -23,6 +23,14 @@ export interface PlumeBudgetOptions {
   readonly windowMs?: number;
   /** The share of `callsPerWindow` background calls may use, from 0 to 1. @default 0.8 */
   readonly backgroundShare?: number;
+  /**
+   * Calls of every rate window (`burst`) that background calls leave to interactive ones, from 0 to
+   * `burst` − 1: set it to the number of calls one of your users' requests makes at once, so that
+   * such a request does not wait behind monitoring. Each call kept costs background calls one
+   * `burst`-th of the rate.
+   * @default 1 (0 when `burst` is 1)
+   */
+  readonly interactiveReserve?: number;
   /** Where the counters live; share a store to share the budget between processes. @default a new MemoryBudgetStore */
   readonly store?: BudgetStore;
   /** The clock, in epoch ms (timers still run in real time). @default Date.now */
@@ -63,9 +71,11 @@ function seconds(ms: number): string {
  * 2,000 calls per 5 minutes.
  *
  * Calls wait in two lanes. `interactive` calls (the default; a person is waiting) always start
- * before waiting `background` calls (`{ priority: 'background' }`, e.g. monitoring), and background
- * calls never take more than `backgroundShare` of `callsPerWindow`, so a person's call waits at
- * most about one request slot even while monitoring is saturated. When Plume's firewall answers
+ * before waiting `background` calls (`{ priority: 'background' }`, e.g. monitoring), background
+ * calls never take more than `backgroundShare` of `callsPerWindow`, and they leave
+ * `interactiveReserve` calls of every rate window to people, so a person's request of that many
+ * calls starts at once, and a longer one waits about one request slot per extra call, even while
+ * monitoring is saturated. When Plume's firewall answers
  * 403, {@link pauseForFirewall} pauses the whole budget for a window: waiting and new calls then
  * fail at once with a `PlumeRateLimitError` saying how long.
  *
@@ -103,6 +113,11 @@ export class PlumeBudget {
       typeof share === 'number' && share >= 0 && share <= 1,
       `backgroundShare must be a number from 0 to 1, got ${String(share)}`,
     );
+    const interactiveReserve = whole(options.interactiveReserve, burst > 1 ? 1 : 0, 'interactiveReserve', 0);
+    check(
+      interactiveReserve <= Math.max(0, burst - 1),
+      `interactiveReserve must be at most burst - 1 (${burst - 1}) so that background calls can start, got ${interactiveReserve}`,
+    );
     const burstWindowMs = (burst / rate) * 1000;
     check(burstWindowMs <= windowMs, 'windowMs must be at least burst / requestsPerSecond seconds');
     check(
@@ -119,6 +134,7 @@ export class PlumeBudget {
       callsPerWindow,
       windowMs,
       backgroundPerWindow: Math.floor(callsPerWindow * share),
+      interactiveReserve,
     });
     this.#store = options.store ?? new MemoryBudgetStore();
     this.#now = options.now ?? Date.now;
