@@ -22,6 +22,7 @@ import { createConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { openMonitoringDatabase } from '../src/storage/monitoring-db';
 import { createWatchStore } from '../src/storage/watch-store';
+import { customerId, fleetAnswer, locationId, type Fleet } from './fleet';
 import { percentile, seedUsers } from './support';
 
 const LOCATIONS = Number(process.env.BENCH_LOCATIONS ?? 1000);
@@ -31,51 +32,16 @@ const CHANGES = Math.min(PEOPLE, Number(process.env.BENCH_CHANGES ?? 100));
 const PER_CUSTOMER = 5;
 const KEY = '00'.repeat(32);
 
-const hex = (n: number, width = 24) => n.toString(16).padStart(width, '0');
-const customerId = (c: number) => `b0b0${hex(c, 20)}`;
-const locationId = (l: number) => `f1ee7${hex(l, 19)}`;
-
 /** The generated fleet: each location online since an hour ago, until told otherwise. */
-const offlineSince = new Map<number, number>();
-const started = Date.now() - 3_600_000;
-
-function status(l: number) {
-  const since = offlineSince.get(l);
-  return {
-    id: locationId(l),
-    name: `Bench ${l}`,
-    customerId: customerId(Math.floor(l / PER_CUSTOMER)),
-    networkStatus:
-      since === undefined
-        ? { status: 'online', statusChangedAt: new Date(started).toISOString() }
-        : { status: 'offline', statusChangedAt: new Date(since).toISOString() },
-  };
-}
-
-function nodes(l: number) {
-  const connected = !offlineSince.has(l);
-  return {
-    nodes: [0, 1].map((pod) => ({
-      id: `BENCH${hex(l * 2 + pod, 8)}`,
-      nickname: pod === 0 ? 'Gateway' : 'Pod',
-      connectionState: connected ? 'connected' : 'disconnected',
-      health: connected ? { status: 'excellent', score: 5 } : null,
-    })),
-  };
-}
+const fleet: Fleet = { perCustomer: PER_CUSTOMER, onlineSince: Date.now() - 3_600_000, offlineSince: new Map() };
 
 /** Answers the fleet's calls from the generated state; everything else goes to the simulator. */
 function fleetFetch(): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
-    const path = new URL(request.url).pathname;
-    const match = /\/Customers\/(b0b0[0-9a-f]{20})\/locations(?:\/(f1ee7[0-9a-f]{19})\/nodes)?$/.exec(path);
-    if (match === null) return fetch(request);
-    const json = (body: unknown) =>
-      new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-    if (match[2] !== undefined) return json(nodes(Number.parseInt(match[2].slice(5), 16)));
-    const c = Number.parseInt((match[1] as string).slice(4), 16);
-    return json(Array.from({ length: PER_CUSTOMER }, (_, i) => status(c * PER_CUSTOMER + i)));
+    const body = fleetAnswer(fleet, new URL(request.url).pathname);
+    if (body === undefined) return fetch(request);
+    return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
 }
 
@@ -143,7 +109,7 @@ async function main(): Promise<void> {
     changes.map(async ({ person, l, at }) => {
       await sleep(at - Date.now());
       const changedAt = Date.now();
-      offlineSince.set(l, changedAt);
+      fleet.offlineSince.set(l, changedAt);
       await (users[person] as (typeof users)[number]).waitForMessage((m) => (m.text ?? '').includes(`Bench ${l}\n`));
       return Date.now() - changedAt;
     }),
