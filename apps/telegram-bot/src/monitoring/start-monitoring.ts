@@ -3,6 +3,7 @@ import type { BotMetrics } from '../http/bot-metrics';
 import type { Logger } from '../logger';
 import type { PlumeGateway } from '../plume/gateway';
 import { createAlertStore } from '../storage/alert-store';
+import { createHistoryPruner } from '../storage/history-prune';
 import { openMonitoringDatabase } from '../storage/monitoring-db';
 import { createOutbox } from '../storage/outbox';
 import { createScheduleStore } from '../storage/schedule-store';
@@ -10,6 +11,7 @@ import type { Credentials } from '../storage/user-state';
 import { createWatchStore } from '../storage/watch-store';
 import type { DeliveryFor } from './delivery';
 import { createAlertSchedule } from './alert-schedule';
+import { createHistoryRetention } from './history-retention';
 import { createMonitor } from './monitor';
 import { createRelay } from './relay';
 import type { MonitoringServices } from './services';
@@ -46,7 +48,8 @@ export interface Monitoring {
 
 /**
  * Builds monitoring on its own connection to the bot's database: the stores, the monitor (which
- * wakes the relay after each commit that wrote notifications), the relay, and their metrics.
+ * wakes the relay after each commit that wrote notifications), the relay, the digest and reminder
+ * schedule, the daily pruning of old history, and their metrics.
  * @example const monitoring = createMonitoring({ file, users, plume, telegram, logger, metrics, intervalMs: 300_000, maxWatchesPerPerson: 200 });
  */
 export function createMonitoring(options: MonitoringOptions): Monitoring {
@@ -106,6 +109,12 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
     tickMs: options.tickMs,
     onNotify: () => relay.wake(),
   });
+  const retention = createHistoryRetention({
+    pruner: createHistoryPruner(database),
+    logger,
+    clock,
+    timers: options.timers,
+  });
   const monitor = createMonitor({
     alerts: createAlertStore(database),
     credentialsOf: options.credentialsOf,
@@ -132,10 +141,12 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
       relay.start();
       monitor.start();
       schedule.wake();
+      retention.wake();
     },
     async stop() {
       await monitor.stop();
       await schedule.stop();
+      await retention.stop();
       await relay.stop();
       database.close();
     },

@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { AlertDecision } from '@org/plume-analytics';
+import { createLogger } from '../logger';
+import { createHistoryRetention, HISTORY_RETENTION_DAYS } from '../monitoring/history-retention';
+import { createAlertStore } from './alert-store';
+import { createHistoryPruner } from './history-prune';
+import { openMonitoringDatabase, type MonitoringDatabase } from './monitoring-db';
+import { createOutbox, type Outbox } from './outbox';
+import { createWatchStore } from './watch-store';
+
+const CLOUD = 'https://plume.example/api/';
+const T0 = Date.UTC(2026, 0, 1);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function decision(kind: AlertDecision['kind'], key: string, since: number, at: number): AlertDecision {
+  const [, condition, pod] = key.split(':');
+  return {
+    kind,
+    key,
+    locationId: 'L1',
+    condition: condition as AlertDecision['condition'],
+    ...(pod === undefined ? {} : { pod }),
+    since: iso(since),
+    at: iso(at),
+    details: pod === undefined ? {} : { podName: 'Office' },
+  };
+}
+
+describe('the monitoring history retention', () => {
+  let dir: string;
+  let database: MonitoringDatabase;
+  let outbox: Outbox;
+  let now: number;
+  const count = (sql: string) => Number((database.db.prepare(sql).get() as { n: number }).n);
+  const kinds = () =>
+    (database.db.prepare('SELECT kind, state FROM outbox ORDER BY id').all() as Array<{ kind: string; state: string }>)
+      .map((row) => `${row.kind}:${row.state}`)
+      .join(' ');
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'history-prune-'));
+    database = openMonitoringDatabase(join(dir, 'bot.sqlite'));
+    outbox = createOutbox(database);
+    now = T0;
+  });
+  afterEach(() => {
+    database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Commits a decision at `at` and sends what it wrote then (or leaves it to `after`). */
+  function happen(d: AlertDecision, at: number, after: (id: number) => void = (id) => outbox.sent(id, 1, id, at)) {
+    now = at;
+    createAlertStore(database).commit({
+      cloud: CLOUD,
+      at,
+      monitoring: { badCycles: 0, degraded: false },
+      locations: [],
+      decisions: [d],
+    });
+    for (const row of outbox.due(at, 100)) after(row.id);
+  }
+
+  /**
+   * An offline incident closed on day 0; a pod incident open since day 0 with a reminder; an
+   * "unknown" note (no incident) on day 1, one given up on, one held for a chat that blocked the
+   * bot; and an incident that closed on day 9.
+   */
+  function history() {
+    createWatchStore(database, () => now).watch(
+      1,
+      [{ cloud: CLOUD, customerId: 'c1', customerName: 'Ann', locationId: 'L1', locationName: 'Home' }],
+      200,
+    );
+    happen(decision('firing', 'L1:locationOffline', T0, T0), T0);
+    happen(decision('resolved', 'L1:locationOffline', T0, T0 + HOUR), T0 + HOUR);
+    happen(decision('firing', 'L1:podDisconnected:EX1', T0 + 2 * HOUR, T0 + 2 * HOUR), T0 + 2 * HOUR);
+    database.db
+      .prepare(
+        `INSERT INTO outbox (user_id, kind, incident_id, body, state, created_at, next_attempt_at, sent_at)
+         SELECT user_id, 'reminder', incident_id, body, 'sent', ?, ?, ? FROM outbox WHERE kind = 'firing' AND id = 3`,
+      )
+      .run(T0 + 6 * HOUR, T0 + 6 * HOUR, T0 + 6 * HOUR);
+    happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY);
+    happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY, (id) => outbox.fail(id, '400'));
+    happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY, (id) => outbox.pause(id, 1, '403', now));
+    happen(decision('firing', 'L1:healthDegraded:EX2', T0 + 3 * HOUR, T0 + 3 * HOUR), T0 + 3 * HOUR);
+    happen(decision('resolved', 'L1:healthDegraded:EX2', T0 + 3 * HOUR, T0 + 9 * DAY), T0 + 9 * DAY);
+  }
+
+  it('deletes only what ended more than the retention ago and nothing still needed', () => {
+    history();
+    expect(kinds()).toBe(
+      'firing:sent resolved:sent firing:sent reminder:sent unknown:sent unknown:failed unknown:paused firing:sent resolved:sent',
+    );
+    const deleted = createHistoryPruner(database).prune(T0 + 9 * DAY + HOUR - HISTORY_RETENTION_DAYS * DAY);
+    expect(deleted).toEqual({ notifications: 4, incidents: 1 });
+    // Kept: the open pod incident's alert (its recovery will reply to it) and reminder (the count of
+    // reminders), the note owed to a blocked chat, and the incident closed two days ago.
+    expect(kinds()).toBe('firing:sent reminder:sent unknown:paused firing:sent resolved:sent');
+    expect(
+      database.db.prepare('SELECT alert_key, resolved_at IS NULL AS open FROM incidents ORDER BY id').all(),
+    ).toEqual([
+      { alert_key: 'L1:podDisconnected:EX1', open: 1 },
+      { alert_key: 'L1:healthDegraded:EX2', open: 0 },
+    ]);
+    expect(count('SELECT COUNT(*) AS n FROM incident_pods')).toBe(2);
+    expect(outbox.alertMessage(1, 1)).toBeUndefined();
+    expect(outbox.alertMessage(2, 1)).toEqual({ chatId: 1, messageId: 3 });
+  });
+
+  it('runs at start and then once a day, on the clock it is given', async () => {
+    history();
+    now = T0 + 9 * DAY + HOUR;
+    const timers: Array<{ callback: () => void; ms: number }> = [];
+    const retention = createHistoryRetention({
+      pruner: createHistoryPruner(database),
+      logger: createLogger({ level: 'silent' }),
+      clock: () => now,
+      timers: {
+        setTimeout: (callback, ms) => timers.push({ callback, ms }),
+        clearTimeout: () => undefined,
+      },
+    });
+    retention.wake();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(count('SELECT COUNT(*) AS n FROM incidents')).toBe(2);
+    expect(timers.map((t) => t.ms)).toEqual([DAY]);
+    now += 7 * DAY;
+    timers[0]?.callback();
+    await new Promise((resolve) => setImmediate(resolve));
+    await retention.stop();
+    // A week after the last incident closed, only what is open or owed is left.
+    expect(kinds()).toBe('firing:sent reminder:sent unknown:paused');
+    expect(count('SELECT COUNT(*) AS n FROM incidents')).toBe(1);
+    expect(count('SELECT COUNT(*) AS n FROM incident_pods')).toBe(1);
+  });
+});
