@@ -222,6 +222,12 @@ const STEPS: readonly string[] = [
    BEGIN DELETE FROM monitored_wan WHERE monitored_id = OLD.id; RETURN NULL; END $$;
    CREATE TRIGGER monitored_wan_gone AFTER DELETE ON monitored_locations
      FOR EACH ROW EXECUTE FUNCTION monitored_wan_gone();`,
+  // 4: SQLite's step 13: the pod of a pod's incident, so the daily digest can say which pod was out.
+  `CREATE TABLE incident_pods (
+     incident_id BIGINT PRIMARY KEY REFERENCES incidents (id),
+     pod         TEXT   NOT NULL,
+     pod_name    TEXT
+   );`,
 ];
 
 /** The PostgreSQL schema version this bot writes. */
