@@ -99,6 +99,7 @@ describe('MemoryBudgetStore', () => {
       callsPerWindow: 6,
       windowMs: 10_000,
       backgroundPerWindow: 4,
+      interactiveReserve: 1,
     };
     const steps: Array<['interactive' | 'background', number]> = [
       ['background', 0],
