@@ -1,31 +1,6 @@
 import type { Pool } from 'pg';
-import type { AuditAction, AuditEntry, AuditFilter, AuditStore } from './team-store';
-
-interface Row {
-  entry_id: number;
-  at: number;
-  workspace_id: number;
-  actor_id: number;
-  action: AuditAction;
-  customer_id: string | null;
-  location_id: string | null;
-  subject_id: number | null;
-  detail: string | null;
-  purpose: string | null;
-}
-
-const toEntry = (row: Row): AuditEntry => ({
-  entryId: row.entry_id,
-  at: row.at,
-  workspaceId: row.workspace_id,
-  actorId: row.actor_id,
-  action: row.action,
-  customerId: row.customer_id,
-  locationId: row.location_id,
-  subjectId: row.subject_id,
-  detail: row.detail,
-  purpose: row.purpose,
-});
+import { auditEntryOf, type AuditRow } from './audit-row';
+import type { AuditFilter, AuditStore } from './team-store';
 
 /** The {@link AuditStore} on PostgreSQL: append-only (a trigger refuses updates), ids only. */
 export function pgAudit(pool: Pool, clock: () => number): AuditStore {
@@ -48,14 +23,14 @@ export function pgAudit(pool: Pool, clock: () => number): AuditStore {
       );
     },
     async auditEntries(workspaceId, filter: AuditFilter, limit) {
-      const { rows } = await pool.query<Row>(
+      const { rows } = await pool.query<AuditRow>(
         `SELECT * FROM audit_log WHERE workspace_id = $1
            AND ($2::bigint IS NULL OR actor_id = $2) AND ($3::text IS NULL OR customer_id = $3)
            AND ($4::text IS NULL OR action = $4)
          ORDER BY entry_id DESC LIMIT $5`,
         [workspaceId, filter.actorId ?? null, filter.customerId ?? null, filter.action ?? null, limit],
       );
-      return rows.map(toEntry);
+      return rows.map(auditEntryOf);
     },
     async customerLookups(workspaceId, customerId) {
       const { rows } = await pool.query<{ at: number; purpose: string }>(

@@ -1,20 +1,7 @@
 import type { Pool } from 'pg';
-import type { Role } from '../team/roles';
 import { lockForTransaction, pgTransaction } from './pg-database';
-import type { InviteStore, OpenInvite, Redeemed } from './team-store';
-
-interface InviteRow {
-  invite_id: number;
-  workspace_id: number;
-  role: Role;
-  created_by: number;
-  expires_at: number;
-  used_by: number | null;
-  revoked_at: number | null;
-}
-
-/** Refused attempts older than this are forgotten (the rate limit looks back less far). */
-const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
+import { FAILURE_MEMORY_MS, openInviteOf, type InviteRow } from './invite-row';
+import type { InviteStore, Redeemed } from './team-store';
 
 /**
  * The {@link InviteStore} on PostgreSQL. Redeeming locks the person, the workspace and the invite's
@@ -38,12 +25,7 @@ export function pgInvites(pool: Pool, clock: () => number): InviteStore {
          ORDER BY invite_id DESC`,
         [workspaceId, now],
       );
-      return rows.map((row): OpenInvite => ({
-        inviteId: row.invite_id,
-        role: row.role,
-        createdBy: row.created_by,
-        expiresAt: row.expires_at,
-      }));
+      return rows.map(openInviteOf);
     },
     async revokeInvite(workspaceId, inviteId, now) {
       const result = await pool.query(

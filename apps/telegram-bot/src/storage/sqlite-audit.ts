@@ -1,32 +1,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { settle } from './settle';
-import type { AuditAction, AuditEntry, AuditFilter, AuditStore } from './team-store';
-
-interface Row {
-  entry_id: number;
-  at: number;
-  workspace_id: number;
-  actor_id: number;
-  action: AuditAction;
-  customer_id: string | null;
-  location_id: string | null;
-  subject_id: number | null;
-  detail: string | null;
-  purpose: string | null;
-}
-
-const toEntry = (row: Row): AuditEntry => ({
-  entryId: row.entry_id,
-  at: row.at,
-  workspaceId: row.workspace_id,
-  actorId: row.actor_id,
-  action: row.action,
-  customerId: row.customer_id,
-  locationId: row.location_id,
-  subjectId: row.subject_id,
-  detail: row.detail,
-  purpose: row.purpose,
-});
+import { auditEntryOf, type AuditRow } from './audit-row';
+import type { AuditFilter, AuditStore } from './team-store';
 
 /** The {@link AuditStore} on the bot's SQLite database (schema step 9): append-only, ids only. */
 export function sqliteAudit(db: DatabaseSync, clock: () => number): AuditStore {
@@ -66,8 +41,8 @@ export function sqliteAudit(db: DatabaseSync, clock: () => number): AuditStore {
           filter.customerId ?? null,
           filter.action ?? null,
           limit,
-        ) as unknown as Row[];
-        return rows.map(toEntry);
+        ) as unknown as AuditRow[];
+        return rows.map(auditEntryOf);
       }),
     customerLookups: (workspaceId, customerId) =>
       settle(() => {

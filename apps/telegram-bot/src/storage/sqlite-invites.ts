@@ -1,21 +1,8 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Role } from '../team/roles';
 import { inTransaction } from './sqlite-workspaces';
 import { settle } from './settle';
-import type { InviteStore, OpenInvite, Redeemed } from './team-store';
-
-interface InviteRow {
-  invite_id: number;
-  workspace_id: number;
-  role: Role;
-  created_by: number;
-  expires_at: number;
-  used_by: number | null;
-  revoked_at: number | null;
-}
-
-/** Refused attempts older than this are forgotten (the rate limit looks back less far). */
-const FAILURE_MEMORY_MS = 24 * 60 * 60 * 1000;
+import { FAILURE_MEMORY_MS, openInviteOf, type InviteRow } from './invite-row';
+import type { InviteStore, Redeemed } from './team-store';
 
 /** The {@link InviteStore} on the bot's SQLite database (schema step 7). */
 export function sqliteInvites(db: DatabaseSync, clock: () => number): InviteStore {
@@ -56,12 +43,7 @@ export function sqliteInvites(db: DatabaseSync, clock: () => number): InviteStor
     },
     openInvites(workspaceId, now) {
       return settle(() => {
-        return (selectOpen.all(workspaceId, now) as unknown as InviteRow[]).map((row): OpenInvite => ({
-          inviteId: row.invite_id,
-          role: row.role,
-          createdBy: row.created_by,
-          expiresAt: row.expires_at,
-        }));
+        return (selectOpen.all(workspaceId, now) as unknown as InviteRow[]).map(openInviteOf);
       });
     },
     revokeInvite(workspaceId, inviteId, now) {
