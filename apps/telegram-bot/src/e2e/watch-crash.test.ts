@@ -5,24 +5,13 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixtures, startSimulator, type Simulator } from '@org/plume-simulator';
-import { createHarness, type SandboxUser } from '@org/telegram-sandbox';
+import { createHarness } from '@org/telegram-sandbox';
 import { buildBot, startBotProcess, type BotProcess, type BuiltBot } from '../testing/bot-process';
 import { completeSetup } from '../testing/bot-world';
+import { countAlerts } from '../testing/chat-counts';
 import { until } from '../testing/until';
 
 const STORES = Object.keys(fixtures.locations).filter((key) => key.startsWith('chainStore'));
-
-/** How many times each store's alert (or recovery) reached the chat, by the location line `🏠 name`. */
-function countBy(user: SandboxUser, headline: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const message of user.messages()) {
-    const text = message.text ?? '';
-    const place = /🏠 (.+)/.exec(text)?.[1];
-    if (message.from?.is_bot && text.startsWith(headline) && place !== undefined)
-      counts.set(place, (counts.get(place) ?? 0) + 1);
-  }
-  return counts;
-}
 
 describe('a bot process killed (kill -9) during a burst of alerts', () => {
   let built: BuiltBot;
@@ -74,7 +63,7 @@ describe('a bot process killed (kill -9) during a burst of alerts', () => {
       locations: Object.fromEntries(STORES.map((store) => [store, [{ kind: 'offline', at: '1s', for: '35s' }]])),
     });
     // 14 alerts at once, one a second to one chat (Telegram's limit): kill the bot in the middle.
-    await until(() => [...countBy(dan, '🔴 Offline').values()].length >= 3, 'the first alerts', 90_000);
+    await until(() => [...countAlerts(dan, '🔴 Offline').values()].length >= 3, 'the first alerts', 90_000);
     await bot?.kill('SIGKILL');
     const db = new DatabaseSync(join(dataDir, 'bot.sqlite'), { readOnly: true });
     const inWindow = (
@@ -90,13 +79,13 @@ describe('a bot process killed (kill -9) during a burst of alerts', () => {
     expect(unsent).toBeGreaterThan(0);
 
     await start();
-    await until(() => countBy(dan, '🔴 Offline').size === STORES.length, 'every alert', 120_000);
-    await until(() => countBy(dan, '✅ Back online').size === STORES.length, 'every recovery', 120_000);
+    await until(() => countAlerts(dan, '🔴 Offline').size === STORES.length, 'every alert', 120_000);
+    await until(() => countAlerts(dan, '✅ Back online').size === STORES.length, 'every recovery', 120_000);
     for (const [headline, kind] of [
       ['🔴 Offline', 'firing'],
       ['✅ Back online', 'resolved'],
     ] as const) {
-      for (const [place, times] of countBy(dan, headline)) {
+      for (const [place, times] of countAlerts(dan, headline)) {
         if (times > 1) expect(inWindow).toContain(`${kind}:${place}`);
         expect(times).toBeLessThanOrEqual(2);
       }
