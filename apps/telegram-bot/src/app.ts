@@ -194,7 +194,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     stopRetention();
     await team.close();
     inbox.close();
-    settings.close();
+    await settings.close();
     await charts.close();
     transport.close();
     throw error;
@@ -235,7 +235,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       stopRetention();
       await team.close();
       inbox.close();
-      settings.close();
+      await settings.close();
       await charts.close();
       transport.close();
       logger.info('Stopped');

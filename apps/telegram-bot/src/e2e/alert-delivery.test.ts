@@ -75,7 +75,7 @@ describe('alert delivery', () => {
       logger: captureLogger().logger,
     });
     await settings.setRoute(fay.id, { chatId: depot.id, chatTitle: 'Depot' });
-    settings.close();
+    await settings.close();
 
     world.simulator.scenarios.load({ locations: { flakyHome: [{ kind: 'offline', at: '2s', for: '6s' }] } });
 

@@ -19,7 +19,7 @@ describe('/alerts here and /alerts off', () => {
     try {
       return await store.route(userId);
     } finally {
-      store.close();
+      await store.close();
     }
   };
 

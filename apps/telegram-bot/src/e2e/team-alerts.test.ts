@@ -29,7 +29,7 @@ describe("a team's watches and alerts", () => {
     try {
       return await store.route(userId);
     } finally {
-      store.close();
+      await store.close();
     }
   };
 

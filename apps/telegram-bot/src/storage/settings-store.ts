@@ -2,9 +2,9 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Logger } from '../logger';
-import { alertSettingsSchema, defaultAlertSettings, type AlertSettings } from '../settings/settings';
-import { digestDueFor } from '../settings/local-time';
+import type { AlertSettings } from '../settings/settings';
 import { migrate } from './schema';
+import { decodeRoute, decodeSettings, settingsWrite, type RouteRow } from './settings-row';
 import { settle } from './settle';
 
 /** Where a person's alerts go instead of their private chat: a group, or a topic of a forum. */
@@ -17,8 +17,9 @@ export interface AlertRoute {
 }
 
 /**
- * Each person's alert settings and alert route, in the bot's database. Reads of a person who set
- * nothing give the defaults; every write commits before it returns.
+ * Each person's alert settings and alert route, in the bot's database (SQLite, or PostgreSQL shared
+ * by replicas: pg-settings-store.ts). Reads of a person who set nothing give the defaults, and so
+ * does a stored row that no longer parses (logged); every write commits before it resolves.
  */
 export interface SettingsStore {
   get(userId: number): Promise<AlertSettings>;
@@ -32,7 +33,7 @@ export interface SettingsStore {
   clearRoute(userId: number): Promise<boolean>;
   /** A group became a supergroup: every route to `fromChatId` follows it. Returns how many did. */
   moveChat(fromChatId: number, toChatId: number): Promise<number>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export interface SettingsStoreOptions {
@@ -44,12 +45,6 @@ export interface SettingsStoreOptions {
 
 interface SettingsRow {
   settings: string;
-}
-
-interface RouteRow {
-  chat_id: number;
-  thread_id: number | null;
-  chat_title: string;
 }
 
 /**
@@ -82,11 +77,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
 
   function read(userId: number): AlertSettings {
     const row = select.get(userId) as SettingsRow | undefined;
-    if (row === undefined) return defaultAlertSettings();
-    const parsed = alertSettingsSchema.safeParse(JSON.parse(row.settings));
-    if (parsed.success) return parsed.data;
-    logger.warn({ userId }, 'Stored alert settings have an unexpected shape; using the defaults.');
-    return defaultAlertSettings();
+    return decodeSettings(row?.settings, userId, logger);
   }
 
   return {
@@ -97,15 +88,11 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
       return settle(() => {
         db.exec('BEGIN IMMEDIATE');
         try {
-          const before = read(userId);
-          const next = alertSettingsSchema.parse(change(before));
           const now = clock();
-          // A digest hour that is already past today starts tomorrow, not at once.
-          const digestChanged = next.digestHour !== before.digestHour || next.timeZone !== before.timeZone;
-          const skipToday = digestChanged ? digestDueFor(next, now, null) : undefined;
-          upsert.run(userId, JSON.stringify(next), skipToday ?? null, now);
+          const write = settingsWrite(read(userId), change, now);
+          upsert.run(userId, write.json, write.digestDate, now);
           db.exec('COMMIT');
-          return next;
+          return write.settings;
         } catch (error) {
           db.exec('ROLLBACK');
           throw error;
@@ -113,15 +100,7 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
       });
     },
     route(userId) {
-      return settle(() => {
-        const row = selectRoute.get(userId) as RouteRow | undefined;
-        if (row === undefined) return undefined;
-        return {
-          chatId: Number(row.chat_id),
-          chatTitle: row.chat_title,
-          ...(row.thread_id === null ? {} : { threadId: Number(row.thread_id) }),
-        };
-      });
+      return settle(() => decodeRoute(selectRoute.get(userId) as RouteRow | undefined));
     },
     setRoute(userId, route) {
       return settle(() => {
@@ -135,7 +114,9 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
       return settle(() => Number(moveRoutes.run(toChatId, fromChatId).changes));
     },
     close() {
-      if (db.isOpen) db.close();
+      return settle(() => {
+        if (db.isOpen) db.close();
+      });
     },
   };
 }

@@ -1,4 +1,5 @@
 import { describe } from '@jest/globals';
+import { settingsStoreContract } from '../testing/settings-contract';
 import { STORE_BACKENDS } from '../testing/store-backends';
 import { teamStoreContract } from '../testing/team-store-contract';
 import { userStoreContract } from '../testing/user-store-contract';
@@ -8,4 +9,5 @@ import { userStoreContract } from '../testing/user-store-contract';
 describe.each(STORE_BACKENDS)('the $name stores', (backend) => {
   userStoreContract(backend);
   teamStoreContract(backend);
+  settingsStoreContract(backend);
 });

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
+import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
+import { openPgSettingsStore } from '../storage/pg-settings-store';
 import { openPgTeamStore } from '../storage/pg-team-store';
 import { openPgUserStore } from '../storage/pg-user-store';
+import { openSettingsStore, type SettingsStore } from '../storage/settings-store';
 import { openSqliteTeamStore } from '../storage/sqlite-team-store';
 import { createSqliteUserStore } from '../storage/sqlite-user-store';
 import type { TeamStore } from '../storage/team-store';
@@ -19,6 +22,8 @@ export interface BackendDatabase {
   openUsers(cipher: Cipher, clock?: () => number): Promise<UserStore>;
   /** A team store on this database, likewise. */
   openTeam(cipher: Cipher, clock?: () => number): Promise<TeamStore>;
+  /** An alert settings store on this database, likewise (it seals nothing: no cipher). */
+  openSettings(logger: Logger, clock?: () => number): Promise<SettingsStore>;
   /** Runs one SQL statement directly, as an operator would (values inline: placeholders differ). */
   sql(statement: string): Promise<Array<Record<string, unknown>>>;
   /** Closes everything opened here and deletes the database. */
@@ -50,6 +55,8 @@ export const sqliteBackend: StoreBackend = {
         Promise.resolve().then(() =>
           track(openSqliteTeamStore({ file, cipher, logger: logger(), ...(clock ? { clock } : {}) })),
         ),
+      openSettings: (log, clock) =>
+        Promise.resolve().then(() => track(openSettingsStore({ file, logger: log, ...(clock ? { clock } : {}) }))),
       sql: (statement) =>
         Promise.resolve().then(() => {
           const db = new DatabaseSync(file);
@@ -86,6 +93,15 @@ export const postgresBackend: StoreBackend = {
     return {
       openUsers: async (cipher, clock) => track(await openPgUserStore(options(cipher, clock))),
       openTeam: async (cipher, clock) => track(await openPgTeamStore(options(cipher, clock))),
+      openSettings: async (log, clock) =>
+        track(
+          await openPgSettingsStore({
+            url: database.url,
+            name: database.name,
+            logger: log,
+            ...(clock ? { clock } : {}),
+          }),
+        ),
       async sql(statement) {
         const client = new Client({ connectionString: database.url });
         await client.connect();
