@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
 import { createChartCache, type ChartCacheOptions } from './charts/chart-cache';
 import { createChartRenderer } from './charts/chart-renderer';
 import { COMMANDS } from './commands';
-import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type PlumeEndpoints } from './config';
+import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type DatabaseUrl, type PlumeEndpoints } from './config';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
 import { startHttpServer, type RunningHttpServer, type WebhookHandler } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
@@ -17,13 +16,8 @@ import { settingsDelivery } from './monitoring/settings-delivery';
 import { createMonitoring } from './monitoring/start-monitoring';
 import type { Timers } from './monitoring/timers';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
-import { createCipher } from './security/cipher';
-import { loadEncryptionKey } from './security/encryption-key';
-import { openSqliteTeamStore } from './storage/sqlite-team-store';
+import { openStorage } from './storage/open-storage';
 import { startAuditRetention } from './team/audit-retention';
-import { openSettingsStore } from './storage/settings-store';
-import { createSqliteUserStore, DATABASE_FILE_NAME } from './storage/sqlite-user-store';
-import { openUpdateInbox } from './storage/update-inbox';
 import { createTelegramTransport } from './telegram/telegram-transport';
 
 export interface AppOptions {
@@ -36,6 +30,11 @@ export interface AppOptions {
   /** Plume cloud defaults (config's, or the simulator's). */
   plume: PlumeEndpoints;
   dataDir: string;
+  /**
+   * PostgreSQL instead of SQLite in `dataDir` (from `parseDatabaseUrl`); every store must have a
+   * PostgreSQL implementation (see open-storage.ts).
+   */
+  database?: DatabaseUrl | undefined;
   /** The bot's metrics; default a fresh registry (the benchmark passes one that keeps raw timings). */
   metrics?: BotMetrics;
   /** Transport settings of the Plume clients (tests shorten timeouts; benchmarks lift the limiter). */
@@ -76,19 +75,19 @@ export interface RunningApp {
 }
 
 /**
- * Opens storage in `dataDir`, builds the bot, registers its commands, resumes the updates the last
+ * Opens storage (SQLite in `dataDir`, or PostgreSQL), builds the bot, registers its commands, resumes the updates the last
  * run left unfinished, and starts it: long polling, or a webhook on the HTTP server when `WEBHOOK_URL` is set.
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
-  const key = loadEncryptionKey({ configured: config.encryptionKey, dataDir: options.dataDir, logger });
-  const file = join(options.dataDir, DATABASE_FILE_NAME);
-  const cipher = createCipher(key);
-  const store = createSqliteUserStore({ file, cipher, logger });
-  const inbox = openUpdateInbox({ file, cipher, logger });
-  const team = openSqliteTeamStore({ file, cipher, logger });
+  const storage = await openStorage({
+    dataDir: options.dataDir,
+    database: options.database,
+    encryptionKey: config.encryptionKey,
+    logger,
+  });
+  const { users: store, team, settings, inbox } = storage;
   const stopRetention = startAuditRetention({ audit: team, days: config.auditRetentionDays, clock: Date.now, logger });
-  const settings = openSettingsStore({ file, logger });
   if (options.freshUpdateIds === true) inbox.clear();
   const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
   metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
@@ -108,7 +107,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const intervalSeconds =
     config.watchIntervalSeconds ?? options.defaultWatchIntervalSeconds ?? DEFAULT_WATCH_INTERVAL_SECONDS;
   const monitoring = createMonitoring({
-    file,
+    database: storage.monitoring,
     // The credentials a watcher's checks use: their workspace's.
     credentialsOf: async (userId) => {
       const membership = await team.membership(userId);
@@ -190,11 +189,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     dispatcher.abandon();
     await http?.close();
     await monitoring.stop();
-    await store.close();
     stopRetention();
-    await team.close();
-    inbox.close();
-    await settings.close();
+    await storage.close();
     await charts.close();
     transport.close();
     throw error;
@@ -231,11 +227,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       dispatcher.abandon();
       await http?.close();
       await monitoring.stop();
-      await store.close();
       stopRetention();
-      await team.close();
-      inbox.close();
-      await settings.close();
+      await storage.close();
       await charts.close();
       transport.close();
       logger.info('Stopped');

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import type { PlumeGateway } from '../plume/gateway';
 import { createAlertStore } from '../storage/alert-store';
 import { createHistoryPruner } from '../storage/history-prune';
-import { openMonitoringDatabase } from '../storage/monitoring-db';
+import type { MonitoringDatabase } from '../storage/monitoring-db';
 import { createOutbox } from '../storage/outbox';
 import { createScheduleStore } from '../storage/schedule-store';
 import type { Credentials } from '../storage/user-state';
@@ -18,8 +18,8 @@ import type { MonitoringServices } from './services';
 import type { Timers } from './timers';
 
 export interface MonitoringOptions {
-  /** The bot's database file. */
-  file: string;
+  /** The connection the monitoring stores share (the storage factory's); its owner closes it. */
+  database: MonitoringDatabase;
   /** The Plume credentials a person's watches are checked with, or null. */
   credentialsOf: (userId: number) => Promise<Credentials | null>;
   plume: PlumeGateway;
@@ -42,20 +42,20 @@ export interface Monitoring {
   services: MonitoringServices;
   /** Starts the monitor and the relay (once the bot can send). */
   start(): void;
-  /** Stops both and closes their connection. */
+  /** Stops both (the database stays open: its owner closes it). */
   stop(): Promise<void>;
 }
 
 /**
- * Builds monitoring on its own connection to the bot's database: the stores, the monitor (which
+ * Builds monitoring on the connection `database`: the stores, the monitor (which
  * wakes the relay after each commit that wrote notifications), the relay, the digest and reminder
  * schedule, the daily pruning of old history, and their metrics.
- * @example const monitoring = createMonitoring({ file, users, plume, telegram, logger, metrics, intervalMs: 300_000, maxWatchesPerPerson: 200 });
+ * @example const monitoring = createMonitoring({ database, users, plume, telegram, logger, metrics, intervalMs: 300_000, maxWatchesPerPerson: 200 });
  */
 export function createMonitoring(options: MonitoringOptions): Monitoring {
   const { logger, metrics } = options;
   const clock = options.clock ?? Date.now;
-  const database = openMonitoringDatabase(options.file);
+  const { database } = options;
   const watches = createWatchStore(database, clock);
   const outbox = createOutbox(database);
   const registry = metrics.registry;
@@ -148,7 +148,6 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
       await schedule.stop();
       await retention.stop();
       await relay.stop();
-      database.close();
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
 import { pgAudit } from './pg-audit';
@@ -30,23 +31,34 @@ export interface PgTeamStoreOptions {
  * @example const team = await openPgTeamStore({ url, name: redacted, cipher, logger });
  */
 export async function openPgTeamStore(options: PgTeamStoreOptions): Promise<TeamStore> {
-  const { cipher, logger } = options;
   const clock = options.clock ?? Date.now;
-  const pool = openPgPool({ url: options.url, name: options.name, logger, max: options.poolSize ?? 5 });
+  const pool = openPgPool({ url: options.url, name: options.name, logger: options.logger, max: options.poolSize ?? 5 });
   try {
-    await preparePgDatabase(pool, cipher, options.name, clock());
+    await preparePgDatabase(pool, options.cipher, options.name, clock());
   } catch (error) {
     await pool.end();
     throw error;
   }
+  return {
+    ...pgTeamStore(pool, options.cipher, options.logger, clock),
+    async close() {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
+
+/**
+ * The {@link TeamStore} on a pool someone else owns and has prepared (`preparePgDatabase`): the
+ * storage factory's shared pool. Its `close` does nothing; the pool's owner ends the pool.
+ * @example const team = pgTeamStore(pool, cipher, logger, Date.now); await team.membership(42) // null
+ */
+export function pgTeamStore(pool: Pool, cipher: Cipher, logger: Logger, clock: () => number): TeamStore {
   return {
     ...pgWorkspaces(pool, cipher, logger, clock),
     ...pgInvites(pool, clock),
     ...pgTeamChats(pool),
     ...pgAudit(pool, clock),
     ...pgPurposes(pool, clock),
-    async close() {
-      if (!pool.ended) await pool.end();
-    },
+    close: () => Promise.resolve(),
   };
 }

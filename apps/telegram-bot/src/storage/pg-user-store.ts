@@ -30,16 +30,33 @@ export interface PgUserStoreOptions {
  * @example const store = await openPgUserStore({ url, name: redacted, cipher, logger });
  */
 export async function openPgUserStore(options: PgUserStoreOptions): Promise<UserStore> {
-  const { cipher, logger } = options;
   const clock = options.clock ?? Date.now;
-  const pool: Pool = openPgPool({ url: options.url, name: options.name, logger, max: options.poolSize ?? 5 });
+  const pool: Pool = openPgPool({
+    url: options.url,
+    name: options.name,
+    logger: options.logger,
+    max: options.poolSize ?? 5,
+  });
   try {
-    await preparePgDatabase(pool, cipher, options.name, clock());
+    await preparePgDatabase(pool, options.cipher, options.name, clock());
   } catch (error) {
     await pool.end();
     throw error;
   }
+  return {
+    ...pgUserStore(pool, options.cipher, options.logger, clock),
+    close: async () => {
+      if (!pool.ended) await pool.end();
+    },
+  };
+}
 
+/**
+ * The {@link UserStore} on a pool someone else owns and has prepared (`preparePgDatabase`): the
+ * storage factory's shared pool. Its `close` does nothing; the pool's owner ends the pool.
+ * @example const users = pgUserStore(pool, cipher, logger, Date.now); await users.count() // 0
+ */
+export function pgUserStore(pool: Pool, cipher: Cipher, logger: Logger, clock: () => number): UserStore {
   async function read(client: Pool | PoolClient, userId: number, lock = false): Promise<UserState> {
     const { rows } = await client.query<UserRow>(
       `SELECT public_state, secret_state FROM users WHERE user_id = $1${lock ? ' FOR UPDATE' : ''}`,
@@ -81,8 +98,6 @@ export async function openPgUserStore(options: PgUserStoreOptions): Promise<User
       const { rows } = await pool.query<{ n: number }>('SELECT count(*) AS n FROM users');
       return rows[0]?.n ?? 0;
     },
-    close: async () => {
-      if (!pool.ended) await pool.end();
-    },
+    close: () => Promise.resolve(),
   };
 }

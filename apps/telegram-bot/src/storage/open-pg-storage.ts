@@ -1,0 +1,73 @@
+import type { DatabaseUrl } from '../config';
+import { createCipher } from '../security/cipher';
+import { openPgPool, preparePgDatabase } from './pg-database';
+import { pgSettingsStore } from './pg-settings-store';
+import { pgTeamStore } from './pg-team-store';
+import { pgUserStore } from './pg-user-store';
+import {
+  closeStores,
+  EncryptionKeyRequiredError,
+  NotYetOnPostgresError,
+  type Storage,
+  type StorageOptions,
+  type Stores,
+} from './storage';
+
+/** Connections of one replica's pool, which every store shares. */
+const POOL_SIZE = 10;
+
+/**
+ * The PostgreSQL branch of `openStorage`: one pool for every store, the schema brought up to date
+ * under an advisory lock and the key checked (see `preparePgDatabase`) before any store is used.
+ * @throws {EncryptionKeyRequiredError} when no key is configured
+ * @throws {DatabaseUnavailableError} when the server cannot be reached or prepared
+ * @throws {EncryptionKeyMismatchError} when the key is not the database's
+ * @throws {NotYetOnPostgresError} naming the stores that have no PostgreSQL implementation yet
+ * @example const storage = await openPgStorage({ dataDir, database: parseDatabaseUrl(url), encryptionKey, logger });
+ */
+export async function openPgStorage(options: StorageOptions & { database: DatabaseUrl }): Promise<Storage> {
+  const { logger, database } = options;
+  if (options.encryptionKey === undefined) throw new EncryptionKeyRequiredError();
+  const cipher = createCipher(options.encryptionKey);
+  const clock = options.clock ?? Date.now;
+  const pool = openPgPool({ url: database.url, name: database.redacted, logger, max: POOL_SIZE });
+  try {
+    await preparePgDatabase(pool, cipher, database.redacted, clock());
+    // Each store joins here once it has a PostgreSQL implementation, on the shared pool.
+    const stores = requireAll({
+      users: pgUserStore(pool, cipher, logger, clock),
+      team: pgTeamStore(pool, cipher, logger, clock),
+      settings: pgSettingsStore(pool, logger, clock),
+    });
+    return {
+      backend: 'postgres',
+      ...stores,
+      ping: async () => void (await pool.query('SELECT 1')),
+      async close() {
+        try {
+          await closeStores([stores.users, stores.team, stores.settings, stores.inbox, stores.monitoring]);
+        } finally {
+          if (!pool.ended) await pool.end();
+        }
+      },
+    };
+  } catch (error) {
+    if (!pool.ended) await pool.end();
+    throw error;
+  }
+}
+
+/** What the error calls each store. */
+const STORE_NAMES: Readonly<Record<keyof Stores, string>> = {
+  users: 'users',
+  team: 'team',
+  settings: 'alert settings',
+  inbox: 'update inbox',
+  monitoring: 'monitoring (watches, alerts, incidents, outbox, schedule, history)',
+};
+
+function requireAll(stores: Partial<Stores>): Stores {
+  const missing = (Object.keys(STORE_NAMES) as Array<keyof Stores>).filter((name) => stores[name] === undefined);
+  if (missing.length > 0) throw new NotYetOnPostgresError(missing.map((name) => STORE_NAMES[name]));
+  return stores as Stores;
+}
