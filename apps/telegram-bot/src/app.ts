@@ -88,7 +88,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   });
   const { users: store, team, settings, inbox } = storage;
   const stopRetention = startAuditRetention({ audit: team, days: config.auditRetentionDays, clock: Date.now, logger });
-  if (options.freshUpdateIds === true) inbox.clear();
+  if (options.freshUpdateIds === true) await inbox.clear();
   const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
   metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
   const plume = createPlumeGateway({

@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import type { BotContext } from '../context';
 import type { Logger } from '../logger';
 import { realTimers, type Timers } from '../monitoring/timers';
-import type { UpdateInbox } from '../storage/update-inbox';
+import type { Admission, UpdateInbox } from '../storage/update-inbox';
 import { createJournal, journalMethods, journalSettings, journalStore, journalTelegram } from './update-journal';
 
 /** Runs updates off telegraf's polling loop: stored first, then one queue per user, users in parallel. */
@@ -69,7 +69,7 @@ export class UpdateInboxError extends Error {
 /**
  * telegraf's long polling awaits a whole batch of updates before fetching the next (which tells
  * Telegram the batch arrived), and a webhook answers 200 once this middleware returns. So the
- * middleware first stores the update in the inbox, synchronously, and only then returns, running
+ * middleware first stores the update in the inbox, waiting for the write to commit, and only then returns, running
  * the rest of the chain on a per-user queue: one user's updates keep their order (a /setup answer
  * can't overtake the /setup), different users never wait for each other. An update id already in
  * the inbox is dropped, unless it is pending and not running (a restart): then it is resumed with
@@ -103,13 +103,10 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
   };
 
   // Once abandoned, the inbox may already be closed: the update then simply stays pending.
-  const finish = (updateId: number) => {
-    try {
-      inbox.finish(updateId);
-    } catch (error) {
+  const finish = (updateId: number) =>
+    inbox.finish(updateId).catch((error: unknown) => {
       if (!abandoned) throw error;
-    }
-  };
+    });
 
   /** Settles when `handled` does, or at the deadline, after which the person is told and the queue moves on. */
   const untilDeadline = (handled: Promise<void>, overdue: OverdueUpdate, userId: number | undefined) =>
@@ -130,27 +127,47 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
       });
     });
 
-  const admit = (update: Update) => {
-    try {
-      return inbox.admit(update);
-    } catch (error) {
+  const admit = (update: Update) =>
+    inbox.admit(update).catch((error: unknown) => {
       throw new UpdateInboxError(error);
-    }
-  };
+    });
 
   return {
-    middleware(ctx, next) {
+    async middleware(ctx, next) {
       const updateId = ctx.update.update_id;
       if (running.has(updateId)) {
         logger.debug({ updateId }, 'Duplicate update dropped (already running).');
-        return Promise.resolve();
+        return;
       }
-      const admission = admit(ctx.update);
+      // Taken at arrival, before the inbox answers: a second delivery arriving meanwhile is dropped
+      // above, and the person's queue keeps the order of arrival even if admissions commit out of order.
+      running.add(updateId);
+      const key = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');
+      const previous = queues.get(key) ?? Promise.resolve();
+      let start!: (run: (() => Promise<void>) | undefined) => void;
+      const turn = new Promise<(() => Promise<void>) | undefined>((resolve) => (start = resolve));
+      const current = previous.then(() => turn).then((run) => run?.());
+      queues.set(key, current);
+      void current.then(() => {
+        if (queues.get(key) === current) queues.delete(key);
+      });
+      const skip = () => {
+        start(undefined);
+        settle(updateId);
+      };
+
+      let admission: Admission;
+      try {
+        admission = await admit(ctx.update);
+      } catch (error) {
+        skip();
+        throw error;
+      }
       if (admission.status === 'done') {
         logger.debug({ updateId }, 'Duplicate update dropped (already handled).');
-        return Promise.resolve();
+        return skip();
       }
-      if (abandoned) return Promise.resolve(); // stored: the next start runs it
+      if (abandoned) return skip(); // stored: the next start runs it
       const journal = createJournal({
         recorded: admission.status === 'pending' ? admission.journal : [],
         save: (entry) => inbox.record(updateId, entry),
@@ -169,31 +186,20 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
         team: journalMethods(ctx.services.team, 'team', journal),
         settings: journalSettings(ctx.services.settings, journal),
       };
-
-      const key = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');
-      running.add(updateId);
-      const previous = queues.get(key) ?? Promise.resolve();
       const overdue = { updateId, chatId: ctx.chat?.id, messageId: ctx.msg?.message_id };
-      const current = previous.then(() => {
+      start(() => {
         const handled = Promise.resolve()
           .then(() => next())
-          .then(() => {
-            if (!journal.refused()) finish(updateId);
-          })
+          .then(() => (journal.refused() ? undefined : finish(updateId)))
           .catch(onError)
           .finally(() => settle(updateId));
         return untilDeadline(handled, overdue, ctx.from?.id);
       });
-      queues.set(key, current);
-      void current.then(() => {
-        if (queues.get(key) === current) queues.delete(key);
-      });
-      return Promise.resolve();
     },
     inFlight: () => running.size,
     idle: () => (running.size === 0 ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))),
     async resume(handle) {
-      const pending = inbox.pending();
+      const pending = await inbox.pending();
       if (pending.length > 0)
         logger.info({ updates: pending.length }, 'Resuming the updates the last run left unfinished.');
       for (const { update } of pending) await handle(update);

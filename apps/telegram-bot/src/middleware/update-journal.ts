@@ -30,10 +30,10 @@ export interface Journal {
 export interface JournalOptions {
   /** The effects completed by an earlier run of the same update (empty for a new update). */
   recorded: readonly JournalEntry[];
-  /** Stores a completed effect (synchronously); once abandoned, a failure to store is ignored. */
-  save: (entry: JournalEntry) => void;
+  /** Stores a completed effect (the next effect starts once it is stored); once abandoned, a failure to store is ignored. */
+  save: (entry: JournalEntry) => Promise<void>;
   /** Drops the stored effects from a position on, where a replay took another path. */
-  forget: (position: number) => void;
+  forget: (position: number) => Promise<void>;
   /** True once the update must not start any more effects (effects already under way are still recorded). */
   abandoned: () => boolean;
   /** Called once when a replay does something else than the run it replays. */
@@ -45,7 +45,7 @@ export interface JournalOptions {
  * replay as long as the handler takes the same path, and it does: every store read it made is
  * replayed from the journal too. When a replay starts a different effect at some position (a Plume
  * answer changed its path), the rest of the record is dropped and everything from there runs for real.
- * @example const journal = createJournal({ recorded: [], save: () => undefined, forget: () => undefined, abandoned: () => false });
+ * @example const journal = createJournal({ recorded: [], save: () => Promise.resolve(), forget: () => Promise.resolve(), abandoned: () => false });
  */
 export function createJournal(options: JournalOptions): Journal {
   const entries = new Map(options.recorded.map((entry) => [entry.index, entry]));
@@ -59,7 +59,7 @@ export function createJournal(options: JournalOptions): Journal {
       if (known !== undefined && known.effect === effect) return (known.result ?? undefined) as T;
       if (known !== undefined) {
         diverged = true;
-        options.forget(index);
+        await options.forget(index);
         options.onDiverge?.({ index, recorded: known.effect, now: effect });
       }
       if (options.abandoned()) {
@@ -68,7 +68,7 @@ export function createJournal(options: JournalOptions): Journal {
       }
       const result = await perform();
       try {
-        options.save({ index, effect, result: summarise(result) });
+        await options.save({ index, effect, result: summarise(result) });
       } catch (error) {
         if (!options.abandoned()) throw error;
       }

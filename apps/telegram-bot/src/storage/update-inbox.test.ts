@@ -43,71 +43,71 @@ describe('the update inbox', () => {
       ...(options.clock ? { clock: options.clock } : {}),
     });
 
-  it('stores an update once: a second delivery is pending while unhandled and done afterwards', () => {
+  it('stores an update once: a second delivery is pending while unhandled and done afterwards', async () => {
     const inbox = open(tempFile());
-    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'new' });
-    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'pending', journal: [] });
-    inbox.record(10, { index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } });
-    expect(inbox.admit(message(10, 1, '/status'))).toEqual({
+    expect(await inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'new' });
+    expect(await inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'pending', journal: [] });
+    await inbox.record(10, { index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } });
+    expect(await inbox.admit(message(10, 1, '/status'))).toEqual({
       status: 'pending',
       journal: [{ index: 0, effect: 'telegram:sendMessage', result: { message_id: 5 } }],
     });
-    inbox.finish(10);
-    expect(inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'done' });
-    expect(inbox.countPending()).toBe(0);
-    inbox.close();
+    await inbox.finish(10);
+    expect(await inbox.admit(message(10, 1, '/status'))).toEqual({ status: 'done' });
+    expect(await inbox.countPending()).toBe(0);
+    await inbox.close();
   });
 
-  it('hands back pending updates after a reopen, oldest first, with the effects recorded so far', () => {
+  it('hands back pending updates after a reopen, oldest first, with the effects recorded so far', async () => {
     const file = tempFile();
     const inbox = open(file);
-    for (const id of [7, 3, 5]) inbox.admit(message(id, id, `/status ${id}`));
-    inbox.record(3, { index: 0, effect: 'store:get:3', result: { recent: [] } });
-    inbox.record(3, { index: 1, effect: 'telegram:sendMessage', result: true });
-    inbox.record(3, { index: 2, effect: 'telegram:sendMessage', result: true });
-    inbox.forget(3, 2);
-    inbox.finish(5);
-    inbox.close();
+    for (const id of [7, 3, 5]) await inbox.admit(message(id, id, `/status ${id}`));
+    await inbox.record(3, { index: 0, effect: 'store:get:3', result: { recent: [] } });
+    await inbox.record(3, { index: 1, effect: 'telegram:sendMessage', result: true });
+    await inbox.record(3, { index: 2, effect: 'telegram:sendMessage', result: true });
+    await inbox.forget(3, 2);
+    await inbox.finish(5);
+    await inbox.close();
 
     const again = open(file);
-    const pending = again.pending();
+    const pending = await again.pending();
     expect(pending.map((p) => p.update.update_id)).toEqual([3, 7]);
     expect(pending[0]?.journal.map((entry) => entry.effect)).toEqual(['store:get:3', 'telegram:sendMessage']);
-    again.close();
+    await again.close();
   });
 
-  it('never holds an update in clear (it may carry a pasted header), and keeps nothing of a handled one but its id', () => {
+  it('never holds an update in clear (it may carry a pasted header), and keeps nothing of a handled one but its id', async () => {
     const file = tempFile();
     const inbox = open(file);
-    inbox.admit(message(1, 1, HEADER));
-    inbox.record(1, { index: 0, effect: 'store:get:1', result: { credentials: { authorization: HEADER } } });
+    await inbox.admit(message(1, 1, HEADER));
+    await inbox.record(1, { index: 0, effect: 'store:get:1', result: { credentials: { authorization: HEADER } } });
     for (const name of readdirSync(join(file, '..')))
       expect(readFileSync(join(file, '..', name)).toString('latin1')).not.toContain('c2VjcmV0');
-    inbox.finish(1);
-    inbox.record(1, { index: 1, effect: 'telegram:sendChatAction', result: true }); // a call that outlived its handler
-    inbox.close();
+    await inbox.finish(1);
+    await inbox.record(1, { index: 1, effect: 'telegram:sendChatAction', result: true }); // a call that outlived its handler
+    await inbox.close();
     const db = new DatabaseSync(file);
     expect(db.prepare('SELECT update_body FROM update_inbox').all()).toEqual([{ update_body: null }]);
     expect(db.prepare('SELECT COUNT(*) AS n FROM update_effects').get()).toEqual({ n: 0 });
     db.close();
   });
 
-  it('drops what another key sealed, and forgets handled ids after two days', () => {
+  it('drops what another key sealed, and forgets handled ids after two days', async () => {
     const file = tempFile();
     let now = 1_000_000;
     const inbox = open(file, { clock: () => now });
-    inbox.admit(message(1, 1, 'a'));
-    inbox.admit(message(2, 1, 'b'));
-    inbox.finish(2);
-    inbox.close();
+    await inbox.admit(message(1, 1, 'a'));
+    await inbox.admit(message(2, 1, 'b'));
+    await inbox.finish(2);
+    await inbox.close();
 
     const wrongKey = open(file, { k: randomBytes(32) });
-    expect(wrongKey.pending()).toEqual([]);
-    wrongKey.close();
+    expect(await wrongKey.pending()).toEqual([]);
+    await wrongKey.close();
     now += 49 * 3_600_000;
     const later = open(file, { clock: () => now });
-    expect(later.admit(message(2, 1, 'b'))).toEqual({ status: 'new' });
-    later.close();
+    expect(await later.admit(message(2, 1, 'b'))).toEqual({ status: 'new' });
+    await later.close();
   });
 
   it('moves its pending updates to a new key when the key is rotated, so the next start still resumes them', async () => {
@@ -115,19 +115,19 @@ describe('the update inbox', () => {
     const store = createSqliteUserStore({ file, cipher: createCipher(key), logger: captureLogger().logger });
     await store.close();
     const inbox = open(file);
-    inbox.admit(message(4, 1, '/status'));
-    inbox.record(4, { index: 0, effect: 'telegram:sendChatAction:x', result: true });
-    inbox.admit(message(5, 1, '/help'));
-    inbox.finish(5);
-    inbox.close();
+    await inbox.admit(message(4, 1, '/status'));
+    await inbox.record(4, { index: 0, effect: 'telegram:sendChatAction:x', result: true });
+    await inbox.admit(message(5, 1, '/help'));
+    await inbox.finish(5);
+    await inbox.close();
 
     const next = randomBytes(32);
     rotateEncryptionKey({ file, from: key, to: next });
     const rotated = open(file, { k: next });
-    expect(rotated.pending()).toEqual([
+    expect(await rotated.pending()).toEqual([
       { update: message(4, 1, '/status'), journal: [{ index: 0, effect: 'telegram:sendChatAction:x', result: true }] },
     ]);
-    rotated.close();
+    await rotated.close();
   });
 
   it('adds its tables to a database of the first schema, keeping the users', async () => {
@@ -144,8 +144,8 @@ describe('the update inbox', () => {
     const store = createSqliteUserStore({ file, cipher: createCipher(key), logger: captureLogger().logger });
     const inbox = open(file);
     expect((await store.get(4)).selection?.name).toBe('Home');
-    expect(inbox.admit(message(1, 4, '/status'))).toEqual({ status: 'new' });
-    inbox.close();
+    expect(await inbox.admit(message(1, 4, '/status'))).toEqual({ status: 'new' });
+    await inbox.close();
     await store.close();
     const db = new DatabaseSync(file);
     expect(db.prepare('PRAGMA user_version').get()).toEqual({ user_version: SCHEMA_VERSION });

@@ -2,10 +2,11 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Update } from 'telegraf/types';
-import { z } from 'zod';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
 import { migrate } from './schema';
+import { settle } from './settle';
+import { inboxResealer, openEffect, openUpdate, sealEffect, sealUpdate, type EffectRow } from './update-inbox-row';
 
 /** One effect of an update's handling that completed: a Telegram call or a store operation, and its result. */
 export interface JournalEntry {
@@ -15,8 +16,6 @@ export interface JournalEntry {
   effect: string;
   result: unknown;
 }
-
-const updateSchema = z.looseObject({ update_id: z.number().int() });
 
 /** What the inbox knows of an update offered to it. */
 export type Admission =
@@ -36,24 +35,24 @@ export interface PendingUpdate {
 /**
  * The update inbox: every accepted update is stored before Telegram is told it arrived, and stays
  * until it has been handled; the ids of handled updates are kept for {@link UpdateInboxOptions.keepDoneMs}
- * so that a second delivery is recognised. Every method is synchronous: a write has committed when it returns.
+ * so that a second delivery is recognised. A write has committed when its promise resolves.
  */
 export interface UpdateInbox {
   /** Stores a new update (pending), or says it is a duplicate, or hands back a pending one's journal. */
-  admit(update: Update): Admission;
+  admit(update: Update): Promise<Admission>;
   /** The pending updates, oldest first (Telegram's update ids grow). */
-  pending(): PendingUpdate[];
+  pending(): Promise<PendingUpdate[]>;
   /** Records one completed effect of a pending update (replacing one recorded at the same position); nothing once it is done. */
-  record(updateId: number, entry: JournalEntry): void;
+  record(updateId: number, entry: JournalEntry): Promise<void>;
   /** Forgets the recorded effects of an update from `position` on (a replay took another path there). */
-  forget(updateId: number, position: number): void;
+  forget(updateId: number, position: number): Promise<void>;
   /** Marks an update handled: its content and effects are erased, its id kept. */
-  finish(updateId: number): void;
+  finish(updateId: number): Promise<void>;
   /** Forgets every update, pending or done: for a Bot API server whose update ids start again (the sandbox). */
-  clear(): void;
+  clear(): Promise<void>;
   /** Pending updates. */
-  countPending(): number;
-  close(): void;
+  countPending(): Promise<number>;
+  close(): Promise<void>;
 }
 
 export interface UpdateInboxOptions {
@@ -67,28 +66,19 @@ export interface UpdateInboxOptions {
   keepDoneMs?: number;
 }
 
-/** What a sealed update, and a sealed effect result, are bound to. */
-const updateContext = (id: number) => `update:${id}`;
-const effectContext = (id: number, position: number) => `update:${id}:effect:${position}`;
-
 interface Row {
   update_id: number;
   state: 'pending' | 'done';
   update_body: string | null;
 }
 
-interface EffectRow {
-  position: number;
-  effect: string;
-  result: string;
-}
-
 /**
  * Opens the update inbox in the bot's SQLite database (its own connection; WAL lets it share the
  * file with the user store). Updates and effect results are sealed with the cipher, bound to the
- * update id and position. Each effect is one small row, written as it completes.
+ * update id and position. Each effect is one small row, written as it completes. One process owns
+ * the file, so every pending update is this process's to run.
  * @throws {Error} when the database cannot be opened or its schema is newer than this bot's.
- * @example const inbox = openUpdateInbox({ file: 'data/bot.sqlite', cipher, logger }); inbox.admit(update).status // 'new'
+ * @example const inbox = openUpdateInbox({ file: 'data/bot.sqlite', cipher, logger }); (await inbox.admit(update)).status // 'new'
  */
 export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
   const { cipher, logger } = options;
@@ -140,19 +130,12 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
     });
 
   const readJournal = (updateId: number): JournalEntry[] =>
-    (selectEffects.all(updateId) as unknown as EffectRow[]).map((row) => ({
-      index: row.position,
-      effect: row.effect,
-      result: JSON.parse(cipher.open(row.result, effectContext(updateId, row.position))) as unknown,
-    }));
+    (selectEffects.all(updateId) as unknown as EffectRow[]).map((row) => openEffect(updateId, row, cipher));
 
   /** A pending row's content, or undefined (and the row closed) when it cannot be opened (another key). */
   function open(row: Row): PendingUpdate | undefined {
     try {
-      const update = updateSchema.parse(
-        JSON.parse(cipher.open(row.update_body ?? '', updateContext(row.update_id))),
-      ) as unknown as Update;
-      return { update, journal: readJournal(row.update_id) };
+      return { update: openUpdate(row.update_body ?? '', row.update_id, cipher), journal: readJournal(row.update_id) };
     } catch {
       logger.warn(
         { updateId: row.update_id },
@@ -165,42 +148,36 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
 
   prune.run(clock() - keepDoneMs);
   return {
-    admit(update) {
-      const id = update.update_id;
-      const inserted = insert.run(id, cipher.seal(JSON.stringify(update), updateContext(id)), clock());
-      if (inserted.changes > 0) return { status: 'new' };
-      const row = select.get(id) as Row | undefined;
-      const pending = row?.state === 'pending' ? open(row) : undefined;
-      return pending === undefined ? { status: 'done' } : { status: 'pending', journal: pending.journal };
-    },
-    pending() {
-      return (selectPending.all() as unknown as Row[]).flatMap((row) => open(row) ?? []);
-    },
-    record(updateId, entry) {
-      upsertEffect.run(
-        entry.index,
-        entry.effect,
-        cipher.seal(JSON.stringify(entry.result), effectContext(updateId, entry.index)),
-        updateId,
-      );
-    },
-    forget(updateId, position) {
-      deleteEffects.run(updateId, position);
-    },
-    finish(updateId) {
-      const now = clock();
-      finish(updateId, now);
-      prune.run(now - keepDoneMs);
-    },
-    clear() {
-      transaction(() => db.exec('DELETE FROM update_inbox; DELETE FROM update_effects;'));
-    },
-    countPending() {
-      return Number((countPending.get() as { n: number }).n);
-    },
-    close() {
-      if (db.isOpen) db.close();
-    },
+    admit: (update) =>
+      settle((): Admission => {
+        const id = update.update_id;
+        const inserted = insert.run(id, sealUpdate(update, cipher), clock());
+        if (inserted.changes > 0) return { status: 'new' };
+        const row = select.get(id) as Row | undefined;
+        const pending = row?.state === 'pending' ? open(row) : undefined;
+        return pending === undefined ? { status: 'done' } : { status: 'pending', journal: pending.journal };
+      }),
+    pending: () => settle(() => (selectPending.all() as unknown as Row[]).flatMap((row) => open(row) ?? [])),
+    record: (updateId, entry) =>
+      settle(() => {
+        upsertEffect.run(entry.index, entry.effect, sealEffect(updateId, entry, cipher), updateId);
+      }),
+    forget: (updateId, position) =>
+      settle(() => {
+        deleteEffects.run(updateId, position);
+      }),
+    finish: (updateId) =>
+      settle(() => {
+        const now = clock();
+        finish(updateId, now);
+        prune.run(now - keepDoneMs);
+      }),
+    clear: () => settle(() => transaction(() => db.exec('DELETE FROM update_inbox; DELETE FROM update_effects;'))),
+    countPending: () => settle(() => Number((countPending.get() as { n: number }).n)),
+    close: () =>
+      settle(() => {
+        if (db.isOpen) db.close();
+      }),
   };
 }
 
@@ -212,34 +189,19 @@ export function openUpdateInbox(options: UpdateInboxOptions): UpdateInbox {
  * @example resealUpdateInbox(db, createCipher(oldKey), createCipher(newKey)) // 3
  */
 export function resealUpdateInbox(db: DatabaseSync, from: Cipher, to: Cipher): number {
-  const reseal = (sealed: string, context: string, updateId: number) => {
-    try {
-      return to.seal(from.open(sealed, context), context);
-    } catch {
-      throw new Error(`The stored update ${updateId} does not open with the current key (damaged?)`);
-    }
-  };
+  const reseal = inboxResealer(from, to);
   const updates = db
     .prepare(`SELECT update_id, update_body FROM update_inbox WHERE state = 'pending' AND update_body IS NOT NULL`)
-    .all() as unknown as Array<{
-    update_id: number;
-    update_body: string;
-  }>;
+    .all() as unknown as Array<{ update_id: number; update_body: string }>;
   const writeUpdate = db.prepare('UPDATE update_inbox SET update_body = ? WHERE update_id = ?');
-  for (const row of updates)
-    writeUpdate.run(reseal(row.update_body, updateContext(row.update_id), row.update_id), row.update_id);
+  for (const row of updates) writeUpdate.run(reseal.update(row.update_body, row.update_id), row.update_id);
   const effects = db.prepare('SELECT update_id, position, result FROM update_effects').all() as unknown as Array<{
     update_id: number;
     position: number;
     result: string;
   }>;
   const writeEffect = db.prepare('UPDATE update_effects SET result = ? WHERE update_id = ? AND position = ?');
-  for (const row of effects) {
-    writeEffect.run(
-      reseal(row.result, effectContext(row.update_id, row.position), row.update_id),
-      row.update_id,
-      row.position,
-    );
-  }
+  for (const row of effects)
+    writeEffect.run(reseal.effect(row.result, row.update_id, row.position), row.update_id, row.position);
   return updates.length + effects.length;
 }
