@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { PgBoss, type Job as PgBossJob } from 'pg-boss';
+import { z } from 'zod';
+import type { Logger } from '../logger';
+import type { Job, JobKind, JobScheduler } from './job-scheduler';
+
+export interface PgBossSchedulerOptions {
+  /** The PostgreSQL URL (the bot's database: pg-boss keeps its tables in a schema of its own there). */
+  url: string;
+  /** What logs call the database: never the URL itself, which may hold a password. */
+  name: string;
+  logger: Logger;
+  /** The schema of pg-boss's tables, created and migrated by `start`. @default 'pgboss' */
+  schema?: string;
+  /**
+   * How often an idle worker asks for jobs, seconds (at least 0.5). A new job wakes the workers
+   * at once through LISTEN/NOTIFY; this poll finds the rest: a job taken over after its expiry, or
+   * one whose key was busy. @default 2
+   */
+  pollingIntervalSeconds?: number;
+  /** How often pg-boss looks for expired jobs (at least 1), seconds. @default 30 */
+  superviseIntervalSeconds?: number;
+  /** This replica's name in pg-boss's instance registry. */
+  replicaId?: string;
+  /** pg-boss's own connections at most (besides the one it listens on). @default 4 */
+  max?: number;
+}
+
+/** How long a finished job is kept: its id is what refuses a second job for its key and slot. */
+const KEEP_FINISHED_SECONDS = 86_400;
+
+/** How a job is stored: our job inside pg-boss's data. */
+const envelope = z.object({ key: z.string(), slot: z.string(), data: z.unknown() });
+
+/**
+ * The id of the job for (kind, key, slot): a UUID made from their hash, so every replica that
+ * queues that job gives it the same id, and pg-boss's primary key (queue, id) with its
+ * `ON CONFLICT DO NOTHING` keeps the first one only.
+ */
+export function jobIdOf(kind: string, key: string, slot: string): string {
+  const hex = createHash('sha256').update(`${kind}\n${key}\n${slot}`).digest('hex');
+  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The scheduler of replicas on PostgreSQL, on pg-boss 12: one queue per kind, policy `singleton`
+ * with the job's key as pg-boss's `singletonKey`, so one key's jobs never run at the same time on
+ * any replica, and a job id derived from (kind, key, slot) ({@link jobIdOf}), so each slot of a key
+ * is queued once however many replicas queue it. A job is claimed by one replica (pg-boss fetches
+ * with `FOR UPDATE SKIP LOCKED`); if that replica dies, the job stays active until its kind's
+ * `expireMs` passes, pg-boss's supervisor (every `superviseIntervalSeconds`) puts it back, and
+ * another replica's worker takes it at its next poll: at most twice (then it fails for good).
+ *
+ * Delays of pg-boss itself: a new job wakes the workers through LISTEN/NOTIFY; anything else waits
+ * for the next poll (`pollingIntervalSeconds`); an abandoned job for its expiry plus up to one
+ * supervisor pass plus one poll.
+ * @throws {Error} from `start` when the database cannot be reached or pg-boss's schema not migrated
+ * @example const scheduler = createPgBossScheduler({ url, name: 'postgres://bot:***@db/bot', logger }); scheduler.define(kind); await scheduler.start();
+ */
+export function createPgBossScheduler(options: PgBossSchedulerOptions): JobScheduler {
+  const { logger } = options;
+  const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
+  const boss = new PgBoss({
+    connectionString: options.url,
+    schema: options.schema ?? 'pgboss',
+    application_name: 'plume-telegram-bot-jobs',
+    max: options.max ?? 4,
+    useListenNotify: true,
+    schedule: false,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    ...(options.replicaId === undefined ? {} : { instanceName: options.replicaId }),
+  });
+  boss.on('error', (error) =>
+    logger.error({ database: options.name, err: error }, 'The job queue (pg-boss) reported an error'),
+  );
+  boss.on('warning', (warning) =>
+    logger.warn({ database: options.name, warning: warning.message }, 'The job queue (pg-boss) warns'),
+  );
+  const kinds = new Map<string, JobKind<unknown>>();
+  let started = false;
+
+  async function runBatch(kind: JobKind<unknown>, jobs: readonly PgBossJob<unknown>[]): Promise<void> {
+    const batch: Job<unknown>[] = [];
+    for (const job of jobs) {
+      const parsed = envelope.safeParse(job.data);
+      const data = parsed.success ? kind.data.safeParse(parsed.data.data) : undefined;
+      if (parsed.success && data?.success === true) batch.push({ ...parsed.data, data: data.data });
+      else
+        logger.error({ job: kind.name, id: job.id }, 'A queued job does not have the shape its kind expects: skipped');
+    }
+    if (batch.length > 0) await kind.run(batch);
+  }
+
+  return {
+    define<T>(kind: JobKind<T>): void {
+      if (started) throw new Error(`The job kind ${kind.name} was declared after start.`);
+      if (kinds.has(kind.name)) throw new Error(`The job kind ${kind.name} is declared twice.`);
+      kinds.set(kind.name, kind);
+    },
+    async enqueue<T>(kind: JobKind<T>, jobs: readonly Job<T>[]): Promise<number> {
+      if (!kinds.has(kind.name)) throw new Error(`The job kind ${kind.name} was not declared before start.`);
+      const ids = await Promise.all(
+        jobs.map((job) =>
+          boss.send(kind.name, envelopeOf(job), {
+            id: jobIdOf(kind.name, job.key, job.slot),
+            singletonKey: job.key,
+          }),
+        ),
+      );
+      return ids.filter((id) => id !== null).length;
+    },
+    async start(): Promise<void> {
+      started = true;
+      await boss.start();
+      for (const kind of kinds.values()) {
+        const queue = {
+          expireInSeconds: Math.max(1, Math.ceil(kind.expireMs / 1000)),
+          retryLimit: 2,
+          deleteAfterSeconds: KEEP_FINISHED_SECONDS,
+          notify: true,
+        };
+        await boss.createQueue(kind.name, { ...queue, policy: 'singleton' });
+        await boss.updateQueue(kind.name, queue);
+        await boss.work(
+          kind.name,
+          {
+            batchSize: Math.max(1, kind.batchSize ?? 1),
+            localConcurrency: Math.max(1, kind.concurrency ?? 1),
+            pollingIntervalSeconds,
+            notifyPollingIntervalSeconds: pollingIntervalSeconds,
+          },
+          (jobs: PgBossJob<unknown>[]) => runBatch(kind, jobs),
+        );
+      }
+    },
+    async stop(): Promise<void> {
+      if (!started) return;
+      await boss.stop({ graceful: true, timeout: 30_000 });
+    },
+  };
+}
+
+const envelopeOf = <T>(job: Job<T>): object => ({ key: job.key, slot: job.slot, data: job.data });
