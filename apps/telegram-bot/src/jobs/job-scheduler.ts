@@ -24,7 +24,8 @@ export interface JobKind<T> {
    * How long a run may take before its jobs count as abandoned (the replica running them died)
    * and another replica takes them over. With pg-boss this is the queue's expiry; a run still
    * going at that point is not stopped, so the job may then run twice: keep it well above the
-   * slowest run. In-process it is unused (a dead process takes its queue with it).
+   * slowest run (pg-boss fails the job there, and that worker takes nothing more until the run
+   * returns). In-process it is unused (a dead process takes its queue with it).
    */
   expireMs: number;
   /** Jobs handed to one `run` at most. @default 1 */

@@ -1,30 +1,32 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import type { Job } from './job-scheduler';
-import { pgBossScheduler, recordingKind } from '../testing/job-scheduler-contract';
+import { createPgBossQueue, recordingKind } from '../testing/job-scheduler-contract';
+import { claimInChildProcess } from '../testing/pg-boss-claimer';
 import { until } from '../testing/until';
 
-// Two pg-boss schedulers on one database stand for two replicas of the bot.
+// pg-boss schedulers on one database stand for replicas of the bot.
 describe('the pg-boss JobScheduler on two replicas', () => {
   const queues: Array<{ destroy(): Promise<void> }> = [];
-  const twoReplicas = async () => {
-    const created = await pgBossScheduler.create();
+  const queue = async () => {
+    const created = await createPgBossQueue();
     queues.push(created);
-    return [created.scheduler(), created.scheduler()] as const;
+    return created;
   };
   afterEach(async () => {
     for (const created of queues.splice(0)) await created.destroy();
   });
+  const job = (key: string, slot: string): Job<{ n: number }> => ({ key, slot, data: { n: 1 } });
 
   it('runs each key once per slot across both, though both queue every job', async () => {
-    const [one, two] = await twoReplicas();
+    const created = await queue();
+    const [one, two] = [created.scheduler(), created.scheduler()];
     const first = recordingKind('replica-once', { batchSize: 5, concurrency: 2 });
     const second = recordingKind('replica-once', { batchSize: 5, concurrency: 2 });
     one.define(first.kind);
     two.define(second.kind);
     await Promise.all([one.start(), two.start()]);
     const jobs: Array<Job<{ n: number }>> = [];
-    for (const slot of ['0', '300000', '600000'])
-      for (let customer = 0; customer < 10; customer += 1) jobs.push({ key: `c${customer}`, slot, data: { n: 1 } });
+    for (const slot of ['0', '300000', '600000']) for (let c = 0; c < 10; c += 1) jobs.push(job(`c${c}`, slot));
     const [queuedByOne, queuedByTwo] = await Promise.all([
       one.enqueue(first.kind, jobs),
       two.enqueue(second.kind, [...jobs].reverse()),
@@ -35,27 +37,47 @@ describe('the pg-boss JobScheduler on two replicas', () => {
     expect(await one.enqueue(first.kind, jobs)).toBe(0);
     expect(await two.enqueue(second.kind, jobs)).toBe(0);
     const ran = [...first.runs, ...second.runs].map((run) => `${run.key}@${run.slot}`).sort();
-    expect(ran).toEqual(jobs.map((job) => `${job.key}@${job.slot}`).sort());
+    expect(ran).toEqual(jobs.map((queued) => `${queued.key}@${queued.slot}`).sort());
   });
 
-  it('runs a job on the other replica after its expiry when the replica that took it stopped mid-job', async () => {
-    const [one, two] = await twoReplicas();
-    const stuck = recordingKind('replica-expiry', { expireMs: 1000 });
-    const healthy = recordingKind('replica-expiry', { expireMs: 1000 });
-    one.define(stuck.kind);
+  it('runs a job on the other replica after its expiry when the replica holding it was killed (kill -9)', async () => {
+    const created = await queue();
+    const name = 'replica-killed';
+    // The queue, with the kind's expiry, as a replica's start creates it.
+    const first = created.scheduler();
+    first.define(recordingKind(name, { expireMs: 1000 }).kind);
+    await first.start();
+    await first.stop();
+    // Another replica queues the job and takes it, then dies without settling it.
+    const claimer = await claimInChildProcess(created.url, 'pgboss', name, job('c1', '0'));
+    await claimer.kill();
+    const survivor = created.scheduler();
+    const healthy = recordingKind(name, { expireMs: 1000 });
+    survivor.define(healthy.kind);
+    await survivor.start();
+    await until(() => healthy.runs.length === 1, 'the surviving replica to run the job after its expiry', 60_000);
+    expect(healthy.runs).toEqual([job('c1', '0')]);
+    // Taken over, not queued anew: the slot is still refused.
+    expect(await survivor.enqueue(healthy.kind, [job('c1', '0')])).toBe(0);
+  });
+
+  it('gives a run that outlives its expiry up to the other replica: the one duplicate run', async () => {
+    const created = await queue();
+    const [one, two] = [created.scheduler(), created.scheduler()];
+    const slow = recordingKind('replica-slow', { expireMs: 1000 });
+    const healthy = recordingKind('replica-slow', { expireMs: 1000 });
+    one.define(slow.kind);
     two.define(healthy.kind);
-    // Replica one's worker takes the job and never finishes it: from the database's side, exactly
-    // what a replica killed mid-job leaves (an active job whose claim nobody settles).
-    stuck.holdRuns();
+    // Replica one takes the job and is still running it at its expiry: pg-boss fails the job there
+    // (and that worker takes nothing more until the run returns); replica two runs it again.
+    slow.holdRuns();
     await one.start();
-    await one.enqueue(stuck.kind, [{ key: 'c1', slot: '0', data: { n: 1 } }]);
-    await until(() => stuck.runs.length === 1, 'replica one to take the job');
+    await one.enqueue(slow.kind, [job('c1', '0')]);
+    await until(() => slow.runs.length === 1, 'replica one to take the job');
     await two.start();
     await until(() => healthy.runs.length === 1, 'replica two to take the job over after its expiry', 60_000);
-    expect(healthy.runs[0]).toEqual({ key: 'c1', slot: '0', data: { n: 1 } });
-    stuck.release();
-    // Taken over once, not queued anew: the slot is still refused on both replicas.
-    expect(await two.enqueue(healthy.kind, [{ key: 'c1', slot: '0', data: { n: 1 } }])).toBe(0);
-    expect(await one.enqueue(stuck.kind, [{ key: 'c1', slot: '0', data: { n: 1 } }])).toBe(0);
+    expect(healthy.runs).toEqual([job('c1', '0')]);
+    slow.release();
+    expect(await one.enqueue(slow.kind, [job('c1', '0')])).toBe(0);
   });
 });

@@ -18,7 +18,12 @@ export interface PgBossSchedulerOptions {
    * one whose key was busy. @default 2
    */
   pollingIntervalSeconds?: number;
-  /** How often pg-boss looks for expired jobs (at least 1), seconds. @default 30 */
+  /**
+   * Whether new jobs wake the workers through LISTEN/NOTIFY (one more connection per replica; not
+   * through PgBouncer in transaction pooling mode). Without it every job waits for a poll. @default true
+   */
+  listen?: boolean;
+  /** How often pg-boss looks for expired jobs (at least 1), seconds: a killed replica's jobs wait for it. @default 10 */
   superviseIntervalSeconds?: number;
   /** This replica's name in pg-boss's instance registry. */
   replicaId?: string;
@@ -44,6 +49,21 @@ export function jobIdOf(kind: string, key: string, slot: string): string {
 }
 
 /**
+ * What pg-boss stores for a job: ours inside its data, the id of its (kind, key, slot)
+ * ({@link jobIdOf}), and its key as pg-boss's `singletonKey`.
+ * @example await boss.send(kind.name, stored.data, stored.options) // stored = pgBossJobOf(kind.name, job)
+ */
+export function pgBossJobOf<T>(
+  kind: string,
+  job: Job<T>,
+): { data: object; options: { id: string; singletonKey: string } } {
+  return {
+    data: { key: job.key, slot: job.slot, data: job.data },
+    options: { id: jobIdOf(kind, job.key, job.slot), singletonKey: job.key },
+  };
+}
+
+/**
  * The scheduler of replicas on PostgreSQL, on pg-boss 12: one queue per kind, policy `singleton`
  * with the job's key as pg-boss's `singletonKey`, so one key's jobs never run at the same time on
  * any replica, and a job id derived from (kind, key, slot) ({@link jobIdOf}), so each slot of a key
@@ -66,9 +86,9 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
     schema: options.schema ?? 'pgboss',
     application_name: 'plume-telegram-bot-jobs',
     max: options.max ?? 4,
-    useListenNotify: true,
+    useListenNotify: options.listen ?? true,
     schedule: false,
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 30,
+    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     ...(options.replicaId === undefined ? {} : { instanceName: options.replicaId }),
   });
   boss.on('error', (error) =>
@@ -101,12 +121,10 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
     async enqueue<T>(kind: JobKind<T>, jobs: readonly Job<T>[]): Promise<number> {
       if (!kinds.has(kind.name)) throw new Error(`The job kind ${kind.name} was not declared before start.`);
       const ids = await Promise.all(
-        jobs.map((job) =>
-          boss.send(kind.name, envelopeOf(job), {
-            id: jobIdOf(kind.name, job.key, job.slot),
-            singletonKey: job.key,
-          }),
-        ),
+        jobs.map((job) => {
+          const stored = pgBossJobOf(kind.name, job);
+          return boss.send(kind.name, stored.data, stored.options);
+        }),
       );
       return ids.filter((id) => id !== null).length;
     },
@@ -140,5 +158,3 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
     },
   };
 }
-
-const envelopeOf = <T>(job: Job<T>): object => ({ key: job.key, slot: job.slot, data: job.data });

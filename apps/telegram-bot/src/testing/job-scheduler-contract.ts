@@ -23,31 +23,37 @@ export const inProcessScheduler: SchedulerBackend = {
   },
 };
 
-/** pg-boss on a database of its own on the tests' PostgreSQL server, polling and supervising as fast as pg-boss allows. */
-export const pgBossScheduler: SchedulerBackend = {
-  name: 'pg-boss',
-  async create() {
-    const database = await createTestDatabase();
-    const opened: JobScheduler[] = [];
-    return {
-      scheduler() {
-        const scheduler = createPgBossScheduler({
-          url: database.url,
-          name: database.name,
-          logger: captureLogger().logger,
-          pollingIntervalSeconds: 0.5,
-          superviseIntervalSeconds: 1,
-        });
-        opened.push(scheduler);
-        return scheduler;
-      },
-      async destroy() {
-        for (const scheduler of opened.splice(0)) await scheduler.stop();
-        await database.drop();
-      },
-    };
-  },
-};
+/** A database of its own on the tests' PostgreSQL server, and pg-boss schedulers on it (replicas). */
+export async function createPgBossQueue(): Promise<{
+  url: string;
+  scheduler(): JobScheduler;
+  destroy(): Promise<void>;
+}> {
+  const database = await createTestDatabase();
+  const opened: JobScheduler[] = [];
+  return {
+    url: database.url,
+    scheduler() {
+      // As fast as pg-boss allows: a poll every 0.5 s, a supervisor pass every second.
+      const scheduler = createPgBossScheduler({
+        url: database.url,
+        name: database.name,
+        logger: captureLogger().logger,
+        pollingIntervalSeconds: 0.5,
+        superviseIntervalSeconds: 1,
+      });
+      opened.push(scheduler);
+      return scheduler;
+    },
+    async destroy() {
+      for (const scheduler of opened.splice(0)) await scheduler.stop();
+      await database.drop();
+    },
+  };
+}
+
+/** pg-boss, each queue on a database of its own. */
+export const pgBossScheduler: SchedulerBackend = { name: 'pg-boss', create: createPgBossQueue };
 
 /** A kind that records every job it runs, and can be told to hold a run until released. */
 export function recordingKind(
