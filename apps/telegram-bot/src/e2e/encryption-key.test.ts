@@ -50,12 +50,12 @@ describe('the encryption key', () => {
     );
     expect(workspaceSealOf(ann.id)).toBe(sealed);
 
-    expect(() => rotate({ BOT_ENCRYPTION_KEY: keyA })).toThrow(ConfigError);
-    expect(() => rotate({ BOT_ENCRYPTION_KEY: keyA })).toThrow(/BOT_NEW_ENCRYPTION_KEY is required/);
-    expect(() => rotate({ BOT_ENCRYPTION_KEY: keyB, BOT_NEW_ENCRYPTION_KEY: keyA })).toThrow(
+    await expect(rotate({ BOT_ENCRYPTION_KEY: keyA })).rejects.toThrow(ConfigError);
+    await expect(rotate({ BOT_ENCRYPTION_KEY: keyA })).rejects.toThrow(/BOT_NEW_ENCRYPTION_KEY is required/);
+    await expect(rotate({ BOT_ENCRYPTION_KEY: keyB, BOT_NEW_ENCRYPTION_KEY: keyA })).rejects.toThrow(
       /BOT_ENCRYPTION_KEY is not the key/,
     );
-    const told = rotate({ BOT_ENCRYPTION_KEY: keyA, BOT_NEW_ENCRYPTION_KEY: keyB });
+    const told = await rotate({ BOT_ENCRYPTION_KEY: keyA, BOT_NEW_ENCRYPTION_KEY: keyB });
     expect(told).toContain("Re-sealed 0 users' stored state and 1 workspace's credentials under the new key");
     expect(told).not.toContain(keyA);
     expect(told).not.toContain(keyB);

@@ -19,12 +19,24 @@ const SAMPLE = 20;
  */
 export class EncryptionKeyMismatchError extends Error {
   override readonly name = 'EncryptionKeyMismatchError';
-  constructor(readonly file: string) {
+  /**
+   * @param file the SQLite file, or the PostgreSQL database's redacted URL with `backend` 'postgres'
+   * @param backend which database: the fix differs (a PostgreSQL database is shared by replicas)
+   */
+  constructor(
+    readonly file: string,
+    backend: 'sqlite' | 'postgres' = 'sqlite',
+  ) {
     super(
-      `BOT_ENCRYPTION_KEY is not the key that sealed the credentials stored in ${file}. ` +
-        'Set BOT_ENCRYPTION_KEY to the key used before (when it was never set: restore encryption.key in DATA_DIR). ' +
-        'To move to a new key, stop the bot and run `npm run rotate-key` in apps/telegram-bot with BOT_ENCRYPTION_KEY (the current key) ' +
-        'and BOT_NEW_ENCRYPTION_KEY (the new one). Nothing was changed.',
+      backend === 'sqlite'
+        ? `BOT_ENCRYPTION_KEY is not the key that sealed the credentials stored in ${file}. ` +
+            'Set BOT_ENCRYPTION_KEY to the key used before (when it was never set: restore encryption.key in DATA_DIR). ' +
+            'To move to a new key, stop the bot and run `npm run rotate-key` in apps/telegram-bot with BOT_ENCRYPTION_KEY (the current key) ' +
+            'and BOT_NEW_ENCRYPTION_KEY (the new one). Nothing was changed.'
+        : `BOT_ENCRYPTION_KEY is not the key that sealed the credentials stored in the PostgreSQL database ${file}. ` +
+            'Set BOT_ENCRYPTION_KEY to the key the database was sealed with (every replica needs that same key). ' +
+            'To move to a new key, stop every replica and run `npm run rotate-key` in apps/telegram-bot with DATABASE_URL, ' +
+            'BOT_ENCRYPTION_KEY (the current key) and BOT_NEW_ENCRYPTION_KEY (the new one). Nothing was changed.',
     );
   }
 }

@@ -16,6 +16,9 @@ const botTypes: CustomTypesConfig = {
   },
 };
 
+/** How the bot's connections name themselves to the server (`pg_stat_activity.application_name`). */
+export const PG_APPLICATION_NAME = 'plume-telegram-bot';
+
 export interface PgPoolOptions {
   /** A PostgreSQL URL, from `parseDatabaseUrl` (config.ts). */
   url: string;
@@ -36,7 +39,7 @@ export function openPgPool(options: PgPoolOptions): Pool {
     connectionString: options.url,
     max: options.max ?? 5,
     types: botTypes,
-    application_name: 'plume-telegram-bot',
+    application_name: PG_APPLICATION_NAME,
   });
   pool.on('error', (error) =>
     options.logger.warn({ database: options.name, error: error.message }, 'An idle PostgreSQL connection failed.'),
@@ -106,6 +109,5 @@ export async function preparePgDatabase(pool: Pool, cipher: Cipher, name: string
     now,
   ]);
   const { rows } = await pool.query<{ sealed: string }>('SELECT sealed FROM key_check WHERE id = 1');
-  if (!opensKeyCheck(cipher, rows[0]?.sealed ?? ''))
-    throw new EncryptionKeyMismatchError(`the PostgreSQL database ${name}`);
+  if (!opensKeyCheck(cipher, rows[0]?.sealed ?? '')) throw new EncryptionKeyMismatchError(name, 'postgres');
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { createCipher } from '../security/cipher';
+import { createCipher, type Cipher } from '../security/cipher';
 import { checkEncryptionKey, secretContext, workspaceContext, writeKeyCheck } from './key-check';
 import { migrate } from './schema';
 import { resealUpdateInbox } from './update-inbox';
@@ -20,6 +20,29 @@ export class RotationError extends Error {
   override readonly name = 'RotationError';
 }
 
+/** What a rotation re-sealed. */
+export interface RotationResult {
+  /** Users whose secret state (a /setup in progress) was re-sealed. */
+  resealed: number;
+  /** Workspaces whose credentials were re-sealed. */
+  workspaces: number;
+}
+
+/**
+ * `sealed` re-sealed under `to`, bound to the same context: the one step of every rotation.
+ * @throws {RotationError} naming `what` when `from` does not open it (the whole rotation is then undone)
+ * @example resealOrStop(from, to, row.credentials, workspaceContext(7), 'The credentials of workspace 7')
+ */
+export function resealOrStop(from: Cipher, to: Cipher, sealed: string, context: string, what: string): string {
+  let plain: string;
+  try {
+    plain = from.open(sealed, context);
+  } catch {
+    throw new RotationError(`${what} cannot be opened with the current key (damaged?); nothing was changed.`);
+  }
+  return to.seal(plain, context);
+}
+
 /**
  * Re-seals every user's secret state, every workspace's credentials, the inbox's pending updates,
  * and the key check, under a new
@@ -29,7 +52,7 @@ export class RotationError extends Error {
  * @throws {RotationError} when the database is missing, or a row does not open with `from`
  * @example rotateEncryptionKey({ file: 'data/bot.sqlite', from: oldKey, to: newKey }) // { resealed: 12, workspaces: 3 }
  */
-export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: number; workspaces: number } {
+export function rotateEncryptionKey(options: RotateKeyOptions): RotationResult {
   if (!existsSync(options.file)) throw new RotationError(`There is no database at ${options.file}: check DATA_DIR.`);
   const from = createCipher(options.from);
   const to = createCipher(options.to);
@@ -47,30 +70,17 @@ export function rotateEncryptionKey(options: RotateKeyOptions): { resealed: numb
       }>;
       const reseal = db.prepare('UPDATE users SET secret_state = ? WHERE user_id = ?');
       for (const row of rows) {
-        let plain: string;
-        try {
-          plain = from.open(row.secret_state, secretContext(row.user_id));
-        } catch {
-          throw new RotationError(
-            `The stored state of user ${row.user_id} does not open with the current key (damaged?); nothing was changed.`,
-          );
-        }
-        reseal.run(to.seal(plain, secretContext(row.user_id)), row.user_id);
+        const what = `The stored state of user ${row.user_id}`;
+        reseal.run(resealOrStop(from, to, row.secret_state, secretContext(row.user_id), what), row.user_id);
       }
       const workspaces = db
         .prepare('SELECT workspace_id, credentials FROM workspaces WHERE credentials IS NOT NULL')
         .all() as Array<{ workspace_id: number; credentials: string }>;
       const resealWorkspace = db.prepare('UPDATE workspaces SET credentials = ? WHERE workspace_id = ?');
       for (const row of workspaces) {
-        let plain: string;
-        try {
-          plain = from.open(row.credentials, workspaceContext(row.workspace_id));
-        } catch {
-          throw new RotationError(
-            `The credentials of workspace ${row.workspace_id} do not open with the current key (damaged?); nothing was changed.`,
-          );
-        }
-        resealWorkspace.run(to.seal(plain, workspaceContext(row.workspace_id)), row.workspace_id);
+        const what = `The credentials of workspace ${row.workspace_id}`;
+        const sealed = resealOrStop(from, to, row.credentials, workspaceContext(row.workspace_id), what);
+        resealWorkspace.run(sealed, row.workspace_id);
       }
       try {
         resealUpdateInbox(db, from, to); // updates a stop left pending: the next start resumes them
