@@ -116,7 +116,12 @@ async function rotate(
     const sealed = resealOrStop(from, to, row.credentials, workspaceContext(row.workspace_id), what);
     await client.query('UPDATE workspaces SET credentials = $1 WHERE workspace_id = $2', [sealed, row.workspace_id]);
   }
-  await options.resealInbox(client, from, to);
+  try {
+    await options.resealInbox(client, from, to); // updates a stop left pending: the next start resumes them
+  } catch (error) {
+    if (error instanceof RotationError || !(error instanceof Error)) throw error;
+    throw new RotationError(`${error.message}; nothing was changed.`);
+  }
   await client.query('DELETE FROM plume_tokens');
   await client.query(
     `INSERT INTO key_check (id, sealed, created_at) VALUES (1, $1, $2)
