@@ -153,7 +153,8 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
         layer: [
           {
             transform: [{ filter: 'datum.noData' }],
-            mark: { type: 'rect', color: palette.noData, opacity: 0.5, xOffset: 1, x2Offset: -1 },
+            // fillOpacity, not opacity: resvg blends an element with opacity through a layer of its own.
+            mark: { type: 'rect', color: palette.noData, fillOpacity: 0.5, xOffset: 1, x2Offset: -1 },
             encoding: {
               x: { field: 'start', type: 'temporal' },
               x2: { field: 'end' },

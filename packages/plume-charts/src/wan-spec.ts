@@ -172,9 +172,11 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
       // The time axis: its scale is set here once, on a layer without x2 (Vega-Lite reads an
       // explicit domain twice where x2 is used and warns about the copies).
       { data: { values: [{ t: start }, { t: end }] }, mark: { type: 'point', opacity: 0 }, encoding: { x } },
+      // Faded with fillOpacity/strokeOpacity, not opacity: resvg draws an element with opacity in a
+      // layer of its own and blends it, which took half of the rasterising time for the same look.
       {
         data: { values: gaps },
-        mark: { type: 'rect', color: palette.noData, opacity: 0.35 },
+        mark: { type: 'rect', color: palette.noData, fillOpacity: 0.35 },
         encoding: { x: { field: 'start', type: 'temporal' }, x2: { field: 'end' } },
       },
       {
@@ -182,7 +184,7 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
         layer: [
           {
             transform: [{ filter: "datum.kind === 'average'" }],
-            mark: { type: 'line', strokeWidth: 1.5, opacity: 0.45, invalid: 'break-paths-show-domains' },
+            mark: { type: 'line', strokeWidth: 1.5, strokeOpacity: 0.45, invalid: 'break-paths-show-domains' },
             encoding: { x: xData, y, color: colour },
           },
           {
