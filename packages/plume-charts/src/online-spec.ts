@@ -92,7 +92,7 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
   const x = {
     field: 'start',
     type: 'temporal',
-    scale: { type: 'utc', domain: [start, end] },
+    scale: { type: 'utc', domain: { expr: 'timeDomain' } },
     axis: {
       format: timeAxisFormat(locale, end - start),
       title: `Time (${options.timeZone})`,
@@ -106,7 +106,7 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
   // The time axis: its scale is set once, on a layer without x2 (Vega-Lite reads an explicit
   // domain twice where x2 is used and warns about the copies).
   const timeAxis = (encoding: Record<string, unknown>) => ({
-    data: { values: [{ start }, { start: end }] },
+    data: { name: 'timeAxis' },
     mark: { type: 'point', opacity: 0 },
     encoding: { x: encoding },
   });
@@ -144,12 +144,19 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
     width: options.width,
     height: options.height,
     autosize: { type: 'fit', contains: 'padding' },
-    title: { text: options.title, subtitle },
+    // What the data decides is in `params` and `datasets`, the rest is the chart's shape.
+    params: [
+      { name: 'chartTitle', value: options.title },
+      { name: 'chartSubtitle', value: subtitle },
+      { name: 'timeDomain', value: [start, end] },
+    ],
+    datasets: { timeAxis: [{ start }, { start: end }], buckets, segments, outageLabels },
+    title: { text: { expr: 'chartTitle' }, subtitle: { expr: 'chartSubtitle' } },
     config: { ...baseConfig(palette), locale: locale.vega },
     layer: [
       timeAxis(x),
       {
-        data: { values: buckets },
+        data: { name: 'buckets' },
         layer: [
           {
             transform: [{ filter: 'datum.noData' }],
@@ -179,7 +186,7 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
         ],
       },
       {
-        data: { values: segments },
+        data: { name: 'segments' },
         mark: { type: 'rect' },
         encoding: {
           x: { field: 'start', type: 'temporal' },
@@ -196,7 +203,7 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
         encoding: { x: { value: 0 }, x2: { value: 1 }, y: { value: LEGEND_Y - 4 } },
       },
       {
-        data: { values: outageLabels },
+        data: { name: 'outageLabels' },
         mark: { type: 'text', baseline: 'bottom', dy: -3, fontSize: 11, color: palette.offline, fontWeight: 'bold' },
         encoding: { x: { field: 'mid', type: 'temporal' }, y: { value: stripTop }, text: { field: 'label' } },
       },
@@ -211,7 +218,8 @@ function buildSpec(analysis: OnlineStatsWithData, options: ResolvedOptions): Veg
  * labelled with their duration, and uptime per day (per hour for the hourly ranges, 24 h and 3 h)
  * as bars from `analysis.uptimeBuckets`, periods without data in grey. Times are shown in
  * `options.timeZone` with its name; pass the same zone to `analyzeOnlineStats` so days start at
- * local midnight.
+ * local midnight. Like the WAN chart's, the specification keeps what the data decides in its
+ * top-level `datasets` and `params`.
  *
  * @param analysis - the result of `analyzeOnlineStats`
  * @param options - size, time zone, locale, theme, title; see {@link ChartOptions}

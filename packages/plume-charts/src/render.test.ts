@@ -132,3 +132,41 @@ describe('renderOnlineChart', () => {
     expect(decodePng(chart.png).height).toBe(chart.height);
   });
 });
+
+describe('charts of a shape drawn before', () => {
+  const pixels = (result: ChartResult) => Buffer.from(decodePng(image(result).png).rgba);
+  // A size no other test draws, so the first chart of each test is drawn by a new view; two charts
+  // drawn at once then take the view the first left (reused) and a new one (fresh).
+  const options = { width: 720, height: 400, timeZone: 'Asia/Tokyo' };
+
+  it('come out as a new view draws them, after other data', async () => {
+    const day = analyzeWanStats(wanDay());
+    // Wider labels: the plot is fitted narrower.
+    const wide = analyzeWanStats(
+      wanDay().map((s) => ({ ...s, rxMaxMbps: 10_000 })),
+      { planSpeed: { downloadMbps: 1000 } },
+    );
+    const first = pixels(await renderWanChart(day, options));
+    const [reused, fresh] = await Promise.all([wide, wide].map((analysis) => renderWanChart(analysis, options)));
+    expect(pixels(fresh!).equals(first)).toBe(false);
+    expect(pixels(reused!).equals(pixels(fresh!))).toBe(true);
+    const again = await Promise.all([day, day].map((analysis) => renderWanChart(analysis, options)));
+    expect(again.map((chart) => pixels(chart).equals(first))).toEqual([true, true]);
+  });
+
+  it('come out as a new view draws them for the online chart too', async () => {
+    const allDay = analyzeOnlineStats(
+      onlineSamples(96, 15, () => 'online'),
+      '24h',
+    );
+    const outage = analyzeOnlineStats(
+      onlineSamples(96, 15, (i) => (i >= 40 && i < 48 ? 'offline' : 'online')),
+      '24h',
+    );
+    await renderOnlineChart(allDay, { ...options, width: 710 });
+    const [reused, fresh] = await Promise.all(
+      [outage, outage].map((analysis) => renderOnlineChart(analysis, { ...options, width: 710 })),
+    );
+    expect(pixels(reused!).equals(pixels(fresh!))).toBe(true);
+  });
+});

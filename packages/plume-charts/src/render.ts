@@ -6,6 +6,7 @@ import { ChartsError } from './errors';
 import { encodePng, isOpaque } from './png';
 import { FONT_FAMILY } from './theme';
 import type { ChartImage, ChartSpec } from './types';
+import { createSvgRenderer, type SvgRenderer } from './vega-views';
 
 /**
  * The fonts shipped in the package's `fonts/` folder (next to `dist/` and `src/`). resvg draws no
@@ -13,14 +14,12 @@ import type { ChartImage, ChartSpec } from './types';
  */
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((file) => join(__dirname, '..', 'fonts', file));
 
-type Vega = typeof import('vega');
-type VegaLite = typeof import('vega-lite');
 type ResvgWasm = typeof import('@resvg/resvg-wasm');
 
 /** What a render needs, loaded once per process. */
 interface Libraries {
-  readonly vega: Vega;
-  readonly vegaLite: VegaLite;
+  /** Vega-Lite and Vega, with the compiled shapes of the charts drawn so far. */
+  readonly vega: SvgRenderer;
   readonly Resvg: ResvgWasm['Resvg'];
   /** The shipped TTF files, read once: resvg keeps fonts given as bytes in memory. */
   readonly fonts: readonly Uint8Array[];
@@ -47,14 +46,15 @@ async function load(): Promise<Libraries> {
     ...FONT_FILES.map(async (file) => new Uint8Array(await readFile(file))),
   ]);
   await startResvg(resvg);
-  return { vega, vegaLite, Resvg: resvg.Resvg, fonts };
+  return { vega: createSvgRenderer(vega, vegaLite), Resvg: resvg.Resvg, fonts };
 }
 
 /**
  * The rendering libraries and fonts, loaded on first use and kept like the modules themselves:
  * vega and vega-lite are ESM-only and vega awaits at its top level, which `require()` cannot load,
  * so the CommonJS build reaches them through `import()`; resvg's WebAssembly module starts once.
- * Nothing here changes after loading; a failed load is retried by the next render.
+ * Besides the compiled chart shapes (a bounded cache that changes no picture), nothing here
+ * changes after loading; a failed load is retried by the next render.
  */
 let loaded: Promise<Libraries> | undefined;
 
@@ -66,17 +66,10 @@ function libraries(): Promise<Libraries> {
   return loaded;
 }
 
-/** Vega-Lite → Vega → SVG, headless, with Vega's warnings dropped: a library does not write to the console. */
-async function toSvg({ vega, vegaLite }: Libraries, chart: ChartSpec): Promise<string> {
+/** Vega-Lite → Vega → SVG, headless. */
+async function toSvg({ vega }: Libraries, chart: ChartSpec): Promise<string> {
   try {
-    const logger = vega.logger(vega.None);
-    const compiled = vegaLite.compile(chart.spec as unknown as Parameters<VegaLite['compile']>[0], { logger }).spec;
-    const view = new vega.View(vega.parse(compiled), { renderer: 'none', logger });
-    try {
-      return await view.toSVG();
-    } finally {
-      view.finalize();
-    }
+    return await vega.toSvg(chart.spec);
   } catch (cause) {
     throw new ChartsError('RENDER_FAILED', `Vega could not draw the chart: ${String(cause)}.`, { cause });
   }

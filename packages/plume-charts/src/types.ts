@@ -85,8 +85,8 @@ export interface NoChartData {
 }
 
 /**
- * A Vega-Lite specification: plain JSON data (inline values, no URLs), ready for `vega-lite`'s
- * `compile`.
+ * A Vega-Lite specification: plain JSON data (values in its top-level `datasets`, no URLs), ready
+ * for `vega-lite`'s `compile`.
  *
  * @example
  * ```ts

@@ -9,16 +9,11 @@ function spec(analysis: WanAnalysis, options?: Parameters<typeof wanChartSpec>[1
   return built;
 }
 
-/** The values of the layer whose mark is `type`, searched depth first. */
-function layerData(node: unknown, predicate: (layer: Record<string, unknown>) => boolean): unknown[] | undefined {
-  if (node === null || typeof node !== 'object') return undefined;
-  const layer = node as Record<string, unknown>;
-  if (predicate(layer)) return (layer['data'] as { values: unknown[] } | undefined)?.values;
-  for (const child of [...((layer['layer'] as unknown[]) ?? []), ...((layer['vconcat'] as unknown[]) ?? [])]) {
-    const found = layerData(child, predicate);
-    if (found) return found;
-  }
-  return undefined;
+/** The values of one of the spec's named datasets. */
+function dataset<T>(built: ChartSpec, name: string): T[] {
+  const values = (built.spec['datasets'] as Record<string, T[]> | undefined)?.[name];
+  if (values === undefined) throw new Error(`no dataset ${name}`);
+  return values;
 }
 
 describe('wanChartSpec', () => {
@@ -40,11 +35,7 @@ describe('wanChartSpec', () => {
 
   it('labels both 95th percentiles and the plan speed with their values', () => {
     const built = spec(analyzeWanStats(wanDay(), { planSpeed: { downloadMbps: 1000, uploadMbps: 50 } }));
-    const markers = layerData(
-      built.spec,
-      (l) => Array.isArray((l['data'] as { values?: unknown[] })?.values) && JSON.stringify(l).includes('"label"'),
-    );
-    expect(markers).toEqual([
+    expect(dataset(built, 'markers')).toEqual([
       expect.objectContaining({ y: 9.2, label: 'p95 ↑ 9.2 Mbps' }),
       expect.objectContaining({ y: 50, label: 'plan ↑ 50 Mbps' }),
       expect.objectContaining({ y: 92, label: 'p95 ↓ 92 Mbps' }),
@@ -55,10 +46,7 @@ describe('wanChartSpec', () => {
   it('moves close labels apart but leaves their lines where they belong', () => {
     // p95 92 and a 95 Mbps plan: 3 Mbps apart, less than a label's height on a 0–107 axis.
     const built = spec(analyzeWanStats(wanDay(), { planSpeed: { downloadMbps: 95 } }));
-    const markers = layerData(built.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"labelY"')) as {
-      y: number;
-      labelY: number;
-    }[];
+    const markers = dataset<{ y: number; labelY: number }>(built, 'markers');
     const [p95, plan] = [markers.find((m) => m.y === 92)!, markers.find((m) => m.y === 95)!];
     expect(plan.labelY - p95.labelY).toBeGreaterThan(4);
     expect(plan.labelY).toBeLessThanOrEqual(95 * 1.12);
@@ -67,10 +55,7 @@ describe('wanChartSpec', () => {
   it('keeps missing intervals as null so the lines break, and shades them', () => {
     const built = spec(analyzeWanStats(wanDay((i) => i === 50)));
     const json = JSON.stringify(built.spec);
-    const rows = layerData(built.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as {
-      mbps: number | null;
-      series: string;
-    }[];
+    const rows = dataset<{ mbps: number | null; series: string }>(built, 'rows');
     expect(rows.filter((row) => row.series === 'Download peak' && row.mbps === null)).toHaveLength(1);
     expect(rows.some((row) => row.mbps === 0)).toBe(false);
     expect(json).toContain('break-paths-show-domains');
@@ -85,8 +70,7 @@ describe('wanChartSpec', () => {
     expect(JSON.stringify(utc.spec)).toContain('Time (UTC)');
     expect(JSON.stringify(tokyo.spec)).toContain('Time (Asia/Tokyo)');
     // The same instant drawn 9 hours later on the Tokyo axis.
-    const first = (s: ChartSpec) =>
-      (layerData(s.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as { t: number }[])[0]!.t;
+    const first = (s: ChartSpec) => dataset<{ t: number }>(s, 'rows')[0]!.t;
     expect(first(tokyo) - first(utc)).toBe(9 * 3_600_000);
     expect(JSON.stringify(tokyo.spec)).toContain('plan ↓ 1.000 Mbps');
   });
@@ -95,14 +79,13 @@ describe('wanChartSpec', () => {
     const day = spec(analyzeWanStats(wanDay()));
     const threeHours = spec(analyzeWanStats(wanDay(), { windowHours: 3 }));
     const week = spec(analyzeWanStats(wanDay(), { windowHours: 7 * 24 }));
-    const subtitle = (s: ChartSpec) => (s.spec['title'] as { subtitle: string }).subtitle;
+    const subtitle = (s: ChartSpec) =>
+      (s.spec['params'] as { name: string; value: unknown }[]).find((p) => p.name === 'chartSubtitle')?.value;
     expect(subtitle(day)).toMatch(/^Last 24 hours, per 15 minutes: /);
     expect(subtitle(threeHours)).toMatch(/^Last 3 hours, per 15 minutes: /);
     expect(subtitle(week)).toMatch(/^Last 7 days, per 15 minutes: /);
     const rows = (s: ChartSpec) =>
-      (layerData(s.spec, (l) => JSON.stringify(l['data'] ?? '').includes('"series"')) as { series: string }[]).filter(
-        (row) => row.series === 'Download peak',
-      );
+      dataset<{ series: string }>(s, 'rows').filter((row) => row.series === 'Download peak');
     expect(rows(threeHours)).toHaveLength(12);
     expect(rows(week)).toHaveLength(672);
   });

@@ -133,7 +133,7 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
   const x = {
     field: 't',
     type: 'temporal',
-    scale: { type: 'utc', domain: [start, end] },
+    scale: { type: 'utc', domain: { expr: 'timeDomain' } },
     axis: {
       format: timeAxisFormat(locale, end - start),
       title: `Time (${options.timeZone})`,
@@ -145,7 +145,7 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
   const y = {
     field: 'mbps',
     type: 'quantitative',
-    scale: { domain: [0, top], nice: false },
+    scale: { domain: { expr: 'mbpsDomain' }, nice: false },
     axis: { title: 'Mbps', format: ',~r', tickCount: 6 },
   };
   const colour = {
@@ -158,29 +158,40 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
   // About what the title, legend and time axis leave of the height for the plot, CSS pixels.
   const plotHeight = Math.max(60, options.height - 165);
   const labels = spreadLabels(markers, (15 * top) / plotHeight, top);
+  const subtitle = `${lastSpan(Date.parse(series.endAt) - Date.parse(series.startAt))}, per ${series.intervalMinutes} minutes: peaks (solid), averages (faded), 95th percentiles (dashed)`;
   return {
     $schema: SCHEMA,
     width: options.width,
     height: options.height,
     autosize: { type: 'fit', contains: 'padding' },
-    title: {
-      text: options.title,
-      subtitle: `${lastSpan(Date.parse(series.endAt) - Date.parse(series.startAt))}, per ${series.intervalMinutes} minutes: peaks (solid), averages (faded), 95th percentiles (dashed)`,
+    // What the data decides is in `params` and `datasets`, the rest is the chart's shape.
+    params: [
+      { name: 'chartTitle', value: options.title },
+      { name: 'chartSubtitle', value: subtitle },
+      { name: 'timeDomain', value: [start, end] },
+      { name: 'mbpsDomain', value: [0, top] },
+    ],
+    datasets: {
+      timeAxis: [{ t: start }, { t: end }],
+      gaps,
+      rows: rowsOf(series.points, wall),
+      markers: labels,
     },
+    title: { text: { expr: 'chartTitle' }, subtitle: { expr: 'chartSubtitle' } },
     config: { ...baseConfig(palette), locale: locale.vega },
     layer: [
       // The time axis: its scale is set here once, on a layer without x2 (Vega-Lite reads an
       // explicit domain twice where x2 is used and warns about the copies).
-      { data: { values: [{ t: start }, { t: end }] }, mark: { type: 'point', opacity: 0 }, encoding: { x } },
+      { data: { name: 'timeAxis' }, mark: { type: 'point', opacity: 0 }, encoding: { x } },
       // Faded with fillOpacity/strokeOpacity, not opacity: resvg draws an element with opacity in a
       // layer of its own and blends it, which took half of the rasterising time for the same look.
       {
-        data: { values: gaps },
+        data: { name: 'gaps' },
         mark: { type: 'rect', color: palette.noData, fillOpacity: 0.35 },
         encoding: { x: { field: 'start', type: 'temporal' }, x2: { field: 'end' } },
       },
       {
-        data: { values: rowsOf(series.points, wall) },
+        data: { name: 'rows' },
         layer: [
           {
             transform: [{ filter: "datum.kind === 'average'" }],
@@ -200,7 +211,7 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
         ],
       },
       {
-        data: { values: labels },
+        data: { name: 'markers' },
         layer: [
           {
             mark: { type: 'rule', strokeDash: [6, 4], strokeWidth: 1.5 },
@@ -230,7 +241,9 @@ function buildSpec(analysis: WanAnalysisWithData, options: ResolvedOptions): Veg
  * lines labelled with their values, the plan speed when the analysis had one (`utilisation`),
  * missing intervals as gaps in the lines over grey bands (never as zero), a time axis in
  * `options.timeZone` with its name, and Mbps on the value axis. The specification is plain data
- * (inline values, no URLs): the same analysis and options always give the same JSON.
+ * (no URLs): what the data decides (the rows, gaps, labels, the axes' domains, the titles) sits in
+ * its top-level `datasets` and `params`, so specifications of the same shape differ only there;
+ * the same analysis and options always give the same JSON.
  *
  * @param analysis - the result of `analyzeWanStats`
  * @param options - size, time zone, locale, theme, title; see {@link ChartOptions}
