@@ -61,6 +61,28 @@ describe('the pg-boss JobScheduler on two replicas', () => {
     expect(await survivor.enqueue(healthy.kind, [job('c1', '0')])).toBe(0);
   });
 
+  it("puts a killed replica's job back once its heartbeat lapses, long before its expiry", async () => {
+    const created = await queue();
+    const name = 'replica-heartbeat';
+    // An expiry of an hour: only the missing heartbeat (every 10 s at the least) can free the job.
+    const first = created.scheduler();
+    first.define(recordingKind(name, { expireMs: 3_600_000 }).kind);
+    await first.start();
+    await first.stop();
+    const claimer = await claimInChildProcess(created.url, 'pgboss', name, job('c1', '0'));
+    await claimer.kill();
+    const survivor = created.scheduler();
+    const healthy = recordingKind(name, { expireMs: 3_600_000 });
+    survivor.define(healthy.kind);
+    await survivor.start();
+    await until(
+      () => healthy.runs.length === 1,
+      'the surviving replica to run the job after its heartbeat lapsed',
+      60_000,
+    );
+    expect(healthy.runs).toEqual([job('c1', '0')]);
+  });
+
   it('gives a run that outlives its expiry up to the other replica: the one duplicate run', async () => {
     const created = await queue();
     const [one, two] = [created.scheduler(), created.scheduler()];

@@ -23,10 +23,20 @@ export interface PgBossSchedulerOptions {
    * through PgBouncer in transaction pooling mode). Without it every job waits for a poll. @default true
    */
   listen?: boolean;
-  /** How often pg-boss looks for expired jobs (at least 1), seconds: a killed replica's jobs wait for it. @default 10 */
+  /**
+   * How often pg-boss looks for expired jobs and lapsed heartbeats (at least 1), seconds: a killed
+   * replica's jobs wait for it. Its supervisor pass and its monitor pass (which does that, and
+   * refreshes its queue counts) both run this often. @default 10
+   */
   superviseIntervalSeconds?: number;
   /** This replica's name in pg-boss's instance registry. */
   replicaId?: string;
+  /**
+   * How often a worker running a job tells the database it is alive, seconds (at least 10; it does
+   * so every half of it): a job whose replica was killed is put back once this lapses, however
+   * long its kind's expiry. @default 30
+   */
+  heartbeatSeconds?: number;
   /** pg-boss's own connections at most (besides the one it listens on). @default 4 */
   max?: number;
 }
@@ -89,6 +99,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
     useListenNotify: options.listen ?? true,
     schedule: false,
     superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
     ...(options.replicaId === undefined ? {} : { instanceName: options.replicaId }),
   });
   boss.on('error', (error) =>
@@ -136,6 +147,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
           expireInSeconds: Math.max(1, Math.ceil(kind.expireMs / 1000)),
           retryLimit: 2,
           deleteAfterSeconds: KEEP_FINISHED_SECONDS,
+          heartbeatSeconds: options.heartbeatSeconds ?? 30,
           notify: true,
         };
         await boss.createQueue(kind.name, { ...queue, policy: 'singleton' });

@@ -34,13 +34,14 @@ export async function createPgBossQueue(): Promise<{
   return {
     url: database.url,
     scheduler() {
-      // As fast as pg-boss allows: a poll every 0.5 s, a supervisor pass every second.
+      // As fast as pg-boss allows: a poll every 0.5 s, a supervisor pass every second, a heartbeat every 10 s.
       const scheduler = createPgBossScheduler({
         url: database.url,
         name: database.name,
         logger: captureLogger().logger,
         pollingIntervalSeconds: 0.5,
         superviseIntervalSeconds: 1,
+        heartbeatSeconds: 10,
       });
       opened.push(scheduler);
       return scheduler;
