@@ -120,7 +120,14 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
       else
         logger.error({ job: kind.name, id: job.id }, 'A queued job does not have the shape its kind expects: skipped');
     }
-    if (batch.length > 0) await kind.run(batch);
+    if (batch.length === 0) return;
+    try {
+      await kind.run(batch);
+    } catch (error) {
+      // pg-boss tries the jobs again (at most twice), but says nothing itself.
+      logger.error({ err: error, job: kind.name, keys: batch.length }, 'A background job failed');
+      throw error;
+    }
   }
 
   return {
