@@ -1,4 +1,5 @@
 import type { DatabaseUrl } from '../config';
+import { createPgBossScheduler } from '../jobs/pg-boss-scheduler';
 import { createCipher } from '../security/cipher';
 import { openPgPool, preparePgDatabase } from './pg-database';
 import { pgSettingsStore } from './pg-settings-store';
@@ -39,13 +40,24 @@ export async function openPgStorage(options: StorageOptions & { database: Databa
       team: pgTeamStore(pool, cipher, logger, clock),
       settings: pgSettingsStore(pool, logger, clock),
     });
+    // pg-boss has a pool and a schema (`pgboss`) of its own in the same database; it migrates that
+    // schema when the monitoring starts it.
+    const jobs = createPgBossScheduler({ url: database.url, name: database.redacted, logger });
     return {
       backend: 'postgres',
       ...stores,
+      jobs,
       ping: async () => void (await pool.query('SELECT 1')),
       async close() {
         try {
-          await closeStores([stores.users, stores.team, stores.settings, stores.inbox, stores.monitoring]);
+          await closeStores([
+            stores.users,
+            stores.team,
+            stores.settings,
+            stores.inbox,
+            stores.monitoring,
+            { close: () => jobs.stop() },
+          ]);
         } finally {
           if (!pool.ended) await pool.end();
         }

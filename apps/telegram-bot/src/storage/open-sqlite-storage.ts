@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { createInProcessScheduler } from '../jobs/in-process-scheduler';
 import { createCipher } from '../security/cipher';
 import { loadEncryptionKey } from '../security/encryption-key';
 import { openMonitoringDatabase } from './monitoring-db';
@@ -28,8 +29,11 @@ export function openSqliteStorage(options: StorageOptions): Storage {
     const team = track(openSqliteTeamStore({ file, cipher, logger, ...clock }));
     const settings = track(openSettingsStore({ file, logger, ...clock }));
     const monitoring = track(openMonitoringDatabase(file));
+    const jobs = createInProcessScheduler({ logger });
+    track({ close: () => jobs.stop() });
     return {
       backend: 'sqlite',
+      jobs,
       users,
       team,
       settings,

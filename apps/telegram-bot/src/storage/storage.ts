@@ -1,4 +1,5 @@
 import type { DatabaseUrl } from '../config';
+import type { JobScheduler } from '../jobs/job-scheduler';
 import type { Logger } from '../logger';
 import type { MonitoringDatabase } from './monitoring-db';
 import type { SettingsStore } from './settings-store';
@@ -20,6 +21,11 @@ export interface Stores {
 export interface Storage extends Stores {
   /** Which database holds the state. */
   backend: 'sqlite' | 'postgres';
+  /**
+   * Background jobs, once per key and period: in this process on SQLite, on pg-boss (shared by
+   * the replicas) on PostgreSQL. Not started: the jobs are declared first (see start-monitoring.ts).
+   */
+  jobs: JobScheduler;
   /**
    * Resolves when the database answers a trivial query now, rejects when it does not (readiness:
    * a PostgreSQL server that went away). Never throws synchronously.
