@@ -57,7 +57,7 @@ describe('the round-robin proxy in front of bot replicas', () => {
     for (let i = 0; i < 4; i++) answers.push((await post('/telegram', `{"update_id":${i}}`)).text);
     expect(answers).toEqual(['a', 'b', 'a', 'b']);
     expect(a.received).toEqual(['POST /telegram s3 {"update_id":0}', 'POST /telegram s3 {"update_id":2}']);
-    expect(proxy.answered()).toEqual(
+    expect(proxy.taken()).toEqual(
       new Map([
         [a.origin, 2],
         [b.origin, 2],
@@ -72,6 +72,15 @@ describe('the round-robin proxy in front of bot replicas', () => {
     for (let i = 0; i < 3; i++) expect(await post('/telegram')).toEqual({ status: 200, text: 'alive' });
     expect(alive.received).toHaveLength(3);
     expect(proxy.refused()).toBe(0);
+  });
+
+  it('passes other refusals back as they are, without counting them as taken', async () => {
+    const forbidding = await backend((_req, _body, res) => res.writeHead(403).end('forbidden'));
+    const alive = await backend(named('alive'));
+    proxy = await startRoundRobinProxy([forbidding.origin, alive.origin]);
+    expect(await post('/telegram')).toEqual({ status: 403, text: 'forbidden' });
+    expect(await post('/telegram')).toEqual({ status: 200, text: 'alive' });
+    expect(proxy.taken()).toEqual(new Map([[alive.origin, 1]]));
   });
 
   it('answers 502 without trying another backend when one dies holding the request', async () => {

@@ -9,8 +9,11 @@ export interface RoundRobinProxy {
   add(origin: string): void;
   /** Takes a backend out of the rotation (requests already forwarded to it finish). */
   remove(origin: string): void;
-  /** How many requests each backend answered (any status but a 503), by origin. */
-  answered(): ReadonlyMap<string, number>;
+  /**
+   * How many requests each backend took (answered 2xx), by origin. Other answers but a 503 (e.g. a
+   * 403 for a wrong secret) are passed back to the sender as they are, and not counted.
+   */
+  taken(): ReadonlyMap<string, number>;
   /** Requests no backend could take: answered 502 (refused or cut off) or 503 (every backend stopping). */
   refused(): number;
   close(): Promise<void>;
@@ -75,7 +78,7 @@ function attempt(origin: string, req: IncomingMessage, body: Buffer): Promise<At
  */
 export async function startRoundRobinProxy(backends: readonly string[] = []): Promise<RoundRobinProxy> {
   const rotation = [...backends];
-  const answered = new Map<string, number>();
+  const taken = new Map<string, number>();
   let next = 0;
   let refused = 0;
 
@@ -92,7 +95,7 @@ export async function startRoundRobinProxy(backends: readonly string[] = []): Pr
         stopping = true;
         continue;
       }
-      answered.set(origin, (answered.get(origin) ?? 0) + 1);
+      if (result.status >= 200 && result.status < 300) taken.set(origin, (taken.get(origin) ?? 0) + 1);
       const headers = Object.fromEntries(Object.entries(result.headers).filter(([name]) => !HOP_BY_HOP.has(name)));
       res.writeHead(result.status, headers).end(result.body);
       return;
@@ -115,7 +118,7 @@ export async function startRoundRobinProxy(backends: readonly string[] = []): Pr
       const at = rotation.indexOf(origin);
       if (at >= 0) rotation.splice(at, 1);
     },
-    answered: () => answered,
+    taken: () => taken,
     refused: () => refused,
     close: () =>
       new Promise<void>((resolve) => {
