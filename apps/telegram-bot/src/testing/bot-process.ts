@@ -2,8 +2,6 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const APP_ROOT = join(__dirname, '..', '..');
-
 /** The bot built as `npm start` runs it (tsup, the app's own config), into a folder of its own. */
 export interface BuiltBot {
   main: string;
@@ -17,6 +15,8 @@ export interface BuiltBot {
  * @example const built = buildBot(); const bot = await startBotProcess(built.main, env); await bot.kill('SIGKILL'); built.remove();
  */
 export function buildBot(): BuiltBot {
+  // Here, not at load: the benchmarks bundle this file as ES modules, which have no __dirname.
+  const APP_ROOT = join(__dirname, '..', '..');
   const cache = join(APP_ROOT, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true });
   const outDir = mkdtempSync(join(cache, 'bot-e2e-'));
