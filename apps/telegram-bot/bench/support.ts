@@ -1,3 +1,4 @@
+import type { DatabaseUrl } from '../src/config';
 import { seedUsers as seed } from '../src/testing/seed-users';
 
 /** Nearest-rank percentile of milliseconds. */
@@ -6,13 +7,14 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
 }
 
-/** Stores users who finished /setup and /locations, as the bot would have. */
+/** Stores users who finished /setup and /locations, as the bot would have (with `database`, in PostgreSQL). */
 export async function seedUsers(options: {
   dataDir: string;
   key: Buffer;
   ids: readonly number[];
   credentials: { authorization: string; partnerId: string };
   location: { customerId: string; id: string; name: string };
+  database?: DatabaseUrl | undefined;
 }): Promise<void> {
   const { location, credentials } = options;
   await seed({
@@ -21,5 +23,6 @@ export async function seedUsers(options: {
     ids: options.ids,
     credentials: { authorization: credentials.authorization, partnerId: credentials.partnerId },
     selection: { customerId: location.customerId, locationId: location.id, name: location.name },
+    database: options.database,
   });
 }

@@ -12,12 +12,12 @@ export interface TestDatabase {
 
 /**
  * Creates an empty database on the server jest's globalSetup started (tools/jest/postgres-setup.mjs,
- * which sets TEST_POSTGRES_URL), so that test files running side by side never see each other's rows.
+ * which sets TEST_POSTGRES_URL), so that test files running side by side never see each other's rows;
+ * or on `server` (a benchmark's).
  * @throws {Error} when TEST_POSTGRES_URL is unset (the project's jest.config.mjs lacks the globalSetup)
  * @example const db = await createTestDatabase(); ...; await db.drop();
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const server = process.env.TEST_POSTGRES_URL;
+export async function createTestDatabase(server = process.env.TEST_POSTGRES_URL): Promise<TestDatabase> {
   if (server === undefined || server === '') {
     throw new Error(
       'TEST_POSTGRES_URL is unset: run the tests through jest.config.mjs, whose globalSetup starts PostgreSQL.',

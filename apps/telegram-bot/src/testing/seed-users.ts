@@ -1,15 +1,13 @@
-import { join } from 'node:path';
-import { createCipher } from '../security/cipher';
+import type { DatabaseUrl } from '../config';
 import { newInviteToken } from '../team/invite-token';
-import { openSqliteTeamStore } from '../storage/sqlite-team-store';
-import { createSqliteUserStore, DATABASE_FILE_NAME } from '../storage/sqlite-user-store';
+import { openStorage } from '../storage/open-storage';
 import type { Credentials, LocationRef } from '../storage/user-state';
 import { captureLogger } from './capture-logger';
 
 /**
  * Stores people as the bot would after each ran /setup (each the admin of a one-person workspace
  * with `credentials`; with `team`, the first one's workspace and the others invited to it) and, with `selection`, picked that location: for tests and benchmarks that
- * start with many people set up.
+ * start with many people set up. In the SQLite database of `dataDir`, or with `database` in PostgreSQL.
  * @example await seedUsers({ dataDir, key, ids: [1, 2], credentials, selection });
  */
 export async function seedUsers(options: {
@@ -20,12 +18,16 @@ export async function seedUsers(options: {
   selection?: LocationRef;
   /** One workspace for all: the first id sets it up, the others join it as viewers by invite. */
   team?: boolean;
+  database?: DatabaseUrl | undefined;
 }): Promise<void> {
-  const file = join(options.dataDir, DATABASE_FILE_NAME);
-  const cipher = createCipher(options.key);
   const { logger } = captureLogger({ level: 'silent' });
-  const store = createSqliteUserStore({ file, cipher, logger });
-  const team = openSqliteTeamStore({ file, cipher, logger });
+  const storage = await openStorage({
+    dataDir: options.dataDir,
+    database: options.database,
+    encryptionKey: options.key,
+    logger,
+  });
+  const { users: store, team } = storage;
   const { selection } = options;
   let workspaceId: number | undefined;
   for (const id of options.ids) {
@@ -36,6 +38,5 @@ export async function seedUsers(options: {
     } else workspaceId = (await team.saveCredentials(id, options.credentials)).workspaceId;
     if (selection !== undefined) await store.update(id, (state) => ({ ...state, selection, recent: [selection] }));
   }
-  await team.close();
-  await store.close();
+  await storage.close();
 }
