@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError, createConfig, ENV_VARIABLES, parseDatabaseUrl } from './config';
+import { ConfigError, createConfig, defaultReplicaId, ENV_VARIABLES, parseDatabaseUrl } from './config';
 
 const TOKEN = '123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw';
 
@@ -109,6 +109,29 @@ describe('createConfig', () => {
       ]),
     );
     expect(createConfig(Object.fromEntries(documented.map((name) => [name, ''] as const))).dataDir).toBe('./data');
+  });
+});
+
+describe('REPLICA_ID and PLUME_EGRESS_ID', () => {
+  it('name this process and its egress address, by default the host and pid, and one shared budget', () => {
+    const defaults = createConfig({});
+    expect(defaults.replicaId).toBe(defaultReplicaId());
+    expect(defaults.replicaId).toMatch(new RegExp(`-${process.pid}$`));
+    expect(defaults.plumeEgressId).toBe('default');
+    const set = createConfig({ REPLICA_ID: ' bot-1 ', PLUME_EGRESS_ID: 'office-nat' });
+    expect([set.replicaId, set.plumeEgressId]).toEqual(['bot-1', 'office-nat']);
+  });
+
+  it('keeps a default replica id a valid identifier, whatever the host is called', () => {
+    expect(defaultReplicaId('bot-7f9c', 12)).toBe('bot-7f9c-12');
+    expect(defaultReplicaId('_weird host!', 3)).toBe('h_weird-host--3');
+    expect(defaultReplicaId('', 4)).toBe('host-4');
+    expect(createConfig({ REPLICA_ID: defaultReplicaId('x'.repeat(80), 99_999) }).replicaId).toHaveLength(54);
+  });
+
+  it('refuses ids that a label or a row could not carry as they are', () => {
+    expect(() => createConfig({ REPLICA_ID: 'bot 1' })).toThrow(/REPLICA_ID must be 1-63 letters/);
+    expect(() => createConfig({ PLUME_EGRESS_ID: 'x'.repeat(64) })).toThrow(/PLUME_EGRESS_ID must be 1-63 letters/);
   });
 });
 

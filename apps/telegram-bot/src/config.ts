@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 
 /** Thrown by {@link createConfig}: each line names the variable and says what it must be. */
@@ -24,6 +25,13 @@ const encryptionKeySchema = z
     /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
     'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
   );
+
+/** An identifier that logs, metric labels and database rows carry as it is. */
+const identifier = (what: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, `must be 1-63 letters, digits, dots, dashes or underscores (${what})`);
 
 const envSchema = z
   .object({
@@ -99,6 +107,8 @@ const envSchema = z
         .positive('must be more than 0')
         .max(24 * 30, 'must be at most 720 (30 days)'),
     ),
+    REPLICA_ID: optional(identifier('this process among the replicas, e.g. bot-1')),
+    PLUME_EGRESS_ID: optional(identifier('the address replicas reach Plume from, e.g. office-nat')),
     STOP_GRACE_SECONDS: optional(
       z.coerce
         .number({ error: 'must be a number of seconds' })
@@ -156,6 +166,13 @@ export interface Config {
   auditRetentionDays: number;
   /** How long an invite link stays valid (`INVITE_EXPIRY_HOURS`, default 72). */
   inviteExpiryHours: number;
+  /** This process among the replicas (`REPLICA_ID`): the `/metrics` label, and the owner of its claims. */
+  replicaId: string;
+  /**
+   * The source address this process reaches Plume from (`PLUME_EGRESS_ID`, default `default`):
+   * replicas with the same one share each cloud's Plume budget.
+   */
+  plumeEgressId: string;
 }
 
 /** Default of `WATCH_INTERVAL_SECONDS`: each watched location is checked every 5 minutes. */
@@ -178,6 +195,19 @@ export const DEFAULT_INVITE_EXPIRY_HOURS = 72;
 
 /** Default of `STOP_GRACE_SECONDS`: how long a stop waits for the updates in flight. */
 export const DEFAULT_STOP_GRACE_SECONDS = 10;
+
+/** Default of `PLUME_EGRESS_ID`: every replica is behind one address, so all share one budget per cloud. */
+export const DEFAULT_PLUME_EGRESS_ID = 'default';
+
+/**
+ * Default of `REPLICA_ID`: the host name and process id, unique among processes running at the same
+ * time (a container's host name is its id). The one place a replica's identity is made.
+ * @example defaultReplicaId('bot-7f9c', 1) // 'bot-7f9c-1'
+ */
+export function defaultReplicaId(host: string = hostname(), pid: number = process.pid): string {
+  const name = host.replace(/[^A-Za-z0-9._-]/g, '-').slice(0, 48) || 'host';
+  return `${/^[A-Za-z0-9]/.test(name) ? name : `h${name}`}-${pid}`;
+}
 
 function decodeKey(key: string): Buffer {
   return key.length === 64 ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
@@ -280,5 +310,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     maxWatchesPerPerson: e.MAX_WATCHES_PER_PERSON ?? DEFAULT_MAX_WATCHES_PER_PERSON,
     inviteExpiryHours: e.INVITE_EXPIRY_HOURS ?? DEFAULT_INVITE_EXPIRY_HOURS,
     auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    replicaId: e.REPLICA_ID ?? defaultReplicaId(),
+    plumeEgressId: e.PLUME_EGRESS_ID ?? DEFAULT_PLUME_EGRESS_ID,
   };
 }
