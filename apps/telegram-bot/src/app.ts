@@ -95,6 +95,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     defaults: options.plume,
     clientOptions: options.plumeClient,
     queue: { maxWaitMs: config.plumeQueueMaxWaitMs },
+    shared: storage.plume === undefined ? undefined : { state: storage.plume, egressId: config.plumeEgressId },
     onEvent: (event) => {
       if (event.type === 'response') metrics.plumeCalls.inc({ outcome: 'ok' });
       if (event.type === 'error') metrics.plumeCalls.inc({ outcome: event.code });

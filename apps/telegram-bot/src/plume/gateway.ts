@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { DEFAULT_API_BASE, PlumeBudget, PlumeClient, type PlumeClientOptions, type PlumeEvent } from '@org/plume-sdk';
+import {
+  DEFAULT_API_BASE,
+  PlumeBudget,
+  PlumeClient,
+  type BudgetStore,
+  type PlumeClientOptions,
+  type PlumeEvent,
+  type TokenCache,
+} from '@org/plume-sdk';
 import type { PlumeEndpoints } from '../config';
 import { createFairQueue, type FairQueue } from '../queue/fair-queue';
 import type { Credentials } from '../storage/user-state';
@@ -26,6 +34,23 @@ export interface PlumeGateway {
   budgetUsage(): Promise<{ interactive: number; background: number }>;
 }
 
+/**
+ * Plume's limits kept where every replica sees them (the PostgreSQL storage): each budget's counters
+ * and each credential's access token.
+ */
+export interface SharedPlumeState {
+  /** The counters of the budget named `key` (see {@link budgetKey}). */
+  budgetStore(key: string): BudgetStore;
+  tokenCache: TokenCache;
+}
+
+/**
+ * The name of a shared budget: Plume's firewall counts calls per cloud and source address, so
+ * replicas behind one egress address (one NAT) share one budget per cloud.
+ * @example budgetKey('https://piranha.example/api/', 'office-nat') // 'https://piranha.example/api/ via office-nat'
+ */
+export const budgetKey = (cloud: string, egressId: string): string => `${cloud} via ${egressId}`;
+
 export interface PlumeGatewayOptions {
   /** The cloud used when the user's credentials don't name one. */
   defaults: PlumeEndpoints;
@@ -33,6 +58,11 @@ export interface PlumeGatewayOptions {
   onEvent?: (event: PlumeEvent) => void;
   /** Transport settings for every client (timeouts, retries, the request limiter); the SDK's defaults otherwise. */
   clientOptions?: Pick<PlumeClientOptions, 'timeoutMs' | 'retry' | 'rateLimit' | 'fetch'> | undefined;
+  /**
+   * Several replicas: budgets and tokens in `state`, each cloud's budget shared by the replicas with
+   * the same `egressId` (`PLUME_EGRESS_ID`). @default one process: both in memory
+   */
+  shared?: { state: SharedPlumeState; egressId: string } | undefined;
   /** How many clients to keep (least recently used are dropped). @default 500 */
   maxClients?: number;
   /** Each credential's queue. */
@@ -83,13 +113,17 @@ const fingerprint = (c: Credentials) =>
  * set's queue lets at most `queue.concurrency` requests reach the budget at once, and the budget
  * serves calls in arrival order, so credential sets (workspaces) busy on one cloud share it equally
  * and one's burst never holds back another's request for longer than those few. With
- * `clientOptions.rateLimit: false` (benchmarks) clients have no limiter and no budget.
+ * `clientOptions.rateLimit: false` (benchmarks) clients have no limiter and no budget. With `shared`
+ * (several replicas), each budget's counters and the access tokens live in the database, so the
+ * replicas together stay within the budget and fetch each credential's token once.
+ * @example const plume = createPlumeGateway({ defaults: config.plume, queue: { maxWaitMs: 30_000 } });
  */
 export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
   const entries = new Map<string, Entry>();
   const budgets = new Map<string, PlumeBudget>();
   const maxClients = options.maxClients ?? 500;
   const rateLimit = options.clientOptions?.rateLimit;
+  const { shared } = options;
   const cloudOf = (c: Credentials) => c.apiBase ?? options.defaults.apiBase ?? DEFAULT_API_BASE;
   const budgetFor = (c: Credentials): PlumeBudget | undefined => {
     if (rateLimit === false) return undefined;
@@ -102,12 +136,16 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
         // A report's calls (the location and its nodes, at once) start together even while
         // monitoring saturates its lane, instead of the second waiting for a slot.
         interactiveReserve: Math.min(CALLS_PER_REQUEST, burstOf(rateLimit) - 1),
+        ...(shared === undefined ? {} : { store: shared.state.budgetStore(budgetKey(cloud, shared.egressId)) }),
       });
       budgets.set(cloud, budget);
     }
     return budget;
   };
 
+  // The rate a budget is given (`rateLimit` sets the budget's; a client takes one or the other).
+  const transport = { ...options.clientOptions };
+  delete transport.rateLimit;
   const build = (c: Credentials) =>
     new PlumeClient({
       authorization: c.authorization,
@@ -117,8 +155,9 @@ export function createPlumeGateway(options: PlumeGatewayOptions): PlumeGateway {
       // A user's own API base derives its own Reports base; the configured one goes with the default cloud.
       reportsBase: c.apiBase === undefined ? options.defaults.reportsBase : undefined,
       onEvent: options.onEvent,
-      ...options.clientOptions,
-      budget: budgetFor(c),
+      ...transport,
+      ...(rateLimit === false ? { rateLimit: false } : { budget: budgetFor(c) }),
+      ...(shared === undefined ? {} : { tokenCache: shared.state.tokenCache }),
     });
 
   const newQueue = () =>

@@ -1,9 +1,11 @@
 import type { DatabaseUrl } from '../config';
 import { createPgBossScheduler } from '../jobs/pg-boss-scheduler';
 import { createCipher } from '../security/cipher';
+import { pgBudgetStore } from './pg-budget-store';
 import { openPgPool, preparePgDatabase } from './pg-database';
 import { pgSettingsStore } from './pg-settings-store';
 import { pgTeamStore } from './pg-team-store';
+import { pgTokenCache } from './pg-token-cache';
 import { pgUserStore } from './pg-user-store';
 import {
   closeStores,
@@ -47,6 +49,7 @@ export async function openPgStorage(options: StorageOptions & { database: Databa
       backend: 'postgres',
       ...stores,
       jobs,
+      plume: { budgetStore: (key) => pgBudgetStore(pool, key), tokenCache: pgTokenCache(pool, cipher, logger) },
       ping: async () => void (await pool.query('SELECT 1')),
       async close() {
         try {

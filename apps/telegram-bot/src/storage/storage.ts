@@ -1,6 +1,7 @@
 import type { DatabaseUrl } from '../config';
 import type { JobScheduler } from '../jobs/job-scheduler';
 import type { Logger } from '../logger';
+import type { SharedPlumeState } from '../plume/gateway';
 import type { MonitoringDatabase } from './monitoring-db';
 import type { SettingsStore } from './settings-store';
 import type { TeamStore } from './team-store';
@@ -26,6 +27,11 @@ export interface Storage extends Stores {
    * the replicas) on PostgreSQL. Not started: the jobs are declared first (see start-monitoring.ts).
    */
   jobs: JobScheduler;
+  /**
+   * Plume's budgets and access tokens, shared by every replica on this database (PostgreSQL);
+   * undefined on SQLite, where the one process keeps them in memory.
+   */
+  plume?: SharedPlumeState | undefined;
   /**
    * Resolves when the database answers a trivial query now, rejects when it does not (readiness:
    * a PostgreSQL server that went away). Never throws synchronously.
