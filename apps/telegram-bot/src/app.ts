@@ -9,6 +9,7 @@ import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type DatabaseUrl, type Plu
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
 import { startHttpServer, type RunningHttpServer, type WebhookHandler } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
+import { readiness } from './http/readiness';
 import { createWebhookHandler } from './http/webhook';
 import type { Logger } from './logger';
 import type { DeliveryFor } from './monitoring/delivery';
@@ -35,7 +36,7 @@ export interface AppOptions {
    * PostgreSQL implementation (see open-storage.ts).
    */
   database?: DatabaseUrl | undefined;
-  /** The bot's metrics; default a fresh registry (the benchmark passes one that keeps raw timings). */
+  /** The bot's metrics; default a fresh registry labelled with the replica (benchmarks pass their own). */
   metrics?: BotMetrics;
   /** Transport settings of the Plume clients (tests shorten timeouts; benchmarks lift the limiter). */
   plumeClient?: PlumeGatewayOptions['clientOptions'];
@@ -89,7 +90,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { users: store, team, settings, inbox } = storage;
   const stopRetention = startAuditRetention({ audit: team, days: config.auditRetentionDays, clock: Date.now, logger });
   if (options.freshUpdateIds === true) await inbox.clear();
-  const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry());
+  const metrics = options.metrics ?? createBotMetrics(createMetricsRegistry({ labels: { replica: config.replicaId } }));
   metrics.registry.gauge('telegram_bot_stored_users', 'Users with stored state.', () => store.count());
   const plume = createPlumeGateway({
     defaults: options.plume,
@@ -177,6 +178,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         host: config.host,
         metrics: metrics.registry,
         isHealthy: () => running,
+        isReady: readiness({ stopping: () => !running, ping: storage.ping }),
         webhook,
       });
     }

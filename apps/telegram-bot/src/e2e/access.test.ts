@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { completeSetup, createBotWorld, type BotWorld } from '../testing/bot-world';
+import { seriesValue } from '../testing/metrics-text';
 import { until } from '../testing/until';
 
 /** Reads one counter from the bot's /metrics. */
 async function metric(world: BotWorld, name: string): Promise<number> {
   const text = await (await fetch(`${world.app().http?.url}/metrics`)).text();
-  return Number(new RegExp(`^${name} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  return seriesValue(text, name) ?? 0;
 }
 
 describe('who may use the bot', () => {
   let world: BotWorld;
   const OWNER_ID = 4242;
   beforeAll(async () => {
-    world = await createBotWorld({ env: { ALLOWED_USERS: `${OWNER_ID}, 77`, PORT: '0', HOST: '127.0.0.1' } });
+    world = await createBotWorld({
+      env: { ALLOWED_USERS: `${OWNER_ID}, 77`, PORT: '0', HOST: '127.0.0.1', REPLICA_ID: 'bot-a' },
+    });
     await world.startBot();
   }, 60_000);
   afterAll(() => world.close());
@@ -66,15 +69,18 @@ describe('who may use the bot', () => {
     expect(world.simulator.log.count('token')).toBe(1);
   });
 
-  it('serves /healthz and Prometheus /metrics', async () => {
+  it('serves /healthz, its liveness and readiness, and Prometheus /metrics labelled with the replica', async () => {
     const health = await fetch(`${world.app().http?.url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.text()).toBe('ok\n');
+    expect((await fetch(`${world.app().http?.url}/healthz/live`)).status).toBe(200);
+    const ready = await fetch(`${world.app().http?.url}/healthz/ready`);
+    expect([ready.status, await ready.text()]).toEqual([200, 'ready\n']);
     const metrics = await (await fetch(`${world.app().http?.url}/metrics`)).text();
     expect(metrics).toContain('# TYPE telegram_bot_updates_total counter');
-    expect(metrics).toMatch(/^telegram_bot_updates_total\{kind="message"\} \d+$/m);
-    expect(metrics).toMatch(/^telegram_bot_stored_users \d+$/m);
-    expect(metrics).toMatch(/^telegram_bot_update_duration_seconds_count \d+$/m);
+    expect(metrics).toMatch(/^telegram_bot_updates_total\{replica="bot-a",kind="message"\} \d+$/m);
+    expect(metrics).toMatch(/^telegram_bot_stored_users\{replica="bot-a"\} \d+$/m);
+    expect(metrics).toMatch(/^telegram_bot_update_duration_seconds_count\{replica="bot-a"\} \d+$/m);
     expect((await fetch(`${world.app().http?.url}/nope`)).status).toBe(404);
   });
 });

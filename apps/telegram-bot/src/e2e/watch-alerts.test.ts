@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { fixtures } from '@org/plume-simulator';
 import { buttonLabels } from '@org/telegram-sandbox';
 import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
+import { seriesValue } from '../testing/metrics-text';
 
 // Monitoring end to end: the real bot, the sandbox and the simulator's scenarios, with a 1 s interval.
 
@@ -49,13 +50,7 @@ describe('watching a location', () => {
 
   it('counts watched locations, checks, budget and alerts in /metrics', async () => {
     const metrics = await (await fetch(`${world.app().http?.url}/metrics`)).text();
-    const value = (series: string) =>
-      Number(
-        metrics
-          .split('\n')
-          .find((line) => line.startsWith(`${series} `))
-          ?.slice(series.length + 1),
-      );
+    const value = (series: string) => seriesValue(metrics, series);
     expect(value('telegram_bot_watched_locations')).toBe(1);
     expect(value('telegram_bot_watch_checks_total{outcome="ok"}')).toBeGreaterThan(3);
     expect(value('telegram_bot_alerts_sent_total{kind="firing"}')).toBe(1);

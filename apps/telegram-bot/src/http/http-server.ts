@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MetricsRegistry } from './metrics';
+import type { Readiness } from './readiness';
 
 /** Handles one webhook request (telegraf's `webhookCallback`); calls `next` when the path isn't its own. */
 export type WebhookHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => Promise<void>;
@@ -11,6 +12,8 @@ export interface HttpServerOptions {
   metrics: MetricsRegistry;
   /** True while the bot is running; `/healthz` answers 503 otherwise. */
   isHealthy: () => boolean;
+  /** Whether to send this replica traffic (`/healthz/ready`); default: as `isHealthy`. */
+  isReady?: (() => Promise<Readiness>) | undefined;
   webhook?: WebhookHandler | undefined;
 }
 
@@ -20,16 +23,37 @@ export interface RunningHttpServer {
 }
 
 /**
- * The bot's HTTP server: `GET /healthz` (200 `ok` or 503), `GET /metrics` (Prometheus text) and,
- * in webhook mode, Telegram's POSTs on the webhook's secret path. Anything else is a 404.
+ * The bot's HTTP server: `GET /healthz/live` (liveness: 200 whenever the process answers),
+ * `GET /healthz/ready` (readiness: 200 `ready`, or 503 and the reason: stopping, database
+ * unreachable), `GET /healthz` (200 `ok` while running, 503 once a stop began: the check of a single
+ * process), `GET /metrics` (Prometheus text) and, in webhook mode, Telegram's POSTs on the webhook's
+ * secret path. Anything else is a 404.
+ * @example const http = await startHttpServer({ port: 8080, host: '0.0.0.0', metrics, isHealthy: () => true });
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const isReady =
+    options.isReady ??
+    (() => Promise.resolve<Readiness>(options.isHealthy() ? { ready: true } : { ready: false, reason: 'stopping' }));
   const notFound = (res: ServerResponse) => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     if (req.method === 'GET' && path === '/healthz') {
       const healthy = options.isHealthy();
       res.writeHead(healthy ? 200 : 503, { 'content-type': 'text/plain' }).end(healthy ? 'ok\n' : 'stopping\n');
+      return;
+    }
+    if (req.method === 'GET' && path === '/healthz/live') {
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('live\n');
+      return;
+    }
+    if (req.method === 'GET' && path === '/healthz/ready') {
+      isReady().then(
+        (state) =>
+          state.ready
+            ? res.writeHead(200, { 'content-type': 'text/plain' }).end('ready\n')
+            : res.writeHead(503, { 'content-type': 'text/plain' }).end(`not ready: ${state.reason}\n`),
+        () => res.writeHead(503, { 'content-type': 'text/plain' }).end('not ready\n'),
+      );
       return;
     }
     if (req.method === 'GET' && path === '/metrics') {

@@ -1,5 +1,6 @@
 /** A tiny Prometheus registry: counters, gauges read at scrape time, and histograms. */
-type Labels = Readonly<Record<string, string>>;
+/** A series' labels, name to value. */
+export type Labels = Readonly<Record<string, string>>;
 
 export interface Counter {
   inc(labels?: Labels, by?: number): void;
@@ -24,8 +25,14 @@ const labelText = (labels: Labels) => {
 
 const keyOf = (labels: Labels) => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
 
-/** Creates an empty registry; one per bot instance, never module-global. */
-export function createMetricsRegistry(): MetricsRegistry {
+/**
+ * Creates an empty registry; one per bot instance, never module-global. `labels` go on every
+ * series, e.g. `{ replica: 'bot-1' }`, so that the series of several replicas stay apart.
+ * @example createMetricsRegistry({ labels: { replica: 'bot-1' } }).counter('hits_total', 'Hits.').inc()
+ */
+export function createMetricsRegistry(options: { labels?: Labels } = {}): MetricsRegistry {
+  const constant = options.labels ?? {};
+  const withConstant = (labels: Labels): Labels => ({ ...constant, ...labels });
   const sections: Array<() => string[] | Promise<string[]>> = [];
 
   return {
@@ -35,8 +42,8 @@ export function createMetricsRegistry(): MetricsRegistry {
         `# HELP ${name} ${help}`,
         `# TYPE ${name} counter`,
         ...(values.size === 0
-          ? [`${name} 0`]
-          : [...values.values()].map(({ labels, value }) => `${name}${labelText(labels)} ${value}`)),
+          ? [`${name}${labelText(constant)} 0`]
+          : [...values.values()].map(({ labels, value }) => `${name}${labelText(withConstant(labels))} ${value}`)),
       ]);
       return {
         inc(labels = {}, by = 1) {
@@ -51,7 +58,8 @@ export function createMetricsRegistry(): MetricsRegistry {
       const series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
       sections.push(() => {
         const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} histogram`];
-        for (const { labels, counts, sum, count } of series.values()) {
+        for (const { labels: own, counts, sum, count } of series.values()) {
+          const labels = withConstant(own);
           buckets.forEach((le, i) =>
             lines.push(`${name}_bucket${labelText({ ...labels, le: String(le) })} ${counts[i]}`),
           );
@@ -74,7 +82,11 @@ export function createMetricsRegistry(): MetricsRegistry {
       };
     },
     gauge(name, help, collect) {
-      sections.push(async () => [`# HELP ${name} ${help}`, `# TYPE ${name} gauge`, `${name} ${await collect()}`]);
+      sections.push(async () => [
+        `# HELP ${name} ${help}`,
+        `# TYPE ${name} gauge`,
+        `${name}${labelText(constant)} ${await collect()}`,
+      ]);
     },
     async render() {
       const parts = await Promise.all(sections.map((section) => Promise.resolve(section())));

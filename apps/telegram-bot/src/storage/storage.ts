@@ -34,9 +34,9 @@ export interface Storage extends Stores {
   plume?: SharedPlumeState | undefined;
   /**
    * Resolves when the database answers a trivial query now, rejects when it does not (readiness:
-   * a PostgreSQL server that went away). Never throws synchronously.
+   * a PostgreSQL server that went away). Never throws synchronously. Bound: may be passed on alone.
    */
-  ping(): Promise<void>;
+  ping(this: void): Promise<void>;
   /** Closes every store and connection; safe to call twice. */
   close(): Promise<void>;
 }
