@@ -52,7 +52,11 @@ export function pgBudgetStore(pool: Pool, key: string): BudgetStore {
     take: (lane, now, limits) =>
       pgTransaction(pool, async (client) => {
         const store = await lockedCounters(client, key);
-        const decision = store.take(lane, now, limits);
+        // Replicas' clocks differ, and a replica reads its clock before it waits for this row's
+        // lock: a time before the newest recorded call counts as that call's time. The times stay in
+        // order (the SDK's rules and snapshots rely on it), and a replica whose clock is behind waits
+        // that much longer: never more calls than the budget.
+        const decision = store.take(lane, Math.max(now, store.snapshot().calls.at(-1) ?? now), limits);
         if (decision.granted) await save(client, key, store);
         return decision;
       }),

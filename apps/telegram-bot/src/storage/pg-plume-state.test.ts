@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import { memoryPlumeState, openPgPlumeState, postgresPlumeState } from '../testing/plume-state-backends';
 import { plumeStateContract } from '../testing/plume-state-contract';
 import { captureLogger } from '../testing/capture-logger';
+import { pgBudgetStore } from './pg-budget-store';
 import { pgTokenCache } from './pg-token-cache';
 
 // The SDK's budget and token cache in PostgreSQL behave as the SDK's memory ones, and several
@@ -31,6 +32,32 @@ describe('the PostgreSQL token cache', () => {
       expect(await cache.get('another key')).toBeUndefined(); // sealed for its own key only
       expect(lines().join('\n')).toContain('cannot be decrypted');
       expect(lines().join('\n')).not.toContain('secret-token');
+    } finally {
+      await state.destroy();
+    }
+  });
+});
+
+describe('the PostgreSQL budget store', () => {
+  it('keeps calls in order when a replica whose clock is behind takes one after another replica', async () => {
+    const state = await openPgPlumeState();
+    try {
+      const [ahead, behind] = [pgBudgetStore(await state.pool(), 'k'), pgBudgetStore(await state.pool(), 'k')];
+      const limits = {
+        burst: 2,
+        burstWindowMs: 1000,
+        callsPerWindow: 10,
+        windowMs: 60_000,
+        backgroundPerWindow: 10,
+        interactiveReserve: 1,
+      };
+      expect(await ahead.take('interactive', 5000, limits)).toEqual({ granted: true });
+      // Its clock reads 4990: the call counts as started at 5000, the newest one's time.
+      expect(await behind.take('interactive', 4990, limits)).toEqual({ granted: true });
+      expect(await ahead.take('interactive', 5001, limits)).toEqual({ granted: false, reason: 'rate', retryAt: 6000 });
+      expect(await behind.take('interactive', 5500, limits)).toEqual({ granted: false, reason: 'rate', retryAt: 6000 });
+      expect(await behind.take('interactive', 6000, limits)).toEqual({ granted: true });
+      expect((await ahead.usage(6000, limits)).interactive).toBe(3);
     } finally {
       await state.destroy();
     }
