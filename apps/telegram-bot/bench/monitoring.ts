@@ -93,7 +93,7 @@ async function main(): Promise<void> {
         locationName: `Bench ${l}`,
       });
     }
-    watches.watch(ids[p] as number, targets, LOCATIONS);
+    await watches.watch(ids[p] as number, targets, LOCATIONS);
   }
   database.close();
   // Let every customer be checked once (at most twice the steady pace per tick), then measure.

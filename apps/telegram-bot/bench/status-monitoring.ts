@@ -170,11 +170,11 @@ async function main(): Promise<void> {
   };
   for (let round = 0; round < ROUNDS; round++) {
     await measure('idle');
-    watches.watch(WATCHER, targets, CUSTOMERS);
+    await watches.watch(WATCHER, targets, CUSTOMERS);
     // Saturated once the first checks (each customer's state and nodes) have passed.
     await sleep(2 * INTERVAL_S * 1000);
     await measure('saturated');
-    for (const watch of watches.list(WATCHER)) watches.unwatch(WATCHER, watch.monitoredId);
+    for (const watch of await watches.list(WATCHER)) await watches.unwatch(WATCHER, watch.monitoredId);
     // Idle again once the checks already started have drained.
     while ((await fleetCallsPerSecond(child, 3000)) > 0);
   }

@@ -28,7 +28,7 @@ export function alertButtonsFeature(): Composer<BotContext> {
     const ready = await requireCredentials(ctx);
     if (ready === undefined) return;
     const data = alertStatusData.unpack(callbackDataOf(ctx));
-    const location = data === undefined ? undefined : ctx.services.monitoring.watches.location(data.mid);
+    const location = data === undefined ? undefined : await ctx.services.monitoring.watches.location(data.mid);
     if (location === undefined)
       return void (await ctx.answerCbQuery('Nobody watches this location any more. Find it with /locations.', {
         show_alert: true,
@@ -70,9 +70,11 @@ export function alertButtonsFeature(): Composer<BotContext> {
     const { monitoring } = ctx.services;
     const until = monitoring.clock() + Number(data?.hours ?? 0) * HOUR_MS;
     const owners = data === undefined ? [] : await alertWatchers(ctx, ready.membership.workspaceId, data.mid);
-    const muted = data === undefined ? [] : owners.filter((owner) => monitoring.watches.mute(owner, data.mid, until));
+    const muted: number[] = [];
+    for (const owner of owners)
+      if (data !== undefined && (await monitoring.watches.mute(owner, data.mid, until))) muted.push(owner);
     if (data === undefined || muted.length === 0) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
-    const watch = monitoring.watches.get(muted[0] ?? ctx.from.id, data.mid);
+    const watch = await monitoring.watches.get(muted[0] ?? ctx.from.id, data.mid);
     // A teammate's mute of the watches whose alerts come to this group is theirs to account for.
     for (const owner of muted.filter((id) => id !== ctx.from.id))
       await recordAudit(ctx, ready.membership.workspaceId, 'watch.muted', {
@@ -96,11 +98,11 @@ export function alertButtonsFeature(): Composer<BotContext> {
     if ((await requireMember(ctx, 'support')) === undefined) return;
     const data = acknowledgeData.unpack(callbackDataOf(ctx));
     const { watches, clock } = ctx.services.monitoring;
-    const incident = data === undefined ? undefined : watches.incident(data.inc);
+    const incident = data === undefined ? undefined : await watches.incident(data.inc);
     if (data === undefined || incident === undefined)
       return void (await ctx.answerCbQuery('I no longer know this alert.'));
     if (!incident.open) return void (await ctx.answerCbQuery('This alert is already over: the location recovered.'));
-    if (!watches.acknowledge(data.inc, ctx.from.id, clock()))
+    if (!(await watches.acknowledge(data.inc, ctx.from.id, clock())))
       return void (await ctx.answerCbQuery('Already acknowledged: no reminders for it.'));
     ctx.services.logger.info({ incidentId: data.inc, userId: ctx.from.id }, 'Incident acknowledged');
     await answerPress(ctx, '✅ Acknowledged: no reminders for this alert.');

@@ -10,14 +10,14 @@ import type { BotContext } from '../context';
 export async function alertWatchers(ctx: BotContext, workspaceId: number, monitoredId: number): Promise<number[]> {
   const { team, settings, monitoring } = ctx.services;
   const userId = ctx.from?.id ?? 0;
-  if (monitoring.watches.get(userId, monitoredId) !== undefined) return [userId];
+  if ((await monitoring.watches.get(userId, monitoredId)) !== undefined) return [userId];
   const message = ctx.callbackQuery?.message;
   if (message === undefined || message.chat.type === 'private') return [];
   const threadId =
     'is_topic_message' in message && message.is_topic_message === true ? message.message_thread_id : undefined;
   const owners: number[] = [];
   for (const member of await team.members(workspaceId)) {
-    if (monitoring.watches.get(member.userId, monitoredId) === undefined) continue;
+    if ((await monitoring.watches.get(member.userId, monitoredId)) === undefined) continue;
     const route = await settings.route(member.userId);
     if (route?.chatId === message.chat.id && route.threadId === threadId) owners.push(member.userId);
   }

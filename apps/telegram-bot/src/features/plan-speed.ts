@@ -26,7 +26,7 @@ export function planSpeedFeature(): Composer<BotContext> {
     if ((await requireMember(ctx, 'support')) === undefined) return;
     const data = watchPlanData.unpack(callbackDataOf(ctx));
     const { monitoring, store } = ctx.services;
-    const watch = data === undefined ? undefined : monitoring.watches.get(ctx.from.id, data.mid);
+    const watch = data === undefined ? undefined : await monitoring.watches.get(ctx.from.id, data.mid);
     const chatId = ctx.chat?.id;
     if (watch === undefined || chatId === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await store.update(ctx.from.id, (s) => ({
@@ -59,8 +59,8 @@ export function planSpeedFeature(): Composer<BotContext> {
     const member = await requireMember(ctx, 'support');
     await store.update(ctx.from.id, endDialog);
     if (member === undefined) return;
-    const saved = monitoring.watches.setPlanSpeed(ctx.from.id, dialog.monitoredId, answer.data);
-    const watch = saved ? monitoring.watches.get(ctx.from.id, dialog.monitoredId) : undefined;
+    const saved = await monitoring.watches.setPlanSpeed(ctx.from.id, dialog.monitoredId, answer.data);
+    const watch = saved ? await monitoring.watches.get(ctx.from.id, dialog.monitoredId) : undefined;
     if (watch === undefined) return void (await ctx.reply(GONE));
     const done = answer.data === null ? '✅ Plan speed cleared.' : '✅ Plan speed saved.';
     await ctx.reply(`${done}\n\n${settingsText(watch, monitoring.clock())}`, {

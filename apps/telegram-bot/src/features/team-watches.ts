@@ -42,10 +42,9 @@ async function overview(ctx: BotContext, ready: Ready) {
   const { team, monitoring } = ctx.services;
   const members = await team.members(ready.membership.workspaceId);
   const rows = members.map((m) => ({ userId: m.userId, name: memberLabel(m), role: m.role }));
-  const parts = renderTeamWatches(
-    rows.map((m) => ({ ...m, watches: monitoring.watches.list(m.userId).map(listItem) })),
-    { now: monitoring.clock() },
-  );
+  const withWatches = [];
+  for (const m of rows) withWatches.push({ ...m, watches: (await monitoring.watches.list(m.userId)).map(listItem) });
+  const parts = renderTeamWatches(withWatches, { now: monitoring.clock() });
   return { parts, keyboard: teamWatchesKeyboard(rows) };
 }
 
@@ -65,9 +64,9 @@ async function teamMember(ctx: BotContext, userId: number): Promise<{ ready: Rea
 }
 
 /** The member's watches, headed with their name. */
-function memberList(ctx: BotContext, member: Member) {
+async function memberList(ctx: BotContext, member: Member) {
   const { watches, clock, maxWatchesPerPerson } = ctx.services.monitoring;
-  const list = watches.list(member.userId);
+  const list = await watches.list(member.userId);
   const parts = renderWatchList(list.map(listItem), {
     now: clock(),
     cap: maxWatchesPerPerson,
@@ -110,7 +109,7 @@ export function teamWatchesFeature(): Composer<BotContext> {
     const data = memberWatchesData.unpack(callbackDataOf(ctx));
     const found = data === undefined ? undefined : await teamMember(ctx, data.u);
     if (found === undefined) return;
-    const { parts, keyboard } = memberList(ctx, found.member);
+    const { parts, keyboard } = await memberList(ctx, found.member);
     await editRich(ctx, parts, keyboard);
     await answerPress(ctx);
   });
@@ -119,7 +118,7 @@ export function teamWatchesFeature(): Composer<BotContext> {
     const data = teamWatchSettingsData.unpack(callbackDataOf(ctx));
     const found = data === undefined ? undefined : await teamMember(ctx, data.u);
     if (data === undefined || found === undefined) return;
-    const watch = ctx.services.monitoring.watches.get(data.u, data.mid);
+    const watch = await ctx.services.monitoring.watches.get(data.u, data.mid);
     if (watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await showSettings(ctx, found.member, watch);
     await answerPress(ctx);
@@ -130,8 +129,8 @@ export function teamWatchesFeature(): Composer<BotContext> {
     const found = data === undefined ? undefined : await teamMember(ctx, data.u);
     if (data === undefined || found === undefined) return;
     const { watches } = ctx.services.monitoring;
-    const watch = watches.setCondition(data.u, data.mid, data.cond, data.on === '1')
-      ? watches.get(data.u, data.mid)
+    const watch = (await watches.setCondition(data.u, data.mid, data.cond, data.on === '1'))
+      ? await watches.get(data.u, data.mid)
       : undefined;
     if (watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await showSettings(ctx, found.member, watch);
@@ -143,8 +142,8 @@ export function teamWatchesFeature(): Composer<BotContext> {
     const found = data === undefined ? undefined : await teamMember(ctx, data.u);
     if (data === undefined || found === undefined) return;
     const { watches, clock } = ctx.services.monitoring;
-    const watch = watches.mute(data.u, data.mid, clock() + Number(data.hours) * HOUR_MS)
-      ? watches.get(data.u, data.mid)
+    const watch = (await watches.mute(data.u, data.mid, clock() + Number(data.hours) * HOUR_MS))
+      ? await watches.get(data.u, data.mid)
       : undefined;
     if (watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     if (data.u !== ctx.from.id)
@@ -163,8 +162,8 @@ export function teamWatchesFeature(): Composer<BotContext> {
     const found = data === undefined ? undefined : await teamMember(ctx, data.u);
     if (data === undefined || found === undefined) return;
     const { watches } = ctx.services.monitoring;
-    const watch = watches.get(data.u, data.mid);
-    if (watch === undefined || !watches.unwatch(data.u, data.mid))
+    const watch = await watches.get(data.u, data.mid);
+    if (watch === undefined || !(await watches.unwatch(data.u, data.mid)))
       return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     const where = `${echo(watch.locationName) || 'a location'} · ${echo(watch.customerName)}`;
     if (data.u !== ctx.from.id) {

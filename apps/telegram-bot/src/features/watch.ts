@@ -54,7 +54,7 @@ async function watchCustomer(
     locationId: l.id,
     locationName: l.name ?? '',
   }));
-  const outcome = monitoring.watches.watch(ctx.from?.id ?? 0, targets, monitoring.maxWatchesPerPerson);
+  const outcome = await monitoring.watches.watch(ctx.from?.id ?? 0, targets, monitoring.maxWatchesPerPerson);
   if (outcome.added > 0) monitoring.wakeMonitor();
   const all = locations.length === 1 ? 'the location' : `all ${locations.length} locations`;
   const some = `${outcome.added} of the ${locations.length} locations`;
@@ -79,7 +79,7 @@ export function watchFeature(): Composer<BotContext> {
     }
     const { monitoring, plume } = ctx.services;
     const name = await customerName(ctx, ready.credentials, location.customerId);
-    const outcome = monitoring.watches.watch(
+    const outcome = await monitoring.watches.watch(
       ctx.from.id,
       [
         {

@@ -13,9 +13,9 @@ import type { Watch } from '../storage/watch-store';
 export const GONE = 'You no longer watch this location. Send /watches for the current list.';
 
 /** The /watches message: the list and a button per watch. */
-function listMessage(ctx: BotContext, userId: number) {
+async function listMessage(ctx: BotContext, userId: number) {
   const { watches, maxWatchesPerPerson, clock } = ctx.services.monitoring;
-  const list = watches.list(userId);
+  const list = await watches.list(userId);
   const parts = renderWatchList(
     list.map((w) => ({
       locationName: echo(w.locationName),
@@ -52,13 +52,13 @@ export function watchesFeature(): Composer<BotContext> {
 
   feature.command('watches', async (ctx) => {
     if ((await requireMember(ctx, 'viewer')) === undefined) return;
-    const { parts, keyboard } = listMessage(ctx, ctx.from.id);
+    const { parts, keyboard } = await listMessage(ctx, ctx.from.id);
     await replyRich(ctx, parts, keyboard);
   });
 
   feature.action(watchListData.filter(), async (ctx) => {
     if ((await requireMember(ctx, 'viewer')) === undefined) return;
-    const { parts, keyboard } = listMessage(ctx, ctx.from.id);
+    const { parts, keyboard } = await listMessage(ctx, ctx.from.id);
     await editRich(ctx, parts, keyboard);
     await answerPress(ctx);
   });
@@ -67,7 +67,7 @@ export function watchesFeature(): Composer<BotContext> {
     if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const data = watchSettingsData.unpack(callbackDataOf(ctx));
     const { monitoring } = ctx.services;
-    const watch = data === undefined ? undefined : monitoring.watches.get(ctx.from.id, data.mid);
+    const watch = data === undefined ? undefined : await monitoring.watches.get(ctx.from.id, data.mid);
     if (watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await editText(ctx, settingsText(watch, monitoring.clock()), { reply_markup: watchSettingsKeyboard(watch) });
     await answerPress(ctx);
@@ -78,8 +78,8 @@ export function watchesFeature(): Composer<BotContext> {
     const data = watchConditionData.unpack(callbackDataOf(ctx));
     const { monitoring } = ctx.services;
     const changed =
-      data !== undefined && monitoring.watches.setCondition(ctx.from.id, data.mid, data.cond, data.on === '1');
-    const watch = data === undefined || !changed ? undefined : monitoring.watches.get(ctx.from.id, data.mid);
+      data !== undefined && (await monitoring.watches.setCondition(ctx.from.id, data.mid, data.cond, data.on === '1'));
+    const watch = data === undefined || !changed ? undefined : await monitoring.watches.get(ctx.from.id, data.mid);
     if (data === undefined || watch === undefined) return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await editText(ctx, settingsText(watch, monitoring.clock()), { reply_markup: watchSettingsKeyboard(watch) });
     const label = conditionLabel(data.cond).short;
@@ -90,8 +90,8 @@ export function watchesFeature(): Composer<BotContext> {
     if ((await requireMember(ctx, 'viewer')) === undefined) return;
     const data = unwatchData.unpack(callbackDataOf(ctx));
     const { watches } = ctx.services.monitoring;
-    const watch = data === undefined ? undefined : watches.get(ctx.from.id, data.mid);
-    if (data === undefined || watch === undefined || !watches.unwatch(ctx.from.id, data.mid))
+    const watch = data === undefined ? undefined : await watches.get(ctx.from.id, data.mid);
+    if (data === undefined || watch === undefined || !(await watches.unwatch(ctx.from.id, data.mid)))
       return void (await ctx.answerCbQuery(GONE, { show_alert: true }));
     await editText(
       ctx,

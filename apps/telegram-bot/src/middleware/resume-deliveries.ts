@@ -6,14 +6,14 @@ import type { BotContext } from '../context';
  * is resumed as soon as anything comes from it again: the notifications parked meanwhile go out.
  */
 export function resumeDeliveries(): MiddlewareFn<BotContext> {
-  return (ctx, next) => {
+  return async (ctx, next) => {
     const chatId = ctx.chat?.id;
     const { monitoring, logger } = ctx.services;
-    if (chatId !== undefined && monitoring.outbox.isPaused(chatId)) {
-      const parked = monitoring.outbox.resume(chatId);
+    if (chatId !== undefined && (await monitoring.outbox.isPaused(chatId))) {
+      const parked = await monitoring.outbox.resume(chatId);
       logger.info({ chatId, notifications: parked }, 'Deliveries resumed: the chat writes to the bot again');
       monitoring.wakeRelay();
     }
-    return next();
+    await next();
   };
 }

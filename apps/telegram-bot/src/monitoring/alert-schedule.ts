@@ -31,14 +31,14 @@ export interface AlertScheduleOptions {
 export function createAlertSchedule(options: AlertScheduleOptions): Loop {
   const { store, logger, clock } = options;
 
-  function digests(now: number): number {
+  async function digests(now: number): Promise<number> {
     let written = 0;
-    for (const subscriber of store.digestSubscribers()) {
+    for (const subscriber of await store.digestSubscribers()) {
       const date = digestDueFor(subscriber.settings, now, subscriber.digestDate);
       if (date === undefined) continue;
       const from = now - DAY_MS;
-      const digest = analyzeDigest({ from, to: now, ...store.digestInput(subscriber.userId, from) });
-      if (store.writeDigest(subscriber.userId, date, digest, subscriber.settings.timeZone, now)) {
+      const digest = analyzeDigest({ from, to: now, ...(await store.digestInput(subscriber.userId, from)) });
+      if (await store.writeDigest(subscriber.userId, date, digest, subscriber.settings.timeZone, now)) {
         written += 1;
         logger.info({ userId: subscriber.userId, date, locations: digest.availability.length }, 'Daily digest written');
       }
@@ -46,9 +46,9 @@ export function createAlertSchedule(options: AlertScheduleOptions): Loop {
     return written;
   }
 
-  function reminders(now: number): number {
+  async function reminders(now: number): Promise<number> {
     let written = 0;
-    for (const candidate of store.reminderCandidates(now)) {
+    for (const candidate of await store.reminderCandidates(now)) {
       const due = nextReminderAt(
         {
           firedAt: candidate.firedAt,
@@ -58,7 +58,7 @@ export function createAlertSchedule(options: AlertScheduleOptions): Loop {
         REMINDER_POLICY,
       );
       if (due === null || Date.parse(due) > now) continue;
-      if (store.writeReminder(candidate, REMINDER_POLICY.max, now)) {
+      if (await store.writeReminder(candidate, REMINDER_POLICY.max, now)) {
         written += 1;
         logger.info(
           { userId: candidate.userId, incidentId: candidate.incidentId, reminder: candidate.remindersSent + 1 },
@@ -69,11 +69,11 @@ export function createAlertSchedule(options: AlertScheduleOptions): Loop {
     return written;
   }
 
-  const pass = (): Promise<number> => {
+  const pass = async (): Promise<number> => {
     const now = clock();
-    if (digests(now) + reminders(now) > 0) options.onNotify();
+    if ((await digests(now)) + (await reminders(now)) > 0) options.onNotify();
     const tick = options.tickMs;
-    return Promise.resolve(tick === undefined ? (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS : now + tick);
+    return tick === undefined ? (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS : now + tick;
   };
   return createLoop(pass, {
     clock,

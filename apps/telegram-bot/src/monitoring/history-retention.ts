@@ -25,12 +25,12 @@ export function createHistoryRetention(options: {
 }): Loop {
   const { pruner, logger, clock } = options;
   return createLoop(
-    () => {
+    async () => {
       const now = clock();
-      const deleted = pruner.prune(now - HISTORY_RETENTION_DAYS * DAY_MS);
+      const deleted = await pruner.prune(now - HISTORY_RETENTION_DAYS * DAY_MS);
       if (deleted.notifications + deleted.incidents > 0)
         logger.info({ ...deleted, days: HISTORY_RETENTION_DAYS }, 'Deleted monitoring history past its retention');
-      return Promise.resolve(now + DAY_MS);
+      return now + DAY_MS;
     },
     {
       clock,

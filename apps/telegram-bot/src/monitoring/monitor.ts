@@ -137,15 +137,15 @@ export function createMonitor(options: MonitorOptions): Monitor {
     return results;
   }
 
-  function commit(cloud: string, at: number, results: readonly CheckResult[]): void {
+  async function commit(cloud: string, at: number, results: readonly CheckResult[]): Promise<void> {
     const locations: Record<string, LocationAlertState> = {};
     for (const { check } of results) if (check.state !== null) locations[check.locationId] = check.state;
     const before: FleetAlertState = {
       locations,
-      monitoring: alerts.fleetState(cloud) ?? { badCycles: 0, degraded: false },
+      monitoring: (await alerts.fleetState(cloud)) ?? { badCycles: 0, degraded: false },
     };
     const evaluation = evaluateFleet(before, { at, observations: results.map((r) => r.observation) }, ALERT_OPTIONS);
-    const effects = alerts.commit({
+    const effects = await alerts.commit({
       cloud,
       at,
       monitoring: evaluation.state.monitoring,
@@ -171,7 +171,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     try {
       const results = (await Promise.all(groups.map((group) => checkGroup(group, at, wanEvery)))).flat();
       if (abort.signal.aborted || results.length === 0) return;
-      commit(cloud, at, results);
+      await commit(cloud, at, results);
     } catch (error) {
       if (!abort.signal.aborted) logger.error({ err: error, cloud }, 'A monitoring check failed');
     } finally {
@@ -179,10 +179,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
     }
   }
 
-  // Synchronous work: the loop catches what it throws as it would a rejection.
-  function tick(): Promise<number | undefined> {
+  async function tick(): Promise<number | undefined> {
     const now = clock();
-    const monitored = alerts.monitored();
+    const monitored = await alerts.monitored();
     const groups = groupsOf(monitored);
     const due = groups
       .filter((group) => !inFlight.has(group.key) && isDue(group, now))
@@ -205,7 +204,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       void batch.finally(() => batches.delete(batch));
     }
     // Also when nothing is watched: watches written by another process are picked up.
-    return Promise.resolve(now + tickMs);
+    return now + tickMs;
   }
 
   const loop = createLoop(tick, {

@@ -65,12 +65,12 @@ export function createRelay(options: RelayOptions): Relay {
 
   async function send(row: OutboxRow, delivery: Delivery): Promise<void> {
     const chatId = delivery.chatId;
-    outbox.claim(row.id);
+    await outbox.claim(row.id);
     try {
       const rendered = renderNotification(row, clock(), delivery.timeZone);
       const alert =
         row.kind === 'resolved' && row.incidentId !== null
-          ? outbox.alertMessage(row.incidentId, row.userId)
+          ? await outbox.alertMessage(row.incidentId, row.userId)
           : undefined;
       const replyTo = alert !== undefined && alert.chatId === chatId ? alert.messageId : undefined;
       let first: number | undefined;
@@ -90,47 +90,57 @@ export function createRelay(options: RelayOptions): Relay {
         first ??= message.message_id;
       }
       const now = clock();
-      outbox.sent(row.id, chatId, first ?? 0, now);
+      await outbox.sent(row.id, chatId, first ?? 0, now);
       options.onSent?.(row, now - row.createdAt);
       logger.info({ outboxId: row.id, kind: row.kind, incidentId: row.incidentId, chatId }, 'Notification sent');
     } catch (error) {
       const migratedTo = error instanceof TelegramError ? error.parameters?.migrate_to_chat_id : undefined;
       if (migratedTo !== undefined && options.onChatMigrated !== undefined) {
         await options.onChatMigrated(chatId, migratedTo);
-        outbox.retry(row.id, clock(), 'the group became a supergroup');
+        await outbox.retry(row.id, clock(), 'the group became a supergroup');
         logger.info(
           { outboxId: row.id, from: chatId, to: migratedTo },
           'The group became a supergroup: its routes follow it',
         );
         return;
       }
-      failed(row, chatId, error);
+      await failed(row, chatId, error);
     }
   }
 
-  function failed(row: OutboxRow, chatId: number, error: unknown): void {
+  async function failed(row: OutboxRow, chatId: number, error: unknown): Promise<void> {
     const now = clock();
     const ids = { outboxId: row.id, kind: row.kind, chatId };
     if (error instanceof TelegramError && error.code === 429) {
       const seconds = Number(error.parameters?.retry_after ?? 1);
       const until = now + Math.max(1, seconds) * 1000;
       pace.holdChat(chatId, until);
-      outbox.retry(row.id, until, '429');
+      await outbox.retry(row.id, until, '429');
       logger.warn({ ...ids, retryAfter: seconds }, 'Telegram asked to slow down; the notification waits');
     } else if (error instanceof TelegramError && error.code === 403) {
-      outbox.pause(row.id, chatId, error.description, now);
+      await outbox.pause(row.id, chatId, error.description, now);
       logger.warn({ ...ids }, 'The chat refuses the bot (blocked?): deliveries to it are paused until it writes again');
     } else if (error instanceof TelegramError && error.code === 400) {
-      outbox.fail(row.id, error.description);
+      await outbox.fail(row.id, error.description);
       logger.error({ ...ids, err: error }, 'Telegram refused a notification; it is dropped');
     } else {
-      outbox.retry(row.id, now + backoffMs(row.attempts), error instanceof Error ? error.message : String(error));
+      await outbox.retry(row.id, now + backoffMs(row.attempts), error instanceof Error ? error.message : String(error));
       logger.warn({ ...ids, err: error }, 'Sending a notification failed; it will be retried');
     }
   }
 
+  /** Before the first pass: what a crash left half-sent is pending again. */
+  let recovered = false;
+  async function recover(): Promise<void> {
+    const count = await outbox.recover();
+    recovered = true;
+    if (count > 0)
+      logger.warn({ notifications: count }, 'Notifications being sent when the bot stopped are sent again');
+  }
+
   async function pass(): Promise<number | undefined> {
-    const rows = outbox.due(clock(), batch);
+    if (!recovered) await recover();
+    const rows = await outbox.due(clock(), batch);
     const waiting = new Set<number>();
     let wakeAt: number | undefined;
     for (const row of rows) {
@@ -138,8 +148,8 @@ export function createRelay(options: RelayOptions): Relay {
       const delivery = await deliveryFor(row.userId, clock());
       const chatId = delivery.chatId;
       if (waiting.has(chatId)) continue;
-      if (outbox.isPaused(chatId)) {
-        outbox.park(row.id, chatId);
+      if (await outbox.isPaused(chatId)) {
+        await outbox.park(row.id, chatId);
         continue;
       }
       const readyAt = pace.readyAt(chatId, clock());
@@ -151,7 +161,7 @@ export function createRelay(options: RelayOptions): Relay {
       await send(row, delivery);
     }
     if (rows.length === batch) return wakeAt === undefined ? clock() : Math.min(wakeAt, clock() + 100);
-    const next = outbox.nextDueAt(clock());
+    const next = await outbox.nextDueAt(clock());
     if (next === undefined) return wakeAt;
     return Math.min(wakeAt ?? next, next);
   }
@@ -164,9 +174,6 @@ export function createRelay(options: RelayOptions): Relay {
   });
   return {
     start() {
-      const recovered = outbox.recover();
-      if (recovered > 0)
-        logger.warn({ notifications: recovered }, 'Notifications being sent when the bot stopped are sent again');
       loop.wake();
     },
     wake: () => loop.wake(),

@@ -70,15 +70,17 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
   registry.gauge(
     'telegram_bot_notifications_pending',
     'Notifications written and not yet sent.',
-    () => outbox.stats(clock()).pending,
+    async () => (await outbox.stats(clock())).pending,
   );
   registry.gauge(
     'telegram_bot_notifications_paused',
     'Notifications held for chats that blocked the bot.',
-    () => outbox.stats(clock()).paused,
+    async () => (await outbox.stats(clock())).paused,
   );
-  registry.gauge('telegram_bot_notification_oldest_pending_seconds', 'Age of the oldest pending notification.', () =>
-    Math.round(outbox.stats(clock()).oldestPendingMs / 1000),
+  registry.gauge(
+    'telegram_bot_notification_oldest_pending_seconds',
+    'Age of the oldest pending notification.',
+    async () => Math.round((await outbox.stats(clock())).oldestPendingMs / 1000),
   );
   registry.gauge(
     'telegram_bot_plume_budget_interactive_calls',

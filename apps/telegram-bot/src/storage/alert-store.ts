@@ -1,6 +1,7 @@
 import type { AlertDecision, LocationAlertState, MonitoringState } from '@org/plume-analytics';
 import { planSpeedOf, type PlanSpeed } from './plan-speed';
 import type { MonitoringDatabase } from './monitoring-db';
+import { settle } from './settle';
 import { outboxBodySchema, type OutboxBody, type OutboxKind } from './outbox-body';
 
 /** A monitored location as the monitor polls it. */
@@ -54,14 +55,14 @@ export interface DecisionEffect {
 /** The monitor's side of the store: what to poll, and committing a cycle with its notifications. */
 export interface AlertStore {
   /** Every location somebody watches. */
-  monitored(): MonitoredCheck[];
+  monitored(): Promise<MonitoredCheck[]>;
   /** The cloud's fleet state (for `monitoringDegraded`), or null at first. */
-  fleetState(cloud: string): MonitoringState | null;
+  fleetState(cloud: string): Promise<MonitoringState | null>;
   /**
    * Writes the cycle in one transaction: each location's state, the fleet state, the incidents
    * opened and closed, and one outbox row per person to tell. Returns each decision's effect.
    */
-  commit(cycle: CycleCommit): DecisionEffect[];
+  commit(cycle: CycleCommit): Promise<DecisionEffect[]>;
 }
 
 interface CheckRow {
@@ -88,7 +89,7 @@ const num = (value: number | bigint | null) => (value === null ? null : Number(v
  * the people its `firing` was written for (it replies to that message); `monitoringDegraded` goes to
  * everyone watching a location of that cloud. `settled` tells nobody (a `firing` or `resolved`
  * follows when the state needs one).
- * @example const alerts = createAlertStore(openMonitoringDatabase(file)); alerts.monitored().length // 0
+ * @example const alerts = createAlertStore(openMonitoringDatabase(file)); (await alerts.monitored()).length // 0
  */
 export function createAlertStore(database: MonitoringDatabase): AlertStore {
   const { db, transaction } = database;
@@ -207,38 +208,46 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
 
   return {
     monitored() {
-      return (selectMonitored.all() as unknown as CheckRow[]).map((row) => ({
-        monitoredId: Number(row.id),
-        cloud: row.cloud,
-        customerId: row.customer_id,
-        locationId: row.location_id,
-        locationName: row.location_name,
-        customerName: row.customer_name,
-        state: row.alert_state === null ? null : (JSON.parse(row.alert_state) as LocationAlertState),
-        checkedAt: num(row.checked_at),
-        nodesAt: num(row.nodes_at),
-        wanAt: num(row.wan_at),
-        planSpeed: planSpeedOf(row.plan_speed),
-        wanWanted: Number(row.wan_wanted) === 1,
-        watchers: row.watchers
-          .split(',')
-          .map(Number)
-          .sort((a, b) => a - b),
-      }));
+      return settle(() => (selectMonitored.all() as unknown as CheckRow[]).map(toCheck));
     },
     fleetState(cloud) {
-      const row = selectFleet.get(cloud) as { state: string } | undefined;
-      return row === undefined ? null : (JSON.parse(row.state) as MonitoringState);
-    },
-    commit(cycle) {
-      return transaction(() => {
-        for (const { check, state, nodesAt, wanAt } of cycle.locations) {
-          updateLocation.run(JSON.stringify(state), cycle.at, nodesAt ?? null, check.monitoredId);
-          if (wanAt !== undefined) upsertWanAt.run(check.monitoredId, wanAt);
-        }
-        upsertFleet.run(cycle.cloud, JSON.stringify(cycle.monitoring));
-        return cycle.decisions.map((decision) => effectOf(cycle, decision));
+      return settle(() => {
+        const row = selectFleet.get(cloud) as { state: string } | undefined;
+        return row === undefined ? null : (JSON.parse(row.state) as MonitoringState);
       });
     },
+    commit(cycle) {
+      return settle(() =>
+        transaction(() => {
+          for (const { check, state, nodesAt, wanAt } of cycle.locations) {
+            updateLocation.run(JSON.stringify(state), cycle.at, nodesAt ?? null, check.monitoredId);
+            if (wanAt !== undefined) upsertWanAt.run(check.monitoredId, wanAt);
+          }
+          upsertFleet.run(cycle.cloud, JSON.stringify(cycle.monitoring));
+          return cycle.decisions.map((decision) => effectOf(cycle, decision));
+        }),
+      );
+    },
+  };
+}
+
+function toCheck(row: CheckRow): MonitoredCheck {
+  return {
+    monitoredId: Number(row.id),
+    cloud: row.cloud,
+    customerId: row.customer_id,
+    locationId: row.location_id,
+    locationName: row.location_name,
+    customerName: row.customer_name,
+    state: row.alert_state === null ? null : (JSON.parse(row.alert_state) as LocationAlertState),
+    checkedAt: num(row.checked_at),
+    nodesAt: num(row.nodes_at),
+    wanAt: num(row.wan_at),
+    planSpeed: planSpeedOf(row.plan_speed),
+    wanWanted: Number(row.wan_wanted) === 1,
+    watchers: row.watchers
+      .split(',')
+      .map(Number)
+      .sort((a, b) => a - b),
   };
 }

@@ -54,16 +54,20 @@ describe('the monitoring history retention', () => {
   });
 
   /** Commits a decision at `at` and sends what it wrote then (or leaves it to `after`). */
-  function happen(d: AlertDecision, at: number, after: (id: number) => void = (id) => outbox.sent(id, 1, id, at)) {
+  async function happen(
+    d: AlertDecision,
+    at: number,
+    after: (id: number) => Promise<void> = (id) => outbox.sent(id, 1, id, at),
+  ): Promise<void> {
     now = at;
-    createAlertStore(database).commit({
+    await createAlertStore(database).commit({
       cloud: CLOUD,
       at,
       monitoring: { badCycles: 0, degraded: false },
       locations: [],
       decisions: [d],
     });
-    for (const row of outbox.due(at, 100)) after(row.id);
+    for (const row of await outbox.due(at, 100)) await after(row.id);
   }
 
   /**
@@ -71,34 +75,36 @@ describe('the monitoring history retention', () => {
    * "unknown" note (no incident) on day 1, one given up on, one held for a chat that blocked the
    * bot; and an incident that closed on day 9.
    */
-  function history() {
-    createWatchStore(database, () => now).watch(
+  async function history(): Promise<void> {
+    await createWatchStore(database, () => now).watch(
       1,
       [{ cloud: CLOUD, customerId: 'c1', customerName: 'Ann', locationId: 'L1', locationName: 'Home' }],
       200,
     );
-    happen(decision('firing', 'L1:locationOffline', T0, T0), T0);
-    happen(decision('resolved', 'L1:locationOffline', T0, T0 + HOUR), T0 + HOUR);
-    happen(decision('firing', 'L1:podDisconnected:EX1', T0 + 2 * HOUR, T0 + 2 * HOUR), T0 + 2 * HOUR);
+    await happen(decision('firing', 'L1:locationOffline', T0, T0), T0);
+    await happen(decision('resolved', 'L1:locationOffline', T0, T0 + HOUR), T0 + HOUR);
+    await happen(decision('firing', 'L1:podDisconnected:EX1', T0 + 2 * HOUR, T0 + 2 * HOUR), T0 + 2 * HOUR);
     database.db
       .prepare(
         `INSERT INTO outbox (user_id, kind, incident_id, body, state, created_at, next_attempt_at, sent_at)
          SELECT user_id, 'reminder', incident_id, body, 'sent', ?, ?, ? FROM outbox WHERE kind = 'firing' AND id = 3`,
       )
       .run(T0 + 6 * HOUR, T0 + 6 * HOUR, T0 + 6 * HOUR);
-    happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY);
-    happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY, (id) => outbox.fail(id, '400'));
-    happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY, (id) => outbox.pause(id, 1, '403', now));
-    happen(decision('firing', 'L1:healthDegraded:EX2', T0 + 3 * HOUR, T0 + 3 * HOUR), T0 + 3 * HOUR);
-    happen(decision('resolved', 'L1:healthDegraded:EX2', T0 + 3 * HOUR, T0 + 9 * DAY), T0 + 9 * DAY);
+    await happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY);
+    await happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY, (id) => outbox.fail(id, '400'));
+    await happen(decision('unknown', 'L1:noData', T0 + DAY, T0 + DAY), T0 + DAY, (id) =>
+      outbox.pause(id, 1, '403', now),
+    );
+    await happen(decision('firing', 'L1:healthDegraded:EX2', T0 + 3 * HOUR, T0 + 3 * HOUR), T0 + 3 * HOUR);
+    await happen(decision('resolved', 'L1:healthDegraded:EX2', T0 + 3 * HOUR, T0 + 9 * DAY), T0 + 9 * DAY);
   }
 
-  it('deletes only what ended more than the retention ago and nothing still needed', () => {
-    history();
+  it('deletes only what ended more than the retention ago and nothing still needed', async () => {
+    await history();
     expect(kinds()).toBe(
       'firing:sent resolved:sent firing:sent reminder:sent unknown:sent unknown:failed unknown:paused firing:sent resolved:sent',
     );
-    const deleted = createHistoryPruner(database).prune(T0 + 9 * DAY + HOUR - HISTORY_RETENTION_DAYS * DAY);
+    const deleted = await createHistoryPruner(database).prune(T0 + 9 * DAY + HOUR - HISTORY_RETENTION_DAYS * DAY);
     expect(deleted).toEqual({ notifications: 4, incidents: 1 });
     // Kept: the open pod incident's alert (its recovery will reply to it) and reminder (the count of
     // reminders), the note owed to a blocked chat, and the incident closed two days ago.
@@ -110,12 +116,12 @@ describe('the monitoring history retention', () => {
       { alert_key: 'L1:healthDegraded:EX2', open: 0 },
     ]);
     expect(count('SELECT COUNT(*) AS n FROM incident_pods')).toBe(2);
-    expect(outbox.alertMessage(1, 1)).toBeUndefined();
-    expect(outbox.alertMessage(2, 1)).toEqual({ chatId: 1, messageId: 3 });
+    expect(await outbox.alertMessage(1, 1)).toBeUndefined();
+    expect(await outbox.alertMessage(2, 1)).toEqual({ chatId: 1, messageId: 3 });
   });
 
   it('runs at start and then once a day, on the clock it is given', async () => {
-    history();
+    await history();
     now = T0 + 9 * DAY + HOUR;
     const timers: Array<{ callback: () => void; ms: number }> = [];
     const retention = createHistoryRetention({

@@ -1,4 +1,5 @@
 import type { MonitoringDatabase } from './monitoring-db';
+import { settle } from './settle';
 
 /** What one {@link HistoryPruner.prune} deleted. */
 export interface PruneResult {
@@ -17,12 +18,12 @@ export interface HistoryPruner {
    * - incidents closed before `before` that no notification waiting to be sent refers to.
    * Pending, sending and paused notifications are never deleted: they are still owed.
    */
-  prune(before: number): PruneResult;
+  prune(before: number): Promise<PruneResult>;
 }
 
 /**
  * The SQLite {@link HistoryPruner} on the monitoring connection.
- * @example createHistoryPruner(openMonitoringDatabase(file)).prune(Date.now() - 7 * 86_400_000) // { notifications: 0, incidents: 0 }
+ * @example await createHistoryPruner(openMonitoringDatabase(file)).prune(Date.now() - 7 * 86_400_000) // { notifications: 0, incidents: 0 }
  */
 export function createHistoryPruner(database: MonitoringDatabase): HistoryPruner {
   const { db, transaction } = database;
@@ -40,12 +41,14 @@ export function createHistoryPruner(database: MonitoringDatabase): HistoryPruner
   const deleteIncidents = db.prepare(`DELETE FROM incidents WHERE id IN (${closedIncidents})`);
   return {
     prune(before) {
-      return transaction(() => {
-        const notifications = Number(deleteNotifications.run({ before }).changes);
-        deletePods.run({ before });
-        const incidents = Number(deleteIncidents.run({ before }).changes);
-        return { notifications, incidents };
-      });
+      return settle(() =>
+        transaction(() => {
+          const notifications = Number(deleteNotifications.run({ before }).changes);
+          deletePods.run({ before });
+          const incidents = Number(deleteIncidents.run({ before }).changes);
+          return { notifications, incidents };
+        }),
+      );
     },
   };
 }

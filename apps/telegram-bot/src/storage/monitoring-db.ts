@@ -3,10 +3,18 @@ import { dirname } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { migrate } from './schema';
 
-/** The connection the monitoring stores share (watches, alert state, incidents, the outbox). */
+/**
+ * The connection the SQLite monitoring stores share (watches, alert state, incidents, the outbox).
+ * The stores' interfaces are asynchronous; on SQLite their work is synchronous underneath, and a
+ * transaction's `work` is synchronous too: it never awaits, so two callers' transactions can never
+ * interleave on this one connection (each runs from BEGIN to COMMIT before anything else does).
+ */
 export interface MonitoringDatabase {
   readonly db: DatabaseSync;
-  /** Runs `work` in one `BEGIN IMMEDIATE` transaction: all of it commits, or none. Bound: may be destructured. */
+  /**
+   * Runs `work` (synchronous) in one `BEGIN IMMEDIATE` transaction: all of it commits, or none. A
+   * nested call joins the outer transaction. Bound: may be destructured.
+   */
   transaction<T>(this: void, work: () => T): T;
   close(): void;
 }

@@ -1,4 +1,5 @@
 import type { MonitoringDatabase } from './monitoring-db';
+import { settle } from './settle';
 import { outboxBodySchema, type OutboxBody, type OutboxKind } from './outbox-body';
 
 /** A notification waiting to be sent. */
@@ -26,34 +27,35 @@ export interface OutboxStats {
  * The relay's side of the notification outbox. A row goes `pending` → `sending` (written before
  * Telegram is called) → `sent` (written after it answered). A crash between the two leaves
  * `sending`: {@link Outbox.recover} puts such rows back to `pending`, so the message is sent again
- * — the one window where a person can get a duplicate. Every method commits before it returns.
+ * — the one window where a person can get a duplicate. Every write commits before its promise
+ * resolves.
  */
 export interface Outbox {
   /** Puts rows a crash left `sending` back to `pending`; returns how many (each may be a duplicate). */
-  recover(): number;
+  recover(): Promise<number>;
   /** Pending rows due at `now`, oldest first. */
-  due(now: number, limit: number): OutboxRow[];
+  due(now: number, limit: number): Promise<OutboxRow[]>;
   /** When the next pending row due after `after` is due (epoch ms), or undefined when there is none. */
-  nextDueAt(after: number): number | undefined;
+  nextDueAt(after: number): Promise<number | undefined>;
   /** Marks a row as being sent, just before Telegram is called. */
-  claim(id: number): void;
+  claim(id: number): Promise<void>;
   /** Marks a row sent, with where it went. */
-  sent(id: number, chatId: number, messageId: number, at: number): void;
+  sent(id: number, chatId: number, messageId: number, at: number): Promise<void>;
   /** Puts a row back to pending, due at `at`. */
-  retry(id: number, at: number, error: string): void;
+  retry(id: number, at: number, error: string): Promise<void>;
   /** Gives up on a row (Telegram refused it for good). */
-  fail(id: number, error: string): void;
+  fail(id: number, error: string): Promise<void>;
   /** Pauses deliveries to `chatId` (the person blocked the bot): this row and any later one for it wait. */
-  pause(id: number, chatId: number, reason: string, at: number): void;
+  pause(id: number, chatId: number, reason: string, at: number): Promise<void>;
   /** Whether deliveries to `chatId` are paused. */
-  isPaused(chatId: number): boolean;
+  isPaused(chatId: number): Promise<boolean>;
   /** Parks a row for a paused chat. */
-  park(id: number, chatId: number): void;
+  park(id: number, chatId: number): Promise<void>;
   /** Resumes a paused chat (the person wrote again): its parked rows are pending again. Returns how many. */
-  resume(chatId: number): number;
+  resume(chatId: number): Promise<number>;
   /** Where the alert of `incidentId` was sent to `userId`, for a recovery to reply to it. */
-  alertMessage(incidentId: number, userId: number): { chatId: number; messageId: number } | undefined;
-  stats(now: number): OutboxStats;
+  alertMessage(incidentId: number, userId: number): Promise<{ chatId: number; messageId: number } | undefined>;
+  stats(now: number): Promise<OutboxStats>;
 }
 
 interface Row {
@@ -68,7 +70,7 @@ interface Row {
 
 /**
  * The SQLite {@link Outbox} on the monitoring connection.
- * @example const outbox = createOutbox(openMonitoringDatabase(file)); outbox.recover() // 0
+ * @example const outbox = createOutbox(openMonitoringDatabase(file)); await outbox.recover() // 0
  */
 export function createOutbox(database: MonitoringDatabase): Outbox {
   const { db, transaction } = database;
@@ -100,56 +102,68 @@ export function createOutbox(database: MonitoringDatabase): Outbox {
   const counts = db.prepare('SELECT state, COUNT(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state');
 
   return {
-    recover: () => Number(recover.run().changes),
+    recover: () => settle(() => Number(recover.run().changes)),
     due(now, limit) {
-      return (due.all(now, limit) as unknown as Row[]).map((row) => ({
-        id: Number(row.id),
-        userId: Number(row.user_id),
-        kind: row.kind,
-        incidentId: row.incident_id === null ? null : Number(row.incident_id),
-        body: outboxBodySchema.parse(JSON.parse(row.body)),
-        attempts: Number(row.attempts),
-        createdAt: Number(row.created_at),
-      }));
+      return settle(() =>
+        (due.all(now, limit) as unknown as Row[]).map((row) => ({
+          id: Number(row.id),
+          userId: Number(row.user_id),
+          kind: row.kind,
+          incidentId: row.incident_id === null ? null : Number(row.incident_id),
+          body: outboxBodySchema.parse(JSON.parse(row.body)),
+          attempts: Number(row.attempts),
+          createdAt: Number(row.created_at),
+        })),
+      );
     },
     nextDueAt(after) {
-      const row = nextDue.get(after) as { at: number | null };
-      return row.at === null ? undefined : Number(row.at);
+      return settle(() => {
+        const row = nextDue.get(after) as { at: number | null };
+        return row.at === null ? undefined : Number(row.at);
+      });
     },
-    claim: (id) => void claim.run(id),
-    sent: (id, chatId, messageId, at) => void sent.run(chatId, messageId, at, id),
-    retry: (id, at, error) => void retry.run(at, error, id),
-    fail: (id, error) => void fail.run(error, id),
+    claim: (id) => settle(() => void claim.run(id)),
+    sent: (id, chatId, messageId, at) => settle(() => void sent.run(chatId, messageId, at, id)),
+    retry: (id, at, error) => settle(() => void retry.run(at, error, id)),
+    fail: (id, error) => settle(() => void fail.run(error, id)),
     pause(id, chatId, reason, at) {
-      transaction(() => {
-        insertPause.run(chatId, at, reason);
-        park.run(chatId, id);
-      });
+      return settle(() =>
+        transaction(() => {
+          insertPause.run(chatId, at, reason);
+          park.run(chatId, id);
+        }),
+      );
     },
-    isPaused: (chatId) => selectPause.get(chatId) !== undefined,
-    park: (id, chatId) => void park.run(chatId, id),
+    isPaused: (chatId) => settle(() => selectPause.get(chatId) !== undefined),
+    park: (id, chatId) => settle(() => void park.run(chatId, id)),
     resume(chatId) {
-      return transaction(() => {
-        if (deletePause.run(chatId).changes === 0) return 0;
-        return Number(unpark.run(chatId).changes);
-      });
+      return settle(() =>
+        transaction(() => {
+          if (deletePause.run(chatId).changes === 0) return 0;
+          return Number(unpark.run(chatId).changes);
+        }),
+      );
     },
     alertMessage(incidentId, userId) {
-      const row = alertMessage.get(incidentId, userId) as { chat_id: number; message_id: number } | undefined;
-      return row === undefined ? undefined : { chatId: Number(row.chat_id), messageId: Number(row.message_id) };
+      return settle(() => {
+        const row = alertMessage.get(incidentId, userId) as { chat_id: number; message_id: number } | undefined;
+        return row === undefined ? undefined : { chatId: Number(row.chat_id), messageId: Number(row.message_id) };
+      });
     },
     stats(now) {
-      const stats: OutboxStats = { pending: 0, paused: 0, sent: 0, failed: 0, oldestPendingMs: 0 };
-      for (const row of counts.all() as Array<{ state: string; n: number; oldest: number }>) {
-        const n = Number(row.n);
-        if (row.state === 'pending' || row.state === 'sending') {
-          stats.pending += n;
-          stats.oldestPendingMs = Math.max(stats.oldestPendingMs, now - Number(row.oldest));
-        } else if (row.state === 'paused') stats.paused = n;
-        else if (row.state === 'sent') stats.sent = n;
-        else if (row.state === 'failed') stats.failed = n;
-      }
-      return stats;
+      return settle(() => {
+        const stats: OutboxStats = { pending: 0, paused: 0, sent: 0, failed: 0, oldestPendingMs: 0 };
+        for (const row of counts.all() as Array<{ state: string; n: number; oldest: number }>) {
+          const n = Number(row.n);
+          if (row.state === 'pending' || row.state === 'sending') {
+            stats.pending += n;
+            stats.oldestPendingMs = Math.max(stats.oldestPendingMs, now - Number(row.oldest));
+          } else if (row.state === 'paused') stats.paused = n;
+          else if (row.state === 'sent') stats.sent = n;
+          else if (row.state === 'failed') stats.failed = n;
+        }
+        return stats;
+      });
     },
   };
 }

@@ -28,58 +28,58 @@ describe('a location’s plan speed and WAN polling state', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('is shared by everyone watching the location, and only a watcher may set it', () => {
+  it('is shared by everyone watching the location, and only a watcher may set it', async () => {
     const watches = createWatchStore(database);
     const alerts = createAlertStore(database);
-    watches.watch(1, [target], 200);
-    watches.watch(2, [target], 200);
-    const [check] = alerts.monitored();
+    await watches.watch(1, [target], 200);
+    await watches.watch(2, [target], 200);
+    const [check] = await alerts.monitored();
     if (check === undefined) throw new Error('no monitored location');
     expect(check.planSpeed).toBeNull();
 
-    expect(watches.setPlanSpeed(3, check.monitoredId, { downloadMbps: 1, uploadMbps: 1 })).toBe(false);
-    expect(watches.setPlanSpeed(1, check.monitoredId, { downloadMbps: 500, uploadMbps: 50 })).toBe(true);
-    expect(watches.get(2, check.monitoredId)?.planSpeed).toEqual({ downloadMbps: 500, uploadMbps: 50 });
-    expect(alerts.monitored()[0]?.planSpeed).toEqual({ downloadMbps: 500, uploadMbps: 50 });
+    expect(await watches.setPlanSpeed(3, check.monitoredId, { downloadMbps: 1, uploadMbps: 1 })).toBe(false);
+    expect(await watches.setPlanSpeed(1, check.monitoredId, { downloadMbps: 500, uploadMbps: 50 })).toBe(true);
+    expect((await watches.get(2, check.monitoredId))?.planSpeed).toEqual({ downloadMbps: 500, uploadMbps: 50 });
+    expect((await alerts.monitored())[0]?.planSpeed).toEqual({ downloadMbps: 500, uploadMbps: 50 });
 
-    expect(watches.setPlanSpeed(2, check.monitoredId, null)).toBe(true);
-    expect(watches.get(1, check.monitoredId)?.planSpeed).toBeUndefined();
-    expect(alerts.monitored()[0]?.planSpeed).toBeNull();
+    expect(await watches.setPlanSpeed(2, check.monitoredId, null)).toBe(true);
+    expect((await watches.get(1, check.monitoredId))?.planSpeed).toBeUndefined();
+    expect((await alerts.monitored())[0]?.planSpeed).toBeNull();
   });
 
-  it('goes with the location when its last watcher leaves', () => {
+  it('goes with the location when its last watcher leaves', async () => {
     const watches = createWatchStore(database);
     const alerts = createAlertStore(database);
-    watches.watch(1, [target], 200);
-    const id = alerts.monitored()[0]?.monitoredId ?? 0;
-    watches.setPlanSpeed(1, id, { downloadMbps: 500, uploadMbps: 50 });
-    watches.unwatch(1, id);
-    watches.watch(1, [target], 200);
-    expect(alerts.monitored()[0]).toMatchObject({ planSpeed: null, wanAt: null });
+    await watches.watch(1, [target], 200);
+    const id = (await alerts.monitored())[0]?.monitoredId ?? 0;
+    await watches.setPlanSpeed(1, id, { downloadMbps: 500, uploadMbps: 50 });
+    await watches.unwatch(1, id);
+    await watches.watch(1, [target], 200);
+    expect((await alerts.monitored())[0]).toMatchObject({ planSpeed: null, wanAt: null });
     expect(database.db.prepare('SELECT COUNT(*) AS n FROM monitored_wan').get()).toEqual({ n: 0 });
   });
 
-  it('wants WAN stats while one watcher has WAN alerts on, and remembers when they were fetched', () => {
+  it('wants WAN stats while one watcher has WAN alerts on, and remembers when they were fetched', async () => {
     const watches = createWatchStore(database);
     const alerts = createAlertStore(database);
-    watches.watch(1, [target], 200);
-    watches.watch(2, [target], 200);
-    const id = alerts.monitored()[0]?.monitoredId ?? 0;
-    watches.setCondition(1, id, 'wanSaturated', false);
-    expect(alerts.monitored()[0]?.wanWanted).toBe(true);
-    watches.setCondition(2, id, 'wanSaturated', false);
-    watches.setCondition(2, id, 'plumeAlert', false);
-    expect(alerts.monitored()[0]?.wanWanted).toBe(false);
-    watches.setCondition(1, id, 'wanSaturated', true);
-    expect(alerts.monitored()[0]?.wanWanted).toBe(true);
+    await watches.watch(1, [target], 200);
+    await watches.watch(2, [target], 200);
+    const id = (await alerts.monitored())[0]?.monitoredId ?? 0;
+    await watches.setCondition(1, id, 'wanSaturated', false);
+    expect((await alerts.monitored())[0]?.wanWanted).toBe(true);
+    await watches.setCondition(2, id, 'wanSaturated', false);
+    await watches.setCondition(2, id, 'plumeAlert', false);
+    expect((await alerts.monitored())[0]?.wanWanted).toBe(false);
+    await watches.setCondition(1, id, 'wanSaturated', true);
+    expect((await alerts.monitored())[0]?.wanWanted).toBe(true);
 
-    const [check] = alerts.monitored();
+    const [check] = await alerts.monitored();
     if (check === undefined) throw new Error('no monitored location');
     const state = { locationId: 'L1', keys: {} };
     const cycle = { cloud: check.cloud, monitoring: { badCycles: 0, degraded: false }, decisions: [] };
-    alerts.commit({ ...cycle, at: 1_000, locations: [{ check, state, wanAt: 1_000 }] });
-    alerts.commit({ ...cycle, at: 2_000, locations: [{ check, state }] });
-    expect(alerts.monitored()[0]).toMatchObject({ wanAt: 1_000, checkedAt: 2_000 });
+    await alerts.commit({ ...cycle, at: 1_000, locations: [{ check, state, wanAt: 1_000 }] });
+    await alerts.commit({ ...cycle, at: 2_000, locations: [{ check, state }] });
+    expect((await alerts.monitored())[0]).toMatchObject({ wanAt: 1_000, checkedAt: 2_000 });
   });
 });
 

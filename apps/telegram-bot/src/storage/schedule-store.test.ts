@@ -52,32 +52,41 @@ describe('the daily digest from the bot’s database', () => {
   });
 
   /** Person 1 watches from T0, person 2 from T0 + 3 h; L1 was offline 00:55–02:00 and its pod Office out 04:00–05:00. */
-  function dayOfIncidents() {
+  async function dayOfIncidents() {
     const watches = createWatchStore(database, () => now);
     const alerts = createAlertStore(database);
     const target = { cloud: CLOUD, customerId: 'c1', customerName: 'Ann', locationId: 'L1', locationName: 'Home' };
-    const commit = (at: number, d: AlertDecision) => {
+    const commit = async (at: number, d: AlertDecision) => {
       now = at;
-      alerts.commit({ cloud: CLOUD, at, monitoring: { badCycles: 0, degraded: false }, locations: [], decisions: [d] });
+      await alerts.commit({
+        cloud: CLOUD,
+        at,
+        monitoring: { badCycles: 0, degraded: false },
+        locations: [],
+        decisions: [d],
+      });
     };
-    watches.watch(1, [target], 200);
-    commit(T0 + HOUR, decision('firing', 'locationOffline', T0 + 55 * MIN, T0 + HOUR));
-    commit(T0 + 2 * HOUR, decision('resolved', 'locationOffline', T0 + 55 * MIN, T0 + 2 * HOUR));
+    await watches.watch(1, [target], 200);
+    await commit(T0 + HOUR, decision('firing', 'locationOffline', T0 + 55 * MIN, T0 + HOUR));
+    await commit(T0 + 2 * HOUR, decision('resolved', 'locationOffline', T0 + 55 * MIN, T0 + 2 * HOUR));
     now = T0 + 3 * HOUR;
-    watches.watch(2, [target], 200);
-    commit(T0 + 4 * HOUR + 5 * MIN, decision('firing', 'podDisconnected', T0 + 4 * HOUR, T0 + 4 * HOUR + 5 * MIN));
-    commit(T0 + 5 * HOUR, decision('resolved', 'podDisconnected', T0 + 4 * HOUR, T0 + 5 * HOUR));
+    await watches.watch(2, [target], 200);
+    await commit(
+      T0 + 4 * HOUR + 5 * MIN,
+      decision('firing', 'podDisconnected', T0 + 4 * HOUR, T0 + 4 * HOUR + 5 * MIN),
+    );
+    await commit(T0 + 5 * HOUR, decision('resolved', 'podDisconnected', T0 + 4 * HOUR, T0 + 5 * HOUR));
     return createScheduleStore(database, createLogger({ level: 'silent' }));
   }
 
-  const digestOf = (userId: number) => {
-    const schedule = dayOfIncidents();
+  const digestOf = async (userId: number) => {
+    const schedule = await dayOfIncidents();
     const to = T0 + 24 * HOUR;
-    return analyzeDigest({ from: T0, to, ...schedule.digestInput(userId, T0) });
+    return analyzeDigest({ from: T0, to, ...(await schedule.digestInput(userId, T0)) });
   };
 
-  it('leaves out outages from before the person watched, and counts availability over their watch only', () => {
-    const digest = digestOf(2);
+  it('leaves out outages from before the person watched, and counts availability over their watch only', async () => {
+    const digest = await digestOf(2);
     expect(digest.outages.map((o) => [o.pod, o.podName, o.start, o.end])).toEqual([
       ['EX1', 'Office', iso(T0 + 4 * HOUR), iso(T0 + 5 * HOUR)],
     ]);
@@ -89,8 +98,8 @@ describe('the daily digest from the bot’s database', () => {
     expect(text).not.toContain('00:55');
   });
 
-  it('gives someone watching all day both outages, the pod named, and the day’s availability', () => {
-    const digest = digestOf(1);
+  it('gives someone watching all day both outages, the pod named, and the day’s availability', async () => {
+    const digest = await digestOf(1);
     expect(digest.outages.map((o) => [o.pod, o.podName, o.durationMs])).toEqual([
       [null, null, 65 * MIN],
       ['EX1', 'Office', HOUR],

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import { alertSettingsSchema, type AlertSettings } from '../settings/settings';
 import type { MonitoringDatabase } from './monitoring-db';
 import { decisionBodySchema, type DecisionBody } from './outbox-body';
+import { settle, type Synchronous } from './settle';
 
 /** A person with a daily digest set, and the local date of the last one written for them. */
 export interface DigestSubscriber {
@@ -30,19 +31,22 @@ export interface ReminderCandidate {
  */
 export interface ScheduleStore {
   /** Everyone whose settings have a digest hour. */
-  digestSubscribers(): DigestSubscriber[];
+  digestSubscribers(): Promise<DigestSubscriber[]>;
   /**
    * The person's watched locations (names, when their watch began, alert state) and those locations'
    * incidents (with their pod) still open or closed after `from`; what came before the person's
    * watch is for the analysis to leave out.
    */
-  digestInput(userId: number, from: number): { locations: DigestLocationInput[]; incidents: DigestIncidentInput[] };
+  digestInput(
+    userId: number,
+    from: number,
+  ): Promise<{ locations: DigestLocationInput[]; incidents: DigestIncidentInput[] }>;
   /** Records the digest of local date `date` and writes it to the outbox; false (nothing written) when that date's was written already. */
-  writeDigest(userId: number, date: string, digest: DailyDigest, timeZone: string, at: number): boolean;
+  writeDigest(userId: number, date: string, digest: DailyDigest, timeZone: string, at: number): Promise<boolean>;
   /** Open, unacknowledged incidents of watches not muted at `at`, for people with reminders on. */
-  reminderCandidates(at: number): ReminderCandidate[];
+  reminderCandidates(at: number): Promise<ReminderCandidate[]>;
   /** Writes reminder number `remindersSent + 1` unless another was written meanwhile; false when not written. */
-  writeReminder(candidate: ReminderCandidate, max: number, at: number): boolean;
+  writeReminder(candidate: ReminderCandidate, max: number, at: number): Promise<boolean>;
 }
 
 const settingsOf = (json: string, logger: Logger, userId: number): AlertSettings | undefined => {
@@ -54,7 +58,7 @@ const settingsOf = (json: string, logger: Logger, userId: number): AlertSettings
 
 /**
  * The SQLite {@link ScheduleStore} on the monitoring connection (the outbox's).
- * @example const schedule = createScheduleStore(openMonitoringDatabase(file), logger); schedule.digestSubscribers() // []
+ * @example const schedule = createScheduleStore(openMonitoringDatabase(file), logger); await schedule.digestSubscribers() // []
  */
 export function createScheduleStore(database: MonitoringDatabase, logger: Logger): ScheduleStore {
   const { db, transaction } = database;
@@ -90,7 +94,7 @@ export function createScheduleStore(database: MonitoringDatabase, logger: Logger
     `SELECT COUNT(*) AS n FROM outbox WHERE incident_id = ? AND user_id = ? AND kind = 'reminder'`,
   );
 
-  return {
+  const sync: Synchronous<ScheduleStore> = {
     digestSubscribers() {
       const rows = selectSettings.all() as Array<{ user_id: number; settings: string; digest_date: string | null }>;
       return rows.flatMap((row) => {
@@ -182,5 +186,13 @@ export function createScheduleStore(database: MonitoringDatabase, logger: Logger
         return true;
       });
     },
+  };
+  return {
+    digestSubscribers: () => settle(() => sync.digestSubscribers()),
+    digestInput: (userId, from) => settle(() => sync.digestInput(userId, from)),
+    writeDigest: (userId, date, digest, timeZone, at) =>
+      settle(() => sync.writeDigest(userId, date, digest, timeZone, at)),
+    reminderCandidates: (at) => settle(() => sync.reminderCandidates(at)),
+    writeReminder: (candidate, max, at) => settle(() => sync.writeReminder(candidate, max, at)),
   };
 }

@@ -15,3 +15,16 @@ export function settle<T>(work: () => T): Promise<T> {
     return Promise.reject(error);
   }
 }
+
+/**
+ * A store interface with each method's promise unwrapped: the shape of the synchronous SQLite work
+ * behind it, which {@link settle} then hands back as promises.
+ *
+ * @example
+ * ```ts
+ * const sync: Synchronous<ScheduleStore> = { digestSubscribers() { return []; }, … };
+ * ```
+ */
+export type Synchronous<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : T[K];
+};

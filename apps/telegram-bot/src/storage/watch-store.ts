@@ -2,6 +2,7 @@ import type { ObservedCondition } from '@org/plume-analytics';
 import { z } from 'zod';
 import type { MonitoringDatabase } from './monitoring-db';
 import { planSpeedOf, type PlanSpeed } from './plan-speed';
+import { settle } from './settle';
 
 /** The conditions a person can switch off per watch, in the order /watches shows them. */
 export const WATCH_CONDITIONS = [
@@ -52,34 +53,36 @@ export interface WatchOutcome {
   total: number;
 }
 
-/** Watches per person and the monitored locations they share. Every method commits before it returns. */
+/** Watches per person and the monitored locations they share. Every write commits before its promise resolves. */
 export interface WatchStore {
   /** Watches each target (in order) until the person has `cap` watches; the rest are refused. */
-  watch(userId: number, targets: readonly WatchTarget[], cap: number): WatchOutcome;
+  watch(userId: number, targets: readonly WatchTarget[], cap: number): Promise<WatchOutcome>;
   /** Stops watching; the location stops being polled when nobody watches it. False when there was no such watch. */
-  unwatch(userId: number, monitoredId: number): boolean;
+  unwatch(userId: number, monitoredId: number): Promise<boolean>;
   /** The person's watches, by customer and location name. */
-  list(userId: number): Watch[];
+  list(userId: number): Promise<Watch[]>;
   /** One of the person's watches, or undefined when it is gone. */
-  get(userId: number, monitoredId: number): Watch | undefined;
+  get(userId: number, monitoredId: number): Promise<Watch | undefined>;
   /** Switches one condition on or off for this watch; false when the watch is gone. */
-  setCondition(userId: number, monitoredId: number, condition: WatchCondition, on: boolean): boolean;
+  setCondition(userId: number, monitoredId: number, condition: WatchCondition, on: boolean): Promise<boolean>;
   /**
    * Sets the plan speed of a location the person watches (`null` clears it: the latest speed test
    * stands in). It belongs to the location, so it holds for everyone watching it. False when the
    * person does not watch it.
    */
-  setPlanSpeed(userId: number, monitoredId: number, plan: PlanSpeed | null): boolean;
+  setPlanSpeed(userId: number, monitoredId: number, plan: PlanSpeed | null): Promise<boolean>;
   /** Holds back this watch's alerts until `until` (epoch ms; `null` unmutes); false when the watch is gone. */
-  mute(userId: number, monitoredId: number, until: number | null): boolean;
+  mute(userId: number, monitoredId: number, until: number | null): Promise<boolean>;
   /** A monitored location by id (for an alert's buttons), or undefined. */
-  location(monitoredId: number): MonitoredLocation | undefined;
+  location(monitoredId: number): Promise<MonitoredLocation | undefined>;
   /** Records who acknowledged an open incident first; false when it is closed or unknown. */
-  acknowledge(incidentId: number, userId: number, at: number): boolean;
+  acknowledge(incidentId: number, userId: number, at: number): Promise<boolean>;
   /** The incident's location and whether it is open, or undefined. */
-  incident(incidentId: number): { monitoredId: number | null; open: boolean; acknowledged: boolean } | undefined;
+  incident(
+    incidentId: number,
+  ): Promise<{ monitoredId: number | null; open: boolean; acknowledged: boolean } | undefined>;
   /** Locations watched by anyone (each polled once). */
-  countMonitored(): number;
+  countMonitored(): Promise<number>;
 }
 
 interface WatchRow {
@@ -123,7 +126,7 @@ function toWatch(row: WatchRow): Watch {
  * The SQLite {@link WatchStore} on the monitoring connection. A location is monitored once per
  * cloud however many people watch it; the last watcher leaving removes it and closes its incidents
  * (nobody is left to tell).
- * @example const watches = createWatchStore(openMonitoringDatabase(file)); watches.watch(42, [target], 200).added // 1
+ * @example const watches = createWatchStore(openMonitoringDatabase(file)); (await watches.watch(42, [target], 200)).added // 1
  */
 export function createWatchStore(database: MonitoringDatabase, clock: () => number = Date.now): WatchStore {
   const { db, transaction } = database;
@@ -173,94 +176,106 @@ export function createWatchStore(database: MonitoringDatabase, clock: () => numb
 
   return {
     watch(userId, targets, cap) {
-      return transaction(() => {
-        const outcome: WatchOutcome = { added: 0, already: 0, refused: 0, total: count(userId) };
-        const now = clock();
-        for (const t of targets) {
-          const { id } = upsertLocation.get(
-            t.cloud,
-            t.customerId,
-            t.locationId,
-            t.locationName,
-            t.customerName,
-            now,
-          ) as { id: number };
-          if (get(userId, Number(id)) !== undefined) {
-            outcome.already += 1;
-            continue;
+      return settle(() =>
+        transaction(() => {
+          const outcome: WatchOutcome = { added: 0, already: 0, refused: 0, total: count(userId) };
+          const now = clock();
+          for (const t of targets) {
+            const { id } = upsertLocation.get(
+              t.cloud,
+              t.customerId,
+              t.locationId,
+              t.locationName,
+              t.customerName,
+              now,
+            ) as { id: number };
+            if (get(userId, Number(id)) !== undefined) {
+              outcome.already += 1;
+              continue;
+            }
+            if (outcome.total >= cap) {
+              outcome.refused += 1;
+              if (Number((watchers.get(id) as { n: number }).n) === 0) deleteLocation.run(id);
+              continue;
+            }
+            insertWatch.run(userId, id, now);
+            outcome.added += 1;
+            outcome.total += 1;
           }
-          if (outcome.total >= cap) {
-            outcome.refused += 1;
-            if (Number((watchers.get(id) as { n: number }).n) === 0) deleteLocation.run(id);
-            continue;
-          }
-          insertWatch.run(userId, id, now);
-          outcome.added += 1;
-          outcome.total += 1;
-        }
-        return outcome;
-      });
+          return outcome;
+        }),
+      );
     },
     unwatch(userId, monitoredId) {
-      return transaction(() => {
-        if (deleteWatch.run(userId, monitoredId).changes === 0) return false;
-        if (Number((watchers.get(monitoredId) as { n: number }).n) === 0) {
-          closeIncidents.run(clock(), monitoredId);
-          deleteLocation.run(monitoredId);
-        }
-        return true;
-      });
+      return settle(() =>
+        transaction(() => {
+          if (deleteWatch.run(userId, monitoredId).changes === 0) return false;
+          if (Number((watchers.get(monitoredId) as { n: number }).n) === 0) {
+            closeIncidents.run(clock(), monitoredId);
+            deleteLocation.run(monitoredId);
+          }
+          return true;
+        }),
+      );
     },
     list(userId) {
-      return (selectAll.all(userId) as unknown as WatchRow[]).map(toWatch);
+      return settle(() => (selectAll.all(userId) as unknown as WatchRow[]).map(toWatch));
     },
-    get,
+    get(userId, monitoredId) {
+      return settle(() => get(userId, monitoredId));
+    },
     setCondition(userId, monitoredId, condition, on) {
-      return transaction(() => {
-        const watch = get(userId, monitoredId);
-        if (watch === undefined) return false;
-        const off = new Set(watch.conditionsOff);
-        if (on) off.delete(condition);
-        else off.add(condition);
-        const ordered = WATCH_CONDITIONS.filter((c) => off.has(c));
-        updateConditions.run(JSON.stringify(ordered), userId, monitoredId);
-        return true;
-      });
+      return settle(() =>
+        transaction(() => {
+          const watch = get(userId, monitoredId);
+          if (watch === undefined) return false;
+          const off = new Set(watch.conditionsOff);
+          if (on) off.delete(condition);
+          else off.add(condition);
+          const ordered = WATCH_CONDITIONS.filter((c) => off.has(c));
+          updateConditions.run(JSON.stringify(ordered), userId, monitoredId);
+          return true;
+        }),
+      );
     },
     setPlanSpeed(userId, monitoredId, plan) {
       const text = plan === null ? null : JSON.stringify(plan);
-      return updatePlan.run(monitoredId, text, monitoredId, userId).changes > 0;
+      return settle(() => updatePlan.run(monitoredId, text, monitoredId, userId).changes > 0);
     },
     mute(userId, monitoredId, until) {
-      return updateMute.run(until, userId, monitoredId).changes > 0;
+      return settle(() => updateMute.run(until, userId, monitoredId).changes > 0);
     },
     location(monitoredId) {
-      const row = selectLocation.get(monitoredId) as Omit<WatchRow, 'conditions_off' | 'muted_until'> | undefined;
-      if (row === undefined) return undefined;
-      return {
-        monitoredId: Number(row.monitored_id),
-        cloud: row.cloud,
-        customerId: row.customer_id,
-        customerName: row.customer_name,
-        locationId: row.location_id,
-        locationName: row.location_name,
-      };
+      return settle(() => {
+        const row = selectLocation.get(monitoredId) as Omit<WatchRow, 'conditions_off' | 'muted_until'> | undefined;
+        if (row === undefined) return undefined;
+        return {
+          monitoredId: Number(row.monitored_id),
+          cloud: row.cloud,
+          customerId: row.customer_id,
+          customerName: row.customer_name,
+          locationId: row.location_id,
+          locationName: row.location_name,
+        };
+      });
     },
     acknowledge(incidentId, userId, at) {
-      return ack.run(userId, at, incidentId).changes > 0;
+      return settle(() => ack.run(userId, at, incidentId).changes > 0);
     },
     incident(incidentId) {
-      const row = selectIncident.get(incidentId) as
-        { monitored_id: number | null; resolved_at: number | null; acknowledged_at: number | null } | undefined;
-      if (row === undefined) return undefined;
-      return {
-        monitoredId: row.monitored_id === null ? null : Number(row.monitored_id),
-        open: row.resolved_at === null,
-        acknowledged: row.acknowledged_at !== null,
-      };
+      return settle(() => {
+        const row = selectIncident.get(incidentId) as
+          { monitored_id: number | null; resolved_at: number | null; acknowledged_at: number | null } | undefined;
+        if (row === undefined) return undefined;
+        return {
+          monitoredId: row.monitored_id === null ? null : Number(row.monitored_id),
+          open: row.resolved_at === null,
+          acknowledged: row.acknowledged_at !== null,
+        };
+      });
     },
     countMonitored() {
-      return Number((countMonitored.get() as { n: number }).n);
+      return settle(() => Number((countMonitored.get() as { n: number }).n));
     },
   };
 }
