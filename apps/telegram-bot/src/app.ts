@@ -4,6 +4,7 @@ import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
 import { createChartCache, type ChartCacheOptions } from './charts/chart-cache';
 import { createChartRenderer } from './charts/chart-renderer';
+import type { WarmUpOutcome } from './charts/render-worker';
 import { COMMANDS } from './commands';
 import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type DatabaseUrl, type PlumeEndpoints } from './config';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
@@ -58,6 +59,12 @@ export interface AppOptions {
    * (main.ts does that); tests pass `src/charts/render-worker.ts`, which Node runs as it is.
    */
   chartWorker: URL;
+  /**
+   * Start the chart worker with the bot and have it draw one chart right away, so that the first
+   * charts people ask for are not the slow ones (main.ts does). Tests leave it off: their worker
+   * starts at the first chart. @default false
+   */
+  chartWarmUp?: boolean;
   /** How long one update may hold up its person's later ones, and its timers (tests). @default 120 s */
   updateDeadline?: { afterMs?: number; timers?: Timers };
 }
@@ -133,7 +140,18 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     confirmMs: options.monitoring?.confirmMs,
   });
   // Each chart is drawn in the time zone of the person who asked for it (see loadChart).
-  const charts = createChartRenderer({ worker: options.chartWorker });
+  const charts = createChartRenderer({
+    worker: options.chartWorker,
+    ...(options.chartWarmUp === true
+      ? {
+          warmUp: true,
+          onWarmUp: (outcome: WarmUpOutcome) =>
+            outcome.ok
+              ? logger.info({ ms: outcome.ms }, 'The chart worker is warmed up')
+              : logger.warn({ reason: outcome.message }, 'The chart worker could not draw its warm-up chart'),
+        }
+      : {}),
+  });
   const { telegraf, dispatcher } = createBot({
     token: options.token,
     apiRoot: options.apiRoot,

@@ -54,6 +54,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     plume: environment.plume,
     dataDir: environment.dataDir,
     chartWorker: new URL('./render-worker.js', import.meta.url),
+    chartWarmUp: true,
     ...(environment.freshUpdateIds === true ? { freshUpdateIds: true } : {}),
     ...(environment.watchIntervalSeconds === undefined
       ? {}

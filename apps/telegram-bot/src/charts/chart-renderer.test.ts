@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { analyzeOnlineStats, analyzeWanStats } from '@org/plume-analytics';
 import { TEST_CHART_WORKER } from '../testing/chart-worker';
 import { createChartRenderer } from './chart-renderer';
+import type { WarmUpOutcome } from './render-worker';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -44,5 +45,35 @@ describe('createChartRenderer', () => {
       /^The chart worker failed: /,
     );
     await broken.close();
+  }, 60_000);
+});
+
+describe('createChartRenderer with warmUp', () => {
+  it('starts its worker at once, draws the warm-up chart, and then draws what is asked', async () => {
+    let warmedUp!: (outcome: WarmUpOutcome) => void;
+    const outcome = new Promise<WarmUpOutcome>((resolve) => (warmedUp = resolve));
+    const renderer = createChartRenderer({ worker: TEST_CHART_WORKER, warmUp: true, onWarmUp: warmedUp });
+    try {
+      // Nothing was asked for yet: the report comes from the worker started by createChartRenderer.
+      expect(await outcome).toEqual({ ok: true, ms: expect.any(Number) });
+      const chart = await renderer.render({ kind: 'wan', analysis: analyzeWanStats(samples) });
+      expect(chart.kind).toBe('chart');
+    } finally {
+      await renderer.close();
+    }
+  }, 60_000);
+
+  it('fails requests with the reason when its worker cannot start, reporting no warm-up', async () => {
+    const outcomes: WarmUpOutcome[] = [];
+    const renderer = createChartRenderer({
+      worker: pathToFileURL('/nonexistent/render-worker.ts'),
+      warmUp: true,
+      onWarmUp: (o) => outcomes.push(o),
+    });
+    await expect(renderer.render({ kind: 'wan', analysis: analyzeWanStats(samples) })).rejects.toThrow(
+      /^The chart worker failed: /,
+    );
+    expect(outcomes).toEqual([]);
+    await renderer.close();
   }, 60_000);
 });

@@ -1,7 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import type { ChartOptions } from '@org/plume-charts';
 import type { ChartSubject } from './chart-subject';
-import type { RenderedResult, RenderReply, RenderRequest } from './render-worker';
+import type {
+  RenderedResult,
+  RenderReply,
+  RenderRequest,
+  RenderWorkerData,
+  WarmUpOutcome,
+  WarmUpReport,
+} from './render-worker';
 
 /** A rendered picture, or why there is none. */
 export type RenderedChart =
@@ -25,6 +32,14 @@ export interface ChartRendererOptions {
   worker: URL;
   /** Size, time zone, locale and theme of every chart (`@org/plume-charts`' options), unless a render says otherwise. */
   chart?: ChartOptions;
+  /**
+   * Start the worker now and have it draw one chart of made-up data, so that the first charts
+   * people ask for don't pay for loading the libraries and the slowest first drawing (the bot
+   * does this at start). Otherwise the worker starts at the first chart. @default false
+   */
+  warmUp?: boolean;
+  /** Told how the warm-up went (how long it took, or why it failed), e.g. to log it. */
+  onWarmUp?: (outcome: WarmUpOutcome) => void;
 }
 
 const toRendered = (result: RenderedResult): RenderedChart =>
@@ -33,10 +48,11 @@ const toRendered = (result: RenderedResult): RenderedChart =>
     : { kind: 'no-data', reason: result.message };
 
 /**
- * Draws charts with `@org/plume-charts` in a worker thread, started at the first chart: drawing is
- * CPU work (tens of ms a chart; the first, which loads Vega and the fonts, takes seconds), and in
- * the worker it never holds up the updates the bot is handling. A worker that fails or exits fails
- * the drawings under way, and the next chart starts a new one.
+ * Draws charts with `@org/plume-charts` in a worker thread, started at the first chart (or at once,
+ * with `warmUp`): drawing is CPU work (tens of ms a chart; the first, which loads Vega and the
+ * fonts, takes seconds), and in the worker it never holds up the updates the bot is handling. A
+ * worker that fails or exits fails the drawings under way, and the next chart starts a new one
+ * (without a warm-up: a chart is waiting).
  *
  * @example
  * const renderer = createChartRenderer({ worker: new URL('./render-worker.js', import.meta.url) });
@@ -54,10 +70,14 @@ export function createChartRenderer(options: ChartRendererOptions): ChartRendere
     pending.clear();
   };
 
-  const start = (): Worker => {
-    const started = new Worker(options.worker);
+  const start = (warmUp = false): Worker => {
+    const started = new Worker(options.worker, { workerData: { warmUp } satisfies RenderWorkerData });
     started.unref(); // an idle worker never keeps the process alive
-    started.on('message', (reply: RenderReply) => {
+    started.on('message', (reply: RenderReply | WarmUpReport) => {
+      if ('warmUp' in reply) {
+        options.onWarmUp?.(reply.warmUp);
+        return;
+      }
       const request = pending.get(reply.id);
       if (request === undefined) return;
       pending.delete(reply.id);
@@ -74,6 +94,8 @@ export function createChartRenderer(options: ChartRendererOptions): ChartRendere
     });
     return started;
   };
+
+  if (options.warmUp === true) worker = start(true);
 
   return {
     render(subject, overrides) {

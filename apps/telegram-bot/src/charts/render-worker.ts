@@ -2,9 +2,15 @@
 // (CPU work, tens of ms a chart, more for the first) never holds up the bot's event loop. It
 // answers each request of `chart-renderer.ts` with the picture or the error. It is plain,
 // erasable TypeScript (Node runs it from source in tests) and imports nothing of the bot.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { OnlineStatsAnalysis, WanAnalysis } from '@org/plume-analytics';
 import type { ChartOptions, ChartResult } from '@org/plume-charts';
+
+/** What the worker is started with. */
+export interface RenderWorkerData {
+  /** Draw one chart right away, before any request: see {@link warmUp}. */
+  warmUp?: boolean;
+}
 
 /** A drawing request. */
 export interface RenderRequest {
@@ -22,6 +28,14 @@ export type RenderReply =
   | { id: number; ok: true; result: RenderedResult }
   | { id: number; ok: false; error: { name: string; message: string } };
 
+/** How the warm-up went: its time in ms, or why it failed. */
+export type WarmUpOutcome = { ok: true; ms: number } | { ok: false; message: string };
+
+/** What the worker posts once it has drawn (or failed to draw) its warm-up chart. */
+export interface WarmUpReport {
+  warmUp: WarmUpOutcome;
+}
+
 const trim = (result: ChartResult): RenderedResult =>
   result.kind === 'chart'
     ? { kind: 'chart', png: result.png, width: result.width, height: result.height }
@@ -30,16 +44,51 @@ const trim = (result: ChartResult): RenderedResult =>
 const port = parentPort;
 if (port === null) throw new Error('render-worker runs as a worker thread of the bot, not on its own.');
 let library: Promise<typeof import('@org/plume-charts')> | undefined;
+/** The charts library, loaded once; a failed load is tried again by the next drawing. */
+const charts = () =>
+  (library ??= import('@org/plume-charts').catch((error: unknown) => {
+    library = undefined;
+    throw error;
+  }));
+
+/**
+ * Draws one WAN chart of a made-up day and throws it away. The first charts in a thread are slow
+ * (loading Vega, Vega-Lite, resvg and the fonts; then resvg's WebAssembly and Vega run unoptimised
+ * code until V8 has optimised them): this pays for the loading and the slowest first drawing when
+ * the worker starts instead of when a person presses the first button. A failed warm-up is only
+ * reported: the first request loads the library again.
+ */
+async function warmUp(): Promise<void> {
+  const [{ renderWanChart }, { analyzeWanStats }] = await Promise.all([charts(), import('@org/plume-analytics')]);
+  const start = Date.UTC(2024, 0, 1);
+  const day = Array.from({ length: 96 }, (_, i) => ({
+    timestamp: new Date(start + i * 900_000).toISOString(),
+    rxMbytes: 90,
+    txMbytes: 9,
+    rxMaxMbps: 50 + (i % 13),
+    txMaxMbps: 5 + (i % 5),
+  }));
+  await renderWanChart(analyzeWanStats(day));
+}
+
+if ((workerData as RenderWorkerData | null)?.warmUp === true) {
+  const started = performance.now();
+  void warmUp().then(
+    () =>
+      port.postMessage({ warmUp: { ok: true, ms: Math.round(performance.now() - started) } } satisfies WarmUpReport),
+    (error: unknown) => port.postMessage({ warmUp: { ok: false, message: String(error) } } satisfies WarmUpReport),
+  );
+}
 
 port.on('message', (request: RenderRequest) => {
   void (async (): Promise<RenderReply> => {
     try {
-      const charts = await (library ??= import('@org/plume-charts'));
+      const lib = await charts();
       const { subject, options } = request;
       const result =
         subject.kind === 'wan'
-          ? await charts.renderWanChart(subject.analysis, options)
-          : await charts.renderOnlineChart(subject.analysis, options);
+          ? await lib.renderWanChart(subject.analysis, options)
+          : await lib.renderOnlineChart(subject.analysis, options);
       return { id: request.id, ok: true, result: trim(result) };
     } catch (error) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
