@@ -60,8 +60,8 @@ export interface AppOptions {
    */
   chartWorker: URL;
   /**
-   * Start the chart worker with the bot and have it draw one chart right away, so that the first
-   * charts people ask for are not the slow ones (main.ts does). Tests leave it off: their worker
+   * Start the chart worker with the bot and have it draw a few charts right away, so that the
+   * first charts people ask for are not the slow ones (main.ts does). Tests leave it off: their worker
    * starts at the first chart. @default false
    */
   chartWarmUp?: boolean;

@@ -49,7 +49,7 @@ describe('createChartRenderer', () => {
 });
 
 describe('createChartRenderer with warmUp', () => {
-  it('starts its worker at once, draws the warm-up chart, and then draws what is asked', async () => {
+  it('starts its worker at once, draws the warm-up charts, and then draws what is asked', async () => {
     let warmedUp!: (outcome: WarmUpOutcome) => void;
     const outcome = new Promise<WarmUpOutcome>((resolve) => (warmedUp = resolve));
     const renderer = createChartRenderer({ worker: TEST_CHART_WORKER, warmUp: true, onWarmUp: warmedUp });

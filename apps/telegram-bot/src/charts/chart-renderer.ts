@@ -33,9 +33,9 @@ export interface ChartRendererOptions {
   /** Size, time zone, locale and theme of every chart (`@org/plume-charts`' options), unless a render says otherwise. */
   chart?: ChartOptions;
   /**
-   * Start the worker now and have it draw one chart of made-up data, so that the first charts
-   * people ask for don't pay for loading the libraries and the slowest first drawing (the bot
-   * does this at start). Otherwise the worker starts at the first chart. @default false
+   * Start the worker now and have it draw a few charts of made-up data, so that the first charts
+   * people ask for don't pay for loading the libraries and the slow first drawings (the bot does
+   * this at start). Otherwise the worker starts at the first chart. @default false
    */
   warmUp?: boolean;
   /** Told how the warm-up went (how long it took, or why it failed), e.g. to log it. */
