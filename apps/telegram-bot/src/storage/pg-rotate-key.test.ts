@@ -114,10 +114,14 @@ describe('rotating the key of a PostgreSQL database', () => {
   it('refuses while a replica is connected, and runs once it has stopped', async () => {
     const db = await seeded();
     const replica = await connect(db, PG_APPLICATION_NAME);
-    await expect(rotate(db)).rejects.toThrow(/1 connection of the bot is open to .*stop every replica/);
+    const jobs = await connect(db, `${PG_APPLICATION_NAME}-jobs`);
+    await connect(db, 'psql');
+    await expect(rotate(db)).rejects.toThrow(/2 connections of the bot are open to .*stop every replica/);
     expect(await readUnder(db, oldKey)).toEqual({ draft: HEADER, credentials });
-    await replica.end();
-    clients.splice(clients.indexOf(replica), 1);
+    for (const client of [replica, jobs]) {
+      await client.end();
+      clients.splice(clients.indexOf(client), 1);
+    }
     expect(await rotate(db)).toEqual({ resealed: 1, workspaces: 1 });
   });
 

@@ -131,11 +131,16 @@ async function rotate(
   return { resealed: users.rows.length, workspaces: workspaces.rows.length };
 }
 
-/** A running replica would go on sealing with the old key: the rotation waits for none to be connected. */
+/**
+ * A running replica would go on sealing with the old key: the rotation refuses while one is
+ * connected. The bot's connections are named `plume-telegram-bot`, its job scheduler's (pg-boss)
+ * `plume-telegram-bot-jobs`: both are counted, whatever follows the name.
+ */
 async function refuseWhileReplicasConnected(client: PoolClient, name: string): Promise<void> {
   const { rows } = await client.query<{ n: number }>(
     `SELECT count(*) AS n FROM pg_stat_activity
-     WHERE datname = current_database() AND application_name = $1 AND pid <> pg_backend_pid()`,
+     WHERE datname = current_database() AND (application_name = $1 OR application_name LIKE $1 || '-%')
+       AND pid <> pg_backend_pid()`,
     [PG_APPLICATION_NAME],
   );
   const connected = rows[0]?.n ?? 0;
