@@ -3,7 +3,7 @@ import { appConfig } from '../../tools/tsup/library';
 // The benchmarks (bench/, run by hand) are bundled beside the bot as dist/bench.js and
 // dist/bench-shared.js, dist/bench-monitoring.js, dist/bench-status-monitoring.js and dist/bench-jobs.js, the key rotation (npm run rotate-key) as
 // dist/rotate-key.js, and the chart worker (a thread the bot starts at its first chart) as
-// dist/render-worker.js.
+// dist/render-worker.js, and the container's health check as dist/healthcheck.js.
 export default appConfig({
   entry: {
     main: 'src/main.ts',
@@ -14,5 +14,6 @@ export default appConfig({
     'bench-jobs': 'bench/jobs.ts',
     'rotate-key': 'src/rotate-key.ts',
     'render-worker': 'src/charts/render-worker.ts',
+    healthcheck: 'src/healthcheck.ts',
   },
 });
