@@ -4,6 +4,7 @@ import type { BotContext } from '../context';
 import type { Logger } from '../logger';
 import { realTimers, type Timers } from '../monitoring/timers';
 import type { Admission, UpdateInbox } from '../storage/update-inbox';
+import { createPersonLanes, type LaneRun } from './person-lanes';
 import { createJournal, journalMethods, journalSettings, journalStore, journalTelegram } from './update-journal';
 
 /** Runs updates off telegraf's polling loop: stored first, then one queue per user, users in parallel. */
@@ -51,6 +52,8 @@ export interface UpdateDispatcherOptions {
     /** Tells the person; outside the update's journal (a resumed update must not replay it). */
     notify: (update: OverdueUpdate) => Promise<unknown>;
   };
+  /** How soon a person's update asks again for its turn while another replica runs an earlier one. @default 100 */
+  turnRetryMs?: number;
 }
 
 /** The default time one update may hold up its person's later ones: beyond any queue wait and Plume retry. */
@@ -88,9 +91,15 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
   const { inbox, logger, onError } = options;
   const deadlineMs = options.deadline.afterMs ?? DEFAULT_UPDATE_DEADLINE_MS;
   const timers = options.deadline.timers ?? realTimers;
-  const queues = new Map<string, Promise<void>>();
   const running = new Set<number>();
   let abandoned = false;
+  const lanes = createPersonLanes({
+    begin: (updateId) => inbox.begin(updateId),
+    abandoned: () => abandoned,
+    timers: realTimers,
+    logger,
+    ...(options.turnRetryMs === undefined ? {} : { retryMs: options.turnRetryMs }),
+  });
   let waiters: Array<() => void> = [];
 
   const settle = (updateId: number) => {
@@ -119,7 +128,11 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
         void options.deadline
           .notify(overdue)
           .catch((err: unknown) => logger.warn({ err, userId }, 'Could not tell the person about an overdue update'));
-        resolve();
+        // Other replicas too stop waiting for it; until that is written, a replica may still wait.
+        void inbox
+          .overdue(overdue.updateId)
+          .catch((err: unknown) => logger.warn({ err, userId }, 'Could not mark an update overdue'))
+          .finally(resolve);
       }, deadlineMs);
       void handled.finally(() => {
         timers.clearTimeout(timer);
@@ -127,8 +140,8 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
       });
     });
 
-  const admit = (update: Update) =>
-    inbox.admit(update).catch((error: unknown) => {
+  const admit = (update: Update, person: string) =>
+    inbox.admit(update, person).catch((error: unknown) => {
       throw new UpdateInboxError(error);
     });
 
@@ -140,17 +153,11 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
         return;
       }
       // Taken at arrival, before the inbox answers: a second delivery arriving meanwhile is dropped
-      // above, and the person's queue keeps the order of arrival even if admissions commit out of order.
+      // above, and the update holds up the person's later ones already while it is being admitted.
       running.add(updateId);
-      const key = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');
-      const previous = queues.get(key) ?? Promise.resolve();
-      let start!: (run: (() => Promise<void>) | undefined) => void;
-      const turn = new Promise<(() => Promise<void>) | undefined>((resolve) => (start = resolve));
-      const current = previous.then(() => turn).then((run) => run?.());
-      queues.set(key, current);
-      void current.then(() => {
-        if (queues.get(key) === current) queues.delete(key);
-      });
+      const person = String(ctx.from?.id ?? ctx.chat?.id ?? 'anonymous');
+      let start!: (run: LaneRun | undefined) => void;
+      lanes.enqueue(person, updateId, new Promise<LaneRun | undefined>((resolve) => (start = resolve)));
       const skip = () => {
         start(undefined);
         settle(updateId);
@@ -158,21 +165,30 @@ export function createUpdateDispatcher(options: UpdateDispatcherOptions): Update
 
       let admission: Admission;
       try {
-        admission = await admit(ctx.update);
+        admission = await admit(ctx.update, person);
       } catch (error) {
         skip();
         throw error;
       }
-      if (admission.status === 'done') {
-        logger.debug({ updateId }, 'Duplicate update dropped (already handled).');
+      if (admission.status === 'done' || admission.status === 'held') {
+        logger.debug(
+          { updateId },
+          admission.status === 'done'
+            ? 'Duplicate update dropped (already handled).'
+            : 'Duplicate update dropped (another replica holds it).',
+        );
         return skip();
       }
       if (abandoned) return skip(); // stored: the next start runs it
+      // Set when another replica took the update over (this one's lease ran out): it starts no more effects.
+      let lost = false;
       const journal = createJournal({
         recorded: admission.status === 'pending' ? admission.journal : [],
-        save: (entry) => inbox.record(updateId, entry),
+        save: async (entry) => {
+          if (!(await inbox.record(updateId, entry))) lost = true;
+        },
         forget: (position) => inbox.forget(updateId, position),
-        abandoned: () => abandoned,
+        abandoned: () => abandoned || lost,
         onDiverge: (at) =>
           logger.info(
             { updateId, ...at },

@@ -7,7 +7,7 @@ import { openSettingsStore } from './settings-store';
 import { openSqliteTeamStore } from './sqlite-team-store';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './sqlite-user-store';
 import { closeStores, type Storage, type StorageOptions } from './storage';
-import { openUpdateInbox } from './update-inbox';
+import { openSqliteUpdateInbox } from './sqlite-update-inbox';
 
 /**
  * The SQLite branch of `openStorage`: every store on its own connection to `DATA_DIR/bot.sqlite`
@@ -25,7 +25,7 @@ export function openSqliteStorage(options: StorageOptions): Storage {
   const track = <T extends { close(): void | Promise<void> }>(store: T): T => (opened.push(store), store);
   try {
     const users = track(createSqliteUserStore({ file, cipher, logger, ...clock }));
-    const inbox = track(openUpdateInbox({ file, cipher, logger, ...clock }));
+    const inbox = track(openSqliteUpdateInbox({ file, cipher, logger, ...clock }));
     const team = track(openSqliteTeamStore({ file, cipher, logger, ...clock }));
     const settings = track(openSettingsStore({ file, logger, ...clock }));
     const monitoring = track(openMonitoringDatabase(file));

@@ -228,6 +228,22 @@ const STEPS: readonly string[] = [
      pod         TEXT   NOT NULL,
      pod_name    TEXT
    );`,
+  // 5: what replicas share about the updates in flight, which one process keeps in memory (so
+  //    SQLite has no such table): which replica holds each pending update and until when (its
+  //    lease), whose update it is (a person's updates run one at a time, oldest first), whether it
+  //    is running, and whether it is overdue (then it no longer holds up the person's later ones).
+  //    A row lives as long as its update is pending.
+  `CREATE TABLE update_claims (
+     update_id   BIGINT  PRIMARY KEY,
+     person      TEXT    NOT NULL,
+     owner       TEXT,
+     lease_until BIGINT  NOT NULL,
+     running     BOOLEAN NOT NULL DEFAULT false,
+     overdue     BOOLEAN NOT NULL DEFAULT false
+   );
+   CREATE INDEX update_claims_person ON update_claims (person, update_id);
+   CREATE INDEX update_claims_owner ON update_claims (owner);
+   CREATE INDEX update_claims_lease ON update_claims (lease_until);`,
 ];
 
 /** The PostgreSQL schema version this bot writes. */

@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { createCipher, type Cipher } from '../security/cipher';
 import { checkEncryptionKey, secretContext, workspaceContext, writeKeyCheck } from './key-check';
 import { migrate } from './schema';
-import { resealUpdateInbox } from './update-inbox';
+import { resealUpdateInbox } from './sqlite-update-inbox';
 
 export interface RotateKeyOptions {
   /** The bot's database file (`DATA_DIR/bot.sqlite`). */

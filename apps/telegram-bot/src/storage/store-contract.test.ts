@@ -2,6 +2,7 @@ import { describe } from '@jest/globals';
 import { settingsStoreContract } from '../testing/settings-contract';
 import { STORE_BACKENDS } from '../testing/store-backends';
 import { teamStoreContract } from '../testing/team-store-contract';
+import { updateInboxContract } from '../testing/update-inbox-contract';
 import { userStoreContract } from '../testing/user-store-contract';
 
 // One contract for every store backend: the embedded SQLite one and the PostgreSQL one (on the
@@ -10,4 +11,5 @@ describe.each(STORE_BACKENDS)('the $name stores', (backend) => {
   userStoreContract(backend);
   teamStoreContract(backend);
   settingsStoreContract(backend);
+  updateInboxContract(backend);
 });

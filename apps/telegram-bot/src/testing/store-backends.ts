@@ -5,13 +5,18 @@ import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
+import { openPgPool } from '../storage/pg-database';
+import { migratePostgres } from '../storage/pg-schema';
 import { openPgSettingsStore } from '../storage/pg-settings-store';
 import { openPgTeamStore } from '../storage/pg-team-store';
+import { pgUpdateInbox } from '../storage/pg-update-inbox';
 import { openPgUserStore } from '../storage/pg-user-store';
 import { openSettingsStore, type SettingsStore } from '../storage/settings-store';
 import { openSqliteTeamStore } from '../storage/sqlite-team-store';
+import { openSqliteUpdateInbox } from '../storage/sqlite-update-inbox';
 import { createSqliteUserStore } from '../storage/sqlite-user-store';
 import type { TeamStore } from '../storage/team-store';
+import type { UpdateInbox } from '../storage/update-inbox';
 import type { UserStore } from '../storage/user-store';
 import { captureLogger } from './capture-logger';
 import { createTestDatabase } from './postgres';
@@ -24,10 +29,22 @@ export interface BackendDatabase {
   openTeam(cipher: Cipher, clock?: () => number): Promise<TeamStore>;
   /** An alert settings store on this database, likewise (it seals nothing: no cipher). */
   openSettings(logger: Logger, clock?: () => number): Promise<SettingsStore>;
+  /**
+   * An update inbox on this database, likewise: on PostgreSQL each one is another replica (its own
+   * pool and replica id, `leaseMs` its lease); on SQLite, the next process to open the file.
+   */
+  openInbox(cipher: Cipher, options?: InboxOptions): Promise<UpdateInbox>;
   /** Runs one SQL statement directly, as an operator would (values inline: placeholders differ). */
   sql(statement: string): Promise<Array<Record<string, unknown>>>;
   /** Closes everything opened here and deletes the database. */
   destroy(): Promise<void>;
+}
+
+/** The clock and lease of an inbox opened by a test. */
+export interface InboxOptions {
+  clock?: () => number;
+  /** PostgreSQL only: how long a claim lasts unrenewed. */
+  leaseMs?: number;
 }
 
 /** A kind of database the stores run on, for the store contract suites. */
@@ -57,6 +74,12 @@ export const sqliteBackend: StoreBackend = {
         ),
       openSettings: (log, clock) =>
         Promise.resolve().then(() => track(openSettingsStore({ file, logger: log, ...(clock ? { clock } : {}) }))),
+      openInbox: (cipher, inbox) =>
+        Promise.resolve().then(() =>
+          track(
+            openSqliteUpdateInbox({ file, cipher, logger: logger(), ...(inbox?.clock ? { clock: inbox.clock } : {}) }),
+          ),
+        ),
       sql: (statement) =>
         Promise.resolve().then(() => {
           const db = new DatabaseSync(file);
@@ -81,6 +104,7 @@ export const postgresBackend: StoreBackend = {
   name: 'PostgreSQL',
   async create() {
     const database = await createTestDatabase();
+    let replicas = 0;
     const opened: Array<{ close(): Promise<void> }> = [];
     const track = <T extends { close(): Promise<void> }>(store: T) => (opened.push(store), store);
     const options = (cipher: Cipher, clock?: () => number) => ({
@@ -102,6 +126,25 @@ export const postgresBackend: StoreBackend = {
             ...(clock ? { clock } : {}),
           }),
         ),
+      async openInbox(cipher, inbox) {
+        const pool = openPgPool({ url: database.url, name: database.name, logger: logger(), max: 3 });
+        await migratePostgres(pool);
+        const opened = pgUpdateInbox({
+          pool,
+          cipher,
+          logger: logger(),
+          replicaId: `replica-${(replicas += 1)}`,
+          ...(inbox?.clock ? { clock: inbox.clock } : {}),
+          ...(inbox?.leaseMs === undefined ? {} : { leaseMs: inbox.leaseMs }),
+        });
+        return track({
+          ...opened,
+          async close() {
+            await opened.close();
+            if (!pool.ended) await pool.end();
+          },
+        });
+      },
       async sql(statement) {
         const client = new Client({ connectionString: database.url });
         await client.connect();
