@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { ConfigError, createConfig, parseDatabaseUrl, parseEncryptionKey, type Config } from './config';
 import type { Logger } from './logger';
 import { KEY_FILE_NAME, loadEncryptionKey } from './security/encryption-key';
-import { refuseSealedInbox, rotatePgEncryptionKey } from './storage/pg-rotate-key';
+import { rotatePgEncryptionKey } from './storage/pg-rotate-key';
+import { resealPgUpdateInbox } from './storage/pg-update-inbox';
 import { rotateEncryptionKey, type RotationResult } from './storage/rotate-key';
 import { DATABASE_FILE_NAME } from './storage/sqlite-user-store';
 
@@ -48,7 +49,7 @@ async function rotatePostgres(env: Env, config: Config, to: Buffer, logger: Logg
     name: database.redacted,
     from: config.encryptionKey,
     to,
-    resealInbox: refuseSealedInbox,
+    resealInbox: resealPgUpdateInbox,
     logger,
   });
   return `${summary(result)} Start every replica with BOT_ENCRYPTION_KEY set to the value of BOT_NEW_ENCRYPTION_KEY.`;

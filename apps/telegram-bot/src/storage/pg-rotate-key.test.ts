@@ -3,10 +3,13 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
 import { createCipher } from '../security/cipher';
 import { captureLogger } from '../testing/capture-logger';
+import { message } from '../testing/update-inbox-contract';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
 import { EncryptionKeyMismatchError } from './key-check';
-import { PG_APPLICATION_NAME } from './pg-database';
-import { refuseSealedInbox, ROTATION_LOCK, rotatePgEncryptionKey, type PgResealer } from './pg-rotate-key';
+import { openPgPool, PG_APPLICATION_NAME } from './pg-database';
+import { ROTATION_LOCK, rotatePgEncryptionKey, type PgResealer } from './pg-rotate-key';
+import { pgUpdateInbox, resealPgUpdateInbox } from './pg-update-inbox';
+import type { UpdateInbox } from './update-inbox';
 import { openPgTeamStore } from './pg-team-store';
 import { openPgUserStore } from './pg-user-store';
 import { RotationError } from './rotate-key';
@@ -58,7 +61,7 @@ describe('rotating the key of a PostgreSQL database', () => {
     }
   }
 
-  const rotate = (db: TestDatabase, from = oldKey, resealInbox: PgResealer = refuseSealedInbox) =>
+  const rotate = (db: TestDatabase, from = oldKey, resealInbox: PgResealer = resealPgUpdateInbox) =>
     rotatePgEncryptionKey({ url: db.url, name: db.name, from, to: newKey, resealInbox, logger });
 
   /** What the stores read under `key`: user 1's draft and the workspace's credentials. */
@@ -149,19 +152,24 @@ describe('rotating the key of a PostgreSQL database', () => {
     expect(await readUnder(db, oldKey)).toEqual({ draft: HEADER, credentials });
   });
 
-  it('without an inbox re-sealer, stops while the inbox holds sealed rows; handled updates’ ids pass', async () => {
+  it("re-seals the inbox's pending updates and their effects, so that the next start resumes them", async () => {
     const db = await seeded();
-    await sql(
-      db,
-      "INSERT INTO update_inbox (update_id, state, update_body, received_at) VALUES (7, 'pending', 'v1.x', 1)",
-    );
-    await sql(
-      db,
-      "INSERT INTO update_inbox (update_id, state, update_body, received_at, done_at) VALUES (8, 'done', NULL, 1, 2)",
-    );
-    await expect(rotate(db)).rejects.toThrow(/inbox holds 1 sealed row .*Nothing was changed/);
-    expect(await readUnder(db, oldKey)).toEqual({ draft: HEADER, credentials });
-    await sql(db, 'DELETE FROM update_inbox WHERE update_id = 7');
+    const replica = async <T>(key: Buffer, work: (inbox: UpdateInbox) => Promise<T>): Promise<T> => {
+      const pool = openPgPool({ url: db.url, name: db.name, logger });
+      try {
+        return await work(pgUpdateInbox({ pool, cipher: createCipher(key), logger, replicaId: 'bot-1' }));
+      } finally {
+        await pool.end();
+      }
+    };
+    await replica(oldKey, async (inbox) => {
+      await inbox.admit(message(7, 1, '/status'), '1');
+      await inbox.record(7, { index: 0, effect: 'store:get:1', result: { recent: [] } });
+      await inbox.release(); // the replica stopped, leaving it pending
+    });
     expect(await rotate(db)).toEqual({ resealed: 1, workspaces: 1 });
+    expect(await replica(newKey, (inbox) => inbox.pending())).toEqual([
+      { update: message(7, 1, '/status'), journal: [{ index: 0, effect: 'store:get:1', result: { recent: [] } }] },
+    ]);
   });
 });

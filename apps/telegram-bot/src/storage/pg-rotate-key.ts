@@ -150,25 +150,3 @@ async function refuseWhileReplicasConnected(client: PoolClient, name: string): P
     );
   }
 }
-
-/**
- * The inbox hook until the PostgreSQL update inbox re-seals its own rows (its store passes a
- * {@link PgResealer} instead): it re-seals nothing, and stops the rotation while the inbox holds
- * any sealed row (updates a stop left pending, or their recorded effects), which the new key could
- * not open. An inbox holding only the ids of handled updates seals nothing and passes.
- * @throws {RotationError} saying how many sealed inbox rows there are and what to do
- * @example await rotatePgEncryptionKey({ ...options, resealInbox: refuseSealedInbox })
- */
-export const refuseSealedInbox: PgResealer = async (client) => {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT (SELECT count(*) FROM update_inbox WHERE update_body IS NOT NULL)
-          + (SELECT count(*) FROM update_effects) AS n`,
-  );
-  const sealed = rows[0]?.n ?? 0;
-  if (sealed > 0) {
-    throw new RotationError(
-      `The update inbox holds ${sealed} sealed row${sealed === 1 ? '' : 's'} (updates a stop left unfinished) that this rotation cannot re-seal yet: start one replica with the current key until they are handled, stop it, then run the rotation again. Nothing was changed.`,
-    );
-  }
-  return 0;
-};
