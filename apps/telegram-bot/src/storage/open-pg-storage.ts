@@ -1,4 +1,4 @@
-import type { DatabaseUrl } from '../config';
+import { defaultReplicaId, type DatabaseUrl } from '../config';
 import { createPgBossScheduler } from '../jobs/pg-boss-scheduler';
 import { createCipher } from '../security/cipher';
 import { pgBudgetStore } from './pg-budget-store';
@@ -6,6 +6,7 @@ import { openPgPool, preparePgDatabase } from './pg-database';
 import { pgSettingsStore } from './pg-settings-store';
 import { pgTeamStore } from './pg-team-store';
 import { pgTokenCache } from './pg-token-cache';
+import { pgUpdateInbox } from './pg-update-inbox';
 import { pgUserStore } from './pg-user-store';
 import {
   closeStores,
@@ -41,6 +42,14 @@ export async function openPgStorage(options: StorageOptions & { database: Databa
       users: pgUserStore(pool, cipher, logger, clock),
       team: pgTeamStore(pool, cipher, logger, clock),
       settings: pgSettingsStore(pool, logger, clock),
+      inbox: pgUpdateInbox({
+        pool,
+        cipher,
+        logger,
+        clock,
+        replicaId: options.replicaId ?? defaultReplicaId(),
+        ...(options.updateLeaseMs === undefined ? {} : { leaseMs: options.updateLeaseMs }),
+      }),
     });
     // pg-boss has a pool and a schema (`pgboss`) of its own in the same database; it migrates that
     // schema when the monitoring starts it.

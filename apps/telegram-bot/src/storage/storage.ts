@@ -51,6 +51,13 @@ export interface StorageOptions {
   logger: Logger;
   /** The clock of stored times (key check, audit, invites, …). @default Date.now */
   clock?: () => number;
+  /**
+   * This process among the replicas (`REPLICA_ID`): the owner of the updates it takes (PostgreSQL).
+   * Must differ between replicas running at once. @default the host name and process id
+   */
+  replicaId?: string | undefined;
+  /** How long an update a replica took stays its own without being renewed (PostgreSQL). @default 30 s */
+  updateLeaseMs?: number | undefined;
 }
 
 /** PostgreSQL storage needs a configured key: a key generated per replica would differ from the database's. */
