@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { Telegram } from 'telegraf';
 import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
@@ -15,10 +15,12 @@ import { createWebhookHandler } from './http/webhook';
 import type { Logger } from './logger';
 import type { DeliveryFor } from './monitoring/delivery';
 import { settingsDelivery } from './monitoring/settings-delivery';
+import { keepClaims } from './middleware/claim-keeper';
 import { createMonitoring } from './monitoring/start-monitoring';
 import type { Timers } from './monitoring/timers';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { openStorage } from './storage/open-storage';
+import { DEFAULT_UPDATE_LEASE_MS } from './storage/update-inbox';
 import { startAuditRetention } from './team/audit-retention';
 import { createTelegramTransport } from './telegram/telegram-transport';
 
@@ -67,6 +69,11 @@ export interface AppOptions {
   chartWarmUp?: boolean;
   /** How long one update may hold up its person's later ones, and its timers (tests). @default 120 s */
   updateDeadline?: { afterMs?: number; timers?: Timers };
+  /**
+   * How long an update this replica took stays its own without being renewed: after that (the
+   * replica died) another replica takes it over. Renewed every third of it. @default 30 s
+   */
+  updateLeaseMs?: number;
 }
 
 export interface RunningApp {
@@ -93,6 +100,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     database: options.database,
     encryptionKey: config.encryptionKey,
     logger,
+    updateLeaseMs: options.updateLeaseMs,
   });
   const { users: store, team, settings, inbox } = storage;
   const stopRetention = startAuditRetention({ audit: team, days: config.auditRetentionDays, clock: Date.now, logger });
@@ -189,7 +197,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // Before any new update arrives, so that each user's resumed updates come before their new ones.
     await dispatcher.resume((update) => telegraf.handleUpdate(update));
     const webhook =
-      config.webhookUrl === undefined ? undefined : await createWebhook(telegraf, config.webhookUrl, logger);
+      config.webhookUrl === undefined
+        ? undefined
+        : await createWebhook(telegraf, {
+            url: config.webhookUrl,
+            token: options.token,
+            logger,
+            accepting: () => running,
+          });
     if (config.port !== undefined) {
       http = await startHttpServer({
         port: config.port,
@@ -217,6 +232,14 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     throw error;
   }
   monitoring.start();
+  // Keeps the leases of the updates this replica holds, and takes over those a dead replica left.
+  const claims = keepClaims({
+    inbox,
+    dispatcher,
+    handle: (update) => telegraf.handleUpdate(update),
+    everyMs: (options.updateLeaseMs ?? DEFAULT_UPDATE_LEASE_MS) / 3,
+    logger,
+  });
   logger.info(
     { username: telegraf.botInfo.username, mode: polling ? 'polling' : 'webhook', http: http?.url },
     'Bot started',
@@ -232,7 +255,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let stopping: Promise<void> | undefined;
   const stop = (reason: string, graceMs = config.stopGraceMs) =>
     (stopping ??= (async () => {
-      running = false;
+      running = false; // the webhook answers 503 from now on: the proxy or Telegram delivers elsewhere
+      claims.drain();
       logger.info({ reason }, 'Stopping: finishing the updates in flight');
       if (polling !== undefined) {
         if (failure === undefined) telegraf.stop(reason);
@@ -246,6 +270,13 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
         );
       }
       dispatcher.abandon();
+      await claims.stop();
+      // What is left goes to another replica at once, not after the lease (on SQLite, to the next start).
+      const handedBack = await inbox.release().catch((err: unknown) => {
+        logger.warn({ err }, 'Could not hand back the unfinished updates: another replica takes them after the lease.');
+        return 0;
+      });
+      if (handedBack > 0) logger.info({ updates: handedBack }, 'Handed back the updates left unfinished.');
       await http?.close();
       await monitoring.stop();
       stopRetention();
@@ -265,22 +296,24 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
 }
 
 /**
- * Points Telegram at `url` with a fresh secret token and returns the handler for its path, which
- * accepts only posts carrying that token, each holding one update of at most 1 MB. (telegraf's
- * createWebhook would force https, a local Bot API server may post over http; and its callback
- * caps no body and hands the bot whatever JSON it gets.)
+ * Points Telegram at `url` with the bot's secret token and returns the handler for its path, which
+ * accepts only posts carrying that token, each holding one update of at most 1 MB, and answers 503
+ * once `accepting` says no. The token is derived from the bot token, so every replica sets and
+ * expects the same one (a random one per replica would lock out all but the last to start).
+ * (telegraf's createWebhook would force https, a local Bot API server may post over http; and its
+ * callback caps no body and hands the bot whatever JSON it gets.)
  */
 async function createWebhook(
   telegraf: ReturnType<typeof createBot>['telegraf'],
-  url: string,
-  logger: Logger,
+  options: { url: string; token: string; logger: Logger; accepting: () => boolean },
 ): Promise<WebhookHandler> {
-  const secretToken = randomBytes(32).toString('hex');
-  await telegraf.telegram.setWebhook(url, { secret_token: secretToken });
+  const secretToken = createHmac('sha256', options.token).update('telegram webhook secret token').digest('hex');
+  await telegraf.telegram.setWebhook(options.url, { secret_token: secretToken });
   return createWebhookHandler({
-    path: new URL(url).pathname,
+    path: new URL(options.url).pathname,
     secretToken,
-    logger,
+    logger: options.logger,
+    accepting: options.accepting,
     handleUpdate: (update) => telegraf.handleUpdate(update as unknown as Update),
   });
 }

@@ -23,7 +23,15 @@ export interface WebhookOptions {
   logger: Logger;
   /** @default {@link MAX_UPDATE_BYTES} */
   maxBytes?: number;
+  /**
+   * False once the bot is stopping: posts are answered 503 without being read, so that a proxy in
+   * front of several replicas (or Telegram itself) delivers the update again elsewhere. @default always true
+   */
+  accepting?: () => boolean;
 }
+
+/** How soon a refused post may be retried, in seconds (`Retry-After`). */
+const RETRY_AFTER_SECONDS = 1;
 
 function sameSecret(given: string | string[] | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
@@ -68,9 +76,10 @@ function parseUpdate(body: Buffer): WebhookUpdate | string {
 }
 
 /**
- * Telegram's webhook posts: only POSTs on `path` carrying the secret token (403 otherwise), with a
- * body of at most `maxBytes` (413), holding one update object (400 for `null`, `[]`, a string,
- * broken JSON…). A good update goes to `handleUpdate` and gets 200. A refusal never reaches the
+ * Telegram's webhook posts: only POSTs on `path` carrying the secret token (403 otherwise), while
+ * the bot is taking updates (503 once it is stopping), with a body of at most `maxBytes` (413),
+ * holding one update object (400 for `null`, `[]`, a string, broken JSON…). A good update goes to
+ * `handleUpdate` and gets 200 once it is stored. A refusal never reaches the
  * bot, so nothing escapes its error boundary; a malformed post is answered 4xx, never 500 (a 500
  * only if the bot itself fails to take a good update, so that Telegram retries it).
  * @example startHttpServer({ …, webhook: createWebhookHandler({ path: '/telegram', secretToken, handleUpdate, logger }) })
@@ -83,6 +92,13 @@ export function createWebhookHandler(options: WebhookOptions): WebhookHandler {
     if (!sameSecret(req.headers['x-telegram-bot-api-secret-token'], options.secretToken)) {
       options.logger.debug('Refused a webhook post without the secret token.');
       return answer(res, 403, 'forbidden', { connection: 'close' });
+    }
+    if (options.accepting?.() === false) {
+      res.once('finish', () => req.destroy());
+      return answer(res, 503, 'stopping: deliver it again', {
+        'retry-after': String(RETRY_AFTER_SECONDS),
+        connection: 'close',
+      });
     }
     const declared = Number(req.headers['content-length'] ?? 0);
     const body = declared > maxBytes ? 'too-large' : await readBody(req, maxBytes);

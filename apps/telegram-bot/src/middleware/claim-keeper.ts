@@ -18,6 +18,8 @@ export interface ClaimKeeperOptions {
 
 /** The periodic work that keeps this replica's claims and takes over those of replicas that died. */
 export interface ClaimKeeper {
+  /** Takes nothing over from now on (the replica is stopping), but goes on renewing what it holds. */
+  drain(): void;
   /** Stops renewing and taking over; waits for a round in progress. */
   stop(): Promise<void>;
 }
@@ -31,9 +33,11 @@ export interface ClaimKeeper {
 export function keepClaims(options: ClaimKeeperOptions): ClaimKeeper {
   const { inbox, dispatcher, logger } = options;
   const clock = options.clock ?? Date.now;
+  let draining = false;
   const loop = createLoop(
     async () => {
       await inbox.renew();
+      if (draining) return clock() + options.everyMs;
       const taken = await dispatcher.resume(options.handle);
       if (taken > 0) logger.info({ updates: taken }, 'Took over updates another replica left unfinished.');
       return clock() + options.everyMs;
@@ -46,5 +50,10 @@ export function keepClaims(options: ClaimKeeperOptions): ClaimKeeper {
     },
   );
   loop.wake();
-  return { stop: () => loop.stop() };
+  return {
+    drain() {
+      draining = true;
+    },
+    stop: () => loop.stop(),
+  };
 }

@@ -72,12 +72,14 @@ export class UpdateInboxError extends Error {
 /**
  * telegraf's long polling awaits a whole batch of updates before fetching the next (which tells
  * Telegram the batch arrived), and a webhook answers 200 once this middleware returns. So the
- * middleware first stores the update in the inbox, waiting for the write to commit, and only then returns, running
- * the rest of the chain on a per-user queue: one user's updates keep their order (a /setup answer
- * can't overtake the /setup), different users never wait for each other. An update id already in
- * the inbox is dropped, unless it is pending and not running (a restart): then it is resumed with
- * its journal, so the effects it had completed (messages sent, state written) are not repeated.
- * Errors are the error boundary's job, which runs inside the queue; anything escaping it goes to `onError`.
+ * middleware first stores the update in the inbox, waiting for the write to commit, and only then
+ * returns, running the rest of the chain in the person's lane: one person's updates run one at a
+ * time, oldest first (a /setup answer can't overtake the /setup), and with a shared inbox also
+ * across replicas (the inbox's `begin`); different people never wait for each other. An update id
+ * already in the inbox is dropped, unless it is pending and no live replica runs it (a restart, a
+ * replica that died): then it is resumed with its journal, so the effects it had completed
+ * (messages sent, state written) are not repeated. Errors are the error boundary's job, which runs
+ * in the lane; anything escaping it goes to `onError`.
  *
  * An update still running after the deadline (a call that never answers, a hung handler) stops
  * holding up its person: they are told, and their next updates run. It keeps running; whatever it

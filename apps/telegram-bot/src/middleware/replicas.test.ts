@@ -96,7 +96,7 @@ describe('the dispatcher on replicas sharing one PostgreSQL inbox', () => {
       can_join_groups: false,
       can_read_all_group_messages: false,
       supports_inline_queries: false,
-    } as Telegraf<BotContext>['botInfo'] & object;
+    };
     const began: number[] = [];
     telegraf.use(dispatcher.middleware);
     telegraf.on('message', async (ctx) => {
