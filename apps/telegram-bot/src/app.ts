@@ -100,6 +100,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     database: options.database,
     encryptionKey: config.encryptionKey,
     logger,
+    replicaId: config.replicaId,
     updateLeaseMs: options.updateLeaseMs,
   });
   const { users: store, team, settings, inbox } = storage;
