@@ -1,7 +1,7 @@
 import { appConfig } from '../../tools/tsup/library';
 
 // The benchmarks (bench/, run by hand) are bundled beside the bot as dist/bench.js and
-// dist/bench-shared.js, dist/bench-monitoring.js, dist/bench-status-monitoring.js and dist/bench-jobs.js, the key rotation (npm run rotate-key) as
+// dist/bench-shared.js, dist/bench-monitoring.js, dist/bench-status-monitoring.js, dist/bench-jobs.js and dist/bench-replicas.js, the key rotation (npm run rotate-key) as
 // dist/rotate-key.js, and the chart worker (a thread the bot starts at its first chart) as
 // dist/render-worker.js, and the container's health check as dist/healthcheck.js.
 export default appConfig({
@@ -12,6 +12,7 @@ export default appConfig({
     'bench-monitoring': 'bench/monitoring.ts',
     'bench-status-monitoring': 'bench/status-monitoring.ts',
     'bench-jobs': 'bench/jobs.ts',
+    'bench-replicas': 'bench/replicas.ts',
     'rotate-key': 'src/rotate-key.ts',
     'render-worker': 'src/charts/render-worker.ts',
     healthcheck: 'src/healthcheck.ts',

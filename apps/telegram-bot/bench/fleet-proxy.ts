@@ -3,12 +3,24 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fleetAnswer, type Fleet } from './fleet';
 
+/** One call for the generated fleet, as the proxy saw it. */
+export interface FleetCall {
+  /** The path, e.g. `/api/Customers/b0b0…/locations` (one customer's check). */
+  readonly path: string;
+  /** When it arrived, epoch ms. */
+  readonly at: number;
+  /** Answered, or its caller went away first (a process killed while it waited). */
+  outcome: 'waiting' | 'answered' | 'cut';
+}
+
 /** A running {@link startFleetProxy}. */
 export interface FleetProxy {
   /** Its API base, `http://127.0.0.1:port/api/`: give it to the bot as Plume's. */
   readonly apiBase: string;
   /** Calls answered for the generated fleet so far. */
   fleetCalls(): number;
+  /** Every call for the generated fleet so far, oldest first. */
+  log(): readonly FleetCall[];
   close(): Promise<void>;
 }
 
@@ -33,14 +45,21 @@ export async function startFleetProxy(options: {
   latencyMs: number;
 }): Promise<FleetProxy> {
   let calls = 0;
+  const log: FleetCall[] = [];
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://proxy').pathname;
     const body = fleetAnswer(options.fleet, path);
+    const call: FleetCall = { path, at: Date.now(), outcome: 'waiting' };
+    if (body !== undefined) log.push(call);
+    response.once('close', () => {
+      if (call.outcome === 'waiting') call.outcome = 'cut';
+    });
     const work =
       body === undefined
         ? forward(request, response, options.upstream)
         : sleep(options.latencyMs).then(() => {
             calls++;
+            if (call.outcome === 'waiting') call.outcome = 'answered';
             response.writeHead(200, { 'content-type': 'application/json' });
             response.end(JSON.stringify(body));
           });
@@ -54,6 +73,7 @@ export async function startFleetProxy(options: {
   return {
     apiBase: `http://127.0.0.1:${port}/api/`,
     fleetCalls: () => calls,
+    log: () => log,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -17,7 +17,7 @@ export type FromLoad =
       location: { customerId: string; id: string; name: string };
     }
   | { type: 'warmed' }
-  | { type: 'result'; replies: number; perSecond: number; p50: number; p99: number };
+  | ({ type: 'result' } & Replies);
 
 const send = (message: FromLoad) => process.send?.(message);
 const next = () => new Promise<ToLoad>((resolve) => process.once('message', (message) => resolve(message as ToLoad)));
@@ -30,27 +30,51 @@ async function once(user: SandboxUser, command: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function load(sandbox: Sandbox, run: Extract<ToLoad, { type: 'run' }>): Promise<void> {
-  const users = run.ids.map((id) => sandbox.createUser({ id }));
-  await Promise.all(users.map((user) => once(user, run.command))); // warm-up: token, JIT, SQLite pages
-  send({ type: 'warmed' });
-  await next();
+/** What {@link measureReplies} measured: replies, their rate, and user-side latency percentiles (ms). */
+export interface Replies {
+  replies: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/**
+ * Each user sends `command` and waits for the reply, again and again, for `seconds`: the replies,
+ * their rate and the user-side latency (send to reply) percentiles.
+ */
+export async function measureReplies(
+  users: readonly SandboxUser[],
+  command: string,
+  seconds: number,
+): Promise<Replies> {
   const samples: number[] = [];
   const began = performance.now();
-  const deadline = began + run.seconds * 1000;
+  const deadline = began + seconds * 1000;
   await Promise.all(
     users.map(async (user) => {
-      while (performance.now() < deadline) samples.push(await once(user, run.command));
+      while (performance.now() < deadline) samples.push(await once(user, command));
     }),
   );
   const elapsed = (performance.now() - began) / 1000;
-  send({
-    type: 'result',
+  return {
     replies: samples.length,
     perSecond: samples.length / elapsed,
     p50: percentile(samples, 50),
     p99: percentile(samples, 99),
-  });
+  };
+}
+
+/** Every user sends `command` once and waits for the reply (token, JIT, database pages). */
+export async function warmUp(users: readonly SandboxUser[], command: string): Promise<void> {
+  await Promise.all(users.map((user) => once(user, command)));
+}
+
+async function load(sandbox: Sandbox, run: Extract<ToLoad, { type: 'run' }>): Promise<void> {
+  const users = run.ids.map((id) => sandbox.createUser({ id }));
+  await warmUp(users, run.command);
+  send({ type: 'warmed' });
+  await next();
+  send({ type: 'result', ...(await measureReplies(users, run.command, run.seconds)) });
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { DatabaseUrl } from '../src/config';
+import { captureLogger } from '../src/testing/capture-logger';
 import { seedUsers as seed } from '../src/testing/seed-users';
+import { openStorage } from '../src/storage/open-storage';
+import { createWatchStore, type WatchTarget } from '../src/storage/watch-store';
 
 /** Nearest-rank percentile of milliseconds. */
 export function percentile(values: readonly number[], p: number): number {
@@ -25,4 +28,26 @@ export async function seedUsers(options: {
     selection: { customerId: location.customerId, locationId: location.id, name: location.name },
     database: options.database,
   });
+}
+
+/** Stores `userId`'s watches of `targets`, as /watch would (with `database`, in PostgreSQL). */
+export async function seedWatches(options: {
+  dataDir: string;
+  key: Buffer;
+  userId: number;
+  targets: readonly WatchTarget[];
+  database?: DatabaseUrl | undefined;
+}): Promise<void> {
+  const { logger } = captureLogger({ level: 'silent' });
+  const storage = await openStorage({
+    dataDir: options.dataDir,
+    database: options.database,
+    encryptionKey: options.key,
+    logger,
+  });
+  try {
+    await createWatchStore(storage.monitoring).watch(options.userId, options.targets, options.targets.length);
+  } finally {
+    await storage.close();
+  }
 }

@@ -1,0 +1,130 @@
+/**
+ * Benchmark of several replicas on one PostgreSQL, run by hand (see README): `npm run bench:replicas`
+ * in apps/telegram-bot. Each replica is `dist/main.js` in a process of its own, in webhook mode
+ * behind a round-robin proxy, as compose runs them; this process runs the simulator (Plume), the
+ * sandbox (Telegram) and the users. Reported side by side in one run, one replica versus two:
+ * - /help (no Plume call) and /status: replies per second and the users' p50 and p99, BENCH_USERS
+ *   users (default 20) sending again and again for BENCH_SECONDS (default 10); /status also with
+ *   each replica on a Plume budget of its own (`PLUME_EGRESS_ID`), as replicas behind different
+ *   addresses are, since one shared budget (6 calls a second, 2 per /status) bounds it otherwise;
+ * - checks per interval of BENCH_CUSTOMERS watched customers (default 80, one location each) every
+ *   BENCH_INTERVAL_SECONDS (default 10), and the Plume calls per second against the budget the
+ *   replicas share (6 calls a second);
+ * - failover: from a `kill -9` of one of two replicas to the checks it was making being made by the other.
+ *
+ * Environment: also BENCH_LATENCY_MS (Plume's latency, default 50), BENCH_DATABASE_URL (a PostgreSQL
+ * server to create the databases on; default a throwaway one, as the tests start).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtures } from '@org/plume-simulator';
+import { ENV_VARIABLES, parseDatabaseUrl } from '../src/config';
+import { measureReplies, warmUp, type Replies } from './load';
+import { measureChecks, type Checks } from './replica-checks';
+import { BENCH_KEY, startReplicaServers, type ReplicaServers } from './replica-servers';
+import { seedUsers } from './support';
+
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const USERS = Number(process.env.BENCH_USERS ?? 20);
+const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 80);
+const INTERVAL_S = Number(process.env.BENCH_INTERVAL_SECONDS ?? 10);
+const MAIN = new URL('./main.js', import.meta.url).pathname;
+
+let nextId = 50_000;
+
+/** How the replicas of one measurement are set up. */
+interface Setup {
+  replicas: number;
+  /** Each replica its own Plume budget (`PLUME_EGRESS_ID`), instead of one shared by all. */
+  ownEgress: boolean;
+  label: string;
+}
+
+const SETUPS: readonly Setup[] = [
+  { replicas: 1, ownEgress: false, label: '1' },
+  { replicas: 2, ownEgress: false, label: '2, one budget' },
+  { replicas: 2, ownEgress: true, label: '2, a budget each' },
+];
+
+/** `command` from USERS fresh users through the replicas of `setup`, on a fresh database. */
+async function replies(servers: ReplicaServers, setup: Setup, command: string): Promise<Replies> {
+  const database = await servers.database();
+  const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-bench-seed-'));
+  const ids = Array.from({ length: USERS }, () => nextId++);
+  const { customerId, id, name } = fixtures.locations.adaBeach;
+  await seedUsers({
+    dataDir,
+    key: Buffer.from(BENCH_KEY, 'hex'),
+    ids,
+    credentials: servers.simulator.credentials,
+    location: { customerId, id, name },
+    database: parseDatabaseUrl(database.url),
+  });
+  const fleet = await servers.replicas(setup.replicas, database, { ownEgress: setup.ownEgress });
+  try {
+    const users = ids.map((userId) => servers.sandbox.createUser({ id: userId }));
+    await warmUp(users, command);
+    return await measureReplies(users, command, SECONDS);
+  } finally {
+    await fleet.stop();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const ms = (v: number) => v.toFixed(1);
+const ratio = (two: number, one: number) => `${(two / one).toFixed(2)}×`;
+
+async function main(): Promise<void> {
+  if (!ENV_VARIABLES.includes('DATABASE_URL')) {
+    console.error('This bot does not read DATABASE_URL yet (not every store is on PostgreSQL): nothing to measure.');
+    process.exit(2);
+  }
+  const servers = await startReplicaServers({ latencyMs: LATENCY_MS, main: MAIN });
+  console.log(
+    `Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; Plume latency ${LATENCY_MS} ms\n`,
+  );
+  console.log(`${USERS} users, ${SECONDS} s each:\n`);
+  console.log('| command | replicas | replies/s | p50 ms | p99 ms | replies/s ÷ one replica |');
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const command of ['/help', '/status']) {
+    // /help makes no Plume call: one budget or two is the same, so it runs once with two replicas.
+    const setups = command === '/help' ? SETUPS.slice(0, 2) : SETUPS;
+    let one: Replies | undefined;
+    for (const setup of setups) {
+      const r = await replies(servers, setup, command);
+      one ??= r;
+      const label = command === '/help' ? String(setup.replicas) : setup.label;
+      console.log(
+        `| ${command} | ${label} | ${ms(r.perSecond)} | ${ms(r.p50)} | ${ms(r.p99)} | ${ratio(r.perSecond, one.perSecond)} |`,
+      );
+    }
+  }
+
+  const checks: Checks[] = [];
+  for (const replicas of [1, 2])
+    checks.push(
+      await measureChecks(servers, { replicas, customers: CUSTOMERS, intervalS: INTERVAL_S, failover: replicas === 2 }),
+    );
+  console.log(`\n${CUSTOMERS} watched customers (one location each), checked every ${INTERVAL_S} s:\n`);
+  console.log(
+    '| replicas | checks per interval | customers checked twice in one interval | Plume calls/s | most calls in any 1 s | budget |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---|');
+  for (const c of checks)
+    console.log(
+      `| ${c.replicas} | ${c.perInterval.toFixed(1)} | ${c.twiceInInterval} | ${c.callsPerSecond.toFixed(2)} | ${c.maxInOneSecond} | 6/s, burst 6 |`,
+    );
+  const failover = checks.at(-1)?.failover;
+  if (failover !== undefined) console.log(`\nFailover after kill -9 of one of two replicas: ${failover}`);
+  await servers.close();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
