@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PgBoss, type Job as PgBossJob } from 'pg-boss';
+import type { PgBoss, Job as PgBossJob } from 'pg-boss';
 import { z } from 'zod';
 import type { Logger } from '../logger';
 import type { Job, JobKind, JobScheduler } from './job-scheduler';
@@ -78,38 +78,46 @@ export function pgBossJobOf<T>(
  * with the job's key as pg-boss's `singletonKey`, so one key's jobs never run at the same time on
  * any replica, and a job id derived from (kind, key, slot) ({@link jobIdOf}), so each slot of a key
  * is queued once however many replicas queue it. A job is claimed by one replica (pg-boss fetches
- * with `FOR UPDATE SKIP LOCKED`); if that replica dies, the job stays active until its kind's
- * `expireMs` passes, pg-boss's supervisor (every `superviseIntervalSeconds`) puts it back, and
- * another replica's worker takes it at its next poll: at most twice (then it fails for good).
+ * with `FOR UPDATE SKIP LOCKED`) and kept alive by its worker's heartbeat; if that replica dies,
+ * the job stays active until its heartbeat lapses (`heartbeatSeconds`) or its kind's `expireMs`
+ * passes, then pg-boss's supervisor (every `superviseIntervalSeconds`) puts it back and another
+ * replica's worker takes it at its next poll: at most twice (then it fails for good).
  *
  * Delays of pg-boss itself: a new job wakes the workers through LISTEN/NOTIFY; anything else waits
- * for the next poll (`pollingIntervalSeconds`); an abandoned job for its expiry plus up to one
- * supervisor pass plus one poll.
+ * for the next poll (`pollingIntervalSeconds`); an abandoned job for its lapsed heartbeat (or
+ * expiry) plus up to one supervisor pass plus one poll. pg-boss is loaded by `start`.
  * @throws {Error} from `start` when the database cannot be reached or pg-boss's schema not migrated
  * @example const scheduler = createPgBossScheduler({ url, name: 'postgres://bot:***@db/bot', logger }); scheduler.define(kind); await scheduler.start();
  */
 export function createPgBossScheduler(options: PgBossSchedulerOptions): JobScheduler {
   const { logger } = options;
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
-  const boss = new PgBoss({
-    connectionString: options.url,
-    schema: options.schema ?? 'pgboss',
-    application_name: 'plume-telegram-bot-jobs',
-    max: options.max ?? 4,
-    useListenNotify: options.listen ?? true,
-    schedule: false,
-    superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
-    monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
-    ...(options.replicaId === undefined ? {} : { instanceName: options.replicaId }),
-  });
-  boss.on('error', (error) =>
-    logger.error({ database: options.name, err: error }, 'The job queue (pg-boss) reported an error'),
-  );
-  boss.on('warning', (warning) =>
-    logger.warn({ database: options.name, warning: warning.message }, 'The job queue (pg-boss) warns'),
-  );
   const kinds = new Map<string, JobKind<unknown>>();
   let started = false;
+  let boss: PgBoss | undefined;
+
+  /** pg-boss, loaded at start only: a bot on SQLite never loads it. */
+  async function openBoss(): Promise<PgBoss> {
+    const { PgBoss } = await import('pg-boss');
+    const opened = new PgBoss({
+      connectionString: options.url,
+      schema: options.schema ?? 'pgboss',
+      application_name: 'plume-telegram-bot-jobs',
+      max: options.max ?? 4,
+      useListenNotify: options.listen ?? true,
+      schedule: false,
+      superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+      monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+      ...(options.replicaId === undefined ? {} : { instanceName: options.replicaId }),
+    });
+    opened.on('error', (error) =>
+      logger.error({ database: options.name, err: error }, 'The job queue (pg-boss) reported an error'),
+    );
+    opened.on('warning', (warning) =>
+      logger.warn({ database: options.name, warning: warning.message }, 'The job queue (pg-boss) warns'),
+    );
+    return opened;
+  }
 
   async function runBatch(kind: JobKind<unknown>, jobs: readonly PgBossJob<unknown>[]): Promise<void> {
     const batch: Job<unknown>[] = [];
@@ -138,17 +146,20 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
     },
     async enqueue<T>(kind: JobKind<T>, jobs: readonly Job<T>[]): Promise<number> {
       if (!kinds.has(kind.name)) throw new Error(`The job kind ${kind.name} was not declared before start.`);
+      const running = boss;
+      if (running === undefined) throw new Error(`The job scheduler is not started: cannot queue ${kind.name}.`);
       const ids = await Promise.all(
         jobs.map((job) => {
           const stored = pgBossJobOf(kind.name, job);
-          return boss.send(kind.name, stored.data, stored.options);
+          return running.send(kind.name, stored.data, stored.options);
         }),
       );
       return ids.filter((id) => id !== null).length;
     },
     async start(): Promise<void> {
       started = true;
-      await boss.start();
+      const running = (boss = await openBoss());
+      await running.start();
       for (const kind of kinds.values()) {
         const queue = {
           expireInSeconds: Math.max(1, Math.ceil(kind.expireMs / 1000)),
@@ -157,9 +168,9 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
           heartbeatSeconds: options.heartbeatSeconds ?? 30,
           notify: true,
         };
-        await boss.createQueue(kind.name, { ...queue, policy: 'singleton' });
-        await boss.updateQueue(kind.name, queue);
-        await boss.work(
+        await running.createQueue(kind.name, { ...queue, policy: 'singleton' });
+        await running.updateQueue(kind.name, queue);
+        await running.work(
           kind.name,
           {
             batchSize: Math.max(1, kind.batchSize ?? 1),
@@ -172,8 +183,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
       }
     },
     async stop(): Promise<void> {
-      if (!started) return;
-      await boss.stop({ graceful: true, timeout: 30_000 });
+      await boss?.stop({ graceful: true, timeout: 30_000 });
     },
   };
 }
