@@ -1,8 +1,10 @@
 import { analyzeDigest, nextReminderAt } from '@org/plume-analytics';
+import type { JobScheduler } from '../jobs/job-scheduler';
+import { periodicJob } from '../jobs/periodic-job';
 import type { Logger } from '../logger';
 import { digestDueFor } from '../settings/local-time';
 import type { ScheduleStore } from '../storage/schedule-store';
-import { createLoop, realTimers, type Loop, type Timers } from './timers';
+import type { Loop, Timers } from './timers';
 
 /** Reminders, when a person switches them on: every 4 hours, at most 3 per alert. */
 export const REMINDER_POLICY = { enabled: true, everyHours: 4, max: 3 } as const;
@@ -12,21 +14,24 @@ const MINUTE_MS = 60_000;
 
 export interface AlertScheduleOptions {
   store: ScheduleStore;
+  /** Runs each minute's pass once, on one replica. */
+  scheduler: JobScheduler;
   logger: Logger;
   clock: () => number;
   timers?: Timers | undefined;
-  /** Time between passes (tests shorten it). @default each passes at the start of every minute */
+  /** Time between passes (tests shorten it). @default a pass at the start of every minute */
   tickMs?: number | undefined;
   /** Called after a pass wrote notifications (the relay sends them). */
   onNotify: () => void;
 }
 
 /**
- * The daily digests and the reminders: once a minute (and on wake), writes each digest that is due
+ * The daily digests and the reminders: once a minute (and on wake, unless this minute's pass ran
+ * already), on one replica (a periodic job on `scheduler`), writes each digest that is due
  * (its hour has come in the person's zone, none written yet for that local day) and each reminder
  * that is due (`nextReminderAt` of an open, unacknowledged alert of a person with reminders on) to
  * the outbox, each in the transaction that records it. A digest covers the 24 hours before it.
- * @example const schedule = createAlertSchedule({ store, logger, clock: Date.now, onNotify: () => relay.wake() }); schedule.wake();
+ * @example const schedule = createAlertSchedule({ store, scheduler, logger, clock: Date.now, onNotify: () => relay.wake() }); schedule.wake();
  */
 export function createAlertSchedule(options: AlertScheduleOptions): Loop {
   const { store, logger, clock } = options;
@@ -69,15 +74,17 @@ export function createAlertSchedule(options: AlertScheduleOptions): Loop {
     return written;
   }
 
-  const pass = async (): Promise<number> => {
-    const now = clock();
-    if ((await digests(now)) + (await reminders(now)) > 0) options.onNotify();
-    const tick = options.tickMs;
-    return tick === undefined ? (Math.floor(now / MINUTE_MS) + 1) * MINUTE_MS : now + tick;
-  };
-  return createLoop(pass, {
+  return periodicJob({
+    scheduler: options.scheduler,
+    name: 'alert-schedule',
+    periodMs: options.tickMs ?? MINUTE_MS,
+    async run(now) {
+      if ((await digests(now)) + (await reminders(now)) > 0) options.onNotify();
+    },
+    // A pass writes a few rows per person: minutes would mean it hangs.
+    expireMs: 10 * MINUTE_MS,
     clock,
-    timers: options.timers ?? realTimers,
-    onError: (error) => logger.error({ err: error }, 'The digest and reminder schedule failed; it tries again shortly'),
+    timers: options.timers,
+    logger,
   });
 }

@@ -1,6 +1,8 @@
+import type { JobScheduler } from '../jobs/job-scheduler';
+import { periodicJob } from '../jobs/periodic-job';
 import type { Logger } from '../logger';
 import type { HistoryPruner } from '../storage/history-prune';
-import { createLoop, realTimers, type Loop, type Timers } from './timers';
+import type { Loop, Timers } from './timers';
 
 /**
  * How long monitoring history is kept once it is over: notifications after they were sent (or
@@ -13,30 +15,33 @@ export const HISTORY_RETENTION_DAYS = 7;
 const DAY_MS = 86_400_000;
 
 /**
- * Prunes the monitoring history older than {@link HISTORY_RETENTION_DAYS} when woken (at start),
- * then once a day. Failures are logged and tried again shortly.
- * @example const retention = createHistoryRetention({ pruner, logger, clock: Date.now }); retention.wake();
+ * Prunes the monitoring history older than {@link HISTORY_RETENTION_DAYS} once per UTC day, on one
+ * replica (a periodic job on `scheduler`): when woken (at start) unless today's pruning ran
+ * already, then at each midnight UTC. A failure is logged; pg-boss tries again at once (twice),
+ * the in-process scheduler the next day (or at the next start).
+ * @example const retention = createHistoryRetention({ pruner, scheduler, logger, clock: Date.now }); retention.wake();
  */
 export function createHistoryRetention(options: {
   pruner: HistoryPruner;
+  scheduler: JobScheduler;
   logger: Logger;
   clock: () => number;
   timers?: Timers | undefined;
 }): Loop {
-  const { pruner, logger, clock } = options;
-  return createLoop(
-    async () => {
-      const now = clock();
+  const { pruner, logger } = options;
+  return periodicJob({
+    scheduler: options.scheduler,
+    name: 'history-retention',
+    periodMs: DAY_MS,
+    async run(now) {
       const deleted = await pruner.prune(now - HISTORY_RETENTION_DAYS * DAY_MS);
       if (deleted.notifications + deleted.incidents > 0)
         logger.info({ ...deleted, days: HISTORY_RETENTION_DAYS }, 'Deleted monitoring history past its retention');
-      return now + DAY_MS;
     },
-    {
-      clock,
-      timers: options.timers ?? realTimers,
-      onError: (error) => logger.error({ err: error }, 'Could not prune the monitoring history; trying again shortly'),
-      retryMs: 60_000,
-    },
-  );
+    // Deleting a day of history takes seconds; an hour means it hangs.
+    expireMs: 3_600_000,
+    clock: options.clock,
+    timers: options.timers,
+    logger,
+  });
 }

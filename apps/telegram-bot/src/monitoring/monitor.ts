@@ -1,15 +1,19 @@
-import { createHash } from 'node:crypto';
 import { evaluateFleet, type AlertOptions, type FleetAlertState, type LocationAlertState } from '@org/plume-analytics';
+import { z } from 'zod';
+import type { JobKind, JobScheduler } from '../jobs/job-scheduler';
 import type { Logger } from '../logger';
 import type { PlumeGateway } from '../plume/gateway';
-import type { AlertStore, MonitoredCheck } from '../storage/alert-store';
+import type { AlertStore } from '../storage/alert-store';
 import type { Credentials } from '../storage/user-state';
+import { dueSlot, groupsOf, oldestCheck, type CustomerGroup } from './due-checks';
 import { observeCustomer, type CheckResult } from './observe';
 import { createLoop, realTimers, type Timers } from './timers';
 import { wanEveryMs } from './wan-pace';
 
 export interface MonitorOptions {
   alerts: AlertStore;
+  /** Runs the checks: in this process (SQLite) or on whichever replica takes them (pg-boss). */
+  scheduler: JobScheduler;
   /** The Plume credentials a person's watches are checked with, or null. */
   credentialsOf: (userId: number) => Promise<Credentials | null>;
   plume: PlumeGateway;
@@ -44,28 +48,8 @@ export interface Monitor {
 /** Without a plan speed set for a location, its WAN is judged against its latest speed test. */
 const ALERT_OPTIONS: AlertOptions = { wan: { planFromSpeedTest: true } };
 
-/** A customer's place in the interval, from its key: checks are spread evenly and stay put across restarts. */
-function phaseOf(key: string, intervalMs: number): number {
-  return createHash('sha256').update(key).digest().readUInt32BE(0) % intervalMs;
-}
-
-interface Group {
-  key: string;
-  cloud: string;
-  customerId: string;
-  checks: MonitoredCheck[];
-}
-
-function groupsOf(checks: readonly MonitoredCheck[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const check of checks) {
-    const key = `${check.cloud}\n${check.customerId}`;
-    const group = groups.get(key) ?? { key, cloud: check.cloud, customerId: check.customerId, checks: [] };
-    group.checks.push(check);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
-}
+/** The job of checking one customer (its key) in one slot; everything else is read from the database when it runs. */
+const CHECK_JOB = 'watch-check';
 
 /**
  * The monitor. Every watched location is checked once per interval; the locations of one customer
@@ -77,34 +61,27 @@ function groupsOf(checks: readonly MonitoredCheck[]): Group[] {
  * lane cannot afford it: wan-pace.ts), and only while somebody wants WAN alerts. Every call goes through the cloud's budget, in its background lane, with
  * the credentials of the first watcher who has some for that cloud.
  *
- * The customers started in one tick form one batch per cloud, evaluated with `evaluateFleet` (which
- * raises one "monitoring degraded" when Plume fails for many of them) and committed in one
- * transaction with its incidents and outbox rows. State lives in the database only, so a restart
- * resumes where it stopped: a customer whose point in the interval passed while the bot was down
- * is due at once.
+ * Each replica's loop (every `tickMs`) finds the customers due and queues one `watch-check` job per
+ * customer and slot (due-checks.ts) on the scheduler, which runs each once, whichever replica queued
+ * it first and whichever runs it, one customer at a time. A batch of jobs is checked again against
+ * the database when it runs (another replica may have checked a customer meanwhile), evaluated per
+ * cloud with `evaluateFleet` (which raises one "monitoring degraded" when Plume fails for many of
+ * them) and committed in one transaction with its incidents and outbox rows. State lives in the
+ * database only, so a restart resumes where it stopped: a customer whose point in the interval
+ * passed while the bot was down is due at once. A check that found nothing to commit (no watcher
+ * with credentials for the cloud) is tried again in the next slot.
  */
 export function createMonitor(options: MonitorOptions): Monitor {
-  const { alerts, credentialsOf, plume, logger, intervalMs } = options;
+  const { alerts, scheduler, credentialsOf, plume, logger, intervalMs } = options;
   const clock = options.clock ?? Date.now;
   const tickMs = options.tickMs ?? Math.min(1000, Math.max(10, Math.floor(intervalMs / 10)));
   const confirmMs = options.confirmMs ?? Math.min(5000, Math.floor(intervalMs / 4));
-  const inFlight = new Set<string>();
-  const batches = new Set<Promise<void>>();
   const abort = new AbortController();
   const warned = new Set<string>();
+  /** The slot this replica last queued per customer: not queued again each tick while it waits or runs. */
+  const queuedSlots = new Map<string, string>();
 
-  const isDue = (group: Group, now: number) => {
-    const phase = phaseOf(group.key, intervalMs);
-    const slot = now - ((((now - phase) % intervalMs) + intervalMs) % intervalMs);
-    return group.checks.some(
-      (check) =>
-        check.checkedAt === null ||
-        check.checkedAt < slot ||
-        (check.checkedAt + confirmMs <= now && changing(check.state)),
-    );
-  };
-
-  async function credentialsFor(group: Group): Promise<Credentials | undefined> {
+  async function credentialsFor(group: CustomerGroup): Promise<Credentials | undefined> {
     const watchers = [...new Set(group.checks.flatMap((check) => check.watchers))].sort((a, b) => a - b);
     for (const userId of watchers) {
       const credentials = await credentialsOf(userId).catch(() => null);
@@ -113,7 +90,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
     return undefined;
   }
 
-  async function checkGroup(group: Group, now: number, wanEvery: number): Promise<CheckResult[]> {
+  async function checkGroup(group: CustomerGroup, now: number, wanEvery: number): Promise<CheckResult[]> {
     const credentials = await credentialsFor(group);
     if (credentials === undefined) {
       if (!warned.has(group.key)) {
@@ -167,42 +144,66 @@ export function createMonitor(options: MonitorOptions): Monitor {
     if (notify) options.onNotify?.();
   }
 
-  async function runBatch(cloud: string, groups: readonly Group[], at: number, wanEvery: number): Promise<void> {
+  async function runBatch(cloud: string, groups: readonly CustomerGroup[], at: number, wanEvery: number) {
     try {
       const results = (await Promise.all(groups.map((group) => checkGroup(group, at, wanEvery)))).flat();
       if (abort.signal.aborted || results.length === 0) return;
       await commit(cloud, at, results);
     } catch (error) {
       if (!abort.signal.aborted) logger.error({ err: error, cloud }, 'A monitoring check failed');
-    } finally {
-      for (const group of groups) inFlight.delete(group.key);
     }
   }
 
+  const checkJob: JobKind<Record<string, never>> = {
+    name: CHECK_JOB,
+    data: z.object({}).strict(),
+    // A check takes seconds (its Plume calls time out); a replica killed mid-check is noticed by its
+    // lapsed heartbeat long before this.
+    expireMs: Math.max(15 * 60_000, intervalMs),
+    batchSize: 100,
+    concurrency: 8,
+    async run(jobs) {
+      const now = clock();
+      const monitored = await alerts.monitored();
+      const groups = new Map(groupsOf(monitored).map((group) => [group.key, group]));
+      const byCloud = new Map<string, CustomerGroup[]>();
+      for (const job of jobs) {
+        const group = groups.get(job.key);
+        if (group === undefined || dueSlot(group, now, intervalMs, confirmMs) === undefined) continue;
+        byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), group]);
+      }
+      await Promise.all(
+        [...byCloud].map(([cloud, list]) => {
+          const wanEvery = wanEveryMs(
+            monitored.filter((check) => check.cloud === cloud),
+            intervalMs,
+          );
+          return runBatch(cloud, list, now, wanEvery);
+        }),
+      );
+    },
+  };
+  scheduler.define(checkJob);
+
   async function tick(): Promise<number | undefined> {
     const now = clock();
-    const monitored = await alerts.monitored();
-    const groups = groupsOf(monitored);
+    const groups = groupsOf(await alerts.monitored());
     const due = groups
-      .filter((group) => !inFlight.has(group.key) && isDue(group, now))
-      .sort((a, b) => oldest(a) - oldest(b));
-    // After a long stop (or many new watches) everything is due: start at most twice the steady
+      .map((group) => ({ group, slot: dueSlot(group, now, intervalMs, confirmMs) }))
+      .filter((entry): entry is { group: CustomerGroup; slot: string } => entry.slot !== undefined)
+      .filter(({ group, slot }) => queuedSlots.get(group.key) !== slot)
+      .sort((a, b) => oldestCheck(a.group) - oldestCheck(b.group));
+    // After a long stop (or many new watches) everything is due: queue at most twice the steady
     // pace per tick, never-checked and most overdue first, so calls and memory stay spread out.
-    const started = due.slice(0, Math.max(1, Math.ceil((groups.length * tickMs) / intervalMs) * 2));
-    const byCloud = new Map<string, Group[]>();
-    for (const group of started) {
-      inFlight.add(group.key);
-      byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), group]);
-    }
-    for (const [cloud, list] of byCloud) {
-      const wanEvery = wanEveryMs(
-        monitored.filter((check) => check.cloud === cloud),
-        intervalMs,
+    // A slot queued already (by another replica, or before a restart) is refused by the scheduler.
+    const queued = due.slice(0, Math.max(1, Math.ceil((groups.length * tickMs) / intervalMs) * 2));
+    if (queuedSlots.size > 2 * groups.length) queuedSlots.clear();
+    for (const { group, slot } of queued) queuedSlots.set(group.key, slot);
+    if (queued.length > 0 && !abort.signal.aborted)
+      await scheduler.enqueue(
+        checkJob,
+        queued.map(({ group, slot }) => ({ key: group.key, slot, data: {} })),
       );
-      const batch = runBatch(cloud, list, now, wanEvery);
-      batches.add(batch);
-      void batch.finally(() => batches.delete(batch));
-    }
     // Also when nothing is watched: watches written by another process are picked up.
     return now + tickMs;
   }
@@ -218,16 +219,6 @@ export function createMonitor(options: MonitorOptions): Monitor {
     async stop() {
       abort.abort(new Error('The monitor stopped'));
       await loop.stop();
-      await Promise.allSettled([...batches]);
     },
   };
 }
-
-/** The analytics state has a key between two phases: an alert pending, or a recovery under way. */
-function changing(state: LocationAlertState | null): boolean {
-  if (state === null) return false;
-  for (const key of Object.values(state.keys)) if (key.phase === 'pending' || key.phase === 'recovering') return true;
-  return false;
-}
-
-const oldest = (group: Group) => Math.min(...group.checks.map((check) => check.checkedAt ?? 0));

@@ -1,5 +1,6 @@
 import type { Telegram } from 'telegraf';
 import type { BotMetrics } from '../http/bot-metrics';
+import type { JobScheduler } from '../jobs/job-scheduler';
 import type { Logger } from '../logger';
 import type { PlumeGateway } from '../plume/gateway';
 import { createAlertStore } from '../storage/alert-store';
@@ -20,6 +21,11 @@ import type { Timers } from './timers';
 export interface MonitoringOptions {
   /** The connection the monitoring stores share (the storage factory's); its owner closes it. */
   database: MonitoringDatabase;
+  /**
+   * The background jobs' scheduler (the storage factory's): the checks, the digest and reminder
+   * passes and the pruning are declared on it here, and run once across replicas. Started by `start`.
+   */
+  jobs: JobScheduler;
   /** The Plume credentials a person's watches are checked with, or null. */
   credentialsOf: (userId: number) => Promise<Credentials | null>;
   plume: PlumeGateway;
@@ -40,17 +46,21 @@ export interface MonitoringOptions {
 /** Monitoring, built and not yet running. */
 export interface Monitoring {
   services: MonitoringServices;
-  /** Starts the monitor and the relay (once the bot can send). */
-  start(): void;
-  /** Stops both (the database stays open: its owner closes it). */
+  /**
+   * Starts the job scheduler (pg-boss: creates or migrates its schema), then the monitor, the
+   * relay, the schedule and the pruning (once the bot can send).
+   * @throws {Error} when the scheduler cannot start (pg-boss cannot reach its database)
+   */
+  start(): Promise<void>;
+  /** Stops them and waits for the jobs running here (the database stays open: its owner closes it). */
   stop(): Promise<void>;
 }
 
 /**
- * Builds monitoring on the connection `database`: the stores, the monitor (which
+ * Builds monitoring on the connection `database` and the scheduler `jobs`: the stores, the monitor (which
  * wakes the relay after each commit that wrote notifications), the relay, the digest and reminder
  * schedule, the daily pruning of old history, and their metrics.
- * @example const monitoring = createMonitoring({ database, users, plume, telegram, logger, metrics, intervalMs: 300_000, maxWatchesPerPerson: 200 });
+ * @example const monitoring = createMonitoring({ database, jobs, users, plume, telegram, logger, metrics, intervalMs: 300_000, maxWatchesPerPerson: 200 });
  */
 export function createMonitoring(options: MonitoringOptions): Monitoring {
   const { logger, metrics } = options;
@@ -103,8 +113,10 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
     ...(options.timers === undefined ? {} : { timers: options.timers }),
     onSent: (row) => sent.inc({ kind: row.kind }),
   });
+  const { jobs } = options;
   const schedule = createAlertSchedule({
     store: createScheduleStore(database, logger),
+    scheduler: jobs,
     logger,
     clock,
     timers: options.timers,
@@ -113,12 +125,14 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
   });
   const retention = createHistoryRetention({
     pruner: createHistoryPruner(database),
+    scheduler: jobs,
     logger,
     clock,
     timers: options.timers,
   });
   const monitor = createMonitor({
     alerts: createAlertStore(database),
+    scheduler: jobs,
     credentialsOf: options.credentialsOf,
     plume: options.plume,
     logger,
@@ -139,7 +153,8 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
       maxWatchesPerPerson: options.maxWatchesPerPerson,
       clock,
     },
-    start() {
+    async start() {
+      await jobs.start();
       relay.start();
       monitor.start();
       schedule.wake();
@@ -149,6 +164,7 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
       await monitor.stop();
       await schedule.stop();
       await retention.stop();
+      await jobs.stop();
       await relay.stop();
     },
   };

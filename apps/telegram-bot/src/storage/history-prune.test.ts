@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { AlertDecision } from '@org/plume-analytics';
+import { createInProcessScheduler } from '../jobs/in-process-scheduler';
 import { createLogger } from '../logger';
 import { createHistoryRetention, HISTORY_RETENTION_DAYS } from '../monitoring/history-retention';
+import { until } from '../testing/until';
 import { createAlertStore } from './alert-store';
 import { createHistoryPruner } from './history-prune';
 import { openMonitoringDatabase, type MonitoringDatabase } from './monitoring-db';
@@ -120,27 +122,42 @@ describe('the monitoring history retention', () => {
     expect(await outbox.alertMessage(2, 1)).toEqual({ chatId: 1, messageId: 3 });
   });
 
-  it('runs at start and then once a day, on the clock it is given', async () => {
+  it('runs at start and then at each midnight UTC, once a day, on the clock it is given', async () => {
     await history();
     now = T0 + 9 * DAY + HOUR;
     const timers: Array<{ callback: () => void; ms: number }> = [];
+    const logger = createLogger({ level: 'silent' });
+    const scheduler = createInProcessScheduler({ logger });
+    const pruner = createHistoryPruner(database);
+    const runs: number[] = [];
     const retention = createHistoryRetention({
-      pruner: createHistoryPruner(database),
-      logger: createLogger({ level: 'silent' }),
+      // The real pruner, counted: each run is awaited before looking at what it left.
+      pruner: {
+        prune: async (before) => {
+          const deleted = await pruner.prune(before);
+          runs.push(before);
+          return deleted;
+        },
+      },
+      scheduler,
+      logger,
       clock: () => now,
       timers: {
         setTimeout: (callback, ms) => timers.push({ callback, ms }),
         clearTimeout: () => undefined,
       },
     });
+    await scheduler.start();
     retention.wake();
-    await new Promise((resolve) => setImmediate(resolve));
+    await until(() => runs.length === 1 && timers.length === 1, 'the pruning at start');
     expect(count('SELECT COUNT(*) AS n FROM incidents')).toBe(2);
-    expect(timers.map((t) => t.ms)).toEqual([DAY]);
+    expect(timers.map((t) => t.ms)).toEqual([(Math.floor(now / DAY) + 1) * DAY - now]);
     now += 7 * DAY;
     timers[0]?.callback();
-    await new Promise((resolve) => setImmediate(resolve));
+    await until(() => runs.length === 2, 'the pruning a week later');
+    expect(runs).toEqual([T0 + 2 * DAY + HOUR, T0 + 9 * DAY + HOUR]);
     await retention.stop();
+    await scheduler.stop();
     // A week after the last incident closed, only what is open or owed is left.
     expect(kinds()).toBe('firing:sent reminder:sent unknown:paused');
     expect(count('SELECT COUNT(*) AS n FROM incidents')).toBe(1);
