@@ -126,6 +126,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     config.watchIntervalSeconds ?? options.defaultWatchIntervalSeconds ?? DEFAULT_WATCH_INTERVAL_SECONDS;
   const monitoring = createMonitoring({
     database: storage.monitoring,
+    jobs: storage.jobs,
     // The credentials a watcher's checks use: their workspace's.
     credentialsOf: async (userId) => {
       const membership = await team.membership(userId);
@@ -197,6 +198,9 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
       .catch((err: unknown) => logger.warn({ err }, 'setMyCommands failed'));
     // Before any new update arrives, so that each user's resumed updates come before their new ones.
     await dispatcher.resume((update) => telegraf.handleUpdate(update));
+    // The job scheduler first (on PostgreSQL, pg-boss migrates its schema): a failure stops the
+    // start before the bot takes updates.
+    await monitoring.start();
     const webhook =
       config.webhookUrl === undefined
         ? undefined
@@ -232,7 +236,6 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     transport.close();
     throw error;
   }
-  monitoring.start();
   // Keeps the leases of the updates this replica holds, and takes over those a dead replica left.
   const claims = keepClaims({
     inbox,

@@ -53,7 +53,12 @@ export async function openPgStorage(options: StorageOptions & { database: Databa
     });
     // pg-boss has a pool and a schema (`pgboss`) of its own in the same database; it migrates that
     // schema when the monitoring starts it.
-    const jobs = createPgBossScheduler({ url: database.url, name: database.redacted, logger });
+    const jobs = createPgBossScheduler({
+      url: database.url,
+      name: database.redacted,
+      logger,
+      ...(options.replicaId === undefined ? {} : { replicaId: options.replicaId }),
+    });
     return {
       backend: 'postgres',
       ...stores,

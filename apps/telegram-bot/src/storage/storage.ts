@@ -52,8 +52,8 @@ export interface StorageOptions {
   /** The clock of stored times (key check, audit, invites, …). @default Date.now */
   clock?: () => number;
   /**
-   * This process among the replicas (`REPLICA_ID`): the owner of the updates it takes (PostgreSQL).
-   * Must differ between replicas running at once. @default the host name and process id
+   * This process among the replicas (`REPLICA_ID`): the owner of the updates it takes, and its name
+   * in pg-boss's instance registry (PostgreSQL). Must differ between replicas running at once. @default the host name and process id
    */
   replicaId?: string | undefined;
   /** How long an update a replica took stays its own without being renewed (PostgreSQL). @default 30 s */
