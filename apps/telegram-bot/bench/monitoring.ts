@@ -20,7 +20,7 @@ import { startSandbox } from '@org/telegram-sandbox';
 import { startApp } from '../src/app';
 import { createConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { openMonitoringDatabase } from '../src/storage/monitoring-db';
+import { openMonitoringDatabase } from '../src/storage/sqlite-monitoring-db';
 import { createWatchStore } from '../src/storage/watch-store';
 import { customerId, fleetAnswer, locationId, type Fleet } from './fleet';
 import { percentile, seedUsers } from './support';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
     }
     await watches.watch(ids[p] as number, targets, LOCATIONS);
   }
-  database.close();
+  await database.close();
   // Let every customer be checked once (at most twice the steady pace per tick), then measure.
   await sleep(INTERVAL_S * 1000 + 5000);
   const watched = memoryMiB();

@@ -23,7 +23,7 @@ import { startSandbox, type SandboxUser } from '@org/telegram-sandbox';
 import { startApp } from '../src/app';
 import { createConfig } from '../src/config';
 import { createLogger } from '../src/logger';
-import { openMonitoringDatabase } from '../src/storage/monitoring-db';
+import { openMonitoringDatabase } from '../src/storage/sqlite-monitoring-db';
 import { createWatchStore } from '../src/storage/watch-store';
 import { customerId, locationId } from './fleet';
 import { startFleetProxy } from './fleet-proxy';
@@ -179,7 +179,7 @@ async function main(): Promise<void> {
     while ((await fleetCallsPerSecond(child, 3000)) > 0);
   }
   child.send({ type: 'close' } satisfies ToLoad);
-  database.close();
+  await database.close();
   await app.stop('bench', 1000);
   rmSync(dataDir, { recursive: true, force: true });
 

@@ -127,6 +127,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const monitoring = createMonitoring({
     database: storage.monitoring,
     jobs: storage.jobs,
+    replicaId: config.replicaId,
     // The credentials a watcher's checks use: their workspace's.
     credentialsOf: async (userId) => {
       const membership = await team.membership(userId);

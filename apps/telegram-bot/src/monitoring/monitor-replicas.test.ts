@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import type { JobScheduler } from '../jobs/job-scheduler';
 import { createPlumeGateway } from '../plume/gateway';
 import { createAlertStore } from '../storage/alert-store';
-import { openMonitoringDatabase, type MonitoringDatabase } from '../storage/monitoring-db';
+import { openMonitoringDatabase, type SqliteMonitoringDatabase } from '../storage/sqlite-monitoring-db';
 import { createWatchStore } from '../storage/watch-store';
 import { captureLogger } from '../testing/capture-logger';
 import { createPgBossQueue } from '../testing/job-scheduler-contract';
@@ -27,7 +27,7 @@ describe('the monitor on two replicas (pg-boss)', () => {
   let simulator: Simulator;
   let dir: string;
   let queue: Awaited<ReturnType<typeof createPgBossQueue>>;
-  const databases: MonitoringDatabase[] = [];
+  const databases: SqliteMonitoringDatabase[] = [];
   let now = 1_000 * INTERVAL;
 
   beforeAll(async () => {
@@ -52,12 +52,12 @@ describe('the monitor on two replicas (pg-boss)', () => {
   });
   afterAll(async () => {
     await queue.destroy();
-    for (const database of databases.splice(0)) database.close();
+    for (const database of databases.splice(0)) await database.close();
     rmSync(dir, { recursive: true, force: true });
     await simulator.close();
   });
 
-  function openDatabase(): MonitoringDatabase {
+  function openDatabase(): SqliteMonitoringDatabase {
     const database = openMonitoringDatabase(join(dir, 'bot.sqlite'));
     databases.push(database);
     return database;

@@ -53,8 +53,11 @@ const NO_PREVIEW = { is_disabled: true } as const;
  * - another 400: Telegram will never take it; the row is marked failed and logged.
  * - anything else (network, 5xx): retried with back-off.
  *
- * A row is marked `sending` before Telegram is called and `sent` right after it answers: if the
- * process dies in between, the next start sends it again. That is the only duplicate window.
+ * Each pass claims the due rows for a lease (see {@link Outbox}): relays on several replicas share
+ * the outbox, each row sent by one of them, a person's rows in order. A row is marked `sending`
+ * before Telegram is called and `sent` right after it answers: if the relay dies in between, the
+ * row is sent again (by its restart, or by another relay when the lease runs out). That is the
+ * only duplicate window.
  */
 export function createRelay(options: RelayOptions): Relay {
   const { outbox, telegram, logger } = options;
@@ -65,7 +68,10 @@ export function createRelay(options: RelayOptions): Relay {
 
   async function send(row: OutboxRow, delivery: Delivery): Promise<void> {
     const chatId = delivery.chatId;
-    await outbox.claim(row.id);
+    if (!(await outbox.sending(row.id, clock()))) {
+      logger.warn({ outboxId: row.id }, 'A notification’s claim ran out before it was sent: another relay sends it');
+      return;
+    }
     try {
       const rendered = renderNotification(row, clock(), delivery.timeZone);
       const alert =
@@ -129,7 +135,7 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }
 
-  /** Before the first pass: what a crash left half-sent is pending again. */
+  /** Before the first pass: what this relay had claimed when it stopped is due again at once. */
   let recovered = false;
   async function recover(): Promise<void> {
     const count = await outbox.recover();
@@ -140,25 +146,33 @@ export function createRelay(options: RelayOptions): Relay {
 
   async function pass(): Promise<number | undefined> {
     if (!recovered) await recover();
-    const rows = await outbox.due(clock(), batch);
+    const rows = await outbox.claim(clock(), batch);
+    const held = new Set(rows.map((row) => row.id));
     const waiting = new Set<number>();
     let wakeAt: number | undefined;
-    for (const row of rows) {
-      if (stopped) return undefined;
-      const delivery = await deliveryFor(row.userId, clock());
-      const chatId = delivery.chatId;
-      if (waiting.has(chatId)) continue;
-      if (await outbox.isPaused(chatId)) {
-        await outbox.park(row.id, chatId);
-        continue;
+    try {
+      for (const row of rows) {
+        if (stopped) return undefined;
+        const delivery = await deliveryFor(row.userId, clock());
+        const chatId = delivery.chatId;
+        if (waiting.has(chatId)) continue;
+        if (await outbox.isPaused(chatId)) {
+          held.delete(row.id);
+          await outbox.park(row.id, chatId);
+          continue;
+        }
+        const readyAt = pace.readyAt(chatId, clock());
+        if (readyAt > clock()) {
+          waiting.add(chatId);
+          wakeAt = Math.min(wakeAt ?? readyAt, readyAt);
+          continue;
+        }
+        held.delete(row.id);
+        await send(row, delivery);
       }
-      const readyAt = pace.readyAt(chatId, clock());
-      if (readyAt > clock()) {
-        waiting.add(chatId);
-        wakeAt = Math.min(wakeAt ?? readyAt, readyAt);
-        continue;
-      }
-      await send(row, delivery);
+    } finally {
+      // What this pass claimed and did not send (its chat waits, or the relay stops) is due again for any relay.
+      for (const id of held) await outbox.release(id);
     }
     if (rows.length === batch) return wakeAt === undefined ? clock() : Math.min(wakeAt, clock() + 100);
     const next = await outbox.nextDueAt(clock());

@@ -26,6 +26,12 @@ export interface MonitoringOptions {
    * passes and the pruning are declared on it here, and run once across replicas. Started by `start`.
    */
   jobs: JobScheduler;
+  /**
+   * This replica (`REPLICA_ID`): the owner of the outbox rows its relay claims. On SQLite, whose
+   * database file one process owns, the relay's claims are always its own: a restarted bot takes
+   * them back at once whatever its id.
+   */
+  replicaId: string;
   /** The Plume credentials a person's watches are checked with, or null. */
   credentialsOf: (userId: number) => Promise<Credentials | null>;
   plume: PlumeGateway;
@@ -67,7 +73,9 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
   const clock = options.clock ?? Date.now;
   const { database } = options;
   const watches = createWatchStore(database, clock);
-  const outbox = createOutbox(database);
+  const outbox = createOutbox(database, {
+    owner: database.backend === 'sqlite' ? 'sqlite' : options.replicaId,
+  });
   const registry = metrics.registry;
   const checks = registry.counter(
     'telegram_bot_watch_checks_total',

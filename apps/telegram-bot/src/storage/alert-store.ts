@@ -1,8 +1,7 @@
 import type { AlertDecision, LocationAlertState, MonitoringState } from '@org/plume-analytics';
-import { planSpeedOf, type PlanSpeed } from './plan-speed';
+import { commitDecision } from './alert-commit';
 import type { MonitoringDatabase } from './monitoring-db';
-import { settle } from './settle';
-import { outboxBodySchema, type OutboxBody, type OutboxKind } from './outbox-body';
+import { planSpeedOf, type PlanSpeed } from './plan-speed';
 
 /** A monitored location as the monitor polls it. */
 export interface MonitoredCheck {
@@ -61,6 +60,8 @@ export interface AlertStore {
   /**
    * Writes the cycle in one transaction: each location's state, the fleet state, the incidents
    * opened and closed, and one outbox row per person to tell. Returns each decision's effect.
+   * A location whose state another commit wrote since `check` was read (another replica checked it
+   * meanwhile) keeps that state: this cycle's state and decisions for it are dropped.
    */
   commit(cycle: CycleCommit): Promise<DecisionEffect[]>;
 }
@@ -81,152 +82,68 @@ interface CheckRow {
   watchers: string;
 }
 
-const num = (value: number | bigint | null) => (value === null ? null : Number(value));
+const num = (value: number | null) => (value === null ? null : Number(value));
+
+const SELECT_MONITORED = `
+  SELECT m.id, m.cloud, m.customer_id, m.location_id, m.location_name, m.customer_name, m.alert_state,
+         m.checked_at, m.nodes_at, x.wan_at, x.plan_speed,
+         max(CASE WHEN w.conditions_off LIKE '%"wanSaturated"%' THEN 0 ELSE 1 END) AS wan_wanted,
+         string_agg(CAST(w.user_id AS TEXT), ',') AS watchers
+  FROM monitored_locations m JOIN watches w ON w.monitored_id = m.id
+  LEFT JOIN monitored_wan x ON x.monitored_id = m.id
+  GROUP BY m.id, x.wan_at, x.plan_speed ORDER BY m.id`;
 
 /**
- * The SQLite {@link AlertStore}. Who is told: a `firing`, `flapping` or `unknown` goes to each
- * watcher who has not muted the watch nor switched the condition off; a `resolved` goes to exactly
- * the people its `firing` was written for (it replies to that message); `monitoringDegraded` goes to
- * everyone watching a location of that cloud. `settled` tells nobody (a `firing` or `resolved`
- * follows when the state needs one).
+ * The {@link AlertStore} on the monitoring database (SQLite or PostgreSQL); who is told is
+ * {@link commitDecision}'s rule. Two replicas committing the same location: its row is updated only
+ * when `checked_at` is still the one the check read (compare-and-set; on PostgreSQL the second
+ * writer waits for the first's row lock, then finds it changed), so one cycle's decisions win and
+ * the other's are dropped. An incident opens once: the open-incident unique key (cloud, key) makes
+ * a second opener find it open, and tell nobody again.
  * @example const alerts = createAlertStore(openMonitoringDatabase(file)); (await alerts.monitored()).length // 0
  */
 export function createAlertStore(database: MonitoringDatabase): AlertStore {
-  const { db, transaction } = database;
-  const selectMonitored = db.prepare(
-    `SELECT m.id, m.cloud, m.customer_id, m.location_id, m.location_name, m.customer_name, m.alert_state,
-            m.checked_at, m.nodes_at, x.wan_at, x.plan_speed,
-            max(instr(w.conditions_off, '"wanSaturated"') = 0) AS wan_wanted, group_concat(w.user_id) AS watchers
-     FROM monitored_locations m JOIN watches w ON w.monitored_id = m.id
-     LEFT JOIN monitored_wan x ON x.monitored_id = m.id
-     GROUP BY m.id ORDER BY m.id`,
-  );
-  const selectFleet = db.prepare('SELECT state FROM monitoring_clouds WHERE cloud = ?');
-  const upsertFleet = db.prepare(
-    'INSERT INTO monitoring_clouds (cloud, state) VALUES (?, ?) ON CONFLICT (cloud) DO UPDATE SET state = excluded.state',
-  );
-  const updateLocation = db.prepare(
-    'UPDATE monitored_locations SET alert_state = ?, checked_at = ?, nodes_at = coalesce(?, nodes_at) WHERE id = ?',
-  );
-  const upsertWanAt = db.prepare(
-    `INSERT INTO monitored_wan (monitored_id, wan_at) VALUES (?, ?)
-     ON CONFLICT (monitored_id) DO UPDATE SET wan_at = excluded.wan_at`,
-  );
-  const openIncident = db.prepare('SELECT id FROM incidents WHERE cloud = ? AND alert_key = ? AND resolved_at IS NULL');
-  const insertIncident = db.prepare(
-    `INSERT INTO incidents (cloud, monitored_id, alert_key, condition, since, opened_at) VALUES (?, ?, ?, ?, ?, ?)
-     RETURNING id`,
-  );
-  const insertIncidentPod = db.prepare('INSERT INTO incident_pods (incident_id, pod, pod_name) VALUES (?, ?, ?)');
-  const closeIncident = db.prepare('UPDATE incidents SET resolved_at = ? WHERE id = ?');
-  const watchersToTell = db.prepare(
-    `SELECT user_id, conditions_off FROM watches
-     WHERE monitored_id = ? AND (muted_until IS NULL OR muted_until <= ?) ORDER BY user_id`,
-  );
-  const cloudWatchers = db.prepare(
-    `SELECT DISTINCT w.user_id FROM watches w JOIN monitored_locations m ON m.id = w.monitored_id
-     WHERE m.cloud = ? ORDER BY w.user_id`,
-  );
-  const firingRecipients = db.prepare(
-    `SELECT DISTINCT user_id FROM outbox WHERE incident_id = ? AND kind = 'firing' ORDER BY user_id`,
-  );
-  const insertOutbox = db.prepare(
-    `INSERT INTO outbox (user_id, kind, incident_id, body, state, created_at, next_attempt_at)
-     VALUES (?, ?, ?, ?, 'pending', ?, ?)`,
-  );
-
-  const watchersFor = (monitoredId: number, condition: string, at: number): number[] =>
-    (watchersToTell.all(monitoredId, at) as Array<{ user_id: number; conditions_off: string }>)
-      .filter((row) => !(JSON.parse(row.conditions_off) as string[]).includes(condition))
-      .map((row) => Number(row.user_id));
-
-  const selectByLocation = db.prepare(
-    `SELECT id, customer_id, location_id, location_name, customer_name FROM monitored_locations
-     WHERE cloud = ? AND location_id = ?`,
-  );
-  const placeOf = (cloud: string, locationId: string) => {
-    const row = selectByLocation.get(cloud, locationId) as
-      Pick<CheckRow, 'id' | 'customer_id' | 'location_id' | 'location_name' | 'customer_name'> | undefined;
-    return row === undefined
-      ? undefined
-      : {
-          monitoredId: Number(row.id),
-          locationId: row.location_id,
-          locationName: row.location_name,
-          customerId: row.customer_id,
-          customerName: row.customer_name,
-        };
-  };
-
-  function effectOf(cycle: CycleCommit, decision: AlertDecision): DecisionEffect {
-    const fleetWide = decision.locationId === undefined;
-    const check = fleetWide ? undefined : placeOf(cycle.cloud, decision.locationId);
-    const monitoredId = check?.monitoredId ?? null;
-    const at = cycle.at;
-    const open = openIncident.get(cycle.cloud, decision.key) as { id: number } | undefined;
-    let incidentId = open === undefined ? null : Number(open.id);
-    let recipients: number[] = [];
-    let kind: OutboxKind | undefined;
-    if (decision.kind === 'firing') {
-      if (incidentId === null) {
-        const row = insertIncident.get(cycle.cloud, monitoredId, decision.key, decision.condition, decision.since, at);
-        incidentId = Number((row as { id: number }).id);
-        const podName = decision.details['podName'];
-        if (decision.pod !== undefined)
-          insertIncidentPod.run(incidentId, decision.pod, typeof podName === 'string' ? podName : null);
-      }
-      kind = 'firing';
-      if (fleetWide)
-        recipients = (cloudWatchers.all(cycle.cloud) as Array<{ user_id: number }>).map((r) => Number(r.user_id));
-      else if (monitoredId !== null) recipients = watchersFor(monitoredId, decision.condition, at);
-    } else if (decision.kind === 'resolved') {
-      if (incidentId !== null) {
-        closeIncident.run(at, incidentId);
-        kind = 'resolved';
-        recipients = (firingRecipients.all(incidentId) as Array<{ user_id: number }>).map((r) => Number(r.user_id));
-      }
-    } else if ((decision.kind === 'flapping' || decision.kind === 'unknown') && monitoredId !== null) {
-      kind = decision.kind;
-      recipients = watchersFor(monitoredId, decision.condition, at);
-    }
-    if (kind !== undefined && recipients.length > 0) {
-      const body: OutboxBody = outboxBodySchema.parse({
-        decision,
-        ...(check === undefined
-          ? {}
-          : {
-              location: { id: check.locationId, name: check.locationName },
-              customer: { id: check.customerId, name: check.customerName },
-              monitoredId: check.monitoredId,
-            }),
-      });
-      const text = JSON.stringify(body);
-      for (const userId of recipients) insertOutbox.run(userId, kind, incidentId, text, at, at);
-    }
-    return { decision, monitoredId, incidentId, recipients: recipients.length };
-  }
-
   return {
-    monitored() {
-      return settle(() => (selectMonitored.all() as unknown as CheckRow[]).map(toCheck));
+    async monitored() {
+      return (await database.read((sql) => sql.all<CheckRow>(SELECT_MONITORED))).map(toCheck);
     },
-    fleetState(cloud) {
-      return settle(() => {
-        const row = selectFleet.get(cloud) as { state: string } | undefined;
-        return row === undefined ? null : (JSON.parse(row.state) as MonitoringState);
-      });
+    async fleetState(cloud) {
+      const row = await database.read((sql) =>
+        sql.get<{ state: string }>('SELECT state FROM monitoring_clouds WHERE cloud = $1', [cloud]),
+      );
+      return row === undefined ? null : (JSON.parse(row.state) as MonitoringState);
     },
     commit(cycle) {
-      return settle(() =>
-        transaction(() => {
-          for (const { check, state, nodesAt, wanAt } of cycle.locations) {
-            updateLocation.run(JSON.stringify(state), cycle.at, nodesAt ?? null, check.monitoredId);
-            if (wanAt !== undefined) upsertWanAt.run(check.monitoredId, wanAt);
+      return database.transaction(function* (tx) {
+        const stale = new Set<string>();
+        for (const { check, state, nodesAt, wanAt } of cycle.locations) {
+          const written = yield* tx.run(
+            `UPDATE monitored_locations SET alert_state = $1, checked_at = $2, nodes_at = coalesce($3, nodes_at)
+             WHERE id = $4 AND checked_at IS NOT DISTINCT FROM $5`,
+            [JSON.stringify(state), cycle.at, nodesAt ?? null, check.monitoredId, check.checkedAt],
+          );
+          if (written === 0) {
+            stale.add(check.locationId);
+            continue;
           }
-          upsertFleet.run(cycle.cloud, JSON.stringify(cycle.monitoring));
-          return cycle.decisions.map((decision) => effectOf(cycle, decision));
-        }),
-      );
+          if (wanAt !== undefined)
+            yield* tx.run(
+              `INSERT INTO monitored_wan (monitored_id, wan_at) VALUES ($1, $2)
+               ON CONFLICT (monitored_id) DO UPDATE SET wan_at = excluded.wan_at`,
+              [check.monitoredId, wanAt],
+            );
+        }
+        yield* tx.run(
+          'INSERT INTO monitoring_clouds (cloud, state) VALUES ($1, $2) ON CONFLICT (cloud) DO UPDATE SET state = excluded.state',
+          [cycle.cloud, JSON.stringify(cycle.monitoring)],
+        );
+        const effects: DecisionEffect[] = [];
+        for (const decision of cycle.decisions) {
+          if (decision.locationId !== undefined && stale.has(decision.locationId)) continue;
+          effects.push(yield* commitDecision(tx, cycle.cloud, cycle.at, decision));
+        }
+        return effects;
+      });
     },
   };
 }

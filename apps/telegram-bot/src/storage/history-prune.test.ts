@@ -9,7 +9,7 @@ import { createHistoryRetention, HISTORY_RETENTION_DAYS } from '../monitoring/hi
 import { until } from '../testing/until';
 import { createAlertStore } from './alert-store';
 import { createHistoryPruner } from './history-prune';
-import { openMonitoringDatabase, type MonitoringDatabase } from './monitoring-db';
+import { openMonitoringDatabase, type SqliteMonitoringDatabase } from './sqlite-monitoring-db';
 import { createOutbox, type Outbox } from './outbox';
 import { createWatchStore } from './watch-store';
 
@@ -35,7 +35,7 @@ function decision(kind: AlertDecision['kind'], key: string, since: number, at: n
 
 describe('the monitoring history retention', () => {
   let dir: string;
-  let database: MonitoringDatabase;
+  let database: SqliteMonitoringDatabase;
   let outbox: Outbox;
   let now: number;
   const count = (sql: string) => Number((database.db.prepare(sql).get() as { n: number }).n);
@@ -47,11 +47,11 @@ describe('the monitoring history retention', () => {
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'history-prune-'));
     database = openMonitoringDatabase(join(dir, 'bot.sqlite'));
-    outbox = createOutbox(database);
+    outbox = createOutbox(database, { owner: 'relay' });
     now = T0;
   });
-  afterEach(() => {
-    database.close();
+  afterEach(async () => {
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -69,7 +69,7 @@ describe('the monitoring history retention', () => {
       locations: [],
       decisions: [d],
     });
-    for (const row of await outbox.due(at, 100)) await after(row.id);
+    for (const row of await outbox.claim(at, 100)) await after(row.id);
   }
 
   /**

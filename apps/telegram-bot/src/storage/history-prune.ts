@@ -1,5 +1,4 @@
 import type { MonitoringDatabase } from './monitoring-db';
-import { settle } from './settle';
 
 /** What one {@link HistoryPruner.prune} deleted. */
 export interface PruneResult {
@@ -22,33 +21,29 @@ export interface HistoryPruner {
 }
 
 /**
- * The SQLite {@link HistoryPruner} on the monitoring connection.
+ * The {@link HistoryPruner} on the monitoring database (SQLite or PostgreSQL). Replicas pruning at
+ * once delete the same rows: whichever commits second finds nothing left.
  * @example await createHistoryPruner(openMonitoringDatabase(file)).prune(Date.now() - 7 * 86_400_000) // { notifications: 0, incidents: 0 }
  */
 export function createHistoryPruner(database: MonitoringDatabase): HistoryPruner {
-  const { db, transaction } = database;
-  const deleteNotifications = db.prepare(
-    `DELETE FROM outbox
-     WHERE state IN ('sent', 'failed') AND coalesce(sent_at, created_at) < :before
-       AND (incident_id IS NULL
-            OR incident_id IN (SELECT id FROM incidents WHERE resolved_at IS NOT NULL AND resolved_at < :before)
-            OR incident_id NOT IN (SELECT id FROM incidents))`,
-  );
   const closedIncidents = `SELECT i.id FROM incidents i
-     WHERE i.resolved_at IS NOT NULL AND i.resolved_at < :before
+     WHERE i.resolved_at IS NOT NULL AND i.resolved_at < $1
        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.incident_id = i.id)`;
-  const deletePods = db.prepare(`DELETE FROM incident_pods WHERE incident_id IN (${closedIncidents})`);
-  const deleteIncidents = db.prepare(`DELETE FROM incidents WHERE id IN (${closedIncidents})`);
   return {
     prune(before) {
-      return settle(() =>
-        transaction(() => {
-          const notifications = Number(deleteNotifications.run({ before }).changes);
-          deletePods.run({ before });
-          const incidents = Number(deleteIncidents.run({ before }).changes);
-          return { notifications, incidents };
-        }),
-      );
+      return database.transaction(function* (tx) {
+        const notifications = yield* tx.run(
+          `DELETE FROM outbox
+           WHERE state IN ('sent', 'failed') AND coalesce(sent_at, created_at) < $1
+             AND (incident_id IS NULL
+                  OR incident_id IN (SELECT id FROM incidents WHERE resolved_at IS NOT NULL AND resolved_at < $1)
+                  OR incident_id NOT IN (SELECT id FROM incidents))`,
+          [before],
+        );
+        yield* tx.run(`DELETE FROM incident_pods WHERE incident_id IN (${closedIncidents})`, [before]);
+        const incidents = yield* tx.run(`DELETE FROM incidents WHERE id IN (${closedIncidents})`, [before]);
+        return { notifications, incidents };
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { createPgBossScheduler } from '../jobs/pg-boss-scheduler';
 import { createCipher } from '../security/cipher';
 import { pgBudgetStore } from './pg-budget-store';
 import { openPgPool, preparePgDatabase } from './pg-database';
+import { pgMonitoringDatabase } from './pg-monitoring-db';
 import { pgSettingsStore } from './pg-settings-store';
 import { pgTeamStore } from './pg-team-store';
 import { pgTokenCache } from './pg-token-cache';
@@ -50,6 +51,7 @@ export async function openPgStorage(options: StorageOptions & { database: Databa
         replicaId: options.replicaId ?? defaultReplicaId(),
         ...(options.updateLeaseMs === undefined ? {} : { leaseMs: options.updateLeaseMs }),
       }),
+      monitoring: pgMonitoringDatabase(pool),
     });
     // pg-boss has a pool and a schema (`pgboss`) of its own in the same database; it migrates that
     // schema when the monitoring starts it.

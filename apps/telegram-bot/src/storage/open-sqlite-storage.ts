@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createInProcessScheduler } from '../jobs/in-process-scheduler';
 import { createCipher } from '../security/cipher';
 import { loadEncryptionKey } from '../security/encryption-key';
-import { openMonitoringDatabase } from './monitoring-db';
+import { openMonitoringDatabase } from './sqlite-monitoring-db';
 import { openSettingsStore } from './settings-store';
 import { openSqliteTeamStore } from './sqlite-team-store';
 import { createSqliteUserStore, DATABASE_FILE_NAME } from './sqlite-user-store';

@@ -9,7 +9,7 @@ import { KEY_FILE_NAME } from '../security/encryption-key';
 import { captureLogger } from '../testing/capture-logger';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';
 import { EncryptionKeyMismatchError } from './key-check';
-import { EncryptionKeyRequiredError, NotYetOnPostgresError, openStorage } from './open-storage';
+import { EncryptionKeyRequiredError, openStorage } from './open-storage';
 import { DatabaseUnavailableError } from './pg-database';
 import { PG_SCHEMA_VERSION } from './pg-schema';
 import { DATABASE_FILE_NAME } from './sqlite-user-store';
@@ -83,19 +83,13 @@ describe('openStorage on PostgreSQL (a database URL)', () => {
     expect(existsSync(join(dataDir, KEY_FILE_NAME))).toBe(false);
   });
 
-  it('prepares the database, then names the stores that are not on PostgreSQL yet', async () => {
+  it('prepares the database and opens every store on it', async () => {
     const { logger } = captureLogger();
     const options = { dataDir, logger, database: parseDatabaseUrl(database.url), encryptionKey: randomBytes(32) };
-    const failure = await openStorage(options).then(
-      () => undefined,
-      (error: unknown) => error,
-    );
-    expect(failure).toBeInstanceOf(NotYetOnPostgresError);
-    // Each store leaves this list when its PostgreSQL implementation joins open-pg-storage.ts.
-    expect((failure as NotYetOnPostgresError).stores).toEqual([
-      'monitoring (watches, alerts, incidents, outbox, schedule, history)',
-    ]);
-    expect((failure as Error).message).toMatch(/^Not yet on PostgreSQL: monitoring/);
+    const storage = await openStorage(options);
+    expect(storage.backend).toBe('postgres');
+    await storage.ping();
+    await storage.close();
     expect(await appliedSteps()).toBe(PG_SCHEMA_VERSION);
     // The key check was written with the first key: another key is refused.
     await expect(openStorage({ ...options, encryptionKey: randomBytes(32) })).rejects.toBeInstanceOf(

@@ -1,6 +1,6 @@
-import type { MonitoringDatabase } from './monitoring-db';
-import { settle } from './settle';
-import { outboxBodySchema, type OutboxBody, type OutboxKind } from './outbox-body';
+import type { MonitoringDatabase, SqlValue } from './monitoring-db';
+import type { OutboxBody, OutboxKind } from './outbox-body';
+import { claimRows } from './outbox-claim';
 
 /** A notification waiting to be sent. */
 export interface OutboxRow {
@@ -24,21 +24,38 @@ export interface OutboxStats {
 }
 
 /**
- * The relay's side of the notification outbox. A row goes `pending` → `sending` (written before
- * Telegram is called) → `sent` (written after it answered). A crash between the two leaves
- * `sending`: {@link Outbox.recover} puts such rows back to `pending`, so the message is sent again
- * — the one window where a person can get a duplicate. Every write commits before its promise
- * resolves.
+ * The relay's side of the notification outbox, for one relay (`owner`) among any number sharing
+ * the database. A relay claims due rows for a lease (`claim`); a claimed row waits for its owner,
+ * who marks it `sending` just before Telegram is called and `sent` after it answered, or gives it
+ * back. A row whose lease ran out (its relay died) is claimed by another relay and sent.
+ *
+ * The one duplicate window: a relay sent a row and died (or stalled past the lease) before marking
+ * it sent. The row is still `sending`; once the lease runs out another relay claims it and sends
+ * it again (and a restarted owner, in {@link Outbox.recover}, at once). Each notification is
+ * otherwise sent once. Every write commits before its promise resolves.
  */
 export interface Outbox {
-  /** Puts rows a crash left `sending` back to `pending`; returns how many (each may be a duplicate). */
+  /**
+   * At start: gives back what this owner had claimed before it stopped, so it is sent at once
+   * rather than when the lease runs out; returns how many were `sending` (each may be a duplicate).
+   */
   recover(): Promise<number>;
-  /** Pending rows due at `now`, oldest first. */
-  due(now: number, limit: number): Promise<OutboxRow[]>;
-  /** When the next pending row due after `after` is due (epoch ms), or undefined when there is none. */
+  /**
+   * Claims up to `limit` rows due at `now` (pending, or claimed under a lease that ran out), oldest
+   * first, for `leaseMs`. A row is left while an earlier one of the same person is being sent or
+   * claimed by another relay, so a person's notifications keep their order across relays.
+   */
+  claim(now: number, limit: number): Promise<OutboxRow[]>;
+  /** Gives back a claimed row not sent now (its chat must wait): due again at once for any relay. */
+  release(id: number): Promise<void>;
+  /**
+   * Marks a claimed row as being sent, just before Telegram is called, renewing the lease; false
+   * when the row is no longer this owner's (its lease ran out and another relay claimed it): then
+   * it must not be sent.
+   */
+  sending(id: number, now: number): Promise<boolean>;
+  /** When the next row is due after `after` (epoch ms: a retry, or a lease running out), or undefined. */
   nextDueAt(after: number): Promise<number | undefined>;
-  /** Marks a row as being sent, just before Telegram is called. */
-  claim(id: number): Promise<void>;
   /** Marks a row sent, with where it went. */
   sent(id: number, chatId: number, messageId: number, at: number): Promise<void>;
   /** Puts a row back to pending, due at `at`. */
@@ -58,112 +75,148 @@ export interface Outbox {
   stats(now: number): Promise<OutboxStats>;
 }
 
-interface Row {
-  id: number;
-  user_id: number;
-  kind: OutboxKind;
-  incident_id: number | null;
-  body: string;
-  attempts: number;
-  created_at: number;
+export interface OutboxOptions {
+  /** Who claims: one name per relay (replica), the same across its restarts when it can be. */
+  owner: string;
+  /** How long a claim holds, ms: longer than sending one pass of rows takes. @default 60 s */
+  leaseMs?: number;
 }
 
+/** Written by this owner's claim, still held: `$2` the owner. */
+const MINE = `state IN ('pending', 'sending') AND claimed_by = $2`;
+
 /**
- * The SQLite {@link Outbox} on the monitoring connection.
- * @example const outbox = createOutbox(openMonitoringDatabase(file)); await outbox.recover() // 0
+ * The {@link Outbox} on the monitoring database (SQLite or PostgreSQL). A claim selects the oldest
+ * claimable rows, on PostgreSQL `FOR UPDATE SKIP LOCKED` (two relays claiming at once get different
+ * rows, neither waits), then keeps those with no earlier row of the same person in flight: being
+ * sent, claimed by another relay, or locked by a concurrent claim.
+ * @example const outbox = createOutbox(openMonitoringDatabase(file), { owner: 'replica-1' }); await outbox.recover() // 0
  */
-export function createOutbox(database: MonitoringDatabase): Outbox {
-  const { db, transaction } = database;
-  const recover = db.prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'sending'`);
-  const due = db.prepare(
-    `SELECT id, user_id, kind, incident_id, body, attempts, created_at FROM outbox
-     WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
-  );
-  const nextDue = db.prepare(
-    `SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND next_attempt_at > ?`,
-  );
-  const claim = db.prepare(`UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE id = ?`);
-  const sent = db.prepare(
-    `UPDATE outbox SET state = 'sent', chat_id = ?, message_id = ?, sent_at = ?, error = NULL WHERE id = ?`,
-  );
-  const retry = db.prepare(`UPDATE outbox SET state = 'pending', next_attempt_at = ?, error = ? WHERE id = ?`);
-  const fail = db.prepare(`UPDATE outbox SET state = 'failed', error = ? WHERE id = ?`);
-  const insertPause = db.prepare(
-    'INSERT INTO delivery_pauses (chat_id, paused_at, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const park = db.prepare(`UPDATE outbox SET state = 'paused', chat_id = ? WHERE id = ?`);
-  const selectPause = db.prepare('SELECT 1 AS paused FROM delivery_pauses WHERE chat_id = ?');
-  const deletePause = db.prepare('DELETE FROM delivery_pauses WHERE chat_id = ?');
-  const unpark = db.prepare(`UPDATE outbox SET state = 'pending' WHERE state = 'paused' AND chat_id = ?`);
-  const alertMessage = db.prepare(
-    `SELECT chat_id, message_id FROM outbox
-     WHERE incident_id = ? AND user_id = ? AND kind = 'firing' AND state = 'sent' ORDER BY id DESC LIMIT 1`,
-  );
-  const counts = db.prepare('SELECT state, COUNT(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state');
+export function createOutbox(database: MonitoringDatabase, options: OutboxOptions): Outbox {
+  const { owner } = options;
+  const leaseMs = options.leaseMs ?? 60_000;
+
+  /** Changes a row this owner holds; nothing when its lease was taken over meanwhile. */
+  const ifMine = (set: string, id: number, params: readonly SqlValue[]) =>
+    database.read((sql) =>
+      sql.run(`UPDATE outbox SET ${set}, claimed_by = NULL, lease_until = NULL WHERE id = $1 AND ${MINE}`, [
+        id,
+        owner,
+        ...params,
+      ]),
+    );
 
   return {
-    recover: () => settle(() => Number(recover.run().changes)),
-    due(now, limit) {
-      return settle(() =>
-        (due.all(now, limit) as unknown as Row[]).map((row) => ({
-          id: Number(row.id),
-          userId: Number(row.user_id),
-          kind: row.kind,
-          incidentId: row.incident_id === null ? null : Number(row.incident_id),
-          body: outboxBodySchema.parse(JSON.parse(row.body)),
-          attempts: Number(row.attempts),
-          createdAt: Number(row.created_at),
-        })),
-      );
-    },
-    nextDueAt(after) {
-      return settle(() => {
-        const row = nextDue.get(after) as { at: number | null };
-        return row.at === null ? undefined : Number(row.at);
+    recover() {
+      return database.transaction(function* (tx) {
+        const sending = yield* tx.run(
+          `UPDATE outbox SET state = 'pending', claimed_by = NULL, lease_until = NULL
+           WHERE state = 'sending' AND (claimed_by = $1 OR claimed_by IS NULL)`,
+          [owner],
+        );
+        yield* tx.run(
+          `UPDATE outbox SET claimed_by = NULL, lease_until = NULL WHERE state = 'pending' AND claimed_by = $1`,
+          [owner],
+        );
+        return sending;
       });
     },
-    claim: (id) => settle(() => void claim.run(id)),
-    sent: (id, chatId, messageId, at) => settle(() => void sent.run(chatId, messageId, at, id)),
-    retry: (id, at, error) => settle(() => void retry.run(at, error, id)),
-    fail: (id, error) => settle(() => void fail.run(error, id)),
+    claim: (now, limit) => database.transaction((tx) => claimRows(tx, owner, now, limit, leaseMs)),
+    async release(id) {
+      await ifMine(`state = 'pending'`, id, []);
+    },
+    async sending(id, now) {
+      const changed = await database.read((sql) =>
+        sql.run(
+          `UPDATE outbox SET state = 'sending', attempts = attempts + 1, lease_until = $3 WHERE id = $1 AND ${MINE}`,
+          [id, owner, now + leaseMs],
+        ),
+      );
+      return changed > 0;
+    },
+    async nextDueAt(after) {
+      const row = await database.read((sql) =>
+        sql.get<{ at: number | null }>(
+          `SELECT min(CASE WHEN lease_until IS NOT NULL AND lease_until > next_attempt_at THEN lease_until
+                           ELSE next_attempt_at END) AS at
+           FROM outbox WHERE state IN ('pending', 'sending')
+             AND (next_attempt_at > $1 OR lease_until > $1)`,
+          [after],
+        ),
+      );
+      return row?.at === null || row?.at === undefined ? undefined : Number(row.at);
+    },
+    async sent(id, chatId, messageId, at) {
+      // Marked sent even when the lease was taken over meanwhile: it did reach Telegram.
+      await database.read((sql) =>
+        sql.run(
+          `UPDATE outbox SET state = 'sent', chat_id = $2, message_id = $3, sent_at = $4, error = NULL,
+             claimed_by = NULL, lease_until = NULL WHERE id = $1`,
+          [id, chatId, messageId, at],
+        ),
+      );
+    },
+    async retry(id, at, error) {
+      await ifMine(`state = 'pending', next_attempt_at = $3, error = $4`, id, [at, error]);
+    },
+    async fail(id, error) {
+      await ifMine(`state = 'failed', error = $3`, id, [error]);
+    },
     pause(id, chatId, reason, at) {
-      return settle(() =>
-        transaction(() => {
-          insertPause.run(chatId, at, reason);
-          park.run(chatId, id);
-        }),
-      );
+      return database.transaction(function* (tx) {
+        yield* tx.run(
+          'INSERT INTO delivery_pauses (chat_id, paused_at, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+          [chatId, at, reason],
+        );
+        yield* tx.run(
+          `UPDATE outbox SET state = 'paused', chat_id = $3, claimed_by = NULL, lease_until = NULL
+           WHERE id = $1 AND ${MINE}`,
+          [id, owner, chatId],
+        );
+      });
     },
-    isPaused: (chatId) => settle(() => selectPause.get(chatId) !== undefined),
-    park: (id, chatId) => settle(() => void park.run(chatId, id)),
+    async isPaused(chatId) {
+      const row = await database.read((sql) =>
+        sql.get('SELECT 1 AS paused FROM delivery_pauses WHERE chat_id = $1', [chatId]),
+      );
+      return row !== undefined;
+    },
+    async park(id, chatId) {
+      await ifMine(`state = 'paused', chat_id = $3`, id, [chatId]);
+    },
     resume(chatId) {
-      return settle(() =>
-        transaction(() => {
-          if (deletePause.run(chatId).changes === 0) return 0;
-          return Number(unpark.run(chatId).changes);
-        }),
+      return database.transaction(function* (tx) {
+        if ((yield* tx.run('DELETE FROM delivery_pauses WHERE chat_id = $1', [chatId])) === 0) return 0;
+        return yield* tx.run(`UPDATE outbox SET state = 'pending' WHERE state = 'paused' AND chat_id = $1`, [chatId]);
+      });
+    },
+    async alertMessage(incidentId, userId) {
+      const row = await database.read((sql) =>
+        sql.get<{ chat_id: number; message_id: number }>(
+          `SELECT chat_id, message_id FROM outbox
+           WHERE incident_id = $1 AND user_id = $2 AND kind = 'firing' AND state = 'sent' ORDER BY id DESC LIMIT 1`,
+          [incidentId, userId],
+        ),
       );
+      return row === undefined ? undefined : { chatId: Number(row.chat_id), messageId: Number(row.message_id) };
     },
-    alertMessage(incidentId, userId) {
-      return settle(() => {
-        const row = alertMessage.get(incidentId, userId) as { chat_id: number; message_id: number } | undefined;
-        return row === undefined ? undefined : { chatId: Number(row.chat_id), messageId: Number(row.message_id) };
-      });
-    },
-    stats(now) {
-      return settle(() => {
-        const stats: OutboxStats = { pending: 0, paused: 0, sent: 0, failed: 0, oldestPendingMs: 0 };
-        for (const row of counts.all() as Array<{ state: string; n: number; oldest: number }>) {
-          const n = Number(row.n);
-          if (row.state === 'pending' || row.state === 'sending') {
-            stats.pending += n;
-            stats.oldestPendingMs = Math.max(stats.oldestPendingMs, now - Number(row.oldest));
-          } else if (row.state === 'paused') stats.paused = n;
-          else if (row.state === 'sent') stats.sent = n;
-          else if (row.state === 'failed') stats.failed = n;
-        }
-        return stats;
-      });
+    async stats(now) {
+      const stats: OutboxStats = { pending: 0, paused: 0, sent: 0, failed: 0, oldestPendingMs: 0 };
+      const rows = await database.read((sql) =>
+        sql.all<{ state: string; n: number; oldest: number }>(
+          'SELECT state, COUNT(*) AS n, min(created_at) AS oldest FROM outbox GROUP BY state',
+        ),
+      );
+      for (const row of rows) {
+        const n = Number(row.n);
+        if (row.state === 'pending' || row.state === 'sending') {
+          stats.pending += n;
+          stats.oldestPendingMs = Math.max(stats.oldestPendingMs, now - Number(row.oldest));
+        } else if (row.state === 'paused') stats.paused = n;
+        else if (row.state === 'sent') stats.sent = n;
+        else if (row.state === 'failed') stats.failed = n;
+      }
+      return stats;
     },
   };
 }

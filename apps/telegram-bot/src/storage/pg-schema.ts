@@ -244,6 +244,8 @@ const STEPS: readonly string[] = [
    CREATE INDEX update_claims_person ON update_claims (person, update_id);
    CREATE INDEX update_claims_owner ON update_claims (owner);
    CREATE INDEX update_claims_lease ON update_claims (lease_until);`,
+  // 6: SQLite's step 14: a relay's claim of an outbox row, who holds it and until when (epoch ms).
+  `ALTER TABLE outbox ADD COLUMN claimed_by TEXT, ADD COLUMN lease_until BIGINT;`,
 ];
 
 /** The PostgreSQL schema version this bot writes. */

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { planSpeedAnswerSchema } from '../input/plan-speed-answer';
 import { reasonOf } from '../input/setup-answers';
 import { createAlertStore } from './alert-store';
-import { openMonitoringDatabase, type MonitoringDatabase } from './monitoring-db';
+import { openMonitoringDatabase, type SqliteMonitoringDatabase } from './sqlite-monitoring-db';
 import { createWatchStore } from './watch-store';
 
 const target = {
@@ -18,13 +18,13 @@ const target = {
 
 describe('a location’s plan speed and WAN polling state', () => {
   let dir: string;
-  let database: MonitoringDatabase;
+  let database: SqliteMonitoringDatabase;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'plan-speed-'));
     database = openMonitoringDatabase(join(dir, 'bot.sqlite'));
   });
-  afterEach(() => {
-    database.close();
+  afterEach(async () => {
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -78,7 +78,11 @@ describe('a location’s plan speed and WAN polling state', () => {
     const state = { locationId: 'L1', keys: {} };
     const cycle = { cloud: check.cloud, monitoring: { badCycles: 0, degraded: false }, decisions: [] };
     await alerts.commit({ ...cycle, at: 1_000, locations: [{ check, state, wanAt: 1_000 }] });
-    await alerts.commit({ ...cycle, at: 2_000, locations: [{ check, state }] });
+    // Each commit carries the check it was made from, as read before it (an older one is dropped).
+    const [checked] = await alerts.monitored();
+    if (checked === undefined) throw new Error('no monitored location');
+    await alerts.commit({ ...cycle, at: 1_500, locations: [{ check, state }] });
+    await alerts.commit({ ...cycle, at: 2_000, locations: [{ check: checked, state }] });
     expect((await alerts.monitored())[0]).toMatchObject({ wanAt: 1_000, checkedAt: 2_000 });
   });
 });

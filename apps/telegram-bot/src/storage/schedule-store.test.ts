@@ -7,7 +7,7 @@ import { renderDailyDigest } from '@org/bot-formatting/plume';
 import { analyzeDigest, type AlertDecision } from '@org/plume-analytics';
 import { createLogger } from '../logger';
 import { createAlertStore } from './alert-store';
-import { openMonitoringDatabase, type MonitoringDatabase } from './monitoring-db';
+import { openMonitoringDatabase, type SqliteMonitoringDatabase } from './sqlite-monitoring-db';
 import { createScheduleStore } from './schedule-store';
 import { createWatchStore } from './watch-store';
 
@@ -39,15 +39,15 @@ function decision(
 
 describe('the daily digest from the bot’s database', () => {
   let dir: string;
-  let database: MonitoringDatabase;
+  let database: SqliteMonitoringDatabase;
   let now: number;
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'schedule-store-'));
     database = openMonitoringDatabase(join(dir, 'bot.sqlite'));
     now = T0;
   });
-  afterEach(() => {
-    database.close();
+  afterEach(async () => {
+    await database.close();
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,9 +3,10 @@ import type { DatabaseSync } from 'node:sqlite';
 /**
  * The database's schema, one step per version (`PRAGMA user_version` counts the steps applied).
  * Steps are only ever appended: a database written by an older bot is brought up to date at open,
- * and a step never changes once released.
+ * and a step never changes once released. A step must be safe to apply again (`IF NOT EXISTS`): a
+ * function where SQL cannot say so, such as adding a column.
  */
-const STEPS: readonly string[] = [
+const STEPS: ReadonlyArray<string | ((db: DatabaseSync) => void)> = [
   // 1: one row per Telegram user; the strangers refused once (under ALLOWED_USERS).
   `CREATE TABLE IF NOT EXISTS users (
      user_id      INTEGER PRIMARY KEY,
@@ -229,6 +230,13 @@ const STEPS: readonly string[] = [
      pod         TEXT    NOT NULL,
      pod_name    TEXT
    ) STRICT;`,
+  // 14: a relay's claim of an outbox row (several relays may share the outbox): who holds it and
+  //     until when (epoch ms); once the lease runs out, another relay may take the row.
+  (db) => {
+    const columns = (db.prepare('PRAGMA table_info(outbox)').all() as Array<{ name: string }>).map((c) => c.name);
+    if (!columns.includes('claimed_by')) db.exec('ALTER TABLE outbox ADD COLUMN claimed_by TEXT');
+    if (!columns.includes('lease_until')) db.exec('ALTER TABLE outbox ADD COLUMN lease_until INTEGER');
+  },
 ];
 
 /** The schema version this bot writes. */
@@ -248,7 +256,10 @@ export function migrate(db: DatabaseSync): void {
         `The database has schema version ${version}, newer than this bot's ${SCHEMA_VERSION}: run the newer bot, or restore a backup.`,
       );
     }
-    for (const step of STEPS.slice(version)) db.exec(step);
+    for (const step of STEPS.slice(version)) {
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     if (version < SCHEMA_VERSION) db.exec(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     db.exec('COMMIT');
   } catch (error) {

@@ -1,21 +1,8 @@
-import type { ObservedCondition } from '@org/plume-analytics';
-import { z } from 'zod';
-import type { MonitoringDatabase } from './monitoring-db';
-import { planSpeedOf, type PlanSpeed } from './plan-speed';
-import { settle } from './settle';
+import { rowLock, type MonitoringDatabase, type MonitoringSql, type SqlWork } from './monitoring-db';
+import type { PlanSpeed } from './plan-speed';
+import { SELECT_WATCHES, toWatch, WATCH_CONDITIONS, type WatchCondition, type WatchRow } from './watch-row';
 
-/** The conditions a person can switch off per watch, in the order /watches shows them. */
-export const WATCH_CONDITIONS = [
-  'locationOffline',
-  'podDisconnected',
-  'healthDegraded',
-  'wanSaturated',
-  'speedTestDrop',
-  'plumeAlert',
-] as const satisfies readonly ObservedCondition[];
-export type WatchCondition = (typeof WATCH_CONDITIONS)[number];
-
-const conditionsSchema = z.array(z.enum(WATCH_CONDITIONS)).catch([]);
+export { WATCH_CONDITIONS, type WatchCondition } from './watch-row';
 
 /** A location to watch, as the person picked it (names as Plume gave them, raw). */
 export interface WatchTarget {
@@ -85,197 +72,182 @@ export interface WatchStore {
   countMonitored(): Promise<number>;
 }
 
-interface WatchRow {
-  monitored_id: number;
-  cloud: string;
-  customer_id: string;
-  customer_name: string;
-  location_id: string;
-  location_name: string;
-  conditions_off: string;
-  muted_until: number | null;
-  open_conditions: string | null;
-  plan_speed: string | null;
+function* count(sql: MonitoringSql, query: string, id: number): SqlWork<number> {
+  return Number((yield* sql.get<{ n: number }>(query, [id]))?.n ?? 0);
 }
 
-const SELECT_WATCHES = `
-  SELECT m.id AS monitored_id, m.cloud, m.customer_id, m.customer_name, m.location_id, m.location_name,
-         w.conditions_off, w.muted_until, x.plan_speed,
-         (SELECT group_concat(i.condition) FROM incidents i WHERE i.monitored_id = m.id AND i.resolved_at IS NULL) AS open_conditions
-  FROM watches w JOIN monitored_locations m ON m.id = w.monitored_id
-  LEFT JOIN monitored_wan x ON x.monitored_id = m.id
-  WHERE w.user_id = ?`;
-
-function toWatch(row: WatchRow): Watch {
-  const planSpeed = planSpeedOf(row.plan_speed);
-  return {
-    monitoredId: Number(row.monitored_id),
-    cloud: row.cloud,
-    customerId: row.customer_id,
-    customerName: row.customer_name,
-    locationId: row.location_id,
-    locationName: row.location_name,
-    conditionsOff: conditionsSchema.parse(JSON.parse(row.conditions_off)),
-    ...(row.muted_until === null ? {} : { mutedUntil: Number(row.muted_until) }),
-    openConditions: row.open_conditions === null ? [] : [...new Set(row.open_conditions.split(','))],
-    ...(planSpeed === null ? {} : { planSpeed }),
-  };
+function* get(sql: MonitoringSql, userId: number, monitoredId: number): SqlWork<Watch | undefined> {
+  const row = yield* sql.get<WatchRow>(`${SELECT_WATCHES} AND m.id = $2`, [userId, monitoredId]);
+  return row === undefined ? undefined : toWatch(row);
 }
 
 /**
- * The SQLite {@link WatchStore} on the monitoring connection. A location is monitored once per
- * cloud however many people watch it; the last watcher leaving removes it and closes its incidents
- * (nobody is left to tell).
+ * The {@link WatchStore} on the monitoring database (SQLite or PostgreSQL). A location is monitored
+ * once per cloud however many people watch it; the last watcher leaving removes it and closes its
+ * incidents (nobody is left to tell). Across replicas: a person's watches change one transaction at
+ * a time (a lock per person), so the cap holds; and the last watcher leaving locks the location's
+ * row before counting who is left, so a watch added meanwhile by another replica either waits for
+ * the removal (and recreates the location) or is counted (and the location stays).
  * @example const watches = createWatchStore(openMonitoringDatabase(file)); (await watches.watch(42, [target], 200)).added // 1
  */
 export function createWatchStore(database: MonitoringDatabase, clock: () => number = Date.now): WatchStore {
-  const { db, transaction } = database;
-  const upsertLocation = db.prepare(
-    `INSERT INTO monitored_locations (cloud, customer_id, location_id, location_name, customer_name, created_at)
-     VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT (cloud, location_id) DO UPDATE SET location_name = excluded.location_name,
-       customer_name = excluded.customer_name, customer_id = excluded.customer_id
-     RETURNING id`,
-  );
-  const countWatches = db.prepare('SELECT COUNT(*) AS n FROM watches WHERE user_id = ?');
-  const insertWatch = db.prepare(
-    'INSERT INTO watches (user_id, monitored_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-  );
-  const deleteWatch = db.prepare('DELETE FROM watches WHERE user_id = ? AND monitored_id = ?');
-  const watchers = db.prepare('SELECT COUNT(*) AS n FROM watches WHERE monitored_id = ?');
-  const closeIncidents = db.prepare(
-    'UPDATE incidents SET resolved_at = ? WHERE monitored_id = ? AND resolved_at IS NULL',
-  );
-  const deleteLocation = db.prepare('DELETE FROM monitored_locations WHERE id = ?');
-  const selectAll = db.prepare(`${SELECT_WATCHES} ORDER BY m.customer_name, m.location_name, m.id`);
-  const selectOne = db.prepare(`${SELECT_WATCHES} AND m.id = ?`);
-  const updateConditions = db.prepare('UPDATE watches SET conditions_off = ? WHERE user_id = ? AND monitored_id = ?');
-  const updatePlan = db.prepare(
-    `INSERT INTO monitored_wan (monitored_id, plan_speed)
-     SELECT ?, ? WHERE EXISTS (SELECT 1 FROM watches w WHERE w.monitored_id = ? AND w.user_id = ?)
-     ON CONFLICT (monitored_id) DO UPDATE SET plan_speed = excluded.plan_speed`,
-  );
-  const updateMute = db.prepare('UPDATE watches SET muted_until = ? WHERE user_id = ? AND monitored_id = ?');
-  const selectLocation = db.prepare(
-    'SELECT id AS monitored_id, cloud, customer_id, customer_name, location_id, location_name FROM monitored_locations WHERE id = ?',
-  );
-  const ack = db.prepare(
-    `UPDATE incidents SET acknowledged_by = ?, acknowledged_at = ?
-     WHERE id = ? AND resolved_at IS NULL AND acknowledged_at IS NULL`,
-  );
-  const selectIncident = db.prepare('SELECT monitored_id, resolved_at, acknowledged_at FROM incidents WHERE id = ?');
-  const countMonitored = db.prepare(
-    'SELECT COUNT(*) AS n FROM monitored_locations m WHERE EXISTS (SELECT 1 FROM watches w WHERE w.monitored_id = m.id)',
-  );
-
-  const count = (userId: number) => Number((countWatches.get(userId) as { n: number }).n);
-  const get = (userId: number, monitoredId: number) => {
-    const row = selectOne.get(userId, monitoredId) as WatchRow | undefined;
-    return row === undefined ? undefined : toWatch(row);
-  };
-
   return {
     watch(userId, targets, cap) {
-      return settle(() =>
-        transaction(() => {
-          const outcome: WatchOutcome = { added: 0, already: 0, refused: 0, total: count(userId) };
-          const now = clock();
-          for (const t of targets) {
-            const { id } = upsertLocation.get(
-              t.cloud,
-              t.customerId,
-              t.locationId,
-              t.locationName,
-              t.customerName,
-              now,
-            ) as { id: number };
-            if (get(userId, Number(id)) !== undefined) {
-              outcome.already += 1;
-              continue;
-            }
-            if (outcome.total >= cap) {
-              outcome.refused += 1;
-              if (Number((watchers.get(id) as { n: number }).n) === 0) deleteLocation.run(id);
-              continue;
-            }
-            insertWatch.run(userId, id, now);
-            outcome.added += 1;
-            outcome.total += 1;
+      return database.transaction(function* (tx) {
+        yield* tx.lock('watches', userId);
+        const total = yield* count(tx, 'SELECT COUNT(*) AS n FROM watches WHERE user_id = $1', userId);
+        const outcome: WatchOutcome = { added: 0, already: 0, refused: 0, total };
+        const now = clock();
+        for (const t of targets) {
+          const row = yield* tx.get<{ id: number }>(
+            `INSERT INTO monitored_locations (cloud, customer_id, location_id, location_name, customer_name, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6)
+             ON CONFLICT (cloud, location_id) DO UPDATE SET location_name = excluded.location_name,
+               customer_name = excluded.customer_name, customer_id = excluded.customer_id
+             RETURNING id`,
+            [t.cloud, t.customerId, t.locationId, t.locationName, t.customerName, now],
+          );
+          const id = Number(row?.id);
+          const watched = yield* tx.get('SELECT 1 AS one FROM watches WHERE user_id = $1 AND monitored_id = $2', [
+            userId,
+            id,
+          ]);
+          if (watched !== undefined) {
+            outcome.already += 1;
+            continue;
           }
-          return outcome;
-        }),
-      );
+          if (outcome.total >= cap) {
+            outcome.refused += 1;
+            if ((yield* count(tx, 'SELECT COUNT(*) AS n FROM watches WHERE monitored_id = $1', id)) === 0)
+              yield* tx.run('DELETE FROM monitored_locations WHERE id = $1', [id]);
+            continue;
+          }
+          yield* tx.run(
+            'INSERT INTO watches (user_id, monitored_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+            [userId, id, now],
+          );
+          outcome.added += 1;
+          outcome.total += 1;
+        }
+        return outcome;
+      });
     },
     unwatch(userId, monitoredId) {
-      return settle(() =>
-        transaction(() => {
-          if (deleteWatch.run(userId, monitoredId).changes === 0) return false;
-          if (Number((watchers.get(monitoredId) as { n: number }).n) === 0) {
-            closeIncidents.run(clock(), monitoredId);
-            deleteLocation.run(monitoredId);
-          }
-          return true;
-        }),
+      return database.transaction(function* (tx) {
+        yield* tx.lock('watches', userId);
+        const gone = yield* tx.run('DELETE FROM watches WHERE user_id = $1 AND monitored_id = $2', [
+          userId,
+          monitoredId,
+        ]);
+        if (gone === 0) return false;
+        yield* tx.all(`SELECT id FROM monitored_locations WHERE id = $1${rowLock(tx)}`, [monitoredId]);
+        if ((yield* count(tx, 'SELECT COUNT(*) AS n FROM watches WHERE monitored_id = $1', monitoredId)) === 0) {
+          yield* tx.run('UPDATE incidents SET resolved_at = $1 WHERE monitored_id = $2 AND resolved_at IS NULL', [
+            clock(),
+            monitoredId,
+          ]);
+          yield* tx.run('DELETE FROM monitored_locations WHERE id = $1', [monitoredId]);
+        }
+        return true;
+      });
+    },
+    async list(userId) {
+      const rows = await database.read((sql) =>
+        sql.all<WatchRow>(`${SELECT_WATCHES} ORDER BY m.customer_name, m.location_name, m.id`, [userId]),
       );
+      return rows.map(toWatch);
     },
-    list(userId) {
-      return settle(() => (selectAll.all(userId) as unknown as WatchRow[]).map(toWatch));
-    },
-    get(userId, monitoredId) {
-      return settle(() => get(userId, monitoredId));
-    },
+    get: (userId, monitoredId) => database.read((sql) => get(sql, userId, monitoredId)),
     setCondition(userId, monitoredId, condition, on) {
-      return settle(() =>
-        transaction(() => {
-          const watch = get(userId, monitoredId);
-          if (watch === undefined) return false;
-          const off = new Set(watch.conditionsOff);
-          if (on) off.delete(condition);
-          else off.add(condition);
-          const ordered = WATCH_CONDITIONS.filter((c) => off.has(c));
-          updateConditions.run(JSON.stringify(ordered), userId, monitoredId);
-          return true;
-        }),
-      );
+      return database.transaction(function* (tx) {
+        yield* tx.lock('watches', userId);
+        const watch = yield* get(tx, userId, monitoredId);
+        if (watch === undefined) return false;
+        const off = new Set(watch.conditionsOff);
+        if (on) off.delete(condition);
+        else off.add(condition);
+        const ordered = WATCH_CONDITIONS.filter((c) => off.has(c));
+        yield* tx.run('UPDATE watches SET conditions_off = $1 WHERE user_id = $2 AND monitored_id = $3', [
+          JSON.stringify(ordered),
+          userId,
+          monitoredId,
+        ]);
+        return true;
+      });
     },
-    setPlanSpeed(userId, monitoredId, plan) {
+    async setPlanSpeed(userId, monitoredId, plan) {
       const text = plan === null ? null : JSON.stringify(plan);
-      return settle(() => updatePlan.run(monitoredId, text, monitoredId, userId).changes > 0);
+      const changed = await database.read((sql) =>
+        sql.run(
+          `INSERT INTO monitored_wan (monitored_id, plan_speed)
+         SELECT CAST($1 AS BIGINT), CAST($2 AS TEXT)
+         WHERE EXISTS (SELECT 1 FROM watches w WHERE w.monitored_id = $1 AND w.user_id = $3)
+         ON CONFLICT (monitored_id) DO UPDATE SET plan_speed = excluded.plan_speed`,
+          [monitoredId, text, userId],
+        ),
+      );
+      return changed > 0;
     },
-    mute(userId, monitoredId, until) {
-      return settle(() => updateMute.run(until, userId, monitoredId).changes > 0);
+    async mute(userId, monitoredId, until) {
+      const changed = await database.read((sql) =>
+        sql.run('UPDATE watches SET muted_until = $1 WHERE user_id = $2 AND monitored_id = $3', [
+          until,
+          userId,
+          monitoredId,
+        ]),
+      );
+      return changed > 0;
     },
-    location(monitoredId) {
-      return settle(() => {
-        const row = selectLocation.get(monitoredId) as Omit<WatchRow, 'conditions_off' | 'muted_until'> | undefined;
-        if (row === undefined) return undefined;
-        return {
-          monitoredId: Number(row.monitored_id),
-          cloud: row.cloud,
-          customerId: row.customer_id,
-          customerName: row.customer_name,
-          locationId: row.location_id,
-          locationName: row.location_name,
-        };
-      });
+    async location(monitoredId) {
+      const row = await database.read((sql) =>
+        sql.get<Omit<WatchRow, 'conditions_off' | 'muted_until' | 'open_conditions' | 'plan_speed'>>(
+          `SELECT id AS monitored_id, cloud, customer_id, customer_name, location_id, location_name
+         FROM monitored_locations WHERE id = $1`,
+          [monitoredId],
+        ),
+      );
+      if (row === undefined) return undefined;
+      return {
+        monitoredId: Number(row.monitored_id),
+        cloud: row.cloud,
+        customerId: row.customer_id,
+        customerName: row.customer_name,
+        locationId: row.location_id,
+        locationName: row.location_name,
+      };
     },
-    acknowledge(incidentId, userId, at) {
-      return settle(() => ack.run(userId, at, incidentId).changes > 0);
+    async acknowledge(incidentId, userId, at) {
+      const changed = await database.read((sql) =>
+        sql.run(
+          `UPDATE incidents SET acknowledged_by = $1, acknowledged_at = $2
+         WHERE id = $3 AND resolved_at IS NULL AND acknowledged_at IS NULL`,
+          [userId, at, incidentId],
+        ),
+      );
+      return changed > 0;
     },
-    incident(incidentId) {
-      return settle(() => {
-        const row = selectIncident.get(incidentId) as
-          { monitored_id: number | null; resolved_at: number | null; acknowledged_at: number | null } | undefined;
-        if (row === undefined) return undefined;
-        return {
-          monitoredId: row.monitored_id === null ? null : Number(row.monitored_id),
-          open: row.resolved_at === null,
-          acknowledged: row.acknowledged_at !== null,
-        };
-      });
+    async incident(incidentId) {
+      const row = await database.read((sql) =>
+        sql.get<{
+          monitored_id: number | null;
+          resolved_at: number | null;
+          acknowledged_at: number | null;
+        }>('SELECT monitored_id, resolved_at, acknowledged_at FROM incidents WHERE id = $1', [incidentId]),
+      );
+      if (row === undefined) return undefined;
+      return {
+        monitoredId: row.monitored_id === null ? null : Number(row.monitored_id),
+        open: row.resolved_at === null,
+        acknowledged: row.acknowledged_at !== null,
+      };
     },
-    countMonitored() {
-      return settle(() => Number((countMonitored.get() as { n: number }).n));
+    async countMonitored() {
+      const row = await database.read((sql) =>
+        sql.get<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM monitored_locations m WHERE EXISTS (SELECT 1 FROM watches w WHERE w.monitored_id = m.id)',
+        ),
+      );
+      return Number(row?.n ?? 0);
     },
   };
 }
