@@ -1,4 +1,6 @@
 import { describe } from '@jest/globals';
+import { monitoringContract } from '../testing/monitoring-contract';
+import { outboxContract } from '../testing/outbox-contract';
 import { settingsStoreContract } from '../testing/settings-contract';
 import { STORE_BACKENDS } from '../testing/store-backends';
 import { teamStoreContract } from '../testing/team-store-contract';
@@ -12,4 +14,6 @@ describe.each(STORE_BACKENDS)('the $name stores', (backend) => {
   teamStoreContract(backend);
   settingsStoreContract(backend);
   updateInboxContract(backend);
+  monitoringContract(backend);
+  outboxContract(backend);
 });

@@ -5,13 +5,16 @@ import { DatabaseSync } from 'node:sqlite';
 import { Client } from 'pg';
 import type { Logger } from '../logger';
 import type { Cipher } from '../security/cipher';
+import type { MonitoringDatabase } from '../storage/monitoring-db';
 import { openPgPool } from '../storage/pg-database';
+import { pgMonitoringDatabase } from '../storage/pg-monitoring-db';
 import { migratePostgres } from '../storage/pg-schema';
 import { openPgSettingsStore } from '../storage/pg-settings-store';
 import { openPgTeamStore } from '../storage/pg-team-store';
 import { pgUpdateInbox } from '../storage/pg-update-inbox';
 import { openPgUserStore } from '../storage/pg-user-store';
 import { openSettingsStore, type SettingsStore } from '../storage/settings-store';
+import { openMonitoringDatabase } from '../storage/sqlite-monitoring-db';
 import { openSqliteTeamStore } from '../storage/sqlite-team-store';
 import { openSqliteUpdateInbox } from '../storage/sqlite-update-inbox';
 import { createSqliteUserStore } from '../storage/sqlite-user-store';
@@ -34,6 +37,8 @@ export interface BackendDatabase {
    * pool and replica id, `leaseMs` its lease); on SQLite, the next process to open the file.
    */
   openInbox(cipher: Cipher, options?: InboxOptions): Promise<UpdateInbox>;
+  /** The monitoring database (watches, alerts, outbox, schedule) on this database, on connection(s) of its own. */
+  openMonitoring(): Promise<MonitoringDatabase>;
   /** Runs one SQL statement directly, as an operator would (values inline: placeholders differ). */
   sql(statement: string): Promise<Array<Record<string, unknown>>>;
   /** Closes everything opened here and deletes the database. */
@@ -80,6 +85,7 @@ export const sqliteBackend: StoreBackend = {
             openSqliteUpdateInbox({ file, cipher, logger: logger(), ...(inbox?.clock ? { clock: inbox.clock } : {}) }),
           ),
         ),
+      openMonitoring: () => Promise.resolve().then(() => track(openMonitoringDatabase(file))),
       sql: (statement) =>
         Promise.resolve().then(() => {
           const db = new DatabaseSync(file);
@@ -144,6 +150,12 @@ export const postgresBackend: StoreBackend = {
             if (!pool.ended) await pool.end();
           },
         });
+      },
+      async openMonitoring() {
+        const pool = openPgPool({ url: database.url, name: database.name, logger: logger() });
+        track({ close: () => pool.end() });
+        await migratePostgres(pool);
+        return pgMonitoringDatabase(pool);
       },
       async sql(statement) {
         const client = new Client({ connectionString: database.url });
