@@ -164,7 +164,16 @@ describe('parseDatabaseUrl', () => {
     }
   });
 
-  it('is not a variable of the bot yet (the bot does not run on PostgreSQL yet)', () => {
-    expect(ENV_VARIABLES).not.toContain('DATABASE_URL');
+  it('is read from the environment when set, and its password never reaches the error', () => {
+    const base = { BOT_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') };
+    expect(createConfig(base).database).toBeUndefined();
+    expect(createConfig({ ...base, DATABASE_URL: 'postgres://bot:s3cret-pw@db:5432/bot' }).database?.redacted).toBe(
+      'postgres://bot:***@db:5432/bot',
+    );
+    expect(() => createConfig({ ...base, DATABASE_URL: 'mysql://bot:s3cret-pw@db/bot' })).toThrow(
+      /DATABASE_URL must be a PostgreSQL URL/,
+    );
+    expect(() => createConfig({ ...base, DATABASE_URL: 'mysql://bot:s3cret-pw@db/bot' })).not.toThrow(/s3cret-pw/);
+    expect(ENV_VARIABLES).toContain('DATABASE_URL');
   });
 });

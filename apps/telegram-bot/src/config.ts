@@ -109,6 +109,7 @@ const envSchema = z
     ),
     REPLICA_ID: optional(identifier('this process among the replicas, e.g. bot-1')),
     PLUME_EGRESS_ID: optional(identifier('the address replicas reach Plume from, e.g. office-nat')),
+    DATABASE_URL: optional(z.string()),
     STOP_GRACE_SECONDS: optional(
       z.coerce
         .number({ error: 'must be a number of seconds' })
@@ -173,6 +174,8 @@ export interface Config {
    * replicas with the same one share each cloud's Plume budget.
    */
   plumeEgressId: string;
+  /** The PostgreSQL database of every replica's state (`DATABASE_URL`); unset: one SQLite file in `dataDir`. */
+  database?: DatabaseUrl | undefined;
 }
 
 /** Default of `WATCH_INTERVAL_SECONDS`: each watched location is checked every 5 minutes. */
@@ -262,8 +265,7 @@ const databaseUrlSchema = z
   });
 
 /**
- * Reads `DATABASE_URL`, the PostgreSQL database of the bot's state. (Work in progress: the bot
- * does not run on PostgreSQL yet, so no other part of the configuration reads it.)
+ * Reads `DATABASE_URL`, the PostgreSQL database of the bot's state (`createConfig` reads it when set).
  * @throws {ConfigError} naming DATABASE_URL and the URL's expected shape; the value (with its password) is never echoed
  * @example parseDatabaseUrl('postgres://bot:s3cret@db:5432/bot').redacted // 'postgres://bot:***@db:5432/bot'
  */
@@ -312,5 +314,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     auditRetentionDays: e.AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
     replicaId: e.REPLICA_ID ?? defaultReplicaId(),
     plumeEgressId: e.PLUME_EGRESS_ID ?? DEFAULT_PLUME_EGRESS_ID,
+    database:
+      e.DATABASE_URL === undefined || e.DATABASE_URL.trim() === '' ? undefined : parseDatabaseUrl(e.DATABASE_URL),
   };
 }

@@ -4,6 +4,15 @@ import type { Environment } from './environment';
 import { chooseLogFormat, createLogger, type Logger } from './logger';
 import { startSandboxEnvironment } from './sandbox';
 import { EncryptionKeyMismatchError } from './storage/key-check';
+import { DatabaseUnavailableError } from './storage/pg-database';
+import { EncryptionKeyRequiredError } from './storage/storage';
+
+/** Start-up failures whose message says what to fix: printed as they are, besides the log. */
+const ACTIONABLE = [EncryptionKeyMismatchError, EncryptionKeyRequiredError, DatabaseUnavailableError];
+
+/** The database password, so the logger blanks it wherever it might appear. */
+const databasePassword = (config: Config) =>
+  config.database === undefined ? '' : decodeURIComponent(new URL(config.database.url).password);
 
 /** Telegram and the configured Plume cloud (a token is set). */
 function telegramEnvironment(config: Config & { telegramToken: string }): Environment {
@@ -55,6 +64,7 @@ async function run(config: Config, logger: Logger): Promise<void> {
     dataDir: environment.dataDir,
     chartWorker: new URL('./render-worker.js', import.meta.url),
     chartWarmUp: true,
+    database: config.database,
     ...(environment.freshUpdateIds === true ? { freshUpdateIds: true } : {}),
     ...(environment.watchIntervalSeconds === undefined
       ? {}
@@ -75,10 +85,11 @@ const logger = createLogger({
     config.telegramToken ?? '',
     config.encryptionKey?.toString('base64') ?? '',
     config.encryptionKey?.toString('hex') ?? '',
+    databasePassword(config),
   ],
 });
 run(config, logger).catch((err: unknown) => {
-  if (err instanceof EncryptionKeyMismatchError) process.stderr.write(`${err.message}\n`);
+  if (ACTIONABLE.some((kind) => err instanceof kind)) process.stderr.write(`${(err as Error).message}\n`);
   logger.fatal({ err }, 'The bot could not start');
   setTimeout(() => process.exit(1), 100);
 });
