@@ -1,6 +1,7 @@
 import { describe } from '@jest/globals';
 import { monitoringContract } from '../testing/monitoring-contract';
 import { outboxContract } from '../testing/outbox-contract';
+import { scheduleStoreContract } from '../testing/schedule-contract';
 import { settingsStoreContract } from '../testing/settings-contract';
 import { STORE_BACKENDS } from '../testing/store-backends';
 import { teamStoreContract } from '../testing/team-store-contract';
@@ -16,4 +17,5 @@ describe.each(STORE_BACKENDS)('the $name stores', (backend) => {
   updateInboxContract(backend);
   monitoringContract(backend);
   outboxContract(backend);
+  scheduleStoreContract(backend);
 });
