@@ -1,7 +1,7 @@
 import type { ObservedCondition } from '@org/plume-analytics';
 import { z } from 'zod';
 import { planSpeedOf } from './plan-speed';
-import type { Watch } from './watch-store';
+import type { MonitoredLocation, Watch } from './watch-store';
 
 /** The conditions a person can switch off per watch, in the order /watches shows them. */
 export const WATCH_CONDITIONS = [
@@ -40,12 +40,17 @@ export const SELECT_WATCHES = `
   LEFT JOIN monitored_wan x ON x.monitored_id = m.id
   WHERE w.user_id = $1`;
 
+/** The columns of `monitored_locations` a watch row carries. */
+export type LocationRow = Pick<
+  WatchRow,
+  'monitored_id' | 'cloud' | 'customer_id' | 'customer_name' | 'location_id' | 'location_name'
+>;
+
 /**
- * The {@link Watch} of a row (a damaged conditions list reads as none switched off).
- * @example toWatch(row).conditionsOff // ['plumeAlert']
+ * The {@link MonitoredLocation} of a row.
+ * @example locationOf(row).locationName // row.location_name
  */
-export function toWatch(row: WatchRow): Watch {
-  const planSpeed = planSpeedOf(row.plan_speed);
+export function locationOf(row: LocationRow): MonitoredLocation {
   return {
     monitoredId: Number(row.monitored_id),
     cloud: row.cloud,
@@ -53,6 +58,17 @@ export function toWatch(row: WatchRow): Watch {
     customerName: row.customer_name,
     locationId: row.location_id,
     locationName: row.location_name,
+  };
+}
+
+/**
+ * The {@link Watch} of a row (a damaged conditions list reads as none switched off).
+ * @example toWatch(row).conditionsOff // ['plumeAlert']
+ */
+export function toWatch(row: WatchRow): Watch {
+  const planSpeed = planSpeedOf(row.plan_speed);
+  return {
+    ...locationOf(row),
     conditionsOff: conditionsSchema.parse(JSON.parse(row.conditions_off)),
     ...(row.muted_until === null ? {} : { mutedUntil: Number(row.muted_until) }),
     openConditions: row.open_conditions === null ? [] : [...new Set(row.open_conditions.split(','))],

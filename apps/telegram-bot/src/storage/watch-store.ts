@@ -1,6 +1,14 @@
 import { rowLock, type MonitoringDatabase, type MonitoringSql, type SqlWork } from './monitoring-db';
 import type { PlanSpeed } from './plan-speed';
-import { SELECT_WATCHES, toWatch, WATCH_CONDITIONS, type WatchCondition, type WatchRow } from './watch-row';
+import {
+  locationOf,
+  SELECT_WATCHES,
+  toWatch,
+  WATCH_CONDITIONS,
+  type LocationRow,
+  type WatchCondition,
+  type WatchRow,
+} from './watch-row';
 
 export { WATCH_CONDITIONS, type WatchCondition } from './watch-row';
 
@@ -200,21 +208,13 @@ export function createWatchStore(database: MonitoringDatabase, clock: () => numb
     },
     async location(monitoredId) {
       const row = await database.read((sql) =>
-        sql.get<Omit<WatchRow, 'conditions_off' | 'muted_until' | 'open_conditions' | 'plan_speed'>>(
+        sql.get<LocationRow>(
           `SELECT id AS monitored_id, cloud, customer_id, customer_name, location_id, location_name
          FROM monitored_locations WHERE id = $1`,
           [monitoredId],
         ),
       );
-      if (row === undefined) return undefined;
-      return {
-        monitoredId: Number(row.monitored_id),
-        cloud: row.cloud,
-        customerId: row.customer_id,
-        customerName: row.customer_name,
-        locationId: row.location_id,
-        locationName: row.location_name,
-      };
+      return row === undefined ? undefined : locationOf(row);
     },
     async acknowledge(incidentId, userId, at) {
       const changed = await database.read((sql) =>
