@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Logger } from '../logger';
 import { createCipher, type Cipher } from '../security/cipher';
 import { EncryptionKeyMismatchError, opensKeyCheck, sealKeyCheck, secretContext, workspaceContext } from './key-check';
-import { DatabaseUnavailableError, openPgPool, PG_APPLICATION_NAME } from './pg-database';
+import { DatabaseUnavailableError, openPgPool, PG_APPLICATION_NAME, pgTransaction } from './pg-database';
 import { migratePostgres } from './pg-schema';
 import { resealOrStop, RotationError, type RotationResult } from './rotate-key';
 
@@ -53,27 +53,13 @@ export async function rotatePgEncryptionKey(options: PgRotateKeyOptions): Promis
   const now = (options.clock ?? Date.now)();
   const pool = openPgPool({ url: options.url, name: options.name, logger: options.logger, max: 1 });
   try {
-    let client: PoolClient;
     try {
       await migratePostgres(pool);
-      client = await pool.connect();
     } catch (error) {
       if (error instanceof Error && /newer than this bot/.test(error.message)) throw error;
       throw new DatabaseUnavailableError(options.name, { cause: error });
     }
-    try {
-      await client.query('BEGIN');
-      try {
-        const result = await rotate(client, from, to, options, now);
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      }
-    } finally {
-      client.release();
-    }
+    return await pgTransaction(pool, (client) => rotate(client, from, to, options, now));
   } finally {
     await pool.end();
   }
