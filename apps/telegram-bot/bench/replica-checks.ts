@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseDatabaseUrl } from '../src/config';
+import { parseDatabaseUrl } from '../src/database-url';
 import { customerId, locationId, type Fleet } from './fleet';
 import { startFleetProxy, type FleetCall } from './fleet-proxy';
 import { BENCH_KEY, type ReplicaServers } from './replica-servers';

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtures } from '@org/plume-simulator';
-import { parseDatabaseUrl } from '../src/config';
+import { parseDatabaseUrl } from '../src/database-url';
 import { measureReplies, warmUp, type Replies } from './load';
 import { measureChecks, type Checks } from './replica-checks';
 import { BENCH_KEY, startReplicaServers, type ReplicaServers } from './replica-servers';

@@ -1,4 +1,4 @@
-import type { DatabaseUrl } from '../src/config';
+import type { DatabaseUrl } from '../src/database-url';
 import { captureLogger } from '../src/testing/capture-logger';
 import { seedUsers as seed } from '../src/testing/seed-users';
 import { openStorage } from '../src/storage/open-storage';

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, createConfig, parseDatabaseUrl, parseEncryptionKey, type Config } from './config';
+import { ConfigError, createConfig, parseEncryptionKey, type Config } from './config';
+import { parseDatabaseUrl } from './database-url';
 import type { Logger } from './logger';
 import { KEY_FILE_NAME, loadEncryptionKey } from './security/encryption-key';
 import { rotatePgEncryptionKey } from './storage/pg-rotate-key';

@@ -1,4 +1,5 @@
-import { defaultReplicaId, type DatabaseUrl } from '../config';
+import { defaultReplicaId } from '../config';
+import type { DatabaseUrl } from '../database-url';
 import { createPgBossScheduler } from '../jobs/pg-boss-scheduler';
 import { createCipher } from '../security/cipher';
 import { pgBudgetStore } from './pg-budget-store';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { Client } from 'pg';
-import { parseDatabaseUrl } from '../config';
+import { parseDatabaseUrl } from '../database-url';
 import { KEY_FILE_NAME } from '../security/encryption-key';
 import { captureLogger } from '../testing/capture-logger';
 import { createTestDatabase, type TestDatabase } from '../testing/postgres';

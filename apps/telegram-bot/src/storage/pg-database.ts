@@ -20,7 +20,7 @@ const botTypes: CustomTypesConfig = {
 export const PG_APPLICATION_NAME = 'plume-telegram-bot';
 
 export interface PgPoolOptions {
-  /** A PostgreSQL URL, from `parseDatabaseUrl` (config.ts). */
+  /** A PostgreSQL URL, from `parseDatabaseUrl` (database-url.ts). */
   url: string;
   /** What logs and errors call the database (the redacted URL): never the URL itself, which may hold a password. */
   name: string;

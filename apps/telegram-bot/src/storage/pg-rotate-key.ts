@@ -13,7 +13,7 @@ import { resealOrStop, RotationError, type RotationResult } from './rotate-key';
 export type PgResealer = (client: PoolClient, from: Cipher, to: Cipher) => Promise<number>;
 
 export interface PgRotateKeyOptions {
-  /** A PostgreSQL URL, from `parseDatabaseUrl` (config.ts). */
+  /** A PostgreSQL URL, from `parseDatabaseUrl` (database-url.ts). */
   url: string;
   /** What messages call the database: the redacted URL, never `url` (it may hold a password). */
   name: string;

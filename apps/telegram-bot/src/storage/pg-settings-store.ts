@@ -6,7 +6,7 @@ import { decodeRoute, decodeSettings, settingsWrite, type RouteRow } from './set
 import type { SettingsStore } from './settings-store';
 
 export interface PgSettingsStoreOptions {
-  /** A PostgreSQL URL, from `parseDatabaseUrl` (config.ts). */
+  /** A PostgreSQL URL, from `parseDatabaseUrl` (database-url.ts). */
   url: string;
   /** What logs and errors call the database: the redacted URL, never `url` (it may hold a password). */
   name: string;

@@ -10,7 +10,7 @@ import { pgWorkspaces } from './pg-workspaces';
 import type { TeamStore } from './team-store';
 
 export interface PgTeamStoreOptions {
-  /** A PostgreSQL URL, from `parseDatabaseUrl` (config.ts). */
+  /** A PostgreSQL URL, from `parseDatabaseUrl` (database-url.ts). */
   url: string;
   /** What logs and errors call the database: the redacted URL, never `url` (it may hold a password). */
   name: string;

@@ -7,7 +7,7 @@ import type { UserStore } from './user-store';
 import { emptyUserState, type UserState } from './user-state';
 
 export interface PgUserStoreOptions {
-  /** A PostgreSQL URL, from `parseDatabaseUrl` (config.ts). */
+  /** A PostgreSQL URL, from `parseDatabaseUrl` (database-url.ts). */
   url: string;
   /** What logs and errors call the database: the redacted URL, never `url` (it may hold a password). */
   name: string;

@@ -1,4 +1,4 @@
-import type { DatabaseUrl } from '../config';
+import type { DatabaseUrl } from '../database-url';
 import type { JobScheduler } from '../jobs/job-scheduler';
 import type { Logger } from '../logger';
 import type { SharedPlumeState } from '../plume/gateway';
@@ -44,7 +44,7 @@ export interface Storage extends Stores {
 export interface StorageOptions {
   /** The data folder: SQLite's database file, and the generated key when none is configured. */
   dataDir: string;
-  /** PostgreSQL instead of SQLite (from `parseDatabaseUrl` in config.ts). */
+  /** PostgreSQL instead of SQLite (from `parseDatabaseUrl` in database-url.ts). */
   database?: DatabaseUrl | undefined;
   /** `BOT_ENCRYPTION_KEY`, decoded; required with `database` (every replica must hold the same key). */
   encryptionKey?: Buffer | undefined;

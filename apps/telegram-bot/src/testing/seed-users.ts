@@ -1,4 +1,4 @@
-import type { DatabaseUrl } from '../config';
+import type { DatabaseUrl } from '../database-url';
 import { newInviteToken } from '../team/invite-token';
 import { openStorage } from '../storage/open-storage';
 import type { Credentials, LocationRef } from '../storage/user-state';
