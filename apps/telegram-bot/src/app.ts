@@ -1,18 +1,17 @@
-import { createHmac } from 'node:crypto';
 import { Telegram } from 'telegraf';
-import type { Update } from 'telegraf/types';
 import { createBot } from './bot';
 import { createChartCache, type ChartCacheOptions } from './charts/chart-cache';
 import { createChartRenderer } from './charts/chart-renderer';
 import type { WarmUpOutcome } from './charts/render-worker';
+import { createAppStop } from './app-stop';
 import { COMMANDS } from './commands';
 import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type PlumeEndpoints } from './config';
 import type { DatabaseUrl } from './database-url';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
-import { startHttpServer, type RunningHttpServer, type WebhookHandler } from './http/http-server';
+import { startHttpServer, type RunningHttpServer } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
 import { readiness } from './http/readiness';
-import { createWebhookHandler } from './http/webhook';
+import { setBotWebhook } from './http/bot-webhook';
 import type { Logger } from './logger';
 import type { DeliveryFor } from './monitoring/delivery';
 import { settingsDelivery } from './monitoring/settings-delivery';
@@ -193,6 +192,15 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   let running = true;
   let http: RunningHttpServer | undefined;
   let polling: Promise<void> | undefined;
+  /** Everything but the updates, in the order it closes (at a stop, or when the start fails). */
+  const close = async () => {
+    await http?.close();
+    await monitoring.stop();
+    stopRetention();
+    await storage.close();
+    await charts.close();
+    transport.close();
+  };
   try {
     telegraf.botInfo = await telegraf.telegram.getMe();
     await telegraf.telegram
@@ -206,9 +214,11 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     const webhook =
       config.webhookUrl === undefined
         ? undefined
-        : await createWebhook(telegraf, {
+        : await setBotWebhook({
             url: config.webhookUrl,
             token: options.token,
+            telegram: telegraf.telegram,
+            handleUpdate: (update) => telegraf.handleUpdate(update),
             logger,
             accepting: () => running,
           });
@@ -230,12 +240,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     }
   } catch (error) {
     dispatcher.abandon();
-    await http?.close();
-    await monitoring.stop();
-    stopRetention();
-    await storage.close();
-    await charts.close();
-    transport.close();
+    await close();
     throw error;
   }
   // Keeps the leases of the updates this replica holds, and takes over those a dead replica left.
@@ -251,75 +256,17 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     'Bot started',
   );
 
-  let failure: unknown;
-  let settle!: () => void;
-  let fail!: (error: unknown) => void;
-  const stopped = new Promise<void>((resolve, reject) => {
-    settle = resolve;
-    fail = reject;
-  });
-  let stopping: Promise<void> | undefined;
-  const stop = (reason: string, graceMs = config.stopGraceMs) =>
-    (stopping ??= (async () => {
-      running = false; // the webhook answers 503 from now on: the proxy or Telegram delivers elsewhere
-      claims.drain();
-      logger.info({ reason }, 'Stopping: finishing the updates in flight');
-      if (polling !== undefined) {
-        if (failure === undefined) telegraf.stop(reason);
-        await polling.catch(() => undefined);
-      }
-      const grace = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
-      if ((await Promise.race([dispatcher.idle(), grace])) === 'timeout') {
-        logger.warn(
-          { updates: dispatcher.inFlight() },
-          'Some updates were still running: they stay in the inbox, and the next start resumes them.',
-        );
-      }
-      dispatcher.abandon();
-      await claims.stop();
-      // What is left goes to another replica at once, not after the lease (on SQLite, to the next start).
-      const handedBack = await inbox.release().catch((err: unknown) => {
-        logger.warn({ err }, 'Could not hand back the unfinished updates: another replica takes them after the lease.');
-        return 0;
-      });
-      if (handedBack > 0) logger.info({ updates: handedBack }, 'Handed back the updates left unfinished.');
-      await http?.close();
-      await monitoring.stop();
-      stopRetention();
-      await storage.close();
-      await charts.close();
-      transport.close();
-      logger.info('Stopped');
-      if (failure === undefined) settle();
-      else fail(failure);
-    })());
-  // Polling can also end by itself: another instance took the token (409), the token was revoked (401).
-  polling?.catch((error: unknown) => {
-    failure = error;
-    void stop('polling failed').catch(() => undefined);
+  const { stop, stopped } = createAppStop({
+    logger,
+    stopAccepting: () => {
+      running = false;
+    },
+    claims,
+    dispatcher,
+    inbox,
+    polling: polling === undefined ? undefined : { running: polling, stop: (reason) => telegraf.stop(reason) },
+    close,
+    graceMs: config.stopGraceMs,
   });
   return { username: telegraf.botInfo.username, http, stop, stopped };
-}
-
-/**
- * Points Telegram at `url` with the bot's secret token and returns the handler for its path, which
- * accepts only posts carrying that token, each holding one update of at most 1 MB, and answers 503
- * once `accepting` says no. The token is derived from the bot token, so every replica sets and
- * expects the same one (a random one per replica would lock out all but the last to start).
- * (telegraf's createWebhook would force https, a local Bot API server may post over http; and its
- * callback caps no body and hands the bot whatever JSON it gets.)
- */
-async function createWebhook(
-  telegraf: ReturnType<typeof createBot>['telegraf'],
-  options: { url: string; token: string; logger: Logger; accepting: () => boolean },
-): Promise<WebhookHandler> {
-  const secretToken = createHmac('sha256', options.token).update('telegram webhook secret token').digest('hex');
-  await telegraf.telegram.setWebhook(options.url, { secret_token: secretToken });
-  return createWebhookHandler({
-    path: new URL(options.url).pathname,
-    secretToken,
-    logger: options.logger,
-    accepting: options.accepting,
-    handleUpdate: (update) => telegraf.handleUpdate(update as unknown as Update),
-  });
 }
