@@ -1,10 +1,10 @@
-import { evaluateFleet, type AlertOptions, type FleetAlertState, type LocationAlertState } from '@org/plume-analytics';
 import { z } from 'zod';
 import type { JobKind, JobScheduler } from '../jobs/job-scheduler';
 import type { Logger } from '../logger';
 import type { PlumeGateway } from '../plume/gateway';
 import type { AlertStore } from '../storage/alert-store';
 import type { Credentials } from '../storage/user-state';
+import { evaluateCycle } from './evaluate-cycle';
 import { dueSlot, groupsOf, oldestCheck, type CustomerGroup } from './due-checks';
 import { observeCustomer, type CheckResult } from './observe';
 import { createLoop, realTimers, type Timers } from './timers';
@@ -44,9 +44,6 @@ export interface Monitor {
   /** Stops: calls in flight are aborted and their results dropped (the next start checks again). */
   stop(): Promise<void>;
 }
-
-/** Without a plan speed set for a location, its WAN is judged against its latest speed test. */
-const ALERT_OPTIONS: AlertOptions = { wan: { planFromSpeedTest: true } };
 
 /** The job of checking one customer (its key) in one slot; everything else is read from the database when it runs. */
 const CHECK_JOB = 'watch-check';
@@ -115,24 +112,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
   }
 
   async function commit(cloud: string, at: number, results: readonly CheckResult[]): Promise<void> {
-    const locations: Record<string, LocationAlertState> = {};
-    for (const { check } of results) if (check.state !== null) locations[check.locationId] = check.state;
-    const before: FleetAlertState = {
-      locations,
-      monitoring: (await alerts.fleetState(cloud)) ?? { badCycles: 0, degraded: false },
-    };
-    const evaluation = evaluateFleet(before, { at, observations: results.map((r) => r.observation) }, ALERT_OPTIONS);
-    const effects = await alerts.commit({
-      cloud,
-      at,
-      monitoring: evaluation.state.monitoring,
-      locations: results.flatMap(({ check, nodesFetched, wanFetched }) => {
-        const state = evaluation.state.locations[check.locationId];
-        if (state === undefined) return [];
-        return [{ check, state, ...(nodesFetched ? { nodesAt: at } : {}), ...(wanFetched ? { wanAt: at } : {}) }];
-      }),
-      decisions: evaluation.decisions,
-    });
+    const effects = await alerts.commit({ cloud, at, evaluate: evaluateCycle(at, results) });
     let notify = false;
     for (const { decision, monitoredId, incidentId, recipients } of effects) {
       notify ||= recipients > 0;

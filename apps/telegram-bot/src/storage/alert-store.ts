@@ -26,11 +26,8 @@ export interface MonitoredCheck {
   watchers: number[];
 }
 
-/** One evaluated cycle of one cloud: new states and what analytics decided. */
-export interface CycleCommit {
-  cloud: string;
-  /** Epoch ms of the cycle. */
-  at: number;
+/** What evaluating one cycle of one cloud gives: new states and what analytics decided. */
+export interface CycleOutcome {
   monitoring: MonitoringState;
   locations: ReadonlyArray<{
     check: MonitoredCheck;
@@ -41,6 +38,20 @@ export interface CycleCommit {
     wanAt?: number;
   }>;
   decisions: readonly AlertDecision[];
+}
+
+/** One cycle of one cloud to commit, with how to evaluate it against the cloud's fleet state. */
+export interface CycleCommit {
+  cloud: string;
+  /** Epoch ms of the cycle. */
+  at: number;
+  /**
+   * Evaluates the cycle against the cloud's fleet state (null at first) as the commit finds it,
+   * locked until the commit ends, so that replicas committing cycles of one cloud at once each
+   * build on the other's state (no bad cycle counted twice or lost). Called inside the
+   * transaction: pure and synchronous.
+   */
+  evaluate(fleet: MonitoringState | null): CycleOutcome;
 }
 
 /** One decision's effect, for the log (ids only). */
@@ -58,8 +69,9 @@ export interface AlertStore {
   /** The cloud's fleet state (for `monitoringDegraded`), or null at first. */
   fleetState(cloud: string): Promise<MonitoringState | null>;
   /**
-   * Writes the cycle in one transaction: each location's state, the fleet state, the incidents
-   * opened and closed, and one outbox row per person to tell. Returns each decision's effect.
+   * Writes the cycle in one transaction: reads and locks the cloud's fleet state, evaluates the
+   * cycle against it (`cycle.evaluate`), then writes each location's state, the new fleet state, the
+   * incidents opened and closed, and one outbox row per person to tell. Returns each decision's effect.
    * A location whose state another commit wrote since `check` was read (another replica checked it
    * meanwhile) keeps that state: this cycle's state and decisions for it are dropped.
    */
@@ -98,7 +110,8 @@ const SELECT_MONITORED = `
  * {@link commitDecision}'s rule. Two replicas committing the same location: its row is updated only
  * when `checked_at` is still the one the check read (compare-and-set; on PostgreSQL the second
  * writer waits for the first's row lock, then finds it changed), so one cycle's decisions win and
- * the other's are dropped. An incident opens once: the open-incident unique key (cloud, key) makes
+ * the other's are dropped. Two replicas committing cycles of one cloud: each evaluates its cycle
+ * against the fleet state under the cloud's lock, the second against the first's result. An incident opens once: the open-incident unique key (cloud, key) makes
  * a second opener find it open, and tell nobody again.
  * @example const alerts = createAlertStore(openMonitoringDatabase(file)); (await alerts.monitored()).length // 0
  */
@@ -115,8 +128,16 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
     },
     commit(cycle) {
       return database.transaction(function* (tx) {
+        // The cloud's lock first: commits of one cloud take turns from reading its fleet state to
+        // writing the next (no bad cycle counted twice or lost), and take their row locks after it,
+        // so they cannot deadlock. A lock by name, not the row's: the first cycle has no row to lock.
+        yield* tx.lock(`monitoring-clouds ${cycle.cloud}`, 0);
+        const fleet = yield* tx.get<{ state: string }>('SELECT state FROM monitoring_clouds WHERE cloud = $1', [
+          cycle.cloud,
+        ]);
+        const outcome = cycle.evaluate(fleet === undefined ? null : (JSON.parse(fleet.state) as MonitoringState));
         const stale = new Set<string>();
-        for (const { check, state, nodesAt, wanAt } of cycle.locations) {
+        for (const { check, state, nodesAt, wanAt } of outcome.locations) {
           const written = yield* tx.run(
             `UPDATE monitored_locations SET alert_state = $1, checked_at = $2, nodes_at = coalesce($3, nodes_at)
              WHERE id = $4 AND checked_at IS NOT DISTINCT FROM $5`,
@@ -135,10 +156,10 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
         }
         yield* tx.run(
           'INSERT INTO monitoring_clouds (cloud, state) VALUES ($1, $2) ON CONFLICT (cloud) DO UPDATE SET state = excluded.state',
-          [cycle.cloud, JSON.stringify(cycle.monitoring)],
+          [cycle.cloud, JSON.stringify(outcome.monitoring)],
         );
         const effects: DecisionEffect[] = [];
-        for (const decision of cycle.decisions) {
+        for (const decision of outcome.decisions) {
           if (decision.locationId !== undefined && stale.has(decision.locationId)) continue;
           effects.push(yield* commitDecision(tx, cycle.cloud, cycle.at, decision));
         }

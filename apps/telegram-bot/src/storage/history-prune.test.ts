@@ -65,9 +65,7 @@ describe('the monitoring history retention', () => {
     await createAlertStore(database).commit({
       cloud: CLOUD,
       at,
-      monitoring: { badCycles: 0, degraded: false },
-      locations: [],
-      decisions: [d],
+      evaluate: () => ({ monitoring: { badCycles: 0, degraded: false }, locations: [], decisions: [d] }),
     });
     for (const row of await outbox.claim(at, 100)) await after(row.id);
   }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { planSpeedAnswerSchema } from '../input/plan-speed-answer';
 import { reasonOf } from '../input/setup-answers';
-import { createAlertStore } from './alert-store';
+import { createAlertStore, type CycleOutcome } from './alert-store';
 import { openMonitoringDatabase, type SqliteMonitoringDatabase } from './sqlite-monitoring-db';
 import { createWatchStore } from './watch-store';
 
@@ -76,13 +76,17 @@ describe('a location’s plan speed and WAN polling state', () => {
     const [check] = await alerts.monitored();
     if (check === undefined) throw new Error('no monitored location');
     const state = { locationId: 'L1', keys: {} };
-    const cycle = { cloud: check.cloud, monitoring: { badCycles: 0, degraded: false }, decisions: [] };
-    await alerts.commit({ ...cycle, at: 1_000, locations: [{ check, state, wanAt: 1_000 }] });
+    const cycle = (at: number, locations: CycleOutcome['locations']) => ({
+      cloud: check.cloud,
+      at,
+      evaluate: () => ({ monitoring: { badCycles: 0, degraded: false }, locations, decisions: [] }),
+    });
+    await alerts.commit(cycle(1_000, [{ check, state, wanAt: 1_000 }]));
     // Each commit carries the check it was made from, as read before it (an older one is dropped).
     const [checked] = await alerts.monitored();
     if (checked === undefined) throw new Error('no monitored location');
-    await alerts.commit({ ...cycle, at: 1_500, locations: [{ check, state }] });
-    await alerts.commit({ ...cycle, at: 2_000, locations: [{ check: checked, state }] });
+    await alerts.commit(cycle(1_500, [{ check, state }]));
+    await alerts.commit(cycle(2_000, [{ check: checked, state }]));
     expect((await alerts.monitored())[0]).toMatchObject({ wanAt: 1_000, checkedAt: 2_000 });
   });
 });

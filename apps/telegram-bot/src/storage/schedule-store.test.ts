@@ -61,9 +61,7 @@ describe('the daily digest from the bot’s database', () => {
       await alerts.commit({
         cloud: CLOUD,
         at,
-        monitoring: { badCycles: 0, degraded: false },
-        locations: [],
-        decisions: [d],
+        evaluate: () => ({ monitoring: { badCycles: 0, degraded: false }, locations: [], decisions: [d] }),
       });
     };
     await watches.watch(1, [target], 200);

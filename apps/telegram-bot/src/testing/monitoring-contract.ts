@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { evaluateLocation, type AlertDecision, type LocationAlertState } from '@org/plume-analytics';
-import { createAlertStore, type CycleCommit } from '../storage/alert-store';
+import { evaluateFleet, evaluateLocation, type AlertDecision, type LocationAlertState } from '@org/plume-analytics';
+import { createAlertStore, type CycleCommit, type CycleOutcome } from '../storage/alert-store';
 import type { MonitoringDatabase } from '../storage/monitoring-db';
 import { createOutbox } from '../storage/outbox';
 import { createWatchStore, type WatchTarget } from '../storage/watch-store';
@@ -31,12 +31,28 @@ function offline(locationId: string): { state: LocationAlertState; decision: Ale
   return { state: state as LocationAlertState, decision: out[0] as AlertDecision };
 }
 
-const cycle = (at: number, decisions: AlertDecision[], locations: CycleCommit['locations'] = []): CycleCommit => ({
+/** A cycle whose evaluation is given: these decisions and location states, whatever the fleet state. */
+const cycle = (at: number, decisions: AlertDecision[], locations: CycleOutcome['locations'] = []): CycleCommit => ({
   cloud: CLOUD,
   at,
-  monitoring: { badCycles: 0, degraded: false },
-  locations,
-  decisions,
+  evaluate: () => ({ monitoring: { badCycles: 0, degraded: false }, locations, decisions }),
+});
+
+/**
+ * A cycle of three locations evaluated by analytics against the fleet state the commit finds: all
+ * three failed (a bad cycle), or none (a good one).
+ */
+const fleetCycle = (at: number, failed: boolean): CycleCommit => ({
+  cloud: CLOUD,
+  at,
+  evaluate(monitoring) {
+    const observations = ['L1', 'L2', 'L3'].map((locationId) =>
+      failed ? { locationId, at, failed } : { locationId, at, networkStatus: { status: 'online' as const } },
+    );
+    const before = { locations: {}, monitoring: monitoring ?? { badCycles: 0, degraded: false } };
+    const evaluation = evaluateFleet(before, { at, observations });
+    return { monitoring: evaluation.state.monitoring, locations: [], decisions: evaluation.decisions };
+  },
 });
 
 /**
@@ -164,6 +180,20 @@ export function monitoringContract(backend: StoreBackend): void {
       await Promise.all([one, two].map((db) => createAlertStore(db).commit(cycle(1, [degraded]))));
       expect(await db.sql('SELECT id FROM incidents')).toHaveLength(1);
       expect(await createOutbox(one, { owner: 'relay-1' }).claim(1, 10)).toHaveLength(1);
+    });
+
+    it('counts every bad cycle of a cloud when replicas commit its cycles at once, and raises the alarm once', async () => {
+      const { db, one, two } = await open();
+      const replicas = [one, two, await db.openMonitoring()].map((database) => createAlertStore(database));
+      const replica = (i: number) => replicas[i % replicas.length] ?? createAlertStore(one);
+      const at = Date.UTC(2026, 0, 1);
+      await Promise.all(Array.from({ length: 6 }, (_, i) => replica(i).commit(fleetCycle(at + i, true))));
+      expect(await replica(0).fleetState(CLOUD)).toMatchObject({ badCycles: 6, degraded: true });
+      expect(await db.sql("SELECT alert_key FROM incidents WHERE condition = 'monitoringDegraded'")).toHaveLength(1);
+
+      // A good cycle and a bad one at once: in either order, but the bad one never counted on the stale run.
+      await Promise.all([replica(1).commit(fleetCycle(at + 10, false)), replica(2).commit(fleetCycle(at + 11, true))]);
+      expect([0, 1]).toContain((await replica(0).fleetState(CLOUD))?.badCycles);
     });
   });
 }
