@@ -15,9 +15,9 @@ export interface DigestSubscriber {
 export interface ReminderCandidate {
   incidentId: number;
   userId: number;
-  /** The delivered alert's content, which each reminder repeats. */
+  /** The content of the first alert of the incident sent to the person, which each reminder repeats. */
   body: DecisionBody;
-  /** When the alert was sent (epoch ms). */
+  /** When that alert was sent (epoch ms). */
   firedAt: number;
   remindersSent: number;
   /** When the last reminder was written (epoch ms), or null. */
@@ -42,7 +42,11 @@ export interface ScheduleStore {
   ): Promise<{ locations: DigestLocationInput[]; incidents: DigestIncidentInput[] }>;
   /** Records the digest of local date `date` and writes it to the outbox; false (nothing written) when that date's was written already. */
   writeDigest(userId: number, date: string, digest: DailyDigest, timeZone: string, at: number): Promise<boolean>;
-  /** Open, unacknowledged incidents of watches not muted at `at`, for people with reminders on. */
+  /**
+   * Open, unacknowledged incidents of watches not muted at `at`, for people with reminders on: one
+   * per incident and person, quoting the first alert sent to them (the earliest sent, then the lowest
+   * id), by incident then person.
+   */
   reminderCandidates(at: number): Promise<ReminderCandidate[]>;
   /** Writes reminder number `remindersSent + 1` unless another was written meanwhile; false when not written. */
   writeReminder(candidate: ReminderCandidate, max: number, at: number): Promise<boolean>;
@@ -152,7 +156,7 @@ export function createScheduleStore(database: MonitoringDatabase, logger: Logger
           reminders: number;
           last_reminder: number | null;
         }>(
-          `SELECT i.id AS incident_id, f.user_id, min(f.body) AS body, min(f.sent_at) AS fired_at, min(s.settings) AS settings,
+          `SELECT i.id AS incident_id, f.user_id, f.body, f.sent_at AS fired_at, s.settings,
            (SELECT COUNT(*) FROM outbox r WHERE r.incident_id = i.id AND r.user_id = f.user_id AND r.kind = 'reminder') AS reminders,
            (SELECT max(created_at) FROM outbox r WHERE r.incident_id = i.id AND r.user_id = f.user_id AND r.kind = 'reminder') AS last_reminder
          FROM incidents i
@@ -160,7 +164,10 @@ export function createScheduleStore(database: MonitoringDatabase, logger: Logger
            JOIN alert_settings s ON s.user_id = f.user_id
            JOIN watches w ON w.user_id = f.user_id AND w.monitored_id = i.monitored_id
          WHERE i.resolved_at IS NULL AND i.acknowledged_at IS NULL AND (w.muted_until IS NULL OR w.muted_until <= $1)
-         GROUP BY i.id, f.user_id`,
+           AND f.id = (SELECT o.id FROM outbox o
+                       WHERE o.incident_id = i.id AND o.user_id = f.user_id AND o.kind = 'firing' AND o.state = 'sent'
+                       ORDER BY o.sent_at, o.id LIMIT 1)
+         ORDER BY i.id, f.user_id`,
           [at],
         ),
       );

@@ -151,6 +151,20 @@ export function scheduleStoreContract(backend: StoreBackend): void {
       expect(pairs(await schedule.reminderCandidates(T0 + 10 * HOUR))).toEqual([[12, 2]]);
     });
 
+    it('quotes the first alert sent to the person, however many were sent for the incident', async () => {
+      const db = await seeded();
+      // A second alert of incident 11 to person 1, sent later; its body sorts before the first one's.
+      await db.sql(
+        `INSERT INTO outbox (id, user_id, kind, incident_id, body, state, created_at, next_attempt_at, sent_at)
+         VALUES (99, 1, 'firing', 11, '${firing('L1:again')}', 'sent', ${T0 + 2 * HOUR}, ${T0 + 2 * HOUR}, ${T0 + 2 * HOUR + 1000})`,
+      );
+      const candidates = await (await openSchedule(db, quiet())).reminderCandidates(T0 + 8 * HOUR);
+      expect(candidates.map((c) => [c.incidentId, c.userId, c.body.decision.key, c.firedAt])).toEqual([
+        [11, 1, 'L1:off2', T0 + HOUR + 1000],
+        [12, 1, 'L2:pod', T0 + 4 * HOUR + 1000],
+      ]);
+    });
+
     it('writes each reminder once, numbered, even when two replicas write it at once', async () => {
       const db = await seeded();
       const [one, two] = [await openSchedule(db, quiet()), await openSchedule(db, quiet())];
