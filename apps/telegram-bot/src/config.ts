@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { parseDatabaseUrl, type DatabaseUrl } from './database-url';
+import { encryptionKeySchema } from './encryption-key-setting';
 
 // createConfig's error, importable beside it.
 export { ConfigError } from './config-error';
@@ -13,15 +14,6 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
 const httpUrl = (what: string) => z.url({ protocol: /^https?$/, error: `must be an http(s) URL (${what})` });
-
-/** An encryption key as the environment gives it: 32 bytes, as hex or base64. */
-const encryptionKeySchema = z
-  .string()
-  .trim()
-  .regex(
-    /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
-    'must be 32 random bytes as 64 hex digits or 44 base64 characters (openssl rand -base64 32)',
-  );
 
 /** An identifier that logs, metric labels and database rows carry as it is. */
 const identifier = (what: string) =>
@@ -209,25 +201,6 @@ export function defaultReplicaId(host: string = hostname(), pid: number = proces
   return `${/^[A-Za-z0-9]/.test(name) ? name : `h${name}`}-${pid}`;
 }
 
-function decodeKey(key: string): Buffer {
-  return key.length === 64 ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
-}
-
-/**
- * Reads a key given like `BOT_ENCRYPTION_KEY` (64 hex digits or 44 base64 characters) from another
- * variable, e.g. the new key of a rotation.
- * @throws {ConfigError} naming `variable` when it is unset or malformed; the value is never echoed
- * @example parseEncryptionKey('BOT_NEW_ENCRYPTION_KEY', env.BOT_NEW_ENCRYPTION_KEY).length // 32
- */
-export function parseEncryptionKey(variable: string, value: string | undefined): Buffer {
-  if (value === undefined || value.trim() === '')
-    throw new ConfigError([`${variable} is required (openssl rand -base64 32)`]);
-  const parsed = encryptionKeySchema.safeParse(value);
-  if (!parsed.success)
-    throw new ConfigError([`${variable} ${parsed.error.issues[0]?.message ?? 'is not a valid key'}`]);
-  return decodeKey(parsed.data);
-}
-
 /**
  * Validates the environment once, at start.
  * @throws {ConfigError} naming every bad variable; values are never echoed (some are secrets).
@@ -246,7 +219,7 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     telegramApiRoot: e.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
     plume: { ssoUrl: e.PLUME_SSO_URL, apiBase: e.PLUME_API_BASE, reportsBase: e.PLUME_REPORTS_BASE },
     dataDir: e.DATA_DIR ?? './data',
-    encryptionKey: e.BOT_ENCRYPTION_KEY === undefined ? undefined : decodeKey(e.BOT_ENCRYPTION_KEY),
+    encryptionKey: e.BOT_ENCRYPTION_KEY,
     allowedUsers: e.ALLOWED_USERS === undefined ? undefined : new Set(e.ALLOWED_USERS),
     logLevel: e.LOG_LEVEL ?? 'info',
     webhookUrl: e.WEBHOOK_URL,

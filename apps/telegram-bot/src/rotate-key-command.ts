@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ConfigError, createConfig, parseEncryptionKey, type Config } from './config';
+import { ConfigError, createConfig, type Config } from './config';
 import { parseDatabaseUrl } from './database-url';
+import { parseEncryptionKey } from './encryption-key-setting';
 import type { Logger } from './logger';
 import { KEY_FILE_NAME, loadEncryptionKey } from './security/encryption-key';
 import { rotatePgEncryptionKey } from './storage/pg-rotate-key';
