@@ -20,7 +20,6 @@ import { createMonitoring } from './monitoring/start-monitoring';
 import type { Timers } from './monitoring/timers';
 import { createPlumeGateway, type PlumeGatewayOptions } from './plume/gateway';
 import { openStorage } from './storage/open-storage';
-import { DEFAULT_UPDATE_LEASE_MS } from './storage/update-inbox';
 import { startAuditRetention } from './team/audit-retention';
 import { createTelegramTransport } from './telegram/telegram-transport';
 
@@ -69,11 +68,6 @@ export interface AppOptions {
   chartWarmUp?: boolean;
   /** How long one update may hold up its person's later ones, and its timers (tests). @default 120 s */
   updateDeadline?: { afterMs?: number; timers?: Timers };
-  /**
-   * How long an update this replica took stays its own without being renewed: after that (the
-   * replica died) another replica takes it over. Renewed every third of it. @default 30 s
-   */
-  updateLeaseMs?: number;
 }
 
 export interface RunningApp {
@@ -101,7 +95,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     encryptionKey: config.encryptionKey,
     logger,
     replicaId: config.replicaId,
-    updateLeaseMs: options.updateLeaseMs,
+    updateLeaseMs: config.inboxLeaseMs,
+    jobHeartbeatSeconds: config.jobHeartbeatSeconds,
   });
   const { users: store, team, settings, inbox } = storage;
   const stopRetention = startAuditRetention({ audit: team, days: config.auditRetentionDays, clock: Date.now, logger });
@@ -140,6 +135,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     metrics,
     intervalMs: options.monitoring?.intervalMs ?? intervalSeconds * 1000,
     maxWatchesPerPerson: config.maxWatchesPerPerson,
+    outboxLeaseMs: config.outboxLeaseMs,
     deliveryFor: options.deliveryFor ?? settingsDelivery(settings),
     onChatMigrated: async (from, to) => {
       const moved = await settings.moveChat(from, to);
@@ -248,7 +244,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     inbox,
     dispatcher,
     handle: (update) => telegraf.handleUpdate(update),
-    everyMs: (options.updateLeaseMs ?? DEFAULT_UPDATE_LEASE_MS) / 3,
+    everyMs: config.inboxLeaseMs / 3,
     logger,
   });
   logger.info(

@@ -134,3 +134,40 @@ describe('REPLICA_ID and PLUME_EGRESS_ID', () => {
     expect(() => createConfig({ PLUME_EGRESS_ID: 'x'.repeat(64) })).toThrow(/PLUME_EGRESS_ID must be 1-63 letters/);
   });
 });
+
+describe('INBOX_LEASE_SECONDS, OUTBOX_LEASE_SECONDS and JOB_HEARTBEAT_SECONDS', () => {
+  it('default to a 30 s inbox lease, a 60 s outbox lease and a 30 s job heartbeat', () => {
+    const config = createConfig({});
+    expect([config.inboxLeaseMs, config.outboxLeaseMs, config.jobHeartbeatSeconds]).toEqual([30_000, 60_000, 30]);
+  });
+
+  it('read each in seconds', () => {
+    const config = createConfig({
+      INBOX_LEASE_SECONDS: '4.5',
+      OUTBOX_LEASE_SECONDS: '120',
+      JOB_HEARTBEAT_SECONDS: '10',
+    });
+    expect([config.inboxLeaseMs, config.outboxLeaseMs, config.jobHeartbeatSeconds]).toEqual([4500, 120_000, 10]);
+  });
+
+  it('say what a bad value must be, and why', () => {
+    expect(problemsOf({ JOB_HEARTBEAT_SECONDS: '5' })).toEqual([
+      "JOB_HEARTBEAT_SECONDS must be at least 10 seconds (pg-boss's minimum)",
+    ]);
+    expect(problemsOf({ JOB_HEARTBEAT_SECONDS: '12.5' })).toEqual([
+      'JOB_HEARTBEAT_SECONDS must be a whole number of seconds, e.g. 30',
+    ]);
+    expect(problemsOf({ INBOX_LEASE_SECONDS: '1' })).toEqual([
+      'INBOX_LEASE_SECONDS must be at least 3 seconds (renewed every third of it, each renewal a database round trip)',
+    ]);
+    expect(problemsOf({ OUTBOX_LEASE_SECONDS: '5' })).toEqual([
+      'OUTBOX_LEASE_SECONDS must be at least 10 seconds (a claim outlasts one paced call to Telegram)',
+    ]);
+    expect(problemsOf({ OUTBOX_LEASE_SECONDS: 'a minute' })).toEqual([
+      'OUTBOX_LEASE_SECONDS must be a number of seconds, e.g. 60',
+    ]);
+    expect(problemsOf({ INBOX_LEASE_SECONDS: '7200' })).toEqual([
+      "INBOX_LEASE_SECONDS must be at most 3600 seconds (a dead replica's updates wait that long)",
+    ]);
+  });
+});

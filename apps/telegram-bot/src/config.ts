@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { ConfigError } from './config-error';
 import { parseDatabaseUrl, type DatabaseUrl } from './database-url';
 import { encryptionKeySchema } from './encryption-key-setting';
+import { DEFAULT_JOB_HEARTBEAT_SECONDS, MIN_JOB_HEARTBEAT_SECONDS } from './jobs/pg-boss-scheduler';
+import { DEFAULT_OUTBOX_LEASE_MS } from './storage/outbox';
+import { DEFAULT_UPDATE_LEASE_MS } from './storage/update-inbox';
 
 // createConfig's error, importable beside it.
 export { ConfigError } from './config-error';
@@ -21,6 +24,9 @@ const identifier = (what: string) =>
     .string()
     .trim()
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, `must be 1-63 letters, digits, dots, dashes or underscores (${what})`);
+
+/** A number of seconds; `example` shows a good value. */
+const seconds = (example: string) => z.coerce.number({ error: `must be a number of seconds, ${example}` });
 
 const envSchema = z
   .object({
@@ -105,6 +111,22 @@ const envSchema = z
         .min(0, 'must be 0 or more seconds')
         .max(3600, 'must be at most 3600 seconds'),
     ),
+    INBOX_LEASE_SECONDS: optional(
+      seconds('e.g. 30')
+        .min(3, 'must be at least 3 seconds (renewed every third of it, each renewal a database round trip)')
+        .max(3600, "must be at most 3600 seconds (a dead replica's updates wait that long)"),
+    ),
+    OUTBOX_LEASE_SECONDS: optional(
+      seconds('e.g. 60')
+        .min(10, 'must be at least 10 seconds (a claim outlasts one paced call to Telegram)')
+        .max(3600, "must be at most 3600 seconds (a dead replica's notifications wait that long)"),
+    ),
+    JOB_HEARTBEAT_SECONDS: optional(
+      seconds('e.g. 30')
+        .int('must be a whole number of seconds, e.g. 30')
+        .min(MIN_JOB_HEARTBEAT_SECONDS, `must be at least ${MIN_JOB_HEARTBEAT_SECONDS} seconds (pg-boss's minimum)`)
+        .max(3600, "must be at most 3600 seconds (a dead replica's jobs wait that long)"),
+    ),
   })
   .superRefine((env, ctx) => {
     if (env.WEBHOOK_URL !== undefined && env.PORT === undefined) {
@@ -165,6 +187,21 @@ export interface Config {
   plumeEgressId: string;
   /** The PostgreSQL database of every replica's state (`DATABASE_URL`); unset: one SQLite file in `dataDir`. */
   database?: DatabaseUrl | undefined;
+  /**
+   * How long an update a replica took stays its own without being renewed (`INBOX_LEASE_SECONDS`,
+   * default 30): after that (the replica died) another replica takes it over. Renewed every third of it.
+   */
+  inboxLeaseMs: number;
+  /**
+   * How long a relay's claim on a notification holds (`OUTBOX_LEASE_SECONDS`, default 60), renewed
+   * just before each is sent: after that (the replica died) another relay sends it.
+   */
+  outboxLeaseMs: number;
+  /**
+   * How often a replica running a background job tells pg-boss it is alive (`JOB_HEARTBEAT_SECONDS`,
+   * default 30, at least 10): a killed replica's jobs go to another once it lapses.
+   */
+  jobHeartbeatSeconds: number;
 }
 
 /** Default of `WATCH_INTERVAL_SECONDS`: each watched location is checked every 5 minutes. */
@@ -239,5 +276,8 @@ export function createConfig(env: Readonly<Record<string, string | undefined>>):
     plumeEgressId: e.PLUME_EGRESS_ID ?? DEFAULT_PLUME_EGRESS_ID,
     database:
       e.DATABASE_URL === undefined || e.DATABASE_URL.trim() === '' ? undefined : parseDatabaseUrl(e.DATABASE_URL),
+    inboxLeaseMs: e.INBOX_LEASE_SECONDS === undefined ? DEFAULT_UPDATE_LEASE_MS : e.INBOX_LEASE_SECONDS * 1000,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS === undefined ? DEFAULT_OUTBOX_LEASE_MS : e.OUTBOX_LEASE_SECONDS * 1000,
+    jobHeartbeatSeconds: e.JOB_HEARTBEAT_SECONDS ?? DEFAULT_JOB_HEARTBEAT_SECONDS,
   };
 }

@@ -41,6 +41,12 @@ export interface PgBossSchedulerOptions {
   max?: number;
 }
 
+/** Default of `heartbeatSeconds` (`JOB_HEARTBEAT_SECONDS`): a killed replica's job is put back within about 30 s. */
+export const DEFAULT_JOB_HEARTBEAT_SECONDS = 30;
+
+/** pg-boss's shortest heartbeat, seconds. */
+export const MIN_JOB_HEARTBEAT_SECONDS = 10;
+
 /** How long a finished job is kept: its id is what refuses a second job for its key and slot. */
 const KEEP_FINISHED_SECONDS = 86_400;
 
@@ -165,7 +171,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
           expireInSeconds: Math.max(1, Math.ceil(kind.expireMs / 1000)),
           retryLimit: 2,
           deleteAfterSeconds: KEEP_FINISHED_SECONDS,
-          heartbeatSeconds: options.heartbeatSeconds ?? 30,
+          heartbeatSeconds: options.heartbeatSeconds ?? DEFAULT_JOB_HEARTBEAT_SECONDS,
           notify: true,
         };
         await running.createQueue(kind.name, { ...queue, policy: 'singleton' });

@@ -40,6 +40,8 @@ export interface MonitoringOptions {
   metrics: BotMetrics;
   intervalMs: number;
   maxWatchesPerPerson: number;
+  /** How long the relay's claim on a notification holds (`OUTBOX_LEASE_SECONDS`). @default 60 s */
+  outboxLeaseMs?: number | undefined;
   deliveryFor?: DeliveryFor | undefined;
   /** A group became a supergroup (found when sending): move what points at its old id. */
   onChatMigrated?: ((fromChatId: number, toChatId: number) => void | Promise<void>) | undefined;
@@ -75,6 +77,7 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
   const watches = createWatchStore(database, clock);
   const outbox = createOutbox(database, {
     owner: database.backend === 'sqlite' ? 'sqlite' : options.replicaId,
+    ...(options.outboxLeaseMs === undefined ? {} : { leaseMs: options.outboxLeaseMs }),
   });
   const registry = metrics.registry;
   const checks = registry.counter(

@@ -61,6 +61,7 @@ export async function openPgStorage(options: StorageOptions & { database: Databa
       name: database.redacted,
       logger,
       ...(options.replicaId === undefined ? {} : { replicaId: options.replicaId }),
+      ...(options.jobHeartbeatSeconds === undefined ? {} : { heartbeatSeconds: options.jobHeartbeatSeconds }),
     });
     return {
       backend: 'postgres',

@@ -75,6 +75,9 @@ export interface Outbox {
   stats(now: number): Promise<OutboxStats>;
 }
 
+/** How long a relay's claim holds by default (`OUTBOX_LEASE_SECONDS`): 60 s. */
+export const DEFAULT_OUTBOX_LEASE_MS = 60_000;
+
 export interface OutboxOptions {
   /** Who claims: one name per relay (replica), the same across its restarts when it can be. */
   owner: string;
@@ -94,7 +97,7 @@ const MINE = `state IN ('pending', 'sending') AND claimed_by = $2`;
  */
 export function createOutbox(database: MonitoringDatabase, options: OutboxOptions): Outbox {
   const { owner } = options;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_OUTBOX_LEASE_MS;
 
   /** Changes a row this owner holds; nothing when its lease was taken over meanwhile. */
   const ifMine = (set: string, id: number, params: readonly SqlValue[]) =>

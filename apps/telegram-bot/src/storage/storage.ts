@@ -58,6 +58,8 @@ export interface StorageOptions {
   replicaId?: string | undefined;
   /** How long an update a replica took stays its own without being renewed (PostgreSQL). @default 30 s */
   updateLeaseMs?: number | undefined;
+  /** How often a replica running a background job says it is alive (pg-boss, PostgreSQL). @default 30 */
+  jobHeartbeatSeconds?: number | undefined;
 }
 
 /** PostgreSQL storage needs a configured key: a key generated per replica would differ from the database's. */
