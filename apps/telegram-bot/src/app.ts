@@ -7,6 +7,7 @@ import { createAppStop } from './app-stop';
 import { COMMANDS } from './commands';
 import { DEFAULT_WATCH_INTERVAL_SECONDS, type Config, type PlumeEndpoints } from './config';
 import type { DatabaseUrl } from './database-url';
+import { SandboxOnPostgresError } from './environment';
 import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
 import { startHttpServer, type RunningHttpServer } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
@@ -44,7 +45,8 @@ export interface AppOptions {
   plumeClient?: PlumeGatewayOptions['clientOptions'];
   /**
    * The Bot API server is new and numbers its updates from 1 again (the sandbox of `npm start`):
-   * the inbox forgets the last run's updates instead of taking new ones for duplicates.
+   * the inbox forgets the last run's updates instead of taking new ones for duplicates. SQLite
+   * only: refused with `database` (see {@link SandboxOnPostgresError}).
    */
   freshUpdateIds?: boolean;
   /** The check interval when `WATCH_INTERVAL_SECONDS` is unset (the sandbox's is short). @default 300 */
@@ -86,9 +88,13 @@ export interface RunningApp {
 /**
  * Opens storage (SQLite in `dataDir`, or PostgreSQL), builds the bot, registers its commands, resumes the updates the last
  * run left unfinished, and starts it: long polling, or a webhook on the HTTP server when `WEBHOOK_URL` is set.
+ * @throws {SandboxOnPostgresError} with `freshUpdateIds` and `database`, before anything is opened
+ * @throws what `openStorage` throws (a database that cannot be reached, a key that is not the database's)
+ * @example const app = await startApp({ config, logger, token, apiRoot, plume, dataDir, chartWorker }); await app.stop('SIGTERM');
  */
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { config, logger } = options;
+  if (options.freshUpdateIds === true && options.database !== undefined) throw new SandboxOnPostgresError();
   const storage = await openStorage({
     dataDir: options.dataDir,
     database: options.database,

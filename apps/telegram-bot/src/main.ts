@@ -1,6 +1,6 @@
 import { startApp, type RunningApp } from './app';
 import { ConfigError, createConfig, type Config } from './config';
-import type { Environment } from './environment';
+import { SandboxOnPostgresError, type Environment } from './environment';
 import { chooseLogFormat, createLogger, type Logger } from './logger';
 import { startSandboxEnvironment } from './sandbox';
 import { EncryptionKeyMismatchError } from './storage/key-check';
@@ -8,7 +8,12 @@ import { DatabaseUnavailableError } from './storage/pg-database';
 import { EncryptionKeyRequiredError } from './storage/storage';
 
 /** Start-up failures whose message says what to fix: printed as they are, besides the log. */
-const ACTIONABLE = [EncryptionKeyMismatchError, EncryptionKeyRequiredError, DatabaseUnavailableError];
+const ACTIONABLE = [
+  EncryptionKeyMismatchError,
+  EncryptionKeyRequiredError,
+  DatabaseUnavailableError,
+  SandboxOnPostgresError,
+];
 
 /** The database password, so the logger blanks it wherever it might appear. */
 const databasePassword = (config: Config) =>

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startApp, type RunningApp } from './app';
 import { createConfig } from './config';
-import type { Environment } from './environment';
+import { parseDatabaseUrl } from './database-url';
+import { SandboxOnPostgresError, type Environment } from './environment';
 import { startSandboxEnvironment } from './sandbox';
 import { captureLogger } from './testing/capture-logger';
 import { TEST_CHART_WORKER } from './testing/chart-worker';
@@ -104,5 +105,35 @@ describe('the sandbox of `npm start` (no TELEGRAM_BOT_TOKEN)', () => {
     await chat.waitFor('📍 Selected: Home');
     await chat.send('/status');
     expect((await chat.waitFor('pods connected')).text).toContain('Home');
+  });
+});
+
+describe('the sandbox on PostgreSQL', () => {
+  it('is refused before anything opens: its start would empty the update inbox every replica shares', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'plume-bot-sandbox-pg-'));
+    try {
+      const start = startApp({
+        config: createConfig({}),
+        logger: captureLogger().logger,
+        chartWorker: TEST_CHART_WORKER,
+        token: '1000000001:SANDBOXplumeBotTokenNotSecret00000',
+        apiRoot: 'http://127.0.0.1:9',
+        plume: {},
+        dataDir,
+        freshUpdateIds: true,
+        // No server there: reaching for it would fail otherwise (DatabaseUnavailableError).
+        database: parseDatabaseUrl('postgres://bot:s3cret-pw@127.0.0.1:1/bot'),
+      });
+      const error = await start.then(
+        () => undefined,
+        (failure: unknown) => failure,
+      );
+      expect(error).toBeInstanceOf(SandboxOnPostgresError);
+      expect((error as Error).message).toMatch(/Set TELEGRAM_BOT_TOKEN, or unset DATABASE_URL/);
+      expect((error as Error).message).not.toContain('s3cret-pw');
+      expect(readdirSync(dataDir)).toEqual([]);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
