@@ -12,7 +12,7 @@ import { createBotMetrics, type BotMetrics } from './http/bot-metrics';
 import { startHttpServer, type RunningHttpServer } from './http/http-server';
 import { createMetricsRegistry } from './http/metrics';
 import { readiness } from './http/readiness';
-import { setBotWebhook } from './http/bot-webhook';
+import { createBotWebhook } from './http/bot-webhook';
 import type { Logger } from './logger';
 import type { DeliveryFor } from './monitoring/delivery';
 import { settingsDelivery } from './monitoring/settings-delivery';
@@ -191,7 +191,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     inbox.countPending(),
   );
 
-  let running = true;
+  /** Webhook posts are taken while running only; readiness and `/healthz` follow it too. */
+  let phase: 'starting' | 'running' | 'stopping' = 'starting';
   let http: RunningHttpServer | undefined;
   let polling: Promise<void> | undefined;
   /** Everything but the updates, in the order it closes (at a stop, or when the start fails). */
@@ -204,6 +205,33 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     transport.close();
   };
   try {
+    // Webhook posts are answered 503 until the bot runs; /healthz/live answers from now on, and
+    // /healthz/ready once the job queue runs (pg-boss's migrations, after the storage's) and the start is over.
+    const webhook =
+      config.webhookUrl === undefined
+        ? undefined
+        : createBotWebhook({
+            url: config.webhookUrl,
+            token: options.token,
+            handleUpdate: (update) => telegraf.handleUpdate(update),
+            logger,
+            accepting: () => phase === 'running',
+          });
+    if (config.port !== undefined) {
+      http = await startHttpServer({
+        port: config.port,
+        host: config.host,
+        metrics: metrics.registry,
+        isHealthy: () => phase !== 'stopping',
+        isReady: readiness({
+          stopping: () => phase === 'stopping',
+          jobsRunning: storage.jobs.running,
+          starting: () => phase === 'starting',
+          ping: storage.ping,
+        }),
+        webhook: webhook?.handler,
+      });
+    }
     telegraf.botInfo = await telegraf.telegram.getMe();
     await telegraf.telegram
       .setMyCommands([...COMMANDS])
@@ -213,27 +241,8 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
     // The job scheduler first (on PostgreSQL, pg-boss migrates its schema): a failure stops the
     // start before the bot takes updates.
     await monitoring.start();
-    const webhook =
-      config.webhookUrl === undefined
-        ? undefined
-        : await setBotWebhook({
-            url: config.webhookUrl,
-            token: options.token,
-            telegram: telegraf.telegram,
-            handleUpdate: (update) => telegraf.handleUpdate(update),
-            logger,
-            accepting: () => running,
-          });
-    if (config.port !== undefined) {
-      http = await startHttpServer({
-        port: config.port,
-        host: config.host,
-        metrics: metrics.registry,
-        isHealthy: () => running,
-        isReady: readiness({ stopping: () => !running, ping: storage.ping }),
-        webhook,
-      });
-    }
+    await webhook?.register(telegraf.telegram);
+    phase = 'running';
     if (webhook === undefined) {
       let launched!: () => void;
       const started = new Promise<void>((resolve) => (launched = resolve));
@@ -261,7 +270,7 @@ export async function startApp(options: AppOptions): Promise<RunningApp> {
   const { stop, stopped } = createAppStop({
     logger,
     stopAccepting: () => {
-      running = false;
+      phase = 'stopping';
     },
     claims,
     dispatcher,

@@ -10,33 +10,44 @@ export interface BotWebhookOptions {
   url: string;
   /** The bot token: the webhook's secret token is derived from it. */
   token: string;
-  /** Sets the webhook (the bot's Bot API client). */
-  telegram: Pick<Telegram, 'setWebhook'>;
   /** Takes one update (telegraf's `handleUpdate`). */
   handleUpdate: (update: Update) => Promise<void>;
   logger: Logger;
-  /** False once the bot is stopping: posts are answered 503. */
+  /** False while the bot starts and once it is stopping: posts are answered 503. */
   accepting: () => boolean;
 }
 
+/** The bot's webhook: the HTTP handler of its path, and the call that points Telegram at it. */
+export interface BotWebhook {
+  handler: WebhookHandler;
+  /**
+   * Points Telegram at the URL with the secret token.
+   * @throws {Error} from the Bot API when Telegram refuses the webhook (e.g. a URL it cannot reach)
+   */
+  register(telegram: Pick<Telegram, 'setWebhook'>): Promise<void>;
+}
+
 /**
- * Points Telegram at `url` with the bot's secret token and returns the handler for its path, which
- * accepts only posts carrying that token, each holding one update of at most 1 MB, and answers 503
- * once `accepting` says no. The token is derived from the bot token, so every replica sets and
- * expects the same one (a random one per replica would lock out all but the last to start).
- * (telegraf's createWebhook would force https, a local Bot API server may post over http; and its
- * callback caps no body and hands the bot whatever JSON it gets.)
- * @throws {Error} from the Bot API when Telegram refuses the webhook (e.g. a URL it cannot reach)
- * @example const webhook = await setBotWebhook({ url, token, telegram: telegraf.telegram, handleUpdate: (u) => telegraf.handleUpdate(u), logger, accepting: () => true });
+ * The bot's webhook on `url`: a handler for its path, which accepts only posts carrying the bot's
+ * secret token, each holding one update of at most 1 MB, and answers 503 while `accepting` says no;
+ * and `register`, which points Telegram at it. The token is derived from the bot token, so every
+ * replica sets and expects the same one (a random one per replica would lock out all but the last
+ * to start). (telegraf's createWebhook would force https, a local Bot API server may post over
+ * http; and its callback caps no body and hands the bot whatever JSON it gets.)
+ * @example const webhook = createBotWebhook({ url, token, handleUpdate: (u) => telegraf.handleUpdate(u), logger, accepting: () => running }); await webhook.register(telegraf.telegram);
  */
-export async function setBotWebhook(options: BotWebhookOptions): Promise<WebhookHandler> {
+export function createBotWebhook(options: BotWebhookOptions): BotWebhook {
   const secretToken = createHmac('sha256', options.token).update('telegram webhook secret token').digest('hex');
-  await options.telegram.setWebhook(options.url, { secret_token: secretToken });
-  return createWebhookHandler({
-    path: new URL(options.url).pathname,
-    secretToken,
-    logger: options.logger,
-    accepting: options.accepting,
-    handleUpdate: (update) => options.handleUpdate(update as unknown as Update),
-  });
+  return {
+    handler: createWebhookHandler({
+      path: new URL(options.url).pathname,
+      secretToken,
+      logger: options.logger,
+      accepting: options.accepting,
+      handleUpdate: (update) => options.handleUpdate(update as unknown as Update),
+    }),
+    async register(telegram) {
+      await telegram.setWebhook(options.url, { secret_token: secretToken });
+    },
+  };
 }

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { Client } from 'pg';
+import { parseDatabaseUrl } from '../database-url';
 import { openStorage } from '../storage/open-storage';
 import { captureLogger } from '../testing/capture-logger';
+import { createTestDatabase } from '../testing/postgres';
 import { startHttpServer, type RunningHttpServer } from './http-server';
 import { createMetricsRegistry } from './metrics';
 import { readiness } from './readiness';
@@ -25,7 +29,12 @@ describe('the health endpoints', () => {
       host: '127.0.0.1',
       metrics: createMetricsRegistry(),
       isHealthy: () => state.running,
-      isReady: readiness({ stopping: () => !state.running, ping: () => state.ping(), timeoutMs: 200 }),
+      isReady: readiness({
+        stopping: () => !state.running,
+        jobsRunning: () => true,
+        ping: () => state.ping(),
+        timeoutMs: 200,
+      }),
     });
     cleanups.push(() => http.close());
     return http;
@@ -66,6 +75,56 @@ describe('the health endpoints', () => {
     state.ping = () => Promise.resolve();
     expect((await get(`${http.url}/healthz/ready`)).status).toBe(200);
     expect((await get(`${http.url}/healthz`)).status).toBe(200); // the single-process check never asks the database
+  });
+
+  it('are not ready until the job queue runs (pg-boss has migrated its schema), nor once it stopped', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'healthz-pg-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const database = await createTestDatabase();
+    cleanups.push(() => database.drop());
+    const storage = await openStorage({
+      dataDir,
+      logger: captureLogger().logger,
+      database: parseDatabaseUrl(database.url),
+      encryptionKey: randomBytes(32),
+    });
+    cleanups.push(() => storage.close());
+    let starting = true;
+    const http = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      metrics: createMetricsRegistry(),
+      isHealthy: () => true,
+      isReady: readiness({
+        stopping: () => false,
+        jobsRunning: storage.jobs.running,
+        starting: () => starting,
+        ping: storage.ping,
+      }),
+    });
+    cleanups.push(() => http.close());
+    const pgBossSchema = async () => {
+      const client = new Client({ connectionString: database.url });
+      await client.connect();
+      try {
+        const { rows } = await client.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = 'pgboss'`);
+        return rows.length === 1;
+      } finally {
+        await client.end();
+      }
+    };
+
+    // The storage's migrations ran and its database answers; pg-boss's schema is not there yet.
+    expect(await pgBossSchema()).toBe(false);
+    expect(await get(`${http.url}/healthz/ready`)).toEqual({ status: 503, body: 'not ready: job queue not started\n' });
+    expect(await get(`${http.url}/healthz/live`)).toEqual({ status: 200, body: 'live\n' });
+    await storage.jobs.start();
+    expect(await pgBossSchema()).toBe(true);
+    expect(await get(`${http.url}/healthz/ready`)).toEqual({ status: 503, body: 'not ready: starting\n' });
+    starting = false;
+    expect(await get(`${http.url}/healthz/ready`)).toEqual({ status: 200, body: 'ready\n' });
+    await storage.jobs.stop();
+    expect(await get(`${http.url}/healthz/ready`)).toEqual({ status: 503, body: 'not ready: job queue not started\n' });
   });
 
   it('keep /healthz/ready as /healthz where no readiness check is given', async () => {

@@ -24,8 +24,8 @@ export interface RunningHttpServer {
 
 /**
  * The bot's HTTP server: `GET /healthz/live` (liveness: 200 whenever the process answers),
- * `GET /healthz/ready` (readiness: 200 `ready`, or 503 and the reason: stopping, database
- * unreachable), `GET /healthz` (200 `ok` while running, 503 once a stop began: the check of a single
+ * `GET /healthz/ready` (readiness: 200 `ready`, or 503 and the reason: stopping, job queue not
+ * started, database unreachable…), `GET /healthz` (200 `ok` while running, 503 once a stop began: the check of a single
  * process), `GET /metrics` (Prometheus text) and, in webhook mode, Telegram's POSTs on the webhook's
  * secret path. Anything else is a 404.
  * @example const http = await startHttpServer({ port: 8080, host: '0.0.0.0', metrics, isHealthy: () => true });

@@ -87,6 +87,7 @@ export function createInProcessScheduler(options: { logger: Logger }): JobSchedu
       for (const state of kinds.values()) pump(state);
       return Promise.resolve();
     },
+    running: () => started && !stopped,
     async stop(): Promise<void> {
       stopped = true;
       while (runs.size > 0) await Promise.allSettled([...runs]);

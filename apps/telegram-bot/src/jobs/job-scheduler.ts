@@ -63,4 +63,10 @@ export interface JobScheduler {
   start(): Promise<void>;
   /** Stops taking jobs and waits for the runs in progress. */
   stop(): Promise<void>;
+  /**
+   * True from the end of a {@link start} that succeeded (pg-boss: its schema installed or migrated,
+   * every kind's queue created) until {@link stop} is called: what readiness waits for. Bound: may
+   * be passed on alone.
+   */
+  running(this: void): boolean;
 }

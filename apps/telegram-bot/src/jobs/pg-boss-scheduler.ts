@@ -100,6 +100,9 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? 2;
   const kinds = new Map<string, JobKind<unknown>>();
   let started = false;
+  /** `start` succeeded and `stop` was not called. */
+  let isRunning = false;
+  let stopped = false;
   let boss: PgBoss | undefined;
 
   /** pg-boss, loaded at start only: a bot on SQLite never loads it. */
@@ -164,8 +167,8 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
     },
     async start(): Promise<void> {
       started = true;
-      const running = (boss = await openBoss());
-      await running.start();
+      const opened = (boss = await openBoss());
+      await opened.start();
       for (const kind of kinds.values()) {
         const queue = {
           expireInSeconds: Math.max(1, Math.ceil(kind.expireMs / 1000)),
@@ -174,9 +177,9 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
           heartbeatSeconds: options.heartbeatSeconds ?? DEFAULT_JOB_HEARTBEAT_SECONDS,
           notify: true,
         };
-        await running.createQueue(kind.name, { ...queue, policy: 'singleton' });
-        await running.updateQueue(kind.name, queue);
-        await running.work(
+        await opened.createQueue(kind.name, { ...queue, policy: 'singleton' });
+        await opened.updateQueue(kind.name, queue);
+        await opened.work(
           kind.name,
           {
             batchSize: Math.max(1, kind.batchSize ?? 1),
@@ -187,8 +190,12 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
           (jobs: PgBossJob<unknown>[]) => runBatch(kind, jobs),
         );
       }
+      isRunning = !stopped;
     },
+    running: () => isRunning,
     async stop(): Promise<void> {
+      stopped = true;
+      isRunning = false;
       await boss?.stop({ graceful: true, timeout: 30_000 });
     },
   };

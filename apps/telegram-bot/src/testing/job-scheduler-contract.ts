@@ -122,6 +122,16 @@ export function jobSchedulerContract(backend: SchedulerBackend): void {
       ]);
     });
 
+    it('says it runs from the end of its start to its stop (what readiness waits for)', async () => {
+      const scheduler = (await queue()).scheduler();
+      scheduler.define(recordingKind('contract-running').kind);
+      expect(scheduler.running()).toBe(false);
+      await scheduler.start();
+      expect(scheduler.running()).toBe(true);
+      await scheduler.stop();
+      expect(scheduler.running()).toBe(false);
+    });
+
     it('never runs two jobs of one key at the same time: the later waits for the earlier', async () => {
       const recorder = recordingKind('contract-serial', { batchSize: 10, concurrency: 2 });
       const scheduler = (await queue()).scheduler();
