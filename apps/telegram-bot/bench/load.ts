@@ -22,11 +22,14 @@ export type FromLoad =
 const send = (message: FromLoad) => process.send?.(message);
 const next = () => new Promise<ToLoad>((resolve) => process.once('message', (message) => resolve(message as ToLoad)));
 
-/** One command per user, from send to the reply's arrival, in ms. */
+/** A "⏳ 3 requests ahead of yours" notice, shown while a request waits for Plume's budget: not the answer. */
+const isQueueNotice = (message: { text?: string }) => (message.text ?? '').startsWith('⏳');
+
+/** One command per user, from send to the answer's arrival (not a notice of the place in the queue), in ms. */
 async function once(user: SandboxUser, command: string): Promise<number> {
   const started = performance.now();
   await user.send(command);
-  await user.lastMessage();
+  await user.waitForMessage((message) => !isQueueNotice(message));
   return performance.now() - started;
 }
 
