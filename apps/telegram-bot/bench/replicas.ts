@@ -12,6 +12,7 @@
  *   replicas share (6 calls a second);
  * - failover: from a `kill -9` of one of two replicas to the checks it was making being made by the other.
  *
+ * `BENCH_PARTS` picks what runs: `replies`, `checks`, or both (the default, `replies,checks`).
  * Environment: also BENCH_LATENCY_MS (Plume's latency, default 50), BENCH_DATABASE_URL (a PostgreSQL
  * server to create the databases on; default a throwaway one, as the tests start).
  */
@@ -77,13 +78,8 @@ async function replies(servers: ReplicaServers, setup: Setup, command: string): 
 const ms = (v: number) => v.toFixed(1);
 const ratio = (two: number, one: number) => `${(two / one).toFixed(2)}×`;
 
-async function main(): Promise<void> {
-  const servers = await startReplicaServers({ latencyMs: LATENCY_MS, main: MAIN });
-  console.log(
-    `Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')}; Plume latency ${LATENCY_MS} ms\n`,
-  );
+/** One replica against two: /help and /status, replies per second and the users' latency. */
+async function replyTable(servers: ReplicaServers): Promise<void> {
   console.log(`${USERS} users, ${SECONDS} s each:\n`);
   console.log('| command | replicas | replies/s | p50 ms | p99 ms | replies/s ÷ one replica |');
   console.log('|---|---|---:|---:|---:|---:|');
@@ -100,7 +96,10 @@ async function main(): Promise<void> {
       );
     }
   }
+}
 
+/** One replica against two: checks per interval under one shared budget, then the failover of a kill -9. */
+async function checkTable(servers: ReplicaServers): Promise<void> {
   const checks: Checks[] = [];
   for (const replicas of [1, 2])
     checks.push(
@@ -108,15 +107,32 @@ async function main(): Promise<void> {
     );
   console.log(`\n${CUSTOMERS} watched customers (one location each), checked every ${INTERVAL_S} s:\n`);
   console.log(
-    '| replicas | checks per interval | customers checked twice in one interval | Plume calls/s | most calls in any 1 s | budget |',
+    '| replicas | checks per interval | node lists per interval | Plume calls per check | token calls | customers checked twice in one interval | Plume calls/s | most calls in any 1 s | budget | first checks took |',
   );
-  console.log('|---:|---:|---:|---:|---:|---|');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|');
   for (const c of checks)
     console.log(
-      `| ${c.replicas} | ${c.perInterval.toFixed(1)} | ${c.twiceInInterval} | ${c.callsPerSecond.toFixed(2)} | ${c.maxInOneSecond} | 6/s, burst 6 |`,
+      `| ${c.replicas} | ${c.perInterval.toFixed(1)} | ${c.nodeListsPerInterval.toFixed(1)} | ${c.callsPerCheck.toFixed(2)} | ${c.tokenCalls} | ${c.twiceInInterval} | ${c.callsPerSecond.toFixed(2)} | ${c.maxInOneSecond} | 6/s, burst 6 | ${c.warmS.toFixed(0)} s |`,
     );
   const failover = checks.at(-1)?.failover;
   if (failover !== undefined) console.log(`\nFailover after kill -9 of one of two replicas: ${failover}`);
+}
+
+async function main(): Promise<void> {
+  const parts = (process.env.BENCH_PARTS ?? 'replies,checks').split(',');
+  const servers = await startReplicaServers({ latencyMs: LATENCY_MS, main: MAIN });
+  console.log(
+    `Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; Plume latency ${LATENCY_MS} ms\n`,
+  );
+  if (parts.includes('replies')) await replyTable(servers);
+  if (parts.includes('checks')) await checkTable(servers);
+  console.log(
+    `\nLoad average at the end: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   await servers.close();
 }
 
