@@ -37,8 +37,8 @@ export interface Checks {
   maxInOneSecond: number;
   /** How long the first checks took (until every location's first node list was answered), s. */
   warmS: number;
-  /** With `failover`: what happened after the kill -9, in words. */
-  failover?: string;
+  /** With `failover`: what happened after the kill -9 of the first replica. */
+  failover?: Failover;
 }
 
 const isCheck = (call: FleetCall) => call.path.endsWith('/locations');
@@ -80,13 +80,29 @@ async function waitFor(done: () => boolean, maxMs: number): Promise<number> {
   return Date.now() - from;
 }
 
+/** What happened after the kill -9 of one of two replicas. */
+export interface Failover {
+  /** Calls of the killed replica still waiting for Plume's answer at the kill. */
+  inFlight: number;
+  /** Customers whose next check came more than one interval after the kill (the killed replica's). */
+  late: number;
+  customers: number;
+  /** The late customers' waits from the kill to their next check, ms: p50 and the longest. */
+  lateP50: number;
+  longest: number;
+  /** The longest gap between two checks of one customer across the kill, ms. */
+  longestGap: number;
+  /** Customers not checked again before the observation ended (their waits count until then). */
+  never: number;
+}
+
 /**
  * After a kill at `killedAt`, observed until `until`: per customer, the wait from the kill to its
  * first check after it (the killed replica's customers wait for their jobs to be freed), and the
  * longest gap between two checks of one customer across the kill. A customer not checked again
- * before `until` counts with its wait so far, marked ">".
+ * before `until` counts with its wait so far.
  */
-function failoverReport(log: readonly FleetCall[], killedAt: number, until: number, intervalMs: number): string {
+function failoverOf(log: readonly FleetCall[], killedAt: number, until: number, intervalMs: number): Failover {
   const checks = log.filter(isCheck);
   const waits: number[] = [];
   const gaps: number[] = [];
@@ -99,17 +115,16 @@ function failoverReport(log: readonly FleetCall[], killedAt: number, until: numb
     waits.push((after ?? until) - killedAt);
     if (before !== undefined) gaps.push((after ?? until) - before);
   }
-  const cut = log.filter((c) => c.outcome === 'cut' && c.at <= killedAt).length;
-  const late = waits.filter((w) => w > intervalMs).length;
-  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  const open = never > 0 ? '>' : '';
-  return (
-    `${cut} call(s) of the killed replica were in flight at the kill; ${late} of ${waits.length} customers ` +
-    `waited more than one interval (${s(intervalMs)}) for their next check: the longest wait from the kill was ` +
-    `${open}${s(Math.max(...waits))} (p50 of all customers ${s(percentile(waits, 50))}), the longest gap between two ` +
-    `checks of one customer across it ${open}${s(Math.max(...gaps))}` +
-    (never > 0 ? `; ${never} customer(s) not checked again within ${s(until - killedAt)}.` : '.')
-  );
+  const late = waits.filter((w) => w > intervalMs);
+  return {
+    inFlight: log.filter((c) => c.outcome === 'cut' && c.at <= killedAt).length,
+    late: late.length,
+    customers: waits.length,
+    lateP50: late.length === 0 ? 0 : percentile(late, 50),
+    longest: Math.max(...waits),
+    longestGap: Math.max(...gaps),
+    never,
+  };
 }
 
 /**
@@ -120,7 +135,14 @@ function failoverReport(log: readonly FleetCall[], killedAt: number, until: numb
  */
 export async function measureChecks(
   servers: ReplicaServers,
-  options: { replicas: number; customers: number; intervalS: number; failover: boolean },
+  options: {
+    replicas: number;
+    customers: number;
+    intervalS: number;
+    failover: boolean;
+    /** Settings of every replica on top of the benchmark's (e.g. `JOB_HEARTBEAT_SECONDS`). */
+    env?: Record<string, string>;
+  },
 ): Promise<Checks> {
   const intervalMs = options.intervalS * 1000;
   const fleet: Fleet = { perCustomer: 1, onlineSince: Date.now() - 3_600_000, offlineSince: new Map() };
@@ -149,6 +171,7 @@ export async function measureChecks(
       PLUME_API_BASE: proxy.apiBase,
       WATCH_INTERVAL_SECONDS: String(options.intervalS),
       MAX_WATCHES_PER_PERSON: String(options.customers),
+      ...options.env,
     },
   });
   try {
@@ -181,13 +204,14 @@ export async function measureChecks(
       warmS: warmMs / 1000,
     };
     if (!options.failover) return result;
-    const killedAt = Date.now();
+    // From when the process is gone: a call it made while the signal was on its way is its last.
     await replicas.replicas()[0]?.process.kill('SIGKILL');
+    const killedAt = Date.now();
     await waitFor(
       () => allCheckedSince(proxy.log(), options.customers, killedAt, isCheck),
       MAX_FAILOVER_INTERVALS * intervalMs,
     );
-    return { ...result, failover: failoverReport(proxy.log(), killedAt, Date.now(), intervalMs) };
+    return { ...result, failover: failoverOf(proxy.log(), killedAt, Date.now(), intervalMs) };
   } finally {
     await replicas.stop();
     await proxy.close();

@@ -8,11 +8,14 @@
  *   each replica on a Plume budget of its own (`PLUME_EGRESS_ID`), as replicas behind different
  *   addresses are, since one shared budget (6 calls a second, 2 per /status) bounds it otherwise;
  * - checks per interval of BENCH_CUSTOMERS watched customers (default 80, one location each) every
- *   BENCH_INTERVAL_SECONDS (default 10), and the Plume calls per second against the budget the
- *   replicas share (6 calls a second);
- * - failover: from a `kill -9` of one of two replicas to the checks it was making being made by the other.
+ *   BENCH_INTERVAL_SECONDS (default 10), under the budget the replicas share (6 calls a second, 4
+ *   of them for monitoring): checks, node lists, token calls and Plume calls per check, measured
+ *   from one interval after every location's first check;
+ * - failover: two replicas checking BENCH_FAILOVER_CUSTOMERS customers (default 30, within the
+ *   budget), one killed with `kill -9`: how long its customers wait for their next check, once per
+ *   job heartbeat in BENCH_HEARTBEATS (`JOB_HEARTBEAT_SECONDS`, comma-separated; empty: the default).
  *
- * `BENCH_PARTS` picks what runs: `replies`, `checks`, or both (the default, `replies,checks`).
+ * `BENCH_PARTS` picks what runs: any of `replies`, `checks`, `failover` (default all three).
  * Environment: also BENCH_LATENCY_MS (Plume's latency, default 50), BENCH_DATABASE_URL (a PostgreSQL
  * server to create the databases on; default a throwaway one, as the tests start).
  */
@@ -31,6 +34,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const USERS = Number(process.env.BENCH_USERS ?? 20);
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 80);
 const INTERVAL_S = Number(process.env.BENCH_INTERVAL_SECONDS ?? 10);
+const FAILOVER_CUSTOMERS = Number(process.env.BENCH_FAILOVER_CUSTOMERS ?? 30);
+/** The job heartbeats the failover is measured with (`JOB_HEARTBEAT_SECONDS`; empty: the bot's default). */
+const HEARTBEATS = (process.env.BENCH_HEARTBEATS ?? ',10').split(',');
 const MAIN = new URL('./main.js', import.meta.url).pathname;
 
 let nextId = 50_000;
@@ -77,6 +83,7 @@ async function replies(servers: ReplicaServers, setup: Setup, command: string): 
 
 const ms = (v: number) => v.toFixed(1);
 const ratio = (two: number, one: number) => `${(two / one).toFixed(2)}×`;
+const sec = (v: number) => `${(v / 1000).toFixed(1)} s`;
 
 /** One replica against two: /help and /status, replies per second and the users' latency. */
 async function replyTable(servers: ReplicaServers): Promise<void> {
@@ -98,28 +105,57 @@ async function replyTable(servers: ReplicaServers): Promise<void> {
   }
 }
 
-/** One replica against two: checks per interval under one shared budget, then the failover of a kill -9. */
+const checkRow = (c: Checks, label: string) =>
+  `| ${label} | ${c.perInterval.toFixed(1)} | ${c.nodeListsPerInterval.toFixed(1)} | ${c.callsPerCheck.toFixed(2)} | ${c.tokenCalls} | ${c.twiceInInterval} | ${c.callsPerSecond.toFixed(2)} | ${c.maxInOneSecond} | ${c.warmS.toFixed(0)} s |`;
+
+/** One replica against two: checks per interval under one shared budget (6 calls a second, 4 of them for monitoring). */
 async function checkTable(servers: ReplicaServers): Promise<void> {
-  const checks: Checks[] = [];
-  for (const replicas of [1, 2])
-    checks.push(
-      await measureChecks(servers, { replicas, customers: CUSTOMERS, intervalS: INTERVAL_S, failover: replicas === 2 }),
-    );
-  console.log(`\n${CUSTOMERS} watched customers (one location each), checked every ${INTERVAL_S} s:\n`);
+  const rows: string[] = [];
+  for (const replicas of [1, 2]) {
+    const c = await measureChecks(servers, { replicas, customers: CUSTOMERS, intervalS: INTERVAL_S, failover: false });
+    rows.push(checkRow(c, String(replicas)));
+  }
   console.log(
-    '| replicas | checks per interval | node lists per interval | Plume calls per check | token calls | customers checked twice in one interval | Plume calls/s | most calls in any 1 s | budget | first checks took |',
+    `\n${CUSTOMERS} watched customers (one location each), checked every ${INTERVAL_S} s, one budget of 6 calls/s:\n`,
   );
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|');
-  for (const c of checks)
-    console.log(
-      `| ${c.replicas} | ${c.perInterval.toFixed(1)} | ${c.nodeListsPerInterval.toFixed(1)} | ${c.callsPerCheck.toFixed(2)} | ${c.tokenCalls} | ${c.twiceInInterval} | ${c.callsPerSecond.toFixed(2)} | ${c.maxInOneSecond} | 6/s, burst 6 | ${c.warmS.toFixed(0)} s |`,
+  console.log(
+    '| replicas | checks per interval | node lists per interval | Plume calls per check | token calls | customers checked twice in one interval | Plume calls/s | most calls in any 1 s | first checks took |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  rows.forEach((row) => console.log(row));
+}
+
+/** Two replicas, FAILOVER_CUSTOMERS watched (within the budget), one killed with kill -9, per job heartbeat. */
+async function failoverTable(servers: ReplicaServers): Promise<void> {
+  const rows: string[] = [];
+  for (const heartbeat of HEARTBEATS) {
+    const env: Record<string, string> = heartbeat === '' ? {} : { JOB_HEARTBEAT_SECONDS: heartbeat };
+    const c = await measureChecks(servers, {
+      replicas: 2,
+      customers: FAILOVER_CUSTOMERS,
+      intervalS: INTERVAL_S,
+      failover: true,
+      env,
+    });
+    const f = c.failover;
+    if (f === undefined) continue;
+    const open = f.never > 0 ? '>' : '';
+    rows.push(
+      `| ${heartbeat === '' ? 'default' : `${heartbeat} s`} | ${c.perInterval.toFixed(1)} | ${f.inFlight} | ${f.late} of ${f.customers} | ${sec(f.lateP50)} | ${open}${sec(f.longest)} | ${open}${sec(f.longestGap)} |`,
     );
-  const failover = checks.at(-1)?.failover;
-  if (failover !== undefined) console.log(`\nFailover after kill -9 of one of two replicas: ${failover}`);
+  }
+  console.log(
+    `\nFailover: two replicas, ${FAILOVER_CUSTOMERS} watched customers checked every ${INTERVAL_S} s (within the budget), the first replica killed with kill -9:\n`,
+  );
+  console.log(
+    '| job heartbeat | checks per interval before | calls in flight at the kill | customers next checked over an interval after the kill | their wait p50 | longest wait from the kill | longest gap between two checks |',
+  );
+  console.log('|---:|---:|---:|---:|---:|---:|---:|');
+  rows.forEach((row) => console.log(row));
 }
 
 async function main(): Promise<void> {
-  const parts = (process.env.BENCH_PARTS ?? 'replies,checks').split(',');
+  const parts = (process.env.BENCH_PARTS ?? 'replies,checks,failover').split(',');
   const servers = await startReplicaServers({ latencyMs: LATENCY_MS, main: MAIN });
   console.log(
     `Node ${process.version}, ${availableParallelism()} cores, load average ${loadavg()
@@ -128,6 +164,7 @@ async function main(): Promise<void> {
   );
   if (parts.includes('replies')) await replyTable(servers);
   if (parts.includes('checks')) await checkTable(servers);
+  if (parts.includes('failover')) await failoverTable(servers);
   console.log(
     `\nLoad average at the end: ${loadavg()
       .map((x) => x.toFixed(1))
