@@ -140,8 +140,12 @@ export function createMonitor(options: MonitorOptions): Monitor {
     // A check takes seconds (its Plume calls time out); a replica killed mid-check is noticed by its
     // lapsed heartbeat long before this.
     expireMs: Math.max(15 * 60_000, intervalMs),
-    batchSize: 100,
-    concurrency: 8,
+    // A replica holds at most batchSize × concurrency customers' jobs (40): those of a replica killed
+    // wait for its heartbeat to lapse, and a batch commits only when its last check is done. When
+    // the budget is the bound, more claimed only wait longer in its queue, and at steady state a
+    // batch is the few customers due in one tick anyway.
+    batchSize: 10,
+    concurrency: 4,
     async run(jobs) {
       const now = clock();
       const monitored = await alerts.monitored();
