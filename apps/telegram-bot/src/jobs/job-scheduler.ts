@@ -28,6 +28,14 @@ export interface JobKind<T> {
    * returns). In-process it is unused (a dead process takes its queue with it).
    */
   expireMs: number;
+  /**
+   * How long a finished job of this kind is kept: its id is what refuses a second job for its key
+   * and slot, so keep it as long as any replica could still queue that slot (a slot per interval:
+   * about two intervals; a slot per day: a day). With pg-boss, a finished job is deleted at the
+   * first sweep after that (see `sweepIntervalSeconds`); in-process it is unused (the last 16 slots
+   * of each key are remembered). @default one day
+   */
+  keepFinishedMs?: number;
   /** Jobs handed to one `run` at most. @default 1 */
   batchSize?: number;
   /** Runs of this kind at the same time in one process (replicas each run as many). @default 1 */

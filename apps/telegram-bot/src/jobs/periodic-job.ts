@@ -33,6 +33,8 @@ export function periodicJob(options: PeriodicJobOptions): Loop {
     name: options.name,
     data: z.object({}),
     expireMs: options.expireMs,
+    // A replica waking later in the period queues the period's job again: refused while it is kept.
+    keepFinishedMs: periodMs,
     run: () => options.run(clock()),
   };
   scheduler.define(kind);

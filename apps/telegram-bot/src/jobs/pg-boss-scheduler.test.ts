@@ -40,6 +40,38 @@ describe('the pg-boss JobScheduler on two replicas', () => {
     expect(ran).toEqual(jobs.map((queued) => `${queued.key}@${queued.slot}`).sort());
   });
 
+  it('refuses a finished slot on every replica while its kind keeps it, then lets pg-boss delete it', async () => {
+    const created = await queue();
+    const [one, two] = [created.scheduler(), created.scheduler()];
+    // Kept 8 s (a check's two intervals, shortened), beside a kind that keeps its jobs the default day.
+    const [brief, briefOnTwo] = [
+      recordingKind('kept-briefly', { keepFinishedMs: 8000 }),
+      recordingKind('kept-briefly', { keepFinishedMs: 8000 }),
+    ];
+    const [daily, dailyOnTwo] = [recordingKind('kept-a-day'), recordingKind('kept-a-day')];
+    one.define(brief.kind);
+    one.define(daily.kind);
+    two.define(briefOnTwo.kind);
+    two.define(dailyOnTwo.kind);
+    await Promise.all([one.start(), two.start()]);
+    await one.enqueue(brief.kind, [job('c1', '0')]);
+    await one.enqueue(daily.kind, [job('c1', '0')]);
+    await until(
+      () => brief.runs.length + briefOnTwo.runs.length + daily.runs.length + dailyOnTwo.runs.length === 2,
+      'both jobs to run',
+    );
+    // Finished, and kept: a replica late to the slot queues nothing.
+    expect(await two.enqueue(briefOnTwo.kind, [job('c1', '0')])).toBe(0);
+    expect(await two.enqueue(dailyOnTwo.kind, [job('c1', '0')])).toBe(0);
+    // Once deleted (its keep passed, then a sweep), the brief kind's slot is a new job; the other kind's is still refused.
+    await until(
+      async () => (await two.enqueue(briefOnTwo.kind, [job('c1', '0')])) === 1,
+      "the brief kind's finished job to be deleted",
+      60_000,
+    );
+    expect(await one.enqueue(daily.kind, [job('c1', '0')])).toBe(0);
+  });
+
   it('runs a job on the other replica after its expiry when the replica holding it was killed (kill -9)', async () => {
     const created = await queue();
     const name = 'replica-killed';

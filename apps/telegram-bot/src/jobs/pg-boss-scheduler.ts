@@ -39,6 +39,12 @@ export interface PgBossSchedulerOptions {
   heartbeatSeconds?: number;
   /** pg-boss's own connections at most (besides the one it listens on). @default 4 */
   max?: number;
+  /**
+   * How often pg-boss deletes, queue by queue, the finished jobs kept past their kind's
+   * `keepFinishedMs`, seconds (at least 1; one replica does each queue's sweep). pg-boss's own
+   * default, a day, would keep a short-lived kind's jobs up to a day longer. @default 300
+   */
+  sweepIntervalSeconds?: number;
 }
 
 /** Default of `heartbeatSeconds` (`JOB_HEARTBEAT_SECONDS`): a killed replica's job is put back within about 30 s. */
@@ -47,8 +53,8 @@ export const DEFAULT_JOB_HEARTBEAT_SECONDS = 30;
 /** pg-boss's shortest heartbeat, seconds. */
 export const MIN_JOB_HEARTBEAT_SECONDS = 10;
 
-/** How long a finished job is kept: its id is what refuses a second job for its key and slot. */
-const KEEP_FINISHED_SECONDS = 86_400;
+/** How long a finished job is kept when its kind does not say (`JobKind.keepFinishedMs`): a day. */
+export const DEFAULT_KEEP_FINISHED_MS = 86_400_000;
 
 /** How a job is stored: our job inside pg-boss's data. */
 const envelope = z.object({ key: z.string(), slot: z.string(), data: z.unknown() });
@@ -117,6 +123,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
       schedule: false,
       superviseIntervalSeconds: options.superviseIntervalSeconds ?? 10,
       monitorIntervalSeconds: options.superviseIntervalSeconds ?? 10,
+      maintenanceIntervalSeconds: options.sweepIntervalSeconds ?? 300,
       ...(options.replicaId === undefined ? {} : { instanceName: options.replicaId }),
     });
     opened.on('error', (error) =>
@@ -173,7 +180,7 @@ export function createPgBossScheduler(options: PgBossSchedulerOptions): JobSched
         const queue = {
           expireInSeconds: Math.max(1, Math.ceil(kind.expireMs / 1000)),
           retryLimit: 2,
-          deleteAfterSeconds: KEEP_FINISHED_SECONDS,
+          deleteAfterSeconds: Math.max(1, Math.ceil((kind.keepFinishedMs ?? DEFAULT_KEEP_FINISHED_MS) / 1000)),
           heartbeatSeconds: options.heartbeatSeconds ?? DEFAULT_JOB_HEARTBEAT_SECONDS,
           notify: true,
         };

@@ -140,6 +140,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
     // A check takes seconds (its Plume calls time out); a replica killed mid-check is noticed by its
     // lapsed heartbeat long before this.
     expireMs: Math.max(15 * 60_000, intervalMs),
+    // A slot names an interval: a replica reading the database before a check's commit queues it
+    // again within that interval, never two intervals on.
+    keepFinishedMs: 2 * intervalMs,
     // A replica holds at most batchSize × concurrency customers' jobs (40): those of a replica killed
     // wait for its heartbeat to lapse, and a batch commits only when its last check is done. When
     // the budget is the bound, more claimed only wait longer in its queue, and at steady state a

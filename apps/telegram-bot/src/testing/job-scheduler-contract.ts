@@ -34,7 +34,8 @@ export async function createPgBossQueue(): Promise<{
   return {
     url: database.url,
     scheduler() {
-      // As fast as pg-boss allows: a poll every 0.5 s, a supervisor pass every second, a heartbeat every 10 s.
+      // As fast as pg-boss allows: a poll every 0.5 s, a supervisor pass and a sweep of finished jobs
+      // every second, a heartbeat every 10 s.
       const scheduler = createPgBossScheduler({
         url: database.url,
         name: database.name,
@@ -42,6 +43,7 @@ export async function createPgBossQueue(): Promise<{
         pollingIntervalSeconds: 0.5,
         superviseIntervalSeconds: 1,
         heartbeatSeconds: 10,
+        sweepIntervalSeconds: 1,
       });
       opened.push(scheduler);
       return scheduler;
@@ -59,7 +61,7 @@ export const pgBossScheduler: SchedulerBackend = { name: 'pg-boss', create: crea
 /** A kind that records every job it runs, and can be told to hold a run until released. */
 export function recordingKind(
   name: string,
-  options: { batchSize?: number; expireMs?: number; concurrency?: number } = {},
+  options: { batchSize?: number; expireMs?: number; concurrency?: number; keepFinishedMs?: number } = {},
 ) {
   const runs: Array<Job<{ n: number }>> = [];
   const batches: Array<Array<Job<{ n: number }>>> = [];
@@ -71,6 +73,7 @@ export function recordingKind(
     expireMs: options.expireMs ?? 60_000,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.keepFinishedMs === undefined ? {} : { keepFinishedMs: options.keepFinishedMs }),
     async run(jobs) {
       runs.push(...jobs);
       batches.push([...jobs]);
