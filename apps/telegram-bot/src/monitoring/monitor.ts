@@ -104,7 +104,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       plume.client(credentials),
       group.customerId,
       group.checks,
-      { now, wanEveryMs: wanEvery },
+      { now, wanEveryMs: wanEvery, confirmMs },
       abort.signal,
     );
     options.onCheck?.(failed ? 'failed' : 'ok', group.checks.length);

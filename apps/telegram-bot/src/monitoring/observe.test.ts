@@ -147,4 +147,30 @@ describe('observing a customer', () => {
     expect(types).toEqual(expect.arrayContaining(['highInterference', 'channelCongestion', 'weakSignal']));
     expect(simulator.log.count('locations.alerts')).toBe(alertCalls);
   });
+
+  it('fetches the node list again while a pod’s alert awaits its confirmation, and only then', async () => {
+    const beach = fixtures.locations.adaBeach; // one pod disconnected: its alert waits for a second look
+    const first = fresh({ customerId: beach.customerId, locationId: beach.id, wanWanted: false });
+    const now = clock.now();
+    const [seen] = (await observeCustomer(client, beach.customerId, [first], { now, wanEveryMs: WAN_EVERY_MS }, signal))
+      .results;
+    if (seen === undefined) throw new Error('no result');
+    const { state } = evaluateLocation(null, seen.observation, {});
+    expect(Object.values(state.keys).map((key) => key.phase)).toContain('pending');
+    const checked = { ...first, state, checkedAt: now, nodesAt: now };
+    const look = async (later: number, confirmMs: number) =>
+      (
+        await observeCustomer(
+          client,
+          beach.customerId,
+          [checked],
+          { now: now + later, wanEveryMs: WAN_EVERY_MS, confirmMs },
+          signal,
+        )
+      ).results[0]?.nodesFetched;
+    expect(await look(5_000, 5_000)).toBe(true);
+    // Without confirmations, or once the key has waited longer than confirmations are for.
+    expect(await look(5_000, 0)).toBe(false);
+    expect(await look(5 * MINUTE, 5_000)).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { plumeAlertsFromNodes, wanPlanSpeed, type LocationObservation } from '@org/plume-analytics';
 import type { PlumeClient } from '@org/plume-sdk';
 import type { MonitoredCheck } from '../storage/alert-store';
+import { awaitsConfirmation } from './due-checks';
 
 /** How often a location's node list is fetched when its online state has not changed. */
 export const NODES_EVERY_MS = 15 * 60_000;
@@ -20,11 +21,14 @@ export interface CheckResult {
 const BACKGROUND = { priority: 'background' } as const;
 
 /**
- * Whether the node list is due: never fetched, older than {@link NODES_EVERY_MS}, or Plume's
- * `statusChangedAt` differs from the one the last check recorded (the online state changed).
+ * Whether the node list is due: never fetched, older than {@link NODES_EVERY_MS}, Plume's
+ * `statusChangedAt` differs from the one the last check recorded (the online state changed), or an
+ * alert awaits its confirmation (a pod's keys are judged from the node list only: without it a
+ * confirmation would observe nothing).
  */
-function nodesDue(check: MonitoredCheck, statusChangedAt: string | undefined, now: number): boolean {
+function nodesDue(check: MonitoredCheck, statusChangedAt: string | undefined, now: number, confirmMs: number): boolean {
   if (check.nodesAt === null || check.state === null || now - check.nodesAt >= NODES_EVERY_MS) return true;
+  if (awaitsConfirmation(check.state, now, confirmMs)) return true;
   const before = check.state.network?.changedAt ?? undefined;
   return statusChangedAt !== undefined && statusChangedAt !== before;
 }
@@ -41,6 +45,13 @@ function wanDue(check: MonitoredCheck, now: number, everyMs: number): boolean {
 
 type Observed = Omit<CheckResult, 'check'>;
 
+/** When a check runs, how far apart WAN stats are fetched, and the monitor's `confirmMs` (0: none). */
+interface Timing {
+  now: number;
+  wanEveryMs: number;
+  confirmMs?: number;
+}
+
 /** Fetches one location's node list and WAN stats when due; a fetch that fails is left out (not judged). */
 async function observeLocation(
   client: PlumeClient,
@@ -48,12 +59,12 @@ async function observeLocation(
   check: MonitoredCheck,
   base: LocationObservation,
   statusChangedAt: string | undefined,
-  now: number,
-  wanEveryMs: number,
+  timing: Timing,
   signal: AbortSignal,
 ): Promise<Observed> {
+  const { now, wanEveryMs, confirmMs = 0 } = timing;
   const options = { ...BACKGROUND, signal };
-  const fetchNodes = nodesDue(check, statusChangedAt, now);
+  const fetchNodes = nodesDue(check, statusChangedAt, now, confirmMs);
   const fetchWan = wanDue(check, now, wanEveryMs);
   const skipped = (error: unknown) => {
     if (signal.aborted) throw error;
@@ -79,7 +90,8 @@ async function observeLocation(
 /**
  * Observes the locations of one customer: one `customers.locations` call for all of them (their
  * online state), then per location its nodes when due (with the gateway's speed test and Plume's
- * alerts) and its WAN stats when due (`wanEveryMs` apart, at least {@link WAN_EVERY_MS}). Every
+ * alerts; also while an alert awaits its confirmation, `timing.confirmMs`) and its WAN stats when due
+ * (`wanEveryMs` apart, at least {@link WAN_EVERY_MS}). Every
  * call goes in the budget's background lane. When the
  * customer's call fails, every location is observed as `failed` (no data is not down); a node list
  * or WAN stats call that fails is left out (not judged).
@@ -89,9 +101,10 @@ export async function observeCustomer(
   client: PlumeClient,
   customerId: string,
   checks: readonly MonitoredCheck[],
-  { now, wanEveryMs }: { now: number; wanEveryMs: number },
+  timing: Timing,
   signal: AbortSignal,
 ): Promise<{ results: CheckResult[]; failed: boolean }> {
+  const { now } = timing;
   const failedResult = (check: MonitoredCheck): CheckResult => ({
     check,
     observation: { locationId: check.locationId, at: now, failed: true },
@@ -112,7 +125,7 @@ export async function observeCustomer(
       if (status === undefined) return failedResult(check);
       const base = { locationId: check.locationId, at: now, networkStatus: status.networkStatus ?? null };
       const changedAt = status.networkStatus?.statusChangedAt;
-      const observed = await observeLocation(client, customerId, check, base, changedAt, now, wanEveryMs, signal);
+      const observed = await observeLocation(client, customerId, check, base, changedAt, timing, signal);
       return { check, ...observed };
     }),
   );
