@@ -5,7 +5,7 @@ import type { PlumeGateway } from '../plume/gateway';
 import type { AlertStore } from '../storage/alert-store';
 import type { Credentials } from '../storage/user-state';
 import { evaluateCycle } from './evaluate-cycle';
-import { dueSlot, groupsOf, oldestCheck, type CustomerGroup } from './due-checks';
+import { dueReason, dueSlot, groupsOf, oldestCheck, type CustomerGroup } from './due-checks';
 import { observeCustomer, type CheckResult } from './observe';
 import { createLoop, realTimers, type Timers } from './timers';
 import { wanEveryMs } from './wan-pace';
@@ -34,6 +34,17 @@ export interface MonitorOptions {
   onNotify?: () => void;
   /** Called once per customer checked, with the outcome and its number of locations. */
   onCheck?: (outcome: 'ok' | 'failed', locations: number) => void;
+  /** This replica's name (`REPLICA_ID`), in the log line of each check it runs. */
+  replicaId?: string;
+}
+
+/** A customer due when its job runs: the slot the job was queued for, and the slot due now. */
+interface DueCheck {
+  group: CustomerGroup;
+  /** The slot of the job (queued by some replica, maybe an interval ago). */
+  queued: string;
+  /** The slot due now (`dueSlot` at run time), whose reason the log gives. */
+  due: string;
 }
 
 /** Polls the watched locations and turns what it sees into incidents and notifications. */
@@ -87,7 +98,13 @@ export function createMonitor(options: MonitorOptions): Monitor {
     return undefined;
   }
 
-  async function checkGroup(group: CustomerGroup, now: number, wanEvery: number): Promise<CheckResult[]> {
+  /** One line per check run (debug): which replica, which customer, which slot, why, and how it went. */
+  function logCheck(customer: string, queued: string, due: string | undefined, outcome: string): void {
+    const reason = due === undefined ? null : dueReason(due);
+    logger.debug({ replica: options.replicaId, customer, queued, due: due ?? null, reason, outcome }, 'Watch check');
+  }
+
+  async function checkGroup({ group, queued, due }: DueCheck, now: number, wanEvery: number): Promise<CheckResult[]> {
     const credentials = await credentialsFor(group);
     if (credentials === undefined) {
       if (!warned.has(group.key)) {
@@ -97,6 +114,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
           'Nobody watching these locations has Plume credentials for their cloud: they are not checked',
         );
       }
+      logCheck(group.key, queued, due, 'no credentials');
       return [];
     }
     warned.delete(group.key);
@@ -107,6 +125,7 @@ export function createMonitor(options: MonitorOptions): Monitor {
       { now, wanEveryMs: wanEvery, confirmMs },
       abort.signal,
     );
+    logCheck(group.key, queued, due, failed ? 'failed' : 'ok');
     options.onCheck?.(failed ? 'failed' : 'ok', group.checks.length);
     return results;
   }
@@ -124,9 +143,9 @@ export function createMonitor(options: MonitorOptions): Monitor {
     if (notify) options.onNotify?.();
   }
 
-  async function runBatch(cloud: string, groups: readonly CustomerGroup[], at: number, wanEvery: number) {
+  async function runBatch(cloud: string, due: readonly DueCheck[], at: number, wanEvery: number) {
     try {
-      const results = (await Promise.all(groups.map((group) => checkGroup(group, at, wanEvery)))).flat();
+      const results = (await Promise.all(due.map((check) => checkGroup(check, at, wanEvery)))).flat();
       if (abort.signal.aborted || results.length === 0) return;
       await commit(cloud, at, results);
     } catch (error) {
@@ -153,11 +172,19 @@ export function createMonitor(options: MonitorOptions): Monitor {
       const now = clock();
       const monitored = await alerts.monitored();
       const groups = new Map(groupsOf(monitored).map((group) => [group.key, group]));
-      const byCloud = new Map<string, CustomerGroup[]>();
+      const byCloud = new Map<string, DueCheck[]>();
       for (const job of jobs) {
         const group = groups.get(job.key);
-        if (group === undefined || dueSlot(group, now, intervalMs, confirmMs) === undefined) continue;
-        byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), group]);
+        // Checked since the job was queued (another job of this customer ran first), or unwatched.
+        // A job run late (held back behind another job of its customer, or taken over from a dead
+        // replica) checks what is due now, if anything: the slot due now has a job of its own too,
+        // which then finds the customer checked.
+        const due = group === undefined ? undefined : dueSlot(group, now, intervalMs, confirmMs);
+        if (group === undefined || due === undefined) {
+          logCheck(job.key, job.slot, undefined, 'not due');
+          continue;
+        }
+        byCloud.set(group.cloud, [...(byCloud.get(group.cloud) ?? []), { group, queued: job.slot, due }]);
       }
       await Promise.all(
         [...byCloud].map(([cloud, list]) => {

@@ -154,6 +154,7 @@ export function createMonitoring(options: MonitoringOptions): Monitoring {
     ...(options.confirmMs === undefined ? {} : { confirmMs: options.confirmMs }),
     onNotify: () => relay.wake(),
     onCheck: (outcome) => checks.inc({ outcome }),
+    replicaId: options.replicaId,
   });
   return {
     services: {
