@@ -92,6 +92,9 @@ describe('two bot replicas on one PostgreSQL behind a round-robin proxy, one kil
         RATE_LIMIT_PER_MINUTE: '600',
         STOP_GRACE_SECONDS: '2',
         WATCH_INTERVAL_SECONDS: String(INTERVAL_S),
+        // Short leases, so that what the killed replica held is taken over within the outage below.
+        JOB_HEARTBEAT_SECONDS: '10',
+        OUTBOX_LEASE_SECONDS: '15',
       },
     });
   }, 180_000);
@@ -135,11 +138,15 @@ describe('two bot replicas on one PostgreSQL behind a round-robin proxy, one kil
       const intervals = () => checksPerInterval([], seen.key, INTERVAL_S * 1000, seen.settled, Date.now()).length;
       await until(() => intervals() >= INTERVALS_SEEN, `${INTERVALS_SEEN} intervals of Grace's`, 60_000);
 
-      // Every person's /status waits on a slow Plume when a replica is killed. Only the node lists /status
-      // asks for are held back, not every call: a check that the kill interrupts is not repeated
-      // before its job's heartbeat lapses (30 s, a failover the second test measures), which would
-      // swallow most of the outage below and hide what the monitor does otherwise.
-      simulator.faults.delayNext('nodes.list', 5_000, PEOPLE);
+      // The outage begins; once its first alert reached Dan (the others are still being written or
+      // sent: Telegram paces a chat), every person's /status waits on slow node lists and a replica is
+      // killed. The monitor's own node lists are held back too, so a check may be interrupted: its job
+      // is taken over once its heartbeat lapses (JOB_HEARTBEAT_SECONDS, well within the outage).
+      simulator.scenarios.load({
+        locations: Object.fromEntries(OUTAGE.map((store) => [store, [{ kind: 'offline', at: '2s', for: '60s' }]])),
+      });
+      await until(() => countAlerts(dan, '🔴 Offline').size > 0, 'the first alert of the outage', 60_000);
+      simulator.faults.delayNext('nodes.list', 5_000, PEOPLE * 2);
       const arrived = simulator.log.inFlight('nodes.list');
       for (const person of people) await person.send('/status');
       await until(() => simulator.log.inFlight('nodes.list') >= arrived + PEOPLE / 2, 'the /status to reach Plume');
@@ -152,11 +159,8 @@ describe('two bot replicas on one PostgreSQL behind a round-robin proxy, one kil
       const inWindow = (
         await sql.query<{ kind: string; body: string }>(`SELECT kind, body FROM outbox WHERE state = 'sending'`)
       ).rows.map((row) => `${row.kind}:${(JSON.parse(row.body) as { location: { name: string } }).location.name}`);
+      const alertsBeforeKill = countAlerts(dan, '🔴 Offline').size;
       simulator.faults.reset();
-      // The outage begins, watched by the replica left.
-      simulator.scenarios.load({
-        locations: Object.fromEntries(OUTAGE.map((store) => [store, [{ kind: 'offline', at: '2s', for: '40s' }]])),
-      });
       // Updates sent after the kill: the proxy skips the dead replica.
       for (const person of people) await person.send('/help');
 
@@ -182,7 +186,7 @@ describe('two bot replicas on one PostgreSQL behind a round-robin proxy, one kil
         }
       }
       console.info(
-        `Two replicas: ${OUTAGE.length * 2} alerts and recoveries, ${duplicates} duplicate(s) (in the window: ${inWindow.length} sending at the kill); ` +
+        `Two replicas: ${OUTAGE.length * 2} alerts and recoveries (${alertsBeforeKill} alert(s) delivered before the kill), ${duplicates} duplicate(s) (in the window: ${inWindow.length} sending at the kill); ` +
           `updates per replica ${JSON.stringify(Object.fromEntries(fleet.proxy.taken()))}.`,
       );
     } finally {
