@@ -28,3 +28,27 @@ export function botAnswers(user: SandboxUser, fragment: string): string[] {
     .filter((m) => m.from?.is_bot === true && (m.text ?? '').includes(fragment))
     .map((m) => m.text ?? '');
 }
+
+/** An alert or recovery that reached a chat more than once: `kind:place` (as the outbox names it) and how often. */
+export interface RepeatedAlert {
+  alert: string;
+  times: number;
+}
+
+/**
+ * The offline alerts and recoveries that reached `user`'s chat more than once, named
+ * `firing:<place>` or `resolved:<place>` as the outbox's rows are: a test checks each against its
+ * documented duplicate window.
+ * @example for (const { alert, times } of repeatedOutageAlerts(dan)) expect(inWindow).toContain(alert);
+ */
+export function repeatedOutageAlerts(user: SandboxUser): RepeatedAlert[] {
+  const repeated: RepeatedAlert[] = [];
+  for (const [headline, kind] of [
+    ['🔴 Offline', 'firing'],
+    ['✅ Back online', 'resolved'],
+  ] as const) {
+    for (const [place, times] of countAlerts(user, headline))
+      if (times > 1) repeated.push({ alert: `${kind}:${place}`, times });
+  }
+  return repeated;
+}
