@@ -16,8 +16,8 @@ function removeWebhook(bot: BotRecord, dropPending: boolean | undefined): Descri
 
 /**
  * `setWebhook`: from now on updates are POSTed to `url` (with the
- * `X-Telegram-Bot-Api-Secret-Token` header when `secret_token` is set). An empty `url` removes the
- * webhook. Plain `http://` is accepted, and `https://` to a loopback host is delivered over
+ * `X-Telegram-Bot-Api-Secret-Token` header when `secret_token` is set), up to `max_connections`
+ * (1–100, default 40) at once, one at a time per chat. An empty `url` removes the webhook. Plain `http://` is accepted, and `https://` to a loopback host is delivered over
  * `http://`, since a local bot has no certificate.
  */
 export const setWebhook = defineMethod({
@@ -48,16 +48,18 @@ export const setWebhook = defineMethod({
     if (params.allowed_updates)
       bot.queue.allowedUpdates = params.allowed_updates.length ? params.allowed_updates : undefined;
     markConnected(context);
-    if (bot.webhook?.url === params.url && bot.webhook.secretToken === params.secret_token) {
+    // As Telegram: 40 by default, and a value out of 1–100 is brought into it, not refused.
+    const maxConnections = Math.min(100, Math.max(1, params.max_connections ?? 40));
+    const { webhook } = bot;
+    if (
+      webhook?.url === params.url &&
+      webhook.secretToken === params.secret_token &&
+      webhook.maxConnections === maxConnections
+    )
       return new Described(true, 'Webhook is already set');
-    }
     bot.activePoll?.terminate();
     bot.webhook?.stop();
-    const settings = {
-      url: params.url,
-      secretToken: params.secret_token,
-      maxConnections: params.max_connections ?? 40,
-    };
+    const settings = { url: params.url, secretToken: params.secret_token, maxConnections };
     bot.webhook = startWebhookDelivery(world, bot, settings, context.callAsBot);
     return new Described(true, 'Webhook was set');
   },

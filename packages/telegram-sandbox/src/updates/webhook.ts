@@ -3,6 +3,7 @@ import { parseBody } from '../http/body';
 import type { TelegramUpdate } from '../types';
 import type { BotRecord, WebhookState } from '../world/bots';
 import type { World } from '../world/world';
+import { WebhookLanes } from './webhook-lanes';
 
 /** Runs a method a bot asked for in its webhook response (Telegram's "webhook reply"). */
 export type ExecuteReply = (method: string, params: Record<string, unknown>) => Promise<void>;
@@ -23,24 +24,14 @@ function describeFailure(error: unknown): string {
   return `Failed to connect: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
-
 /**
- * Starts POSTing a bot's updates to its webhook, one at a time in order, as JSON with
- * `X-Telegram-Bot-Api-Secret-Token` when set. A 2xx answer confirms the update and may carry a
- * method call in its body; anything else is recorded (getWebhookInfo's `last_error_message`) and
- * retried with a growing delay (up to 2 s).
+ * Starts POSTing a bot's updates to its webhook, as JSON with `X-Telegram-Bot-Api-Secret-Token`
+ * when set: up to `maxConnections` posts at once, as Telegram does, but one at a time per lane
+ * (`laneOf`: a chat's messages in order; a user's button presses in order), so a chat's next
+ * update waits for the answer to its previous one while other chats go ahead. A 2xx answer
+ * confirms the update and may carry a method call in its body; anything else is recorded
+ * (getWebhookInfo's `last_error_message`) and the lane tries again after a growing delay (up to
+ * 2 s), holding only its own updates back.
  */
 export function startWebhookDelivery(
   world: World,
@@ -51,6 +42,9 @@ export function startWebhookDelivery(
   const controller = new AbortController();
   const state: WebhookState = { ...settings, stop: () => controller.abort() };
   const target = deliveryUrl(settings.url);
+  const lanes = new WebhookLanes(settings.maxConnections);
+  /** Ends the loop's wait early: a post ended, so a lane (and a connection) may be free. */
+  let nudge = new AbortController();
 
   const deliver = async (update: TelegramUpdate): Promise<boolean> => {
     try {
@@ -69,7 +63,7 @@ export function startWebhookDelivery(
         state.lastErrorMessage = `Wrong response from the webhook: ${response.status} ${response.statusText}`;
         return false;
       }
-      bot.queue.confirm(update.update_id + 1);
+      bot.queue.remove(update.update_id);
       await runReply(response.headers.get('content-type') ?? undefined, body, executeReply);
       return true;
     } catch (error) {
@@ -81,20 +75,20 @@ export function startWebhookDelivery(
     }
   };
 
+  const post = async (update: TelegramUpdate) => {
+    const ok = await deliver(update);
+    lanes.done(update, ok, Date.now());
+    nudge.abort();
+  };
+
   const loop = async () => {
-    let failures = 0;
     while (!controller.signal.aborted) {
-      const [update] = bot.queue.peek(1);
-      if (!update) {
-        await bot.queue.waitForPush(60_000, controller.signal);
-        continue;
-      }
-      if (await deliver(update)) {
-        failures = 0;
-      } else {
-        failures += 1;
-        await sleep(Math.min(2000, 50 * 2 ** failures), controller.signal);
-      }
+      for (const update of lanes.take(bot.queue.peek(bot.queue.size), Date.now())) void post(update);
+      await bot.queue.waitForPush(
+        lanes.nextRetryIn(Date.now()) ?? 60_000,
+        AbortSignal.any([controller.signal, nudge.signal]),
+      );
+      nudge = new AbortController();
     }
   };
   void loop();

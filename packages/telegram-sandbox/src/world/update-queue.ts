@@ -5,7 +5,7 @@ export type UpdateKind = 'message' | 'edited_message' | 'callback_query';
 
 /**
  * A bot's pending updates, in order, with Telegram's confirmation rule: an update is dropped once
- * the bot asks for a higher `offset` (getUpdates) or its webhook answered 2xx.
+ * the bot asks for a higher `offset` (getUpdates) or its webhook answered 2xx for it.
  */
 export class UpdateQueue {
   private pending: TelegramUpdate[] = [];
@@ -34,6 +34,14 @@ export class UpdateQueue {
   confirm(offset: number): void {
     if (offset > 0) this.pending = this.pending.filter((update) => update.update_id >= offset);
     else if (offset < 0) this.pending = this.pending.slice(offset);
+  }
+
+  /**
+   * Drops one update, confirmed by the webhook's 2xx answer; the updates before it stay (their
+   * posts, in other lanes, may still be under way).
+   */
+  remove(updateId: number): void {
+    this.pending = this.pending.filter((update) => update.update_id !== updateId);
   }
 
   /** The first `limit` pending updates, without confirming them. */
