@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { evaluateFleet, evaluateLocation, type AlertDecision, type LocationAlertState } from '@org/plume-analytics';
 import { createAlertStore, type CycleCommit, type CycleOutcome } from '../storage/alert-store';
 import type { MonitoringDatabase } from '../storage/monitoring-db';
 import { createOutbox } from '../storage/outbox';
 import { createWatchStore, type WatchTarget } from '../storage/watch-store';
 import type { BackendDatabase, StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 const CLOUD = 'https://plume.example/api/';
 const target = (n: number, customer = 'c1'): WatchTarget => ({
@@ -61,15 +62,11 @@ const fleetCycle = (at: number, failed: boolean): CycleCommit => ({
  */
 export function monitoringContract(backend: StoreBackend): void {
   describe('the monitoring stores', () => {
-    const databases: BackendDatabase[] = [];
+    const database = freshDatabases(backend);
     const open = async (): Promise<{ db: BackendDatabase; one: MonitoringDatabase; two: MonitoringDatabase }> => {
-      const db = await backend.create();
-      databases.push(db);
+      const db = await database();
       return { db, one: await db.openMonitoring(), two: await db.openMonitoring() };
     };
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
 
     it('monitors a location once however many people watch it, until the last one leaves', async () => {
       const { one } = await open();

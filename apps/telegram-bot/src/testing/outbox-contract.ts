@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createOutbox, type Outbox } from '../storage/outbox';
 import type { BackendDatabase, StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 const LEASE = 60_000;
 const BODY = JSON.stringify({
@@ -20,15 +21,11 @@ const BODY = JSON.stringify({
  */
 export function outboxContract(backend: StoreBackend): void {
   describe('the outbox shared by relays', () => {
-    const databases: BackendDatabase[] = [];
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
+    const database = freshDatabases(backend);
 
     /** A database with one pending row per user id given (in that order, due at 0), and two relays. */
     async function relays(users: number[]): Promise<{ a: Outbox; b: Outbox; ids: number[]; db: BackendDatabase }> {
-      const db = await backend.create();
-      databases.push(db);
+      const db = await database();
       const a = createOutbox(await db.openMonitoring(), { owner: 'relay-a', leaseMs: LEASE });
       const b = createOutbox(await db.openMonitoring(), { owner: 'relay-b', leaseMs: LEASE });
       for (const user of users)

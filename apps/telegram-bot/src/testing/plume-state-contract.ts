@@ -1,5 +1,6 @@
 import type { BudgetLimits, BudgetStore, TokenCache } from '@org/plume-sdk';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
+import { freshDatabases } from './fresh-databases';
 
 /** One new, empty place for the SDK's shared state, on which several stores (processes) can be made. */
 export interface PlumeStateDatabase {
@@ -30,15 +31,7 @@ const limits: BudgetLimits = {
  * ones, or the bot's PostgreSQL ones): run inside a `describe` per backend.
  */
 export function plumeStateContract(backend: PlumeStateBackend): void {
-  const databases: PlumeStateDatabase[] = [];
-  const database = async () => {
-    const db = await backend.create();
-    databases.push(db);
-    return db;
-  };
-  afterEach(async () => {
-    for (const db of databases.splice(0)) await db.destroy();
-  });
+  const database = freshDatabases(backend);
 
   describe('BudgetStore', () => {
     it('grants within the rate, the window and the background share, and says when to ask again', async () => {

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { analyzeDigest } from '@org/plume-analytics';
 import type { Logger } from '../logger';
 import { createScheduleStore, type ReminderCandidate } from '../storage/schedule-store';
 import { captureLogger } from './capture-logger';
 import type { BackendDatabase, StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 const T0 = Date.UTC(2026, 0, 1);
 const HOUR = 3_600_000;
@@ -53,10 +54,9 @@ const SEED = [
  */
 export function scheduleStoreContract(backend: StoreBackend): void {
   describe('ScheduleStore', () => {
-    const databases: BackendDatabase[] = [];
+    const database = freshDatabases(backend);
     const seeded = async () => {
-      const db = await backend.create();
-      databases.push(db);
+      const db = await database();
       await db.openSettings(captureLogger().logger); // brings the schema up
       for (const statement of SEED) await db.sql(statement);
       return db;
@@ -69,9 +69,6 @@ export function scheduleStoreContract(backend: StoreBackend): void {
       db.sql(
         `SELECT CAST(user_id AS INTEGER) AS user_id, CAST(incident_id AS INTEGER) AS incident_id, body FROM outbox WHERE kind = '${kind}' ORDER BY id`,
       );
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
 
     it('lists the people with a digest hour and their last digest date; a row that does not parse is left out, logged', async () => {
       const db = await seeded();

@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { defaultAlertSettings, type AlertSettings } from '../settings/settings';
 import { captureLogger } from './capture-logger';
-import type { BackendDatabase, StoreBackend } from './store-backends';
+import type { StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 /** 2024-12-04 09:30 UTC */
 const NINE_THIRTY = Date.UTC(2024, 11, 4, 9, 30);
@@ -12,16 +13,8 @@ const NINE_THIRTY = Date.UTC(2024, 11, 4, 9, 30);
  */
 export function settingsStoreContract(backend: StoreBackend): void {
   describe('SettingsStore', () => {
-    const databases: BackendDatabase[] = [];
-    const database = async () => {
-      const db = await backend.create();
-      databases.push(db);
-      return db;
-    };
+    const database = freshDatabases(backend);
     const quiet = () => captureLogger().logger;
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
 
     it('gives a person who set nothing the defaults, and keeps an update for another store on the database', async () => {
       const db = await database();

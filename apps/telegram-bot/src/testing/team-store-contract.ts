@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createCipher } from '../security/cipher';
 import type { TeamStore } from '../storage/team-store';
 import type { BackendDatabase, StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 const credentials = { authorization: 'Basic c2VjcmV0OnNlY3JldA==', partnerId: 'b'.repeat(24) };
 const HOUR = 3_600_000;
@@ -15,13 +16,9 @@ const HOUR = 3_600_000;
 export function teamStoreContract(backend: StoreBackend): void {
   describe('TeamStore', () => {
     const cipher = createCipher(randomBytes(32));
-    const databases: BackendDatabase[] = [];
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
+    const database = freshDatabases(backend);
     async function open(clock?: () => number): Promise<{ db: BackendDatabase; team: TeamStore }> {
-      const db = await backend.create();
-      databases.push(db);
+      const db = await database();
       await db.openUsers(cipher); // as the bot opens them: the user store first
       return { db, team: await db.openTeam(cipher, clock) };
     }

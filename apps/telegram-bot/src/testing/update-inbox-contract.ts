@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Update } from 'telegraf/types';
 import { createCipher } from '../security/cipher';
-import type { BackendDatabase, StoreBackend } from './store-backends';
+import type { StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 const HEADER = 'Basic c2VjcmV0LWNsaWVudDpzZWNyZXQtcGFzc3dvcmQ=';
 
@@ -29,15 +30,7 @@ export const message = (updateId: number, userId: number, text: string) =>
 export function updateInboxContract(backend: StoreBackend): void {
   describe('UpdateInbox', () => {
     const cipher = createCipher(randomBytes(32));
-    const databases: BackendDatabase[] = [];
-    const database = async () => {
-      const db = await backend.create();
-      databases.push(db);
-      return db;
-    };
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
+    const database = freshDatabases(backend);
 
     it('stores an update once: a second delivery is pending while unhandled and done afterwards', async () => {
       const db = await database();

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { createCipher } from '../security/cipher';
 import { EncryptionKeyMismatchError } from '../storage/key-check';
 import { UnreadableStateError } from '../storage/user-store';
 import type { UserState } from '../storage/user-state';
-import type { BackendDatabase, StoreBackend } from './store-backends';
+import type { StoreBackend } from './store-backends';
+import { freshDatabases } from './fresh-databases';
 
 const HEADER = 'Basic c2VjcmV0LWNsaWVudDpzZWNyZXQtcGFzc3dvcmQ=';
 const draft = (partnerId = 'p') => ({ authorization: HEADER, partnerId });
@@ -17,15 +18,7 @@ export function userStoreContract(backend: StoreBackend): void {
   describe('UserStore', () => {
     const key = randomBytes(32);
     const cipher = createCipher(key);
-    const databases: BackendDatabase[] = [];
-    const database = async () => {
-      const db = await backend.create();
-      databases.push(db);
-      return db;
-    };
-    afterEach(async () => {
-      for (const db of databases.splice(0)) await db.destroy();
-    });
+    const database = freshDatabases(backend);
 
     it('gives an unknown user an empty state, and keeps what an update wrote for another store on the database', async () => {
       const db = await database();
