@@ -96,6 +96,11 @@ interface CheckRow {
 
 const num = (value: number | null) => (value === null ? null : Number(value));
 
+/** A cloud's fleet state (`monitoringDegraded`), as `fleetState` reads it and a commit builds on it. */
+const SELECT_FLEET = 'SELECT state FROM monitoring_clouds WHERE cloud = $1';
+const fleetOf = (row: { state: string } | undefined): MonitoringState | null =>
+  row === undefined ? null : (JSON.parse(row.state) as MonitoringState);
+
 const SELECT_MONITORED = `
   SELECT m.id, m.cloud, m.customer_id, m.location_id, m.location_name, m.customer_name, m.alert_state,
          m.checked_at, m.nodes_at, x.wan_at, x.plan_speed,
@@ -121,10 +126,8 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
       return (await database.read((sql) => sql.all<CheckRow>(SELECT_MONITORED))).map(toCheck);
     },
     async fleetState(cloud) {
-      const row = await database.read((sql) =>
-        sql.get<{ state: string }>('SELECT state FROM monitoring_clouds WHERE cloud = $1', [cloud]),
-      );
-      return row === undefined ? null : (JSON.parse(row.state) as MonitoringState);
+      const row = await database.read((sql) => sql.get<{ state: string }>(SELECT_FLEET, [cloud]));
+      return fleetOf(row);
     },
     commit(cycle) {
       return database.transaction(function* (tx) {
@@ -132,10 +135,8 @@ export function createAlertStore(database: MonitoringDatabase): AlertStore {
         // writing the next (no bad cycle counted twice or lost), and take their row locks after it,
         // so they cannot deadlock. A lock by name, not the row's: the first cycle has no row to lock.
         yield* tx.lock(`monitoring-clouds ${cycle.cloud}`, 0);
-        const fleet = yield* tx.get<{ state: string }>('SELECT state FROM monitoring_clouds WHERE cloud = $1', [
-          cycle.cloud,
-        ]);
-        const outcome = cycle.evaluate(fleet === undefined ? null : (JSON.parse(fleet.state) as MonitoringState));
+        const fleet = yield* tx.get<{ state: string }>(SELECT_FLEET, [cycle.cloud]);
+        const outcome = cycle.evaluate(fleetOf(fleet));
         const stale = new Set<string>();
         for (const { check, state, nodesAt, wanAt } of outcome.locations) {
           const written = yield* tx.run(
