@@ -1,20 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { fixtures } from '@org/plume-simulator';
+import { acceleratedClock, fixtures } from '@org/plume-simulator';
 import { buttonLabels } from '@org/telegram-sandbox';
 import { completeSetup, createBotWorld, selectLocation, type BotWorld } from '../testing/bot-world';
 import { seriesValue } from '../testing/metrics-text';
 
 // Monitoring end to end: the real bot, the sandbox and the simulator's scenarios, with a 1 s interval.
+// The simulator and the monitor run in real time from a quiet morning: the simulator's WAN data
+// follows its clock, and in the evening hours it saturates Flaky Flat's line, whose alert would
+// count in /metrics beside the offline one.
 
 const flaky = fixtures.locations.flakyHome;
 const WAIT = { timeoutMs: 30_000 };
 
 describe('watching a location', () => {
+  const clock = acceleratedClock(1, '2026-03-01T07:00:00Z');
   let world: BotWorld;
   beforeAll(async () => {
     world = await createBotWorld({
       env: { PORT: '0', HOST: '127.0.0.1', MAX_WATCHES_PER_PERSON: '3' },
-      monitoring: { intervalMs: 1000, tickMs: 100 },
+      simulatorClock: clock,
+      monitoring: { intervalMs: 1000, tickMs: 100, clock: () => clock.now() },
     });
     // No outage until the test asks for one (the built-in timeline drops it every 5 minutes).
     world.simulator.scenarios.load({ locations: { flakyHome: [] } });
@@ -97,7 +102,7 @@ describe('watching a location', () => {
       world.simulator.log
         .requests('locations.list')
         .filter((r) => r.params['customerId'] === flaky.customerId && r.receivedAt > start).length;
-    const start = Date.now();
+    const start = clock.now(); // the simulator's clock, which stamps its log
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const calls = statusCalls();
     // Two watchers, one location, a 1 s interval: about 5 polls in 5 s, not 10.
